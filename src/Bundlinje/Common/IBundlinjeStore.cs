@@ -1,0 +1,18 @@
+using Bundlinje.Agreements;
+using Bundlinje.Investments;
+using Bundlinje.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Common;
+
+/// <summary>The small window onto the database that the application logic uses. One SaveChanges is one transaction.</summary>
+public interface IBundlinjeStore
+{
+    DbSet<Fund.Fund> Funds { get; }
+    DbSet<Organisation> Organisations { get; }
+    DbSet<Investment> Investments { get; }
+    DbSet<Party> Parties { get; }
+    DbSet<AgreementVersion> AgreementVersions { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,27 @@
+using Bundlinje.Common;
+using Bundlinje.Organisations;
+
+namespace Bundlinje.Investments;
+
+public enum PartyRole { Authority, Provider, Investor, CoFunder, DeficitGuarantor, Donor, EvaluationFunder, Partner }
+
+/// <summary>An organisation's role in an investment. An organisation with two roles has two parties.</summary>
+public sealed class Party : Entity
+{
+    public int InvestmentId { get; set; }
+    public Investment? Investment { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public PartyRole Role { get; set; }
+
+    /// <summary>Committed capital in kr. (investors and co-funders).</summary>
+    public decimal? Capital { get; set; }
+
+    /// <summary>Deficit guarantee in kr. (deficit guarantors).</summary>
+    public decimal? Guarantee { get; set; }
+
+    /// <summary>Donation in kr. (donors).</summary>
+    public decimal? Donation { get; set; }
+
+    public string? Note { get; set; }
+}
