@@ -3,7 +3,7 @@ using Bundlinje.Common;
 namespace Bundlinje.Agreements;
 
 /// <summary>One version of an investment's agreement (aftalegrundlag): version 1 is the original, later ones revisions.</summary>
-public sealed class AgreementVersion : Entity
+public sealed class AgreementVersion : Entity, IPartOfInvestment
 {
     public int InvestmentId { get; set; }
     public int Number { get; set; }

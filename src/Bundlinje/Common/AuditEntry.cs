@@ -10,6 +10,9 @@ public sealed class AuditEntry
     public required string User { get; set; }
     public required string EntityType { get; set; }
     public int EntityId { get; set; }
+
+    /// <summary>The investment the record belongs to (the investment itself or one of its parts).</summary>
+    public int? InvestmentId { get; set; }
     public AuditAction Action { get; set; }
     public required string Field { get; set; }
     public string? OldValue { get; set; }

@@ -3,7 +3,7 @@ using Bundlinje.Common;
 namespace Bundlinje.Investments;
 
 /// <summary>Reported enrolment at a date (aggregate counts; participant-level data lives elsewhere).</summary>
-public sealed class EnrolmentCount : Entity
+public sealed class EnrolmentCount : Entity, IPartOfInvestment
 {
     public int InvestmentId { get; set; }
     public DateOnly AsOf { get; set; }

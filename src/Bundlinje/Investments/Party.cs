@@ -6,7 +6,7 @@ namespace Bundlinje.Investments;
 public enum PartyRole { Authority, Provider, Investor, CoFunder, DeficitGuarantor, Donor, EvaluationFunder, Partner }
 
 /// <summary>An organisation's role in an investment. An organisation with two roles has two parties.</summary>
-public sealed class Party : Entity
+public sealed class Party : Entity, IPartOfInvestment
 {
     public int InvestmentId { get; set; }
     public Investment? Investment { get; set; }

@@ -3,7 +3,7 @@ using Bundlinje.Common;
 namespace Bundlinje.Investments;
 
 /// <summary>A separately run part of an investment (Housing First: Havnen; Hjem, Job og Helhed).</summary>
-public sealed class SubProject : Entity
+public sealed class SubProject : Entity, IPartOfInvestment
 {
     public int InvestmentId { get; set; }
     public required string Name { get; set; }

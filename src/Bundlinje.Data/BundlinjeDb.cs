@@ -1,0 +1,67 @@
+using Bundlinje.Agreements;
+using Bundlinje.Common;
+using Bundlinje.Investments;
+using Bundlinje.Organisations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Data;
+
+/// <summary>The database. Provider-specific subclasses carry their own migrations.</summary>
+public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
+    : IdentityDbContext<BundlinjeUser>(options), IBundlinjeStore
+{
+    public DbSet<Fund.Fund> Funds => Set<Fund.Fund>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Investment> Investments => Set<Investment>();
+    public DbSet<Party> Parties => Set<Party>();
+    public DbSet<SubProject> SubProjects => Set<SubProject>();
+    public DbSet<EnrolmentCount> EnrolmentCounts => Set<EnrolmentCount>();
+    public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BundlinjeDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<decimal>().HavePrecision(18, 2);
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveAudited(acceptAllChangesOnSuccess, CancellationToken.None, sync: true).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAudited(acceptAllChangesOnSuccess, cancellationToken, sync: false);
+
+    /// <summary>Saves the changes and their audit entries in one transaction.</summary>
+    private async Task<int> SaveAudited(bool accept, CancellationToken ct, bool sync)
+    {
+        var pending = AuditTrail.Collect(ChangeTracker);
+        if (pending.Count == 0)
+            return sync ? base.SaveChanges(accept) : await base.SaveChangesAsync(accept, ct);
+
+        var ownTransaction = Database.CurrentTransaction is null;
+        var transaction = ownTransaction ? (sync ? Database.BeginTransaction() : await Database.BeginTransactionAsync(ct)) : null;
+        try
+        {
+            var written = sync ? base.SaveChanges(accept) : await base.SaveChangesAsync(accept, ct);
+            AuditEntries.AddRange(AuditTrail.Entries(pending, user.Name, DateTimeOffset.UtcNow));
+            if (sync) base.SaveChanges(accept); else await base.SaveChangesAsync(accept, ct);
+            if (transaction is not null) { if (sync) transaction.Commit(); else await transaction.CommitAsync(ct); }
+            return written;
+        }
+        finally
+        {
+            if (transaction is not null) { if (sync) transaction.Dispose(); else await transaction.DisposeAsync(); }
+        }
+    }
+}
+
+public sealed class SqliteBundlinjeDb(DbContextOptions<SqliteBundlinjeDb> options, ICurrentUser user) : BundlinjeDb(options, user);
+
+public sealed class PostgresBundlinjeDb(DbContextOptions<PostgresBundlinjeDb> options, ICurrentUser user) : BundlinjeDb(options, user);

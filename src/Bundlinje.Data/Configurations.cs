@@ -1,0 +1,88 @@
+using Bundlinje.Agreements;
+using Bundlinje.Common;
+using Bundlinje.Investments;
+using Bundlinje.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bundlinje.Data;
+
+internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund.Fund>
+{
+    public void Configure(EntityTypeBuilder<Fund.Fund> b)
+    {
+        b.HasIndex(f => f.Key).IsUnique();
+        b.Property(f => f.Key).HasMaxLength(60);
+        b.Property(f => f.Name).HasMaxLength(200);
+        b.Property(f => f.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.HasIndex(o => o.Key).IsUnique();
+        b.Property(o => o.Key).HasMaxLength(60);
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class InvestmentConfiguration : IEntityTypeConfiguration<Investment>
+{
+    public void Configure(EntityTypeBuilder<Investment> b)
+    {
+        b.HasIndex(i => i.Key).IsUnique();
+        b.Property(i => i.Key).HasMaxLength(60);
+        b.Property(i => i.Name).HasMaxLength(200);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne(i => i.Fund).WithMany().HasForeignKey(i => i.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Parties).WithOne(p => p.Investment).HasForeignKey(p => p.InvestmentId);
+        b.HasMany(i => i.SubProjects).WithOne().HasForeignKey(s => s.InvestmentId);
+        b.HasMany(i => i.Enrolment).WithOne().HasForeignKey(e => e.InvestmentId);
+        b.HasMany(i => i.Versions).WithOne().HasForeignKey(v => v.InvestmentId);
+    }
+}
+
+internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
+{
+    public void Configure(EntityTypeBuilder<Party> b)
+    {
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.InvestmentId, p.OrganisationId, p.Role }).IsUnique();
+    }
+}
+
+internal sealed class SubProjectConfiguration : IEntityTypeConfiguration<SubProject>
+{
+    public void Configure(EntityTypeBuilder<SubProject> b) => b.Property(s => s.Version).IsConcurrencyToken();
+}
+
+internal sealed class EnrolmentCountConfiguration : IEntityTypeConfiguration<EnrolmentCount>
+{
+    public void Configure(EntityTypeBuilder<EnrolmentCount> b) => b.Property(e => e.Version).IsConcurrencyToken();
+}
+
+internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<AgreementVersion>
+{
+    public void Configure(EntityTypeBuilder<AgreementVersion> b)
+    {
+        b.Property(v => v.Version).IsConcurrencyToken();
+        b.HasIndex(v => new { v.InvestmentId, v.Number }).IsUnique();
+        b.HasMany(v => v.Changes).WithOne().HasForeignKey(c => c.AgreementVersionId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(a => new { a.EntityType, a.EntityId });
+        b.HasIndex(a => a.InvestmentId);
+        b.Property(a => a.User).HasMaxLength(256);
+        b.Property(a => a.EntityType).HasMaxLength(60);
+        b.Property(a => a.Field).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,31 @@
+using Bundlinje.Portfolio;
+using Bundlinje.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Data;
+
+/// <summary>The demo: the Aarhus portfolio and one account per role. Accounts exist only in demo mode.</summary>
+public sealed class DemoData(BundlinjeDb db, Accounts accounts)
+{
+    public const string Password = "Demo-Bundlinje-2026";
+
+    public static readonly IReadOnlyList<(string Email, string Role, string Scope, string Name)> Users =
+    [
+        ("sekretariat@demo.bundlinje.dk", Roles.Secretariat, "aarhus", "Sekretariatet (demo)"),
+        ("raad@demo.bundlinje.dk", Roles.CouncilMember, "aarhus", "Rådsmedlem (demo)"),
+        ("analytiker@demo.bundlinje.dk", Roles.DepartmentAnalyst, "sfb", "Analytiker, SFB (demo)"),
+        ("leverandoer@demo.bundlinje.dk", Roles.Provider, "dialog-mod-vold", "Dialog mod Vold (demo)"),
+        ("investor@demo.bundlinje.dk", Roles.Investor, "dsi", "DSI (demo)"),
+    ];
+
+    /// <summary>Loads what is missing: the portfolio if fund 'aarhus' is absent, and each demo account.</summary>
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        if (!await db.Funds.AnyAsync(f => f.Key == "aarhus", ct))
+            await new PortfolioImporter(db).ImportAsync(PortfolioJson.ReadDemo(), ct);
+        await accounts.EnsureRolesAsync();
+        foreach (var (email, role, scope, name) in Users)
+            if (!await db.Users.AnyAsync(u => u.Email == email, ct))
+                await accounts.AddAsync(email, role, [scope], Password, name);
+    }
+}

@@ -1,0 +1,18 @@
+using Bundlinje.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Bundlinje.Data;
+
+// Used only by `dotnet ef migrations add`; no database is contacted.
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteBundlinjeDb>
+{
+    public SqliteBundlinjeDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite("Data Source=design.db").Options, new FixedUser("design"));
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresBundlinjeDb>
+{
+    public PostgresBundlinjeDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresBundlinjeDb>().UseNpgsql("Host=localhost;Database=design").Options, new FixedUser("design"));
+}
