@@ -29,9 +29,9 @@ internal static class AuditTrail
                         .Where(p => p.IsModified && !p.Metadata.IsPrimaryKey() && p.Metadata.Name != nameof(Entity.Version)
                                     && !Equals(p.OriginalValue, p.CurrentValue))
                         .Select(p => (p.Metadata.Name, Text(p.OriginalValue), Text(p.CurrentValue))).ToList();
-                    if (changed.Count == 0) continue;
-                    if (entry.Entity is Entity e) e.Version = (int)entry.Property(nameof(Entity.Version)).OriginalValue! + 1;
-                    pending.Add(new(entry, AuditAction.Changed, changed));
+                    // Every save of a record moves its version on, so a form opened before it is stale.
+                    ((Entity)entry.Entity).Version = (int)entry.Property(nameof(Entity.Version)).OriginalValue! + 1;
+                    if (changed.Count > 0) pending.Add(new(entry, AuditAction.Changed, changed));
                     break;
                 case EntityState.Deleted:
                     pending.Add(new(entry, AuditAction.Deleted, Values(entry).Select(v => (v.Field, v.Value, (string?)null)).ToList()));

@@ -1,0 +1,71 @@
+using Bundlinje.Agreements;
+using Bundlinje.Common;
+using Bundlinje.Investments;
+using Bundlinje.Organisations;
+
+namespace Bundlinje.Web.Infrastructure;
+
+/// <summary>Danish labels for domain values (translated through the shared resource like all UI text).</summary>
+public static class Labels
+{
+    public static string Of(InvestmentStatus s) => s switch
+    {
+        InvestmentStatus.InDevelopment => "Under udvikling",
+        InvestmentStatus.Active => "Aktiv",
+        InvestmentStatus.Ended => "Afsluttet",
+        InvestmentStatus.TerminatedEarly => "Afsluttet før tid",
+        InvestmentStatus.Donation => "Donation",
+        _ => s.ToString(),
+    };
+
+    public static string Of(PartyRole r) => r switch
+    {
+        PartyRole.Authority => "Myndighed",
+        PartyRole.Provider => "Leverandør",
+        PartyRole.Investor => "Investor",
+        PartyRole.CoFunder => "Medfinansierende",
+        PartyRole.DeficitGuarantor => "Underskudsgarant",
+        PartyRole.Donor => "Donor",
+        PartyRole.EvaluationFunder => "Finansierer evaluering",
+        PartyRole.Partner => "Partner",
+        _ => r.ToString(),
+    };
+
+    public static string Of(OrganisationKind k) => k switch
+    {
+        OrganisationKind.Department => "Magistratsafdeling",
+        OrganisationKind.Provider => "Leverandør",
+        OrganisationKind.Investor => "Investor",
+        OrganisationKind.Foundation => "Fond",
+        _ => "Anden",
+    };
+
+    /// <summary>Label of an agreement term code; capital terms name the investor.</summary>
+    public static (string Label, string? Organisation) Term(string field) => field switch
+    {
+        AgreementTerms.PlannedParticipants => ("Planlagte deltagere", null),
+        AgreementTerms.PeriodStart => ("Periodens start", null),
+        AgreementTerms.PeriodEnd => ("Periodens slut", null),
+        AgreementTerms.TargetGroup => ("Målgruppe", null),
+        AgreementTerms.PaymentModel => ("Betalingsmodel", null),
+        _ when field.StartsWith(AgreementTerms.CapitalPrefix, StringComparison.Ordinal) => ("Kapital", field[AgreementTerms.CapitalPrefix.Length..]),
+        _ => (field, null),
+    };
+
+    /// <summary>An agreement term value, shown da-DK: amounts in kr., dates dd-MM-yyyy.</summary>
+    public static string TermValue(string field, string? value)
+    {
+        if (value is null) return "–";
+        if (field.StartsWith(AgreementTerms.CapitalPrefix, StringComparison.Ordinal) &&
+            decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var amount))
+            return Kroner.Format(amount);
+        if (field == AgreementTerms.PlannedParticipants && int.TryParse(value, out var n)) return Kroner.Number(n);
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var d)) return Date(d);
+        return value;
+    }
+
+    public static string Date(DateOnly? d) => d?.ToString("dd-MM-yyyy", Kroner.Danish) ?? "";
+
+    public static string Period(DateOnly? start, DateOnly? end) =>
+        start is null && end is null ? "" : $"{Date(start)} – {Date(end)}";
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Bundlinje.Common;
+using Bundlinje.Data;
+using Bundlinje.Security;
+using Bundlinje.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Infrastructure;
+
+public static class Setup
+{
+    public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+    public static readonly CultureInfo[] UiCultures = [Danish, CultureInfo.GetCultureInfo("en")];
+
+    public static void AddBundlinje(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddBundlinjeDatabase(config, builder.Environment.ContentRootPath);
+        services.AddScoped<Accounts>();
+        services.AddScoped<DemoData>();
+
+        services.AddIdentity<BundlinjeUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<BundlinjeDb>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "bundlinje.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        AddSingleSignOn(services, config);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Secretariat, Roles.CouncilMember))
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().RequireRole(Roles.All).Build());
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Danish, Danish);
+            o.SupportedCultures = [Danish];
+            o.SupportedUICultures = UiCultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages().AddViewLocalization();
+        services.AddAntiforgery(o => o.Cookie.Name = "bundlinje.csrf");
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddHealthChecks().AddDbContextCheck<BundlinjeDb>();
+        services.AddProblemDetails();
+    }
+
+    private static Task ApiAware(HttpContext http, string redirect, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = status;
+        else http.Response.Redirect(redirect);
+        return Task.CompletedTask;
+    }
+
+    private static void AddSingleSignOn(IServiceCollection services, IConfiguration config)
+    {
+        var oidc = config.GetSection("Bundlinje:Oidc");
+        if (string.IsNullOrWhiteSpace(oidc["Authority"])) return;
+        services.AddAuthentication().AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, "Kommunens login", o =>
+        {
+            o.Authority = oidc["Authority"];
+            o.ClientId = oidc["ClientId"];
+            o.ClientSecret = oidc["ClientSecret"];
+            o.ResponseType = "code";
+            o.MapInboundClaims = false;
+            o.GetClaimsFromUserInfoEndpoint = true;
+            o.SignInScheme = IdentityConstants.ApplicationScheme;
+            o.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+            o.TokenValidationParameters.NameClaimType = "name";
+            o.ClaimActions.MapJsonKey(Roles.ScopeClaim, oidc["ScopeClaim"] ?? Roles.ScopeClaim);
+        });
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var demo = app.Configuration.GetValue<bool>("Bundlinje:Demo");
+        if (!demo && !app.Configuration.GetValue("Bundlinje:MigrateOnStart", true)) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BundlinjeDb>().Database.MigrateAsync();
+        if (demo) await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
+    }
+
+    public static void UseBundlinje(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapBundlinjeApi();
+    }
+}
+
+public static class Policies
+{
+    public const string Reader = nameof(Reader);
+    public const string Secretariat = nameof(Secretariat);
+    public const string AuditReader = nameof(AuditReader);
+}

@@ -1,0 +1,20 @@
+using Bundlinje.Data;
+using Bundlinje.Security;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Funds;
+
+[Authorize(Policy = Policies.Reader)]
+public sealed class IndexModel(BundlinjeDb db) : PageModel
+{
+    public List<Fund.Fund> Funds { get; private set; } = [];
+    public Viewer Viewer => User.ToViewer();
+    public bool CanCreate => User.IsInRole(Roles.Secretariat);
+    public bool CanReadAudit => User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.CouncilMember);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);
+}

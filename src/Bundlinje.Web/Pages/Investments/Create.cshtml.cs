@@ -1,0 +1,42 @@
+using Bundlinje.Data;
+using Bundlinje.Investments;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Investments;
+
+[Authorize(Policy = Policies.Secretariat)]
+public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
+{
+    [BindProperty] public InvestmentInput Input { get; set; } = new();
+    [BindProperty] public string? NewKey { get; set; }
+    [BindProperty] public string? FundKey { get; set; }
+    public List<Fund.Fund> Funds { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadFundsAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadFundsAsync(ct);
+        var fund = Funds.FirstOrDefault(f => f.Key == FundKey);
+        if (fund is null) ModelState.AddModelError(nameof(FundKey), "Vælg en fond, du administrerer.");
+        if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);
+        else if (await Db.Investments.AnyAsync(i => i.Key == NewKey, ct))
+            ModelState.AddModelError(nameof(NewKey), $"Nøglen '{NewKey}' er allerede brugt.");
+        if (!ModelState.IsValid) return Page();
+
+        var investment = new Investment { Key = NewKey!, Name = Input.Name!.Trim(), FundId = fund!.Id };
+        Input.ApplyTo(investment);
+        Db.Investments.Add(investment);
+        await Db.SaveChangesAsync(ct);
+        return Redirect($"/Investments/{investment.Key}");
+    }
+
+    private async Task LoadFundsAsync(CancellationToken ct)
+    {
+        var viewer = User.ToViewer();
+        Funds = (await Db.Funds.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct)).Where(f => viewer.AdministersFund(f.Key)).ToList();
+    }
+}

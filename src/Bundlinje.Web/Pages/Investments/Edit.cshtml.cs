@@ -1,0 +1,38 @@
+using Bundlinje.Data;
+using Bundlinje.Investments;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Investments;
+
+[Authorize(Policy = Policies.Secretariat)]
+public sealed class EditModel(BundlinjeDb db) : FormPage(db)
+{
+    [BindProperty] public InvestmentInput Input { get; set; } = new();
+    [FromRoute] public string Key { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var investment = await LoadAsync(ct);
+        if (investment is null) return NotFound();
+        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
+        Input = InvestmentInput.From(investment);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var investment = await LoadAsync(ct);
+        if (investment is null) return NotFound();
+        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
+        if (!ModelState.IsValid || !await IsCurrentAsync(investment, Input.Version, ct)) return Page();
+        Input.ApplyTo(investment);
+        if (!await TrySaveAsync(investment, ct)) return Page();
+        return Redirect($"/Investments/{investment.Key}");
+    }
+
+    private Task<Investment?> LoadAsync(CancellationToken ct) =>
+        Db.Investments.Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == Key, ct);
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Bundlinje.Common;
+using Bundlinje.Data;
+using Bundlinje.Investments;
+using Bundlinje.Organisations;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Investments.Parties;
+
+/// <summary>Shared by adding and editing a party: the form fields and their validation.</summary>
+public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
+{
+    public Investment Investment { get; private set; } = null!;
+    public List<Organisation> Organisations { get; private set; } = [];
+
+    [BindProperty] public string? OrganisationKey { get; set; }
+    [BindProperty] public PartyRole Role { get; set; }
+    [BindProperty] public string? Capital { get; set; }
+    [BindProperty] public string? Guarantee { get; set; }
+    [BindProperty] public string? Donation { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    protected async Task<IActionResult?> LoadAsync(string key, CancellationToken ct)
+    {
+        var investment = await Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .FirstOrDefaultAsync(i => i.Key == key, ct);
+        if (investment is null) return NotFound();
+        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
+        Investment = investment;
+        Organisations = await Db.Organisations.OrderBy(o => o.Name).ToListAsync(ct);
+        return null;
+    }
+
+    protected void Show(Party p)
+    {
+        OrganisationKey = p.Organisation!.Key; Role = p.Role; Note = p.Note; Version = p.Version;
+        Capital = Text(p.Capital); Guarantee = Text(p.Guarantee); Donation = Text(p.Donation);
+    }
+
+    /// <summary>Validates the form and writes it onto the party; false with field messages if the input is bad.</summary>
+    protected bool TryApply(Party party)
+    {
+        var org = Organisations.FirstOrDefault(o => o.Key == OrganisationKey);
+        if (org is null) ModelState.AddModelError(nameof(OrganisationKey), "Vælg en organisation.");
+        var capital = Amount(nameof(Capital), Capital, "Kapital", Role is PartyRole.Investor or PartyRole.CoFunder, "investorer og medfinansierende");
+        var guarantee = Amount(nameof(Guarantee), Guarantee, "Garanti", Role == PartyRole.DeficitGuarantor, "underskudsgaranter");
+        var donation = Amount(nameof(Donation), Donation, "Donation", Role == PartyRole.Donor, "donorer");
+        if (org is not null && Investment.Parties.Any(p => p != party && p.OrganisationId == org.Id && p.Role == Role))
+            ModelState.AddModelError(nameof(Role), $"{org.Name} har allerede rollen {Labels.Of(Role)} i denne investering.");
+        if (!ModelState.IsValid) return false;
+        party.Organisation = org; party.Role = Role; party.Capital = capital; party.Guarantee = guarantee;
+        party.Donation = donation; party.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+        return true;
+    }
+
+    private decimal? Amount(string field, string? text, string label, bool allowed, string who)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!allowed) { ModelState.AddModelError(field, $"{label} kan kun angives for {who}."); return null; }
+        if (!decimal.TryParse(text, NumberStyles.Number, Kroner.Danish, out var amount) || amount < 0)
+        {
+            ModelState.AddModelError(field, $"{label} skal være et beløb i kr. (0 eller derover), fx 1.700.000.");
+            return null;
+        }
+        return amount;
+    }
+
+    private static string? Text(decimal? amount) => amount?.ToString("#,##0.##", Kroner.Danish);
+}

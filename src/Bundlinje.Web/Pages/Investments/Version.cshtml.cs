@@ -1,0 +1,34 @@
+using Bundlinje.Agreements;
+using Bundlinje.Data;
+using Bundlinje.Investments;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Investments;
+
+/// <summary>The diff view: what one agreement revision changed against the version before it.</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class VersionModel(BundlinjeDb db) : PageModel
+{
+    public Investment Investment { get; private set; } = null!;
+    public AgreementVersion Current { get; private set; } = null!;
+
+    public string OrganisationName(string key) =>
+        Investment.Parties.FirstOrDefault(p => p.Organisation!.Key == key)?.Organisation!.Name ?? key;
+
+    public async Task<IActionResult> OnGetAsync(string key, int number, CancellationToken ct)
+    {
+        var (access, investment) = await db.Investments.AsNoTracking()
+            .Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .Include(i => i.Versions).ThenInclude(v => v.Changes)
+            .FindAsync(key, User, ct);
+        if (access == Access.Denied) return Forbid();
+        var version = investment?.Versions.FirstOrDefault(v => v.Number == number);
+        if (version is null || number < 2) return NotFound();
+        (Investment, Current) = (investment!, version);
+        return Page();
+    }
+}

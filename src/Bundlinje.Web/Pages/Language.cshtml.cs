@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bundlinje.Web.Pages;
+
+/// <summary>The language switch: stores the UI language in a cookie; numbers stay da-DK.</summary>
+[AllowAnonymous]
+public sealed class LanguageModel : PageModel
+{
+    public IActionResult OnGet() => NotFound();
+
+    public IActionResult OnPost(string culture, string? returnUrl)
+    {
+        var ui = culture == "en" ? "en" : "da-DK";
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("da-DK", ui)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

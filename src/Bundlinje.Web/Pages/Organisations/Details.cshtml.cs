@@ -1,0 +1,32 @@
+using Bundlinje.Data;
+using Bundlinje.Investments;
+using Bundlinje.Organisations;
+using Bundlinje.Security;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Organisations;
+
+[Authorize(Policy = Policies.Reader)]
+public sealed class DetailsModel(BundlinjeDb db) : PageModel
+{
+    public Organisation Organisation { get; private set; } = null!;
+    public List<Party> Parties { get; private set; } = [];
+    public bool CanEdit => User.IsInRole(Roles.Secretariat);
+    public bool CanReadAudit => User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.CouncilMember);
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Key == key, ct);
+        if (organisation is null) return NotFound();
+        Organisation = organisation;
+        var visible = db.Investments.VisibleTo(User).Select(i => i.Id);
+        Parties = await db.Parties.AsNoTracking().Include(p => p.Investment)
+            .Where(p => p.OrganisationId == organisation.Id && visible.Contains(p.InvestmentId))
+            .OrderBy(p => p.InvestmentId).ThenBy(p => p.Role).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,22 @@
+using Bundlinje.Data;
+using Bundlinje.Investments;
+using Bundlinje.Security;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Portfolio;
+
+[Authorize(Policy = Policies.Reader)]
+public sealed class IndexModel(BundlinjeDb db) : PageModel
+{
+    public List<Investment> Investments { get; private set; } = [];
+    public bool CanCreate => User.IsInRole(Roles.Secretariat);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Investments = await db.Investments.AsNoTracking().VisibleTo(User)
+            .Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .Include(i => i.SubProjects).Include(i => i.Enrolment)
+            .OrderBy(i => i.Id).ToListAsync(ct);
+}
