@@ -20,20 +20,21 @@ public static class DatabaseSetup
                 $"Bundlinje:Database:Provider is '{text}'; it must be 'Sqlite' or 'PostgreSQL'.");
     }
 
-    public static string ConnectionString(IConfiguration config, string contentRoot)
+    /// <remarks>The default SQLite file is <c>data/bundlinje.db</c> under the working directory, for the web app and the CLI alike.</remarks>
+    public static string ConnectionString(IConfiguration config)
     {
         var configured = config.GetConnectionString("Bundlinje");
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
         if (Provider(config) == DatabaseProvider.PostgreSQL)
             throw new InvalidOperationException("ConnectionStrings:Bundlinje must be set when the provider is PostgreSQL.");
-        var folder = Path.GetFullPath(config["Bundlinje:DataFolder"] ?? "data", contentRoot);
+        var folder = Path.GetFullPath(config["Bundlinje:DataFolder"] ?? "data");
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "bundlinje.db")}";
     }
 
-    public static IServiceCollection AddBundlinjeDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    public static IServiceCollection AddBundlinjeDatabase(this IServiceCollection services, IConfiguration config)
     {
-        var connection = ConnectionString(config, contentRoot);
+        var connection = ConnectionString(config);
         if (Provider(config) == DatabaseProvider.PostgreSQL)
             services.AddDbContext<BundlinjeDb, PostgresBundlinjeDb>(o => o.UseNpgsql(connection,
                 n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));

@@ -22,7 +22,7 @@ public static class Setup
         var config = builder.Configuration;
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddBundlinjeDatabase(config, builder.Environment.ContentRootPath);
+        services.AddBundlinjeDatabase(config);
         services.AddScoped<Accounts>();
         services.AddScoped<DemoData>();
 

@@ -1,0 +1,50 @@
+using Bundlinje.Common;
+using Bundlinje.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Bundlinje.Cli;
+
+/// <summary>Services for one CLI command, configured like the web app: appsettings.json, then environment variables.</summary>
+public static class CliHost
+{
+    public static ServiceProvider Build()
+    {
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging(l => l.AddFilter(_ => false));
+        services.AddSingleton<ICurrentUser>(new FixedUser("cli:" + Environment.UserName));
+        services.AddBundlinjeDatabase(config);
+        services.AddIdentityCore<BundlinjeUser>(o => { o.Password.RequiredLength = 12; o.User.RequireUniqueEmail = true; })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BundlinjeDb>();
+        services.AddScoped<Accounts>();
+        services.AddScoped<DemoData>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Runs a command body in a scope; any failure becomes one line on stderr and exit code 1.</summary>
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<string>> body)
+    {
+        try
+        {
+            await using var provider = Build();
+            await using var scope = provider.CreateAsyncScope();
+            var message = await body(scope.ServiceProvider);
+            Console.WriteLine(message);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            var inner = e is Microsoft.EntityFrameworkCore.DbUpdateException && e.InnerException is not null ? e.InnerException : e;
+            Console.Error.WriteLine("bundlinje: " + inner.Message.ReplaceLineEndings(" "));
+            return 1;
+        }
+    }
+}
