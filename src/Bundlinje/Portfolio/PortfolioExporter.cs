@@ -8,7 +8,7 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
 {
     public async Task<PortfolioDocument> ExportAsync(string? fundKey = null, CancellationToken ct = default)
     {
-        var funds = await store.Funds.AsNoTracking().Where(f => fundKey == null || f.Key == fundKey).OrderBy(f => f.Key).ToListAsync(ct);
+        var funds = await store.Funds.AsNoTracking().Where(f => fundKey == null || f.Key == fundKey).OrderBy(f => f.Id).ToListAsync(ct);
         var investments = await store.Investments.AsNoTracking()
             .Where(i => fundKey == null || i.Fund!.Key == fundKey)
             .Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
@@ -17,7 +17,7 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
             .OrderBy(i => i.Id).ToListAsync(ct);
         var orgKeys = investments.SelectMany(i => i.Parties).Select(p => p.Organisation!.Key).ToHashSet();
         var orgs = await store.Organisations.AsNoTracking()
-            .Where(o => fundKey == null || orgKeys.Contains(o.Key)).OrderBy(o => o.Key).ToListAsync(ct);
+            .Where(o => fundKey == null || orgKeys.Contains(o.Key)).OrderBy(o => o.Id).ToListAsync(ct);
 
         return new PortfolioDocument
         {
@@ -36,13 +36,13 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
                 PaymentModel = i.PaymentModel, Notes = i.Notes,
                 Parties = i.Parties.OrderBy(p => p.Id).Select(p => new PartyDto
                 {
-                    Organisation = p.Organisation!.Key, Role = p.Role, Capital = p.Capital,
-                    Guarantee = p.Guarantee, Donation = p.Donation, Note = p.Note,
+                    Organisation = p.Organisation!.Key, Role = p.Role, Capital = Plain(p.Capital),
+                    Guarantee = Plain(p.Guarantee), Donation = Plain(p.Donation), Note = p.Note,
                 }).ToList(),
                 SubProjects = i.SubProjects.OrderBy(s => s.Id).Select(s => new SubProjectDto
                 {
                     Name = s.Name, TargetGroup = s.TargetGroup, PlannedMin = s.PlannedMin, PlannedMax = s.PlannedMax,
-                    PlannedPerYearMin = s.PlannedPerYearMin, PlannedPerYearMax = s.PlannedPerYearMax, InjectedCapital = s.InjectedCapital,
+                    PlannedPerYearMin = s.PlannedPerYearMin, PlannedPerYearMax = s.PlannedPerYearMax, InjectedCapital = Plain(s.InjectedCapital),
                 }).ToList(),
                 Enrolment = i.Enrolment.OrderBy(e => e.AsOf).ThenBy(e => e.Id).Select(e => new EnrolmentDto
                 {
@@ -57,4 +57,7 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
             }).ToList(),
         };
     }
+
+    /// <summary>Drops the trailing zeros a database adds to a decimal's scale (11500000.00 → 11500000).</summary>
+    private static decimal? Plain(decimal? amount) => amount / 1.0000000000000000000000000000m;
 }

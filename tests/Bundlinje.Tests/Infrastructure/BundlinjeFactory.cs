@@ -1,0 +1,53 @@
+using Bundlinje.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bundlinje.Tests.Infrastructure;
+
+/// <summary>The real web app in demo mode on its own database: a fresh SQLite file, or a PostgreSQL database.</summary>
+public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.SharedResource>
+{
+    private readonly DatabaseProvider provider;
+    private readonly string connectionString;
+    private readonly string? sqliteFolder;
+
+    private BundlinjeFactory(DatabaseProvider provider, string connectionString, string? sqliteFolder)
+    {
+        (this.provider, this.connectionString, this.sqliteFolder) = (provider, connectionString, sqliteFolder);
+    }
+
+    public static BundlinjeFactory Sqlite()
+    {
+        var folder = Directory.CreateTempSubdirectory("bundlinje-test-").FullName;
+        return new(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bundlinje.db")};Pooling=false", folder);
+    }
+
+    public static BundlinjeFactory Postgres(string connectionString) => new(DatabaseProvider.PostgreSQL, connectionString, null);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Bundlinje:Demo", "true");
+        builder.UseSetting("Bundlinje:Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Bundlinje", connectionString);
+    }
+
+    public T With<T>(Func<BundlinjeDb, T> use)
+    {
+        using var scope = Services.CreateScope();
+        return use(scope.ServiceProvider.GetRequiredService<BundlinjeDb>());
+    }
+
+    public async Task<T> WithAsync<T>(Func<BundlinjeDb, Task<T>> use)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<BundlinjeDb>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (sqliteFolder is not null) Directory.Delete(sqliteFolder, recursive: true);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bundlinje.Common;
+using Bundlinje.Portfolio;
+using Bundlinje.Security;
+using Bundlinje.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Tests.Web;
+
+/// <summary>The web app end to end on a real database; run once on SQLite and once on PostgreSQL.</summary>
+public abstract class PortfolioWebTests : IAsyncLifetime
+{
+    protected BundlinjeFactory Factory { get; private set; } = null!;
+
+    protected abstract Task<BundlinjeFactory?> CreateFactoryAsync();
+
+    public async ValueTask InitializeAsync() => Factory = (await CreateFactoryAsync())!;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Factory is not null) await Factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Health_answers_when_the_database_does()
+    {
+        var response = await Login.Anonymous(Factory).GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_lists_the_eleven_investments_for_the_council_and_refuses_anonymous()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Login.Anonymous(Factory).GetAsync("/api/investments")).StatusCode);
+
+        var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/investments");
+        Assert.Equal(11, list.GetArrayLength());
+        var dmv = list.EnumerateArray().Single(i => i.GetProperty("key").GetString() == "dialog-mod-vold");
+        Assert.Equal(2, dmv.GetProperty("agreementVersion").GetInt32());
+        Assert.Equal(15, dmv.GetProperty("plannedMax").GetInt32());
+        var rsi = dmv.GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("organisation").GetString() == "rsi");
+        Assert.Equal(1_700_000m, rsi.GetProperty("capital").GetDecimal());
+        var bikuben = list.EnumerateArray().Single(i => i.GetProperty("key").GetString() == "housing-first")
+            .GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "DeficitGuarantor");
+        Assert.Equal(2_000_000m, bikuben.GetProperty("guarantee").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_provider_sees_its_own_investment_and_is_denied_another()
+    {
+        var client = await Login.AsAsync(Factory, Login.Email(Roles.Provider));
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/investments");
+        Assert.Equal(["dialog-mod-vold"], list.EnumerateArray().Select(i => i.GetProperty("key").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/investments/ungifokus")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/investments/no-such-thing")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Investment_page_shows_parties_and_both_agreement_versions()
+    {
+        var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
+        var html = await client.GetStringAsync("/Investments/dialog-mod-vold");
+        Assert.Contains("1.700.000 kr.", html);
+        Assert.Contains("2.500.000 kr.", html);
+        Assert.Contains("25 → 15", html);
+        Assert.Contains("2.500.000 kr. → 1.700.000 kr.", html);
+        var diff = await client.GetStringAsync("/Investments/dialog-mod-vold/Versions/2");
+        Assert.Contains("<del class=\"diff\">25</del>", diff);
+        Assert.Contains("<ins class=\"diff\">15</ins>", diff);
+    }
+
+    [Fact]
+    public async Task An_edit_is_audited_and_a_stale_form_is_refused_with_who_and_when()
+    {
+        var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
+        var version = Factory.With(db => db.Investments.Single(i => i.Key == "ungifokus").Version);
+        var form = await EditFormAsync(client, "Ny statusnote", version);
+        var response = await client.PostAsync("/Investments/ungifokus/Edit", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var audit = Factory.With(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Investment" && a.Field == "StatusNote" && a.Action == AuditAction.Changed).ToList());
+        var entry = Assert.Single(audit);
+        Assert.Equal(Login.Email(Roles.Secretariat), entry.User);
+        Assert.Equal("Udløber ved udgangen af 2025.", entry.OldValue);
+        Assert.Equal("Ny statusnote", entry.NewValue);
+
+        var stale = await client.PostAsync("/Investments/ungifokus/Edit", await EditFormAsync(client, "Overskriver", version));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains($"Posten er ændret af {Login.Email(Roles.Secretariat)}", html);
+        Assert.Equal("Ny statusnote", Factory.With(db => db.Investments.Single(i => i.Key == "ungifokus").StatusNote));
+    }
+
+    [Fact]
+    public async Task A_revision_adds_a_version_with_its_changes()
+    {
+        var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
+        var token = await Login.TokenAsync(client, "/Investments/diabetes/Revise");
+        var version = Factory.With(db => db.Investments.Single(i => i.Key == "diabetes").Version);
+        var response = await client.PostAsync("/Investments/diabetes/Revise", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["EffectiveOn"] = "2024-06-01", ["Reason"] = "Afsluttes før tid", ["PlannedParticipants"] = "138",
+            ["Capital[rsi]"] = "5.500.000", ["Version"] = version.ToString(), ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var changes = Factory.With(db => db.AgreementVersions.Include(v => v.Changes).AsNoTracking()
+            .Single(v => v.Number == 3 && db.Investments.Any(i => i.Key == "diabetes" && i.Id == v.InvestmentId)).Changes
+            .Select(c => (c.Field, c.OldValue, c.NewValue)).OrderBy(c => c.Field).ToList());
+        Assert.Equal([("capital:rsi", "5950000", "5500000"), ("plannedParticipants", "300", "138")], changes);
+    }
+
+    [Fact]
+    public async Task A_malformed_portfolio_is_rejected_whole_and_changes_nothing()
+    {
+        var before = Factory.With(db => (db.Investments.Count(), db.Organisations.Count(), db.AuditEntries.Count()));
+        const string json = """
+            {"format":"bundlinje-portfolio/1",
+             "organisations":[{"key":"new-org","name":"Ny","kind":"provider"}],
+             "investments":[{"key":"dialog-mod-vold","fund":"aarhus","name":"Ændret navn"},
+                            {"key":"new-one","fund":"aarhus","name":"Ny","parties":[{"organisation":"ghost","role":"provider"}]}]}
+            """;
+        var e = await Assert.ThrowsAsync<PortfolioRejected>(() =>
+            Factory.WithAsync(db => new PortfolioImporter(db).ImportAsync(json)));
+        Assert.Equal(["$.investments[1].parties[0].organisation: ukendt organisation 'ghost'."], e.Problems);
+        Assert.Equal(before, Factory.With(db => (db.Investments.Count(), db.Organisations.Count(), db.AuditEntries.Count())));
+        Assert.Equal("Dialog mod Vold", Factory.With(db => db.Investments.Single(i => i.Key == "dialog-mod-vold").Name));
+    }
+
+    [Fact]
+    public async Task Export_then_import_round_trips_the_portfolio()
+    {
+        var exported = await Factory.WithAsync(db => new PortfolioExporter(db).ExportAsync("aarhus"));
+        var json = PortfolioJson.Write(exported);
+        var demo = PortfolioJson.Read(PortfolioJson.ReadDemo());
+        demo.About = null;
+        Assert.Equal(PortfolioJson.Write(demo), json);
+        await Factory.WithAsync(db => new PortfolioImporter(db).ImportAsync(json));
+        Assert.Equal(json, PortfolioJson.Write(await Factory.WithAsync(db => new PortfolioExporter(db).ExportAsync("aarhus"))));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_change_the_audit_log()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithAsync(db =>
+            db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"User\" = 'someone else'")));
+        await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithAsync(db =>
+            db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"")));
+    }
+
+    private static async Task<FormUrlEncodedContent> EditFormAsync(HttpClient client, string statusNote, int version)
+    {
+        var token = await Login.TokenAsync(client, "/Investments/ungifokus/Edit");
+        return new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "UngiFokus", ["Input.Status"] = "Active", ["Input.StatusNote"] = statusNote,
+            ["Input.AgreedOn"] = "2021-06-01", ["Input.Version"] = version.ToString(), ["__RequestVerificationToken"] = token,
+        });
+    }
+}
+
+public sealed class SqlitePortfolioWebTests : PortfolioWebTests
+{
+    protected override Task<BundlinjeFactory?> CreateFactoryAsync() => Task.FromResult<BundlinjeFactory?>(BundlinjeFactory.Sqlite());
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPortfolioWebTests(PostgresCluster cluster) : PortfolioWebTests
+{
+    protected override async Task<BundlinjeFactory?> CreateFactoryAsync()
+    {
+        if (cluster.Unavailable is { } reason) { Requirement.Missing(reason); return null; }
+        return BundlinjeFactory.Postgres(await cluster.CreateDatabaseAsync());
+    }
+}
