@@ -1,0 +1,143 @@
+using System.Net;
+using Bundlinje.Security;
+using Bundlinje.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bundlinje.Tests.Web;
+
+/// <summary>
+/// Every routed page and API endpoint, requested as anonymous and as each role. A new endpoint
+/// fails this test until its expected outcomes are written into <see cref="Matrix"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private const string Anonymous = "Anonymous";
+    private static readonly string[] Callers = [Anonymous, .. Roles.All];
+
+    // Outcome per caller: Ok (200), Login (sent to log in / 401), Denied (403 / access-denied page), NotFound.
+    private enum O { Ok, Login, Denied, NotFound }
+
+    private sealed record Case(string Url, O Anonymous, O Secretariat, O CouncilMember, O DepartmentAnalyst, O Provider, O Investor)
+    {
+        public O For(string caller) => caller switch
+        {
+            nameof(Roles.Secretariat) => Secretariat, nameof(Roles.CouncilMember) => CouncilMember,
+            nameof(Roles.DepartmentAnalyst) => DepartmentAnalyst, nameof(Roles.Provider) => Provider,
+            nameof(Roles.Investor) => Investor, _ => Anonymous,
+        };
+    }
+
+    private static Case All(string url, O anonymous, O everyone) => new(url, anonymous, everyone, everyone, everyone, everyone, everyone);
+    private static Case SecretariatOnly(string url) => new(url, O.Login, O.Ok, O.Denied, O.Denied, O.Denied, O.Denied);
+
+    // The demo: provider = Dialog mod Vold; investor = DSI (in Dialog mod Vold, not in UngiFokus); analyst = SFB (authority of both).
+    private static readonly Dictionary<string, Case[]> Matrix = new()
+    {
+        [""] = [All("/", O.Ok, O.Ok)],
+        ["Index"] = [All("/Index", O.Ok, O.Ok)],
+        ["Error"] = [All("/Error?code=500", O.Ok, O.Ok)],
+        ["Language"] = [All("/Language", O.NotFound, O.NotFound)],
+        ["Account/Login"] = [All("/Account/Login", O.Ok, O.Ok)],
+        ["Account/Logout"] = [All("/Account/Logout", O.NotFound, O.NotFound)],
+        ["Account/AccessDenied"] = [All("/Account/AccessDenied", O.Denied, O.Denied)],
+        ["Portfolio"] = [All("/Portfolio", O.Login, O.Ok)],
+        ["Investments/{key}"] =
+        [
+            All("/Investments/dialog-mod-vold", O.Login, O.Ok),
+            new("/Investments/ungifokus", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            All("/Investments/no-such-investment", O.Login, O.NotFound),
+        ],
+        ["Investments/{key}/Versions/{number:int}"] =
+        [
+            All("/Investments/dialog-mod-vold/Versions/2", O.Login, O.Ok),
+            new("/Investments/diabetes/Versions/2", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Ok),
+        ],
+        ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
+        ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
+        ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],
+        ["Investments/{key}/Parties/Add"] = [SecretariatOnly("/Investments/dialog-mod-vold/Parties/Add")],
+        ["Investments/{key}/Parties/{id:int}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Parties/{party}/Edit")],
+        ["Organisations"] = [All("/Organisations", O.Login, O.Ok)],
+        ["Organisations/{key}"] = [All("/Organisations/sfb", O.Login, O.Ok)],
+        ["Organisations/Edit/{key?}"] = [SecretariatOnly("/Organisations/Edit"), SecretariatOnly("/Organisations/Edit/sfb")],
+        ["Funds"] = [All("/Funds", O.Login, O.Ok)],
+        ["Funds/Edit/{key?}"] = [SecretariatOnly("/Funds/Edit"), SecretariatOnly("/Funds/Edit/aarhus")],
+        ["Audit/{type}/{id:int}"] =
+        [
+            new("/Audit/Investment/{investment}", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied),
+            new("/Audit/Organisation/{organisation}", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied),
+        ],
+        ["/api/investments"] = [All("/api/investments", O.Login, O.Ok)],
+        ["/api/investments/{key}"] =
+        [
+            All("/api/investments/dialog-mod-vold", O.Login, O.Ok),
+            new("/api/investments/ungifokus", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+        ],
+        ["/openapi/{documentName}.json"] = [All("/openapi/v1.json", O.Ok, O.Ok)],
+        ["/health"] = [All("/health", O.Ok, O.Ok)],
+    };
+
+    private BundlinjeFactory factory = null!;
+    private readonly Dictionary<string, HttpClient> clients = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        factory = BundlinjeFactory.Sqlite();
+        clients[Anonymous] = Login.Anonymous(factory);
+        foreach (var role in Roles.All) clients[role] = await Login.AsAsync(factory, Login.Email(role));
+    }
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public void Every_routed_endpoint_is_in_the_matrix()
+    {
+        var routes = RoutedPatterns();
+        Assert.Empty(routes.Except(Matrix.Keys));
+        Assert.Empty(Matrix.Keys.Except(routes));
+    }
+
+    [Fact]
+    public async Task Each_endpoint_gives_each_caller_the_expected_outcome()
+    {
+        var ids = factory.With(db => new Dictionary<string, string>
+        {
+            ["{investment}"] = db.Investments.Single(i => i.Key == "dialog-mod-vold").Id.ToString(),
+            ["{organisation}"] = db.Organisations.Single(o => o.Key == "sfb").Id.ToString(),
+            ["{party}"] = db.Parties.First(p => p.Investment!.Key == "dialog-mod-vold").Id.ToString(),
+        });
+        var failures = new List<string>();
+        foreach (var @case in Matrix.Values.SelectMany(c => c))
+        {
+            var url = ids.Aggregate(@case.Url, (u, id) => u.Replace(id.Key, id.Value));
+            foreach (var caller in Callers)
+            {
+                var response = await clients[caller].GetAsync(url);
+                var actual = Classify(response);
+                if (actual != @case.For(caller))
+                    failures.Add($"{caller} GET {url}: expected {@case.For(caller)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    private static O? Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => O.Ok,
+            HttpStatusCode.Unauthorized => O.Login,
+            HttpStatusCode.Forbidden => O.Denied,
+            HttpStatusCode.NotFound => O.NotFound,
+            HttpStatusCode.Redirect when location.Contains("/Account/Login") => O.Login,
+            HttpStatusCode.Redirect when location.Contains("/Account/AccessDenied") => O.Denied,
+            _ => null,
+        };
+    }
+
+    private HashSet<string> RoutedPatterns() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!).ToHashSet();
+}
