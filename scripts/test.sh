@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: domain, web integration on SQLite and PostgreSQL, authorization matrix, CSRF, browser.
+# Installs Debian's chromium and postgresql when missing (as root); without them those tests skip locally and fail under CI=true.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing ${missing[*]} from Debian's packages"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing ${missing[*]}: the tests that need them will skip (install them with apt-get as root)." >&2
+  fi
+fi
+
+dotnet tool restore >/dev/null
+dotnet test Bundlinje.slnx --logger "console;verbosity=normal" "$@"

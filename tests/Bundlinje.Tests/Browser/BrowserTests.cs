@@ -1,0 +1,105 @@
+using Bundlinje.Security;
+using Bundlinje.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Bundlinje.Tests.Browser;
+
+/// <summary>Debian's Chromium, driven by Playwright, against the app on a real Kestrel port. Screenshots go to TestResults/screenshots.</summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    private BundlinjeFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private string baseUrl = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium)) return;
+        factory = BundlinjeFactory.Sqlite();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Secretariat_logs_in_opens_dialog_mod_vold_edits_it_and_finds_the_edit_in_the_audit_log()
+    {
+        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
+        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        Assert.Equal(11, await page.Locator("[data-testid=portfolio] tbody tr").CountAsync());
+        await Shot(page, "1-portfolio");
+
+        await page.ClickAsync("text=Dialog mod Vold");
+        await page.WaitForURLAsync("**/Investments/dialog-mod-vold");
+        var versions = page.Locator("[data-testid=versions] tbody tr");
+        Assert.Equal(2, await versions.CountAsync());
+        Assert.Contains("25 → 15", await versions.First.InnerTextAsync());
+        await Shot(page, "2-dialog-mod-vold");
+
+        await page.ClickAsync("text=Vis forskel");
+        Assert.Equal("15", await page.Locator("[data-testid=diff] ins").First.InnerTextAsync());
+        await Shot(page, "3-version-diff");
+
+        await page.GotoAsync("/Investments/dialog-mod-vold/Edit");
+        await page.FillAsync("#Input_StatusNote", "Opfølgning til og med 2027 (browsertest)");
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Investments/dialog-mod-vold");
+        Assert.Contains("Opfølgning til og med 2027 (browsertest)", await page.InnerTextAsync("main"));
+
+        await page.ClickAsync("text=Se ændringslog");
+        var audit = await page.InnerTextAsync("[data-testid=audit]");
+        Assert.Contains("StatusNote", audit);
+        Assert.Contains("Opfølgning til og med 2027 (browsertest)", audit);
+        Assert.Contains(Login.Email(Roles.Secretariat), audit);
+        await Shot(page, "4-audit-log");
+
+        await page.ClickAsync("button:has-text('English')");
+        await page.GotoAsync("/Investments/dialog-mod-vold");
+        Assert.Contains("Agreement versions", await page.InnerTextAsync("main"));
+        Assert.Contains("1.700.000 kr.", await page.InnerTextAsync("main"));
+        await Shot(page, "5-english");
+    }
+
+    [Fact]
+    public async Task Pages_work_without_javascript()
+    {
+        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(Roles.Provider));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        Assert.Equal(1, await page.Locator("[data-testid=portfolio] tbody tr").CountAsync());
+        await Shot(page, "6-provider-no-javascript");
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+}
