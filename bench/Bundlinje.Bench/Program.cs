@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Bundlinje.Bench;
+using Bundlinje.Common;
+using Bundlinje.Data;
+using Bundlinje.Portfolio;
+using Bundlinje.Security;
+using Microsoft.EntityFrameworkCore;
+
+// Import and scoped-query throughput on SQLite, reported as ratios against the Aarhus demo (11 investments) in the same run.
+var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [110, 1100];
+await Measure("warm-up", PortfolioJson.ReadDemo(), "dialog-mod-vold"); // JIT and SQLite start-up, not measured
+var baseline = await Measure("demo (11)", PortfolioJson.ReadDemo(), "dialog-mod-vold");
+Console.WriteLine($"{"portfolio",-14} {"import ms",10} {"per inv. vs demo",17} {"query ms",9} {"vs demo",8}");
+Print(baseline, baseline);
+foreach (var n in sizes)
+    Print(await Measure($"synthetic ({n})", PortfolioJson.Write(PortfolioGenerator.Generate(n)), "org-1"), baseline);
+
+static void Print(Result r, Result b) => Console.WriteLine(
+    $"{r.Name,-14} {r.ImportMs,10:0.0} {r.ImportMs / r.Count / (b.ImportMs / b.Count),17:0.00} {r.QueryMs,9:0.0} {r.QueryMs / b.QueryMs,8:0.00}");
+
+static async Task<Result> Measure(string name, string json, string providerScope)
+{
+    var folder = Directory.CreateTempSubdirectory("bundlinje-bench-").FullName;
+    try
+    {
+        var options = new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite($"Data Source={folder}/bench.db;Pooling=false").Options;
+        await using var db = new SqliteBundlinjeDb(options, new FixedUser("bench"));
+        await db.Database.MigrateAsync();
+        var clock = Stopwatch.StartNew();
+        var imported = await new PortfolioImporter(db).ImportAsync(json);
+        var importMs = clock.Elapsed.TotalMilliseconds;
+        db.ChangeTracker.Clear();
+        var viewer = new Viewer("bench", new HashSet<string> { Roles.Provider }, new HashSet<string> { providerScope });
+        clock.Restart();
+        for (var i = 0; i < 20; i++)
+            await db.Investments.AsNoTracking().Where(viewer.CanRead()).Include(x => x.Parties).ToListAsync();
+        return new Result(name, imported.Investments, importMs, clock.Elapsed.TotalMilliseconds / 20);
+    }
+    finally { Directory.Delete(folder, true); }
+}
+
+internal sealed record Result(string Name, int Count, double ImportMs, double QueryMs);
