@@ -9,8 +9,6 @@ namespace Bundlinje.Web.Infrastructure;
 /// <summary>A page with a form: DKFDS error classes and optimistic-concurrency checks.</summary>
 public abstract class FormPage(BundlinjeDb db) : PageModel
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
-
     protected BundlinjeDb Db { get; } = db;
 
     public string ErrorClass(string key) =>
@@ -50,7 +48,7 @@ public abstract class FormPage(BundlinjeDb db) : PageModel
             .Where(a => a.EntityType == type && a.EntityId == record.Id)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
         var who = last?.User ?? "en anden";
-        var when = last is null ? "" : " " + TimeZoneInfo.ConvertTime(last.At, Copenhagen).ToString("dd-MM-yyyy 'kl.' HH:mm", Kroner.Danish);
+        var when = last is null ? "" : " " + Labels.Local(last.At, "dd-MM-yyyy 'kl.' HH:mm");
         ModelState.AddModelError(string.Empty,
             $"Posten er ændret af {who}{when}, efter du åbnede formularen. Dine ændringer er ikke gemt: genindlæs siden og ret igen.");
     }

@@ -64,6 +64,12 @@ public static class Labels
         return value;
     }
 
+    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    /// <summary>A stored instant shown in Danish local time.</summary>
+    public static string Local(DateTimeOffset at, string format = "dd-MM-yyyy HH:mm:ss") =>
+        TimeZoneInfo.ConvertTime(at, Copenhagen).ToString(format, Kroner.Danish);
+
     public static string Date(DateOnly? d) => d?.ToString("dd-MM-yyyy", Kroner.Danish) ?? "";
 
     public static string Period(DateOnly? start, DateOnly? end) =>

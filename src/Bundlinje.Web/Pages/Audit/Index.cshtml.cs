@@ -12,11 +12,8 @@ namespace Bundlinje.Web.Pages.Audit;
 [Authorize(Policy = Policies.AuditReader)]
 public sealed class IndexModel(BundlinjeDb db) : PageModel
 {
-    private static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
     public List<AuditEntry> Entries { get; private set; } = [];
     public string Title { get; private set; } = "";
-
-    public string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Copenhagen).ToString("dd-MM-yyyy HH:mm:ss", Kroner.Danish);
 
     public async Task<IActionResult> OnGetAsync(string type, int id, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
     public List<Fund.Fund> Funds { get; private set; } = [];
     public Viewer Viewer => User.ToViewer();
     public bool CanCreate => User.IsInRole(Roles.Secretariat);
-    public bool CanReadAudit => User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.CouncilMember);
+    public bool CanReadAudit => User.CanReadAudit();
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Funds = await db.Funds.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct);

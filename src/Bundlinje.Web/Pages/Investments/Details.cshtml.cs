@@ -14,7 +14,7 @@ public sealed class DetailsModel(BundlinjeDb db) : PageModel
 {
     public Investment Investment { get; private set; } = null!;
     public bool CanEdit => User.ToViewer().AdministersFund(Investment.Fund!.Key);
-    public bool CanReadAudit => User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.CouncilMember);
+    public bool CanReadAudit => User.CanReadAudit();
 
     public string OrganisationName(string key) =>
         Investment.Parties.FirstOrDefault(p => p.Organisation!.Key == key)?.Organisation!.Name ?? key;

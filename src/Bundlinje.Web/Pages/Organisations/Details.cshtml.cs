@@ -16,7 +16,7 @@ public sealed class DetailsModel(BundlinjeDb db) : PageModel
     public Organisation Organisation { get; private set; } = null!;
     public List<Party> Parties { get; private set; } = [];
     public bool CanEdit => User.IsInRole(Roles.Secretariat);
-    public bool CanReadAudit => User.IsInRole(Roles.Secretariat) || User.IsInRole(Roles.CouncilMember);
+    public bool CanReadAudit => User.CanReadAudit();
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
