@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Bundlinje.Tests.Web;
+
+/// <summary>Every Danish UI text used through the localizer in a page has an English translation.</summary>
+public sealed partial class TranslationTests
+{
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]""")]
+    private static partial Regex Key();
+
+    [Fact]
+    public void Every_page_text_has_an_english_translation()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Bundlinje.Web");
+        var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var used = Directory.EnumerateFiles(Path.Combine(web, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => Key().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)));
+        Assert.Empty(used.Where(u => !english.Contains(u.Text)).Select(u => $"{u.File}: {u.Text}").Distinct());
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bundlinje.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (Bundlinje.slnx) not found.");
+    }
+}
