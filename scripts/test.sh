@@ -19,5 +19,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-dotnet tool restore >/dev/null
+dotnet restore Bundlinje.slnx
 dotnet test Bundlinje.slnx --logger "console;verbosity=normal" "$@"

@@ -122,6 +122,32 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task Only_the_secretariat_can_post_its_forms_even_with_a_valid_token()
+    {
+        var secretariatForms = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+                .Any(a => a.Policy == Bundlinje.Web.Infrastructure.Policies.Secretariat))
+            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{key}", "dialog-mod-vold").Replace("{id:int}", "1").Replace("{key?}", "").TrimEnd('/'))
+            .ToList();
+        Assert.True(secretariatForms.Count >= 7, $"Found only {secretariatForms.Count} secretariat pages");
+        var failures = new List<string>();
+        foreach (var role in Roles.All.Where(r => r != Roles.Secretariat))
+        {
+            var token = await Login.TokenAsync(clients[role], "/Portfolio");
+            foreach (var url in secretariatForms)
+            {
+                var response = await clients[role].PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["Name"] = "Overtaget", ["NewKey"] = "overtaget", ["Version"] = "0",
+                }));
+                if (Classify(response) != O.Denied) failures.Add($"{role} POST {url}: {(int)response.StatusCode}");
+            }
+        }
+        Assert.Empty(failures);
+        Assert.False(factory.With(db => db.Organisations.Any(o => o.Key == "overtaget") || db.Funds.Any(f => f.Key == "overtaget")));
+    }
+
     private static O? Classify(HttpResponseMessage response)
     {
         var location = response.Headers.Location?.OriginalString ?? "";
