@@ -43,7 +43,7 @@ public sealed class InvestmentTests
     [Fact]
     public void A_provider_sees_only_investments_it_delivers()
     {
-        var fund = new Fund.Fund { Key = "aarhus", Name = "Aarhus" };
+        var fund = new global::Bundlinje.Fund.Fund { Key = "aarhus", Name = "Aarhus" };
         var dmv = new Organisation { Key = "dialog-mod-vold", Name = "DmV" };
         var sfb = new Organisation { Key = "sfb", Name = "SFB" };
         var own = new Investment { Key = "a", Name = "a", Fund = fund, Parties = [new() { Organisation = dmv, Role = PartyRole.Provider }] };

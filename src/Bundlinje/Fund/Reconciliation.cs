@@ -1,0 +1,39 @@
+namespace Bundlinje.Fund;
+
+/// <summary>A published cell (row label and column label as printed, value in 1.000 kr.).</summary>
+public sealed record PublishedCell(string Row, string Column, decimal Value);
+
+public sealed record CellDifference(string Row, string Column, decimal Published, decimal Computed)
+{
+    public decimal Difference => Published - Computed;
+}
+
+/// <summary>Compares a published table with the computed one; work in progress for issue #3.</summary>
+public static class Reconciliation
+{
+    public const string TotalRow = "I alt";
+    public const string BalanceRow = "Restbeløb i Fonden ult. året";
+
+    /// <param name="tolerance">In 1.000 kr.; differences up to it count as rounding.</param>
+    public static IReadOnlyList<CellDifference> Compare(EconomicsTable table, IEnumerable<PublishedCell> published, decimal tolerance = 1m)
+    {
+        var differences = new List<CellDifference>();
+        foreach (var cell in published)
+        {
+            var column = table.Columns.ToList().FindIndex(c => c.Label == cell.Column);
+            if (column < 0) throw new ArgumentException($"Column '{cell.Column}' is not in the computed table.");
+            var computed = Row(table, cell.Row)[column] / 1000m;
+            if (Math.Abs(cell.Value - computed) > tolerance)
+                differences.Add(new(cell.Row, cell.Column, cell.Value, decimal.Round(computed, 0, MidpointRounding.AwayFromZero)));
+        }
+        return differences;
+    }
+
+    private static IReadOnlyList<decimal> Row(EconomicsTable table, string label) => label switch
+    {
+        TotalRow => table.Total,
+        _ when label.StartsWith(BalanceRow, StringComparison.Ordinal) => table.Balance,
+        _ => table.RunningCosts.Concat(table.Investments).FirstOrDefault(r => r.Label == label && !r.Indented)?.Cells
+             ?? throw new ArgumentException($"Row '{label}' is not in the computed table."),
+    };
+}
