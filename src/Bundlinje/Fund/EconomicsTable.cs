@@ -39,33 +39,49 @@ public sealed class EconomicsTable
             columns.Add(new(y <= options.LastActualYear ? $"R {y}" : $"B {y}", y, y, y <= options.LastActualYear));
         columns.Add(new("Efterfølgende år i alt", options.LaterFrom, last, false));
 
+        // One pass over the entries: each lands in at most one column, and in its row's running sum.
         var effect = options.EffectPercent / 100m;
-        decimal Cell(EconomicsColumn column, Func<LedgerEntry, bool> match, bool resultPayment = false) =>
-            entries.Where(e => e.FiscalYear >= column.FirstYear && e.FiscalYear <= column.LastYear
-                               && e.Basis == (column.IsActual ? LedgerBasis.Actual : LedgerBasis.Budget) && match(e))
-                .Sum(e => resultPayment && !column.IsActual ? e.Amount * effect : e.Amount);
-
-        var running = entries.Where(e => e.Kind == LedgerKind.RunningCost).Select(e => e.Category ?? "Drift").Distinct()
-            .Select(category => new EconomicsRow(category, false,
-                columns.Select(c => Cell(c, e => e.Kind == LedgerKind.RunningCost && (e.Category ?? "Drift") == category)).ToList()))
-            .ToList();
-        var investments = new List<EconomicsRow>();
-        foreach (var key in entries.Where(e => e.Investment is not null).Select(e => e.Investment!).Distinct())
+        int? ColumnOf(LedgerEntry e)
         {
-            investments.Add(new(key, false, columns.Select(c => Cell(c, e => e.Investment == key && IsSpending(e.Kind))).ToList()));
-            if (entries.Any(e => e.Investment == key && e.Kind == LedgerKind.ResultPayment))
-                investments.Add(new("- Resultatbetaling", true,
-                    columns.Select(c => -Cell(c, e => e.Investment == key && e.Kind == LedgerKind.ResultPayment, resultPayment: true)).ToList()));
+            var index = e.FiscalYear >= options.LaterFrom ? columns.Count - 1 : e.FiscalYear - first;
+            return columns[index].IsActual == (e.Basis == LedgerBasis.Actual) ? index : null;
         }
-        var total = columns.Select((_, i) => running.Sum(r => r.Cells[i]) + investments.Sum(r => r.Cells[i])).ToList();
+        var running = new Dictionary<string, decimal[]>();
+        var spending = new Dictionary<string, decimal[]>();
+        var payments = new Dictionary<string, decimal[]>();
+        var appropriations = new decimal[columns.Count];
+        decimal[] RowOf(Dictionary<string, decimal[]> rows, string key) =>
+            rows.TryGetValue(key, out var cells) ? cells : rows[key] = new decimal[columns.Count];
+        foreach (var e in entries)
+        {
+            var row = e.Kind switch
+            {
+                LedgerKind.RunningCost => RowOf(running, e.Category ?? "Drift"),
+                LedgerKind.Appropriation => appropriations,
+                LedgerKind.ResultPayment when e.Investment is not null => RowOf(payments, e.Investment),
+                _ when e.Investment is not null && IsSpending(e.Kind) => RowOf(spending, e.Investment),
+                _ => null,
+            };
+            if (row is null || ColumnOf(e) is not { } column) continue;
+            var amount = e.Kind == LedgerKind.ResultPayment && !columns[column].IsActual ? e.Amount * effect : e.Amount;
+            row[column] += e.Kind == LedgerKind.ResultPayment ? -amount : amount;
+        }
+        var runningRows = running.Select(r => new EconomicsRow(r.Key, false, r.Value)).ToList();
+        var investments = new List<EconomicsRow>();
+        foreach (var key in spending.Keys.Union(payments.Keys))
+        {
+            investments.Add(new(key, false, spending.GetValueOrDefault(key) ?? new decimal[columns.Count]));
+            if (payments.TryGetValue(key, out var paid)) investments.Add(new("- Resultatbetaling", true, paid));
+        }
+        var total = columns.Select((_, i) => runningRows.Sum(r => r.Cells[i]) + investments.Sum(r => r.Cells[i])).ToList();
         var balance = new List<decimal>();
         var carried = 0m;
         for (var i = 0; i < columns.Count; i++)
         {
-            carried = carried - total[i] + Cell(columns[i], e => e.Kind == LedgerKind.Appropriation);
+            carried = carried - total[i] + appropriations[i];
             balance.Add(carried);
         }
-        return new EconomicsTable(columns, running, investments, total, balance);
+        return new EconomicsTable(columns, runningRows, investments, total, balance);
     }
 
     private static bool IsSpending(LedgerKind kind) => kind is LedgerKind.Disbursement or LedgerKind.Correction or LedgerKind.GuaranteePayment;

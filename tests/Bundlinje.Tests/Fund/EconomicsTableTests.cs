@@ -74,3 +74,38 @@ public sealed class EconomicsTableTests
             differences.Select(d => (d.Row, d.Column, d.Published, d.Computed)));
     }
 }
+
+public sealed class RoomForNewInvestmentsTests
+{
+    private static EconomicsTable Table(params LedgerEntry[] entries) => EconomicsTable.Build(entries, new(LastActualYear: 2020, LaterFrom: 2024));
+
+    [Fact]
+    public void Room_is_the_lowest_projected_balance_and_names_the_year_that_binds_it()
+    {
+        var table = Table(
+            new(2020, LedgerKind.Appropriation, LedgerBasis.Actual, 1_000m),
+            new(2021, LedgerKind.Disbursement, LedgerBasis.Budget, 300m, Investment: "a"),
+            new(2022, LedgerKind.Disbursement, LedgerBasis.Budget, 400m, Investment: "a"),
+            new(2023, LedgerKind.ResultPayment, LedgerBasis.Budget, 500m, Investment: "a"));
+        var room = RoomForNewInvestments.Compute(table, horizonEndYear: 2030);
+        Assert.Equal(300m, room.Amount);
+        Assert.Equal("B 2022", room.BindingColumn.Label);
+    }
+
+    [Fact]
+    public void Room_is_never_negative_and_a_lower_effect_shrinks_it()
+    {
+        var entries = new LedgerEntry[]
+        {
+            new(2020, LedgerKind.Appropriation, LedgerBasis.Actual, 1_000m),
+            new(2021, LedgerKind.Disbursement, LedgerBasis.Budget, 900m, Investment: "a"),
+            new(2022, LedgerKind.ResultPayment, LedgerBasis.Budget, 1_000m, Investment: "a"),
+            new(2023, LedgerKind.Disbursement, LedgerBasis.Budget, 1_000m, Investment: "b"),
+        };
+        var full = RoomForNewInvestments.Compute(EconomicsTable.Build(entries, new(2020, 2024, EffectPercent: 100)), 2030);
+        var half = RoomForNewInvestments.Compute(EconomicsTable.Build(entries, new(2020, 2024, EffectPercent: 50)), 2030);
+        Assert.Equal(100m, full.Amount);
+        Assert.Equal(0m, half.Amount);
+        Assert.Equal(-400m, half.LowestBalance);
+    }
+}
