@@ -6,7 +6,8 @@ using Bundlinje.Portfolio;
 using Bundlinje.Security;
 using Microsoft.EntityFrameworkCore;
 
-// Import and scoped-query throughput on SQLite, reported as ratios against the Aarhus demo (11 investments) in the same run.
+// Import and scoped-query throughput on SQLite, and the economics-table projection, each reported as ratios
+// against an Aarhus-sized run (11 investments) in the same process.
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [110, 1100];
 await Measure("warm-up", PortfolioJson.ReadDemo(), "dialog-mod-vold"); // JIT and SQLite start-up, not measured
 var baseline = await Measure("demo (11)", PortfolioJson.ReadDemo(), "dialog-mod-vold");
@@ -14,6 +15,8 @@ Console.WriteLine($"{"portfolio",-14} {"import ms",10} {"per inv. vs demo",17} {
 Print(baseline, baseline);
 foreach (var n in sizes)
     Print(await Measure($"synthetic ({n})", PortfolioJson.Write(PortfolioGenerator.Generate(n)), "org-1"), baseline);
+
+ProjectionBench.Run();
 
 static void Print(Result r, Result b) => Console.WriteLine(
     $"{r.Name,-14} {r.ImportMs,10:0.0} {r.ImportMs / r.Count / (b.ImportMs / b.Count),17:0.00} {r.QueryMs,9:0.0} {r.QueryMs / b.QueryMs,8:0.00}");
