@@ -19,6 +19,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<EnrolmentCount> EnrolmentCounts => Set<EnrolmentCount>();
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Fund.LedgerPosting> LedgerPostings => Set<Fund.LedgerPosting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

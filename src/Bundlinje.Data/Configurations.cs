@@ -75,6 +75,18 @@ internal sealed class AgreementVersionConfiguration : IEntityTypeConfiguration<A
     }
 }
 
+internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund.LedgerPosting>
+{
+    public void Configure(EntityTypeBuilder<Fund.LedgerPosting> b)
+    {
+        b.HasOne(p => p.Fund).WithMany().HasForeignKey(p => p.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Investment).WithMany().HasForeignKey(p => p.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.FundId, p.FiscalYear });
+        b.Property(p => p.PostedBy).HasMaxLength(256);
+        b.Property(p => p.Category).HasMaxLength(100);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -1,3 +1,5 @@
+using Bundlinje.Common;
+using Bundlinje.Fund;
 using Bundlinje.Portfolio;
 using Bundlinje.Security;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.Data;
 
 /// <summary>The demo: the Aarhus portfolio and one account per role. Accounts exist only in demo mode.</summary>
-public sealed class DemoData(BundlinjeDb db, Accounts accounts)
+public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user)
 {
     public const string Password = "Demo-Bundlinje-2026";
 
@@ -23,6 +25,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts)
     {
         if (!await db.Funds.AnyAsync(f => f.Key == "aarhus", ct))
             await new PortfolioImporter(db).ImportAsync(PortfolioJson.ReadDemo(), ct);
+        if (!await db.LedgerPostings.AnyAsync(p => p.Fund!.Key == "aarhus", ct))
+            await new LedgerImporter(db, user).ImportAsync(LedgerFile.ReadDemo(), ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))

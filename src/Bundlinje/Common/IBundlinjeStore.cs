@@ -14,5 +14,6 @@ public interface IBundlinjeStore
     DbSet<Party> Parties { get; }
     DbSet<AgreementVersion> AgreementVersions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Fund.LedgerPosting> LedgerPostings { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

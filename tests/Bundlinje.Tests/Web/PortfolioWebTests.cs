@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bundlinje.Common;
+using Bundlinje.Fund;
 using Bundlinje.Portfolio;
 using Bundlinje.Security;
 using Bundlinje.Tests.Infrastructure;
@@ -148,6 +149,46 @@ public abstract class PortfolioWebTests : IAsyncLifetime
             db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"User\" = 'someone else'")));
         await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithAsync(db =>
             db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"")));
+    }
+
+    [Fact]
+    public async Task The_demo_ledger_reproduces_the_2024_reports_accounts_totals()
+    {
+        var entries = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Include(p => p.Investment)
+            .Where(p => p.Fund!.Key == "aarhus").ToListAsync());
+        var table = EconomicsTable.Build(entries.Select(p => p.ToEntry()).ToList(), new(LastActualYear: 2024, LaterFrom: 2029));
+        Assert.Equal([322m, 3_725m, 12_885m, 14_804m, 564m], table.Total.Take(5).Select(t => decimal.Round(t / 1000m, 0)));
+        Assert.Equal(23_068_000m, table.Balance[2]);
+    }
+
+    [Fact]
+    public async Task The_ledger_is_append_only()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.WithAsync(async db =>
+        {
+            var posting = await db.LedgerPostings.FirstAsync();
+            posting.Amount += 1m;
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Contains("append-only", e.Message);
+        await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithAsync(db =>
+            db.Database.ExecuteSqlRawAsync("DELETE FROM \"LedgerPostings\"")));
+    }
+
+    [Fact]
+    public async Task A_ledger_file_with_bad_rows_is_rejected_whole()
+    {
+        var before = Factory.With(db => db.LedgerPostings.Count());
+        const string json = """
+            {"format":"bundlinje-ledger/1","fund":"aarhus","entries":[
+              {"fiscalYear":2025,"kind":"disbursement","basis":"budget","amount":100,"investment":"ungifokus"},
+              {"fiscalYear":2025,"kind":"disbursement","basis":"budget","amount":100,"investment":"ghost"},
+              {"fiscalYear":2025,"kind":"runningCost","basis":"budget","amount":100}]}
+            """;
+        var e = await Assert.ThrowsAsync<PortfolioRejected>(() =>
+            Factory.WithAsync(db => new LedgerImporter(db, new FixedUser("test")).ImportAsync(json)));
+        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.", "$.entries[2].category: en driftsudgift skal have en kategori."], e.Problems);
+        Assert.Equal(before, Factory.With(db => db.LedgerPostings.Count()));
     }
 
     private static async Task<FormUrlEncodedContent> EditFormAsync(HttpClient client, string statusNote, int version)

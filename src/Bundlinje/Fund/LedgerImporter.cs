@@ -1,0 +1,40 @@
+using Bundlinje.Common;
+using Bundlinje.Portfolio;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Fund;
+
+/// <summary>Appends a ledger file's postings to a fund, all or nothing; every problem names its JSON path.</summary>
+public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user)
+{
+    public async Task<int> ImportAsync(string json, CancellationToken ct = default)
+    {
+        var file = LedgerFile.Read(json);
+        var problems = new List<string>();
+        if (file.Format != LedgerFile.CurrentFormat) problems.Add($"$.format: skal være \"{LedgerFile.CurrentFormat}\".");
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct);
+        if (fund is null) problems.Add($"$.fund: ukendt fond '{file.Fund}'.");
+        var investments = await store.Investments.Where(i => fund != null && i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, ct);
+        for (var i = 0; i < file.Entries.Count; i++)
+        {
+            var e = file.Entries[i]; var p = $"$.entries[{i}]";
+            if (e.FiscalYear is < 1990 or > 2100) problems.Add($"{p}.fiscalYear: {e.FiscalYear} ligger ikke mellem 1990 og 2100.");
+            if (e.Investment is { } key && !investments.ContainsKey(key)) problems.Add($"{p}.investment: ukendt investering '{key}' i fonden.");
+            if (e.Kind is LedgerKind.Disbursement or LedgerKind.ResultPayment && e.Investment is null) problems.Add($"{p}.investment: mangler for {e.Kind}.");
+            if (e.Kind == LedgerKind.RunningCost && string.IsNullOrWhiteSpace(e.Category)) problems.Add($"{p}.category: en driftsudgift skal have en kategori.");
+        }
+        if (problems.Count > 0) throw new PortfolioRejected(problems);
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var e in file.Entries)
+            store.LedgerPostings.Add(new LedgerPosting
+            {
+                FundId = fund!.Id, FiscalYear = e.FiscalYear, EntryDate = e.EntryDate ?? new DateOnly(e.FiscalYear, 12, 31),
+                Kind = e.Kind, Basis = e.Basis, Amount = e.Amount, Category = e.Category,
+                InvestmentId = e.Investment is null ? null : investments[e.Investment].Id, Payer = e.Payer,
+                Source = LedgerSource.Import, Text = e.Text, PostedBy = user.Name, PostedAt = now,
+            });
+        await store.SaveChangesAsync(ct);
+        return file.Entries.Count;
+    }
+}
