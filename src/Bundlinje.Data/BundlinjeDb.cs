@@ -20,6 +20,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<AgreementVersion> AgreementVersions => Set<AgreementVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Fund.LedgerPosting> LedgerPostings => Set<Fund.LedgerPosting>();
+    public DbSet<Fund.ClosedFiscalYear> ClosedFiscalYears => Set<Fund.ClosedFiscalYear>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

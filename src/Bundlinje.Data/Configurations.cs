@@ -87,6 +87,16 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund
     }
 }
 
+internal sealed class ClosedFiscalYearConfiguration : IEntityTypeConfiguration<Fund.ClosedFiscalYear>
+{
+    public void Configure(EntityTypeBuilder<Fund.ClosedFiscalYear> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(c => c.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.FundId, c.Year }).IsUnique();
+        b.Property(c => c.ClosedBy).HasMaxLength(256);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -15,5 +15,6 @@ public interface IBundlinjeStore
     DbSet<AgreementVersion> AgreementVersions { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Fund.LedgerPosting> LedgerPostings { get; }
+    DbSet<Fund.ClosedFiscalYear> ClosedFiscalYears { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -191,6 +191,32 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         Assert.Equal(before, Factory.With(db => db.LedgerPostings.Count()));
     }
 
+    [Fact]
+    public async Task Corrections_are_reversing_postings_and_a_closed_year_is_refused()
+    {
+        Ledger LedgerOf(Data.BundlinjeDb db) => new(db, new FixedUser("bogholder@aarhus.dk"), TimeProvider.System);
+        var line = new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 12_345m, Category = "Øvrig drift af Rådet" };
+        var posted = await Factory.WithAsync(db => LedgerOf(db).PostAsync("aarhus", line));
+        var reversal = await Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "Forkert beløb"));
+        Assert.Equal(-12_345m, reversal.Amount);
+        Assert.Equal(posted.Id, reversal.Reverses);
+        Assert.Equal(0m, Factory.With(db => db.LedgerPostings.Where(p => p.FiscalYear == 2025 && p.Basis == LedgerBasis.Actual).Select(p => p.Amount).ToList().Sum()));
+        var twice = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "igen")));
+        Assert.Contains("allerede tilbageført", twice.Message);
+
+        await Factory.WithAsync(async db => { await LedgerOf(db).CloseYearAsync("aarhus", 2024); return 0; });
+        var closed = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db =>
+            LedgerOf(db).PostAsync("aarhus", new LedgerLine { FiscalYear = 2024, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m, Category = "x" })));
+        Assert.StartsWith("Regnskabsåret 2024 blev lukket af bogholder@aarhus.dk", closed.Message);
+        var year2024 = Factory.With(db => db.LedgerPostings.First(p => p.FiscalYear == 2024 && p.Basis == LedgerBasis.Actual).Id);
+        await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(year2024, "for sent")));
+
+        var audit = Factory.With(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "LedgerPosting" && a.EntityId == posted.Id && a.Field == "Amount").ToList());
+        Assert.Equal("12345", Assert.Single(audit).NewValue); // the audit log holds the posting; PostedBy names the poster
+        Assert.Equal("bogholder@aarhus.dk", posted.PostedBy);
+    }
+
     private static async Task<FormUrlEncodedContent> EditFormAsync(HttpClient client, string statusNote, int version)
     {
         var token = await Login.TokenAsync(client, "/Investments/ungifokus/Edit");

@@ -205,6 +205,39 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ClosedFiscalYears");
+                });
+
             modelBuilder.Entity("Bundlinje.Fund.Fund", b =>
                 {
                     b.Property<int>("Id")
@@ -707,6 +740,15 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .WithMany("Versions")
                         .HasForeignKey("InvestmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -194,6 +194,37 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ClosedFiscalYears");
+                });
+
             modelBuilder.Entity("Bundlinje.Fund.Fund", b =>
                 {
                     b.Property<int>("Id")
@@ -678,6 +709,15 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("InvestmentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,68 @@
+using Bundlinje.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Fund;
+
+public sealed class LedgerRefused(string message) : Exception(message);
+
+/// <summary>Posting, reversing and closing years in a fund's ledger. Nothing is edited: corrections are reversing postings.</summary>
+public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
+    {
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
+        if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
+        int? investmentId = null;
+        if (line.Investment is { } key)
+            investmentId = (await store.Investments.FirstOrDefaultAsync(i => i.Key == key && i.FundId == fund.Id, ct))?.Id
+                ?? throw new LedgerRefused($"Ukendt investering '{key}' i fonden.");
+        var posting = new LedgerPosting
+        {
+            FundId = fund.Id, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
+            Kind = line.Kind, Basis = line.Basis, Amount = line.Amount, Category = line.Category, InvestmentId = investmentId,
+            Payer = line.Payer, Source = source, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+        };
+        store.LedgerPostings.Add(posting);
+        await store.SaveChangesAsync(ct);
+        return posting;
+    }
+
+    /// <summary>Undoes a posting by a posting of the opposite amount that names it and the reason.</summary>
+    public async Task<LedgerPosting> ReverseAsync(int postingId, string reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new LedgerRefused("En tilbageførsel skal have en begrundelse.");
+        var original = await store.LedgerPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId, ct)
+            ?? throw new LedgerRefused($"Posteringen {postingId} findes ikke.");
+        if (original.Reverses is not null) throw new LedgerRefused($"Posteringen {postingId} er selv en tilbageførsel.");
+        if (await store.LedgerPostings.AnyAsync(p => p.Reverses == postingId, ct))
+            throw new LedgerRefused($"Posteringen {postingId} er allerede tilbageført.");
+        if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
+        var reversal = new LedgerPosting
+        {
+            FundId = original.FundId, FiscalYear = original.FiscalYear, EntryDate = DateOnly.FromDateTime(clock.GetLocalNow().Date),
+            Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
+            InvestmentId = original.InvestmentId, Payer = original.Payer, Source = LedgerSource.Manual,
+            Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,
+            PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+        };
+        store.LedgerPostings.Add(reversal);
+        await store.SaveChangesAsync(ct);
+        return reversal;
+    }
+
+    public async Task CloseYearAsync(string fundKey, int year, CancellationToken ct = default)
+    {
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
+        await RefuseIfClosedAsync(fund.Id, year, ct);
+        store.ClosedFiscalYears.Add(new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
+        await store.SaveChangesAsync(ct);
+    }
+
+    private async Task RefuseIfClosedAsync(int fundId, int year, CancellationToken ct)
+    {
+        var closed = await store.ClosedFiscalYears.AsNoTracking().FirstOrDefaultAsync(c => c.FundId == fundId && c.Year == year, ct);
+        if (closed is not null)
+            throw new LedgerRefused($"Regnskabsåret {year} blev lukket af {closed.ClosedBy} {closed.ClosedAt:dd-MM-yyyy}; " +
+                                    "dets regnskabstal kan ikke ændres. Bogfør en korrektion i et åbent år.");
+    }
+}
