@@ -7,4 +7,5 @@ root.Subcommands.Add(Commands.Demo());
 root.Subcommands.Add(Commands.Import());
 root.Subcommands.Add(Commands.Export());
 root.Subcommands.Add(Commands.Users());
+root.Subcommands.Add(FundCommands.Fund());
 return await root.Parse(args).InvokeAsync();

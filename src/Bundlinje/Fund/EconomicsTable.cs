@@ -84,5 +84,9 @@ public sealed class EconomicsTable
         return new EconomicsTable(columns, runningRows, investments, total, balance);
     }
 
+    /// <summary>The same table with investment keys replaced by their names, as the council's table prints them.</summary>
+    public EconomicsTable WithInvestmentNames(IReadOnlyDictionary<string, string> names) =>
+        new(Columns, RunningCosts, Investments.Select(r => r.Indented ? r : r with { Label = names.GetValueOrDefault(r.Label, r.Label) }).ToList(), Total, Balance);
+
     private static bool IsSpending(LedgerKind kind) => kind is LedgerKind.Disbursement or LedgerKind.Correction or LedgerKind.GuaranteePayment;
 }

@@ -162,6 +162,22 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_economics_csv_has_the_councils_rows_and_reconciles_against_the_2024_report()
+    {
+        var report = await Factory.WithAsync(db => new FundEconomics(db).BuildAsync("aarhus"));
+        var lines = report.ToCsv().Split('\n');
+        Assert.Equal("1.000 kr.,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt", lines[0]);
+        Assert.Contains("UngiFokus,0,900,3600,3600,3600,2700,0,0,0,0", lines);
+        Assert.Contains("- Resultatbetaling,0,0,0,-700,-1665,-1361,-1390,-1680,-1970,0", lines);
+        Assert.StartsWith("I alt,322,3725,12885,14804,564,", lines.Single(l => l.StartsWith("I alt")));
+        Assert.StartsWith("Restbeløb i Fonden ult. året (80% effekt),39678,35953,23068,", lines.Single(l => l.StartsWith("Restbeløb")));
+
+        var differences = Reconciliation.Compare(report.Table,
+            [new("I alt", "R 2021", 3724), new("I alt", "R 2022", 12844), new("UngiFokus", "R 2022", 3600)]);
+        Assert.Equal(("I alt", "R 2022", 12844m, 12885m), Assert.Single(differences) is var d ? (d.Row, d.Column, d.Published, d.Computed) : default);
+    }
+
+    [Fact]
     public async Task The_ledger_is_append_only()
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.WithAsync(async db =>

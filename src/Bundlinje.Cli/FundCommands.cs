@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Text.Json;
+using Bundlinje.Data;
+using Bundlinje.Fund;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bundlinje.Cli;
+
+/// <summary>`bundlinje fund …` (issue #3, in progress): the economics table from the stored ledger.</summary>
+public static class FundCommands
+{
+    public static Command Fund()
+    {
+        var fund = new Option<string>("--fund") { Required = true, Description = "Fund key, e.g. aarhus." };
+        var effect = new Option<int?>("--effect") { Description = "Effect % for expected result payments (0-150); default the fund's." };
+        var laterFrom = new Option<int?>("--later-from") { Description = "First year summed into 'Efterfølgende år i alt'." };
+        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
+        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom, format, output };
+        economics.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            if (parse.GetValue(effect) is < 0 or > 150) throw new ArgumentException("--effect must be between 0 and 150.");
+            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>())
+                .BuildAsync(parse.GetValue(fund)!, parse.GetValue(effect), parse.GetValue(laterFrom), ct);
+            var text = parse.GetValue(format) switch
+            {
+                "csv" => report.ToCsv(),
+                "json" => JsonSerializer.Serialize(new
+                {
+                    fund = report.FundKey, effectPercent = report.EffectPercent, unit = "kr.",
+                    columns = report.Table.Columns.Select(c => c.Label),
+                    rows = report.Table.RunningCosts.Concat(report.Table.Investments).Select(r => new { label = r.Label, indented = r.Indented, cells = r.Cells }),
+                    total = report.Table.Total, balance = report.Table.Balance,
+                }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+                var other => throw new ArgumentException($"--format must be csv or json, not '{other}'."),
+            };
+            if (parse.GetValue(output) is not { } file) return text.TrimEnd('\n');
+            await File.WriteAllTextAsync(file.FullName, text, ct);
+            return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";
+        }));
+        return new Command("fund", "Fund books.") { economics };
+    }
+}
