@@ -38,6 +38,21 @@ public static class FundCommands
             await File.WriteAllTextAsync(file.FullName, text, ct);
             return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";
         }));
-        return new Command("fund", "Fund books.") { economics };
+        var published = new Option<FileInfo>("--published") { Required = true, Description = "Published table as CSV: row,column,value (1.000 kr.)." };
+        var tolerance = new Option<decimal>("--tolerance") { Description = "Rounding tolerance in 1.000 kr.", DefaultValueFactory = _ => 1m };
+        var reconcile = new Command("reconcile", "List every published cell that differs from the computed table.") { fund, published, tolerance };
+        reconcile.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            var file = parse.GetValue(published)!;
+            if (!file.Exists) throw new FileNotFoundException($"File not found: {file.FullName}");
+            var cells = PublishedTable.ReadCsv(await File.ReadAllTextAsync(file.FullName, ct));
+            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>()).BuildAsync(parse.GetValue(fund)!, ct: ct);
+            var differences = Reconciliation.Compare(report.Table, cells, parse.GetValue(tolerance));
+            return differences.Count == 0
+                ? $"All {cells.Count} published cells agree within the tolerance."
+                : string.Join('\n', differences.Select(d => $"{d.Row} | {d.Column}: published {d.Published:0}, computed {d.Computed:0}, difference {d.Difference:0}"))
+                  + $"\n{differences.Count} of {cells.Count} published cells differ.";
+        }));
+        return new Command("fund", "Fund books.") { economics, reconcile };
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class TranslationTests
         Assert.Empty(used.Where(u => !english.Contains(u.Text)).Select(u => $"{u.File}: {u.Text}").Distinct());
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bundlinje.slnx"))) dir = dir.Parent;
