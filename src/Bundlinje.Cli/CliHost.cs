@@ -10,11 +10,25 @@ namespace Bundlinje.Cli;
 /// <summary>Services for one CLI command, configured like the web app: appsettings.json, then environment variables.</summary>
 public static class CliHost
 {
+    /// <summary>Per invocation (flows with async calls): extra settings over the configuration, and where output goes.</summary>
+    public sealed record Context(IReadOnlyDictionary<string, string?> Settings, TextWriter Out, TextWriter Error);
+
+    private static readonly AsyncLocal<Context?> Current = new();
+
+    /// <summary>Runs the `bundlinje` command line as a program would, but with its own settings and output (used by tests).</summary>
+    public static async Task<int> RunAsync(string[] args, Context context)
+    {
+        Current.Value = context;
+        try { return await BundlinjeCommand.Create().Parse(args).InvokeAsync(); }
+        finally { Current.Value = null; }
+    }
+
     public static ServiceProvider Build()
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(Current.Value?.Settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
@@ -37,13 +51,13 @@ public static class CliHost
             await using var provider = Build();
             await using var scope = provider.CreateAsyncScope();
             var message = await body(scope.ServiceProvider);
-            Console.WriteLine(message);
+            (Current.Value?.Out ?? Console.Out).WriteLine(message);
             return 0;
         }
         catch (Exception e)
         {
             var inner = e is Microsoft.EntityFrameworkCore.DbUpdateException && e.InnerException is not null ? e.InnerException : e;
-            Console.Error.WriteLine("bundlinje: " + inner.Message.ReplaceLineEndings(" "));
+            (Current.Value?.Error ?? Console.Error).WriteLine("bundlinje: " + inner.Message.ReplaceLineEndings(" "));
             return 1;
         }
     }

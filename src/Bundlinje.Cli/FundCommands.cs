@@ -1,58 +1,94 @@
 using System.CommandLine;
-using System.Text.Json;
+using Bundlinje.Common;
 using Bundlinje.Data;
 using Bundlinje.Fund;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Cli;
 
-/// <summary>`bundlinje fund …` (issue #3, in progress): the economics table from the stored ledger.</summary>
+/// <summary>`bundlinje fund …`: the economics table, reconciliation, ledger import and closing years.</summary>
 public static class FundCommands
 {
     public static Command Fund()
     {
         var fund = new Option<string>("--fund") { Required = true, Description = "Fund key, e.g. aarhus." };
+        return new Command("fund", "Fund books.") { Economics(fund), Reconcile(fund), Ledger(), Close(fund) };
+    }
+
+    private static Command Economics(Option<string> fund)
+    {
         var effect = new Option<int?>("--effect") { Description = "Effect % for expected result payments (0-150); default the fund's." };
         var laterFrom = new Option<int?>("--later-from") { Description = "First year summed into 'Efterfølgende år i alt'." };
-        var format = new Option<string>("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+        var countedIn = new Option<DateOnly?>("--counted-in") { Description = "Count in expected result payments dated up to this date (yyyy-mm-dd)." };
+        var format = new Option<string>("--format") { Description = "csv, json or xlsx (xlsx needs --out).", DefaultValueFactory = _ => "csv" };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
-        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom, format, output };
+        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom, countedIn, format, output };
         economics.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            if (parse.GetValue(effect) is < 0 or > 150) throw new ArgumentException("--effect must be between 0 and 150.");
-            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>())
-                .BuildAsync(parse.GetValue(fund)!, parse.GetValue(effect), parse.GetValue(laterFrom), ct);
-            var text = parse.GetValue(format) switch
+            var query = new EconomicsQuery(parse.GetValue(effect), parse.GetValue(laterFrom), parse.GetValue(countedIn));
+            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>()).BuildAsync(parse.GetValue(fund)!, query, ct: ct);
+            var file = parse.GetValue(output);
+            byte[] content = parse.GetValue(format) switch
             {
-                "csv" => report.ToCsv(),
-                "json" => JsonSerializer.Serialize(new
-                {
-                    fund = report.FundKey, effectPercent = report.EffectPercent, unit = "kr.",
-                    columns = report.Table.Columns.Select(c => c.Label),
-                    rows = report.Table.RunningCosts.Concat(report.Table.Investments).Select(r => new { label = r.Label, indented = r.Indented, cells = r.Cells }),
-                    total = report.Table.Total, balance = report.Table.Balance,
-                }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
-                var other => throw new ArgumentException($"--format must be csv or json, not '{other}'."),
+                "csv" => System.Text.Encoding.UTF8.GetBytes(report.ToCsv()),
+                "json" => System.Text.Encoding.UTF8.GetBytes(report.ToJson()),
+                "xlsx" when file is null => throw new ArgumentException("--format xlsx needs --out FILE."),
+                "xlsx" => EconomicsXlsx.Write(report),
+                var other => throw new ArgumentException($"--format must be csv, json or xlsx, not '{other}'."),
             };
-            if (parse.GetValue(output) is not { } file) return text.TrimEnd('\n');
-            await File.WriteAllTextAsync(file.FullName, text, ct);
+            if (file is null) return System.Text.Encoding.UTF8.GetString(content).TrimEnd('\n');
+            await File.WriteAllBytesAsync(file.FullName, content, ct);
             return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";
         }));
-        var published = new Option<FileInfo>("--published") { Required = true, Description = "Published table as CSV: row,column,value (1.000 kr.)." };
+        return economics;
+    }
+
+    private static Command Reconcile(Option<string> fund)
+    {
+        var published = new Option<FileInfo>("--published") { Required = true, Description = "Published table as CSV or XLSX: row,column,value (1.000 kr.)." };
         var tolerance = new Option<decimal>("--tolerance") { Description = "Rounding tolerance in 1.000 kr.", DefaultValueFactory = _ => 1m };
         var reconcile = new Command("reconcile", "List every published cell that differs from the computed table.") { fund, published, tolerance };
         reconcile.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var file = parse.GetValue(published)!;
             if (!file.Exists) throw new FileNotFoundException($"File not found: {file.FullName}");
-            var cells = PublishedTable.ReadCsv(await File.ReadAllTextAsync(file.FullName, ct));
+            await using var stream = file.OpenRead();
+            var cells = PublishedTable.Read(file.Name, stream);
             var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>()).BuildAsync(parse.GetValue(fund)!, ct: ct);
-            var differences = Reconciliation.Compare(report.Table, cells, parse.GetValue(tolerance));
+            var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells, parse.GetValue(tolerance));
             return differences.Count == 0
                 ? $"All {cells.Count} published cells agree within the tolerance."
                 : string.Join('\n', differences.Select(d => $"{d.Row} | {d.Column}: published {d.Published:0}, computed {d.Computed:0}, difference {d.Difference:0}"))
                   + $"\n{differences.Count} of {cells.Count} published cells differ.";
         }));
-        return new Command("fund", "Fund books.") { economics, reconcile };
+        return reconcile;
+    }
+
+    private static Command Ledger()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Ledger JSON file (docs/ledger.md), format bundlinje-ledger/1." };
+        var import = new Command("import", "Append a ledger file's postings to its fund, all or nothing.") { file };
+        import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists) throw new FileNotFoundException($"File not found: {path.FullName}");
+            var count = await new LedgerImporter(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>())
+                .ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), ct);
+            return $"Posted {count} entries.";
+        }));
+        return new Command("ledger", "The fund's ledger.") { import };
+    }
+
+    private static Command Close(Option<string> fund)
+    {
+        var year = new Option<int>("--year") { Required = true, Description = "The fiscal year whose accounts are final." };
+        var close = new Command("close", "Close a fiscal year: its actual postings can no longer change.") { fund, year };
+        close.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            await new Ledger(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(), TimeProvider.System)
+                .CloseYearAsync(parse.GetValue(fund)!, parse.GetValue(year), ct);
+            return $"Fiscal year {parse.GetValue(year)} is closed.";
+        }));
+        return close;
     }
 }

@@ -84,6 +84,9 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund
         b.HasIndex(p => new { p.FundId, p.FiscalYear });
         b.Property(p => p.PostedBy).HasMaxLength(256);
         b.Property(p => p.Category).HasMaxLength(100);
+        b.Property(p => p.Metric).HasMaxLength(200);
+        // Postings from before the outcome fund existed belong to the investment fund.
+        b.Property(p => p.Pot).HasDefaultValueSql("'InvestmentFund'");
     }
 }
 

@@ -40,6 +40,31 @@ public static class Labels
         _ => "Anden",
     };
 
+    public static string Of(Fund.LedgerKind k) => k switch
+    {
+        Fund.LedgerKind.Appropriation => "Bevilling",
+        Fund.LedgerKind.RunningCost => "Driftsudgift",
+        Fund.LedgerKind.Disbursement => "Udbetaling til indsats",
+        Fund.LedgerKind.ResultPayment => "Resultatbetaling",
+        Fund.LedgerKind.Donation => "Donation",
+        Fund.LedgerKind.GuaranteePayment => "Underskudsgaranti",
+        Fund.LedgerKind.Correction => "Korrektion",
+        Fund.LedgerKind.Commitment => "Tilsagn",
+        Fund.LedgerKind.Payout => "Udbetaling fra outcomefonden",
+        _ => k.ToString(),
+    };
+
+    public static string Of(Fund.LedgerBasis b) => b == Fund.LedgerBasis.Actual ? "Regnskab" : "Budget";
+
+    public static string Of(Fund.LedgerPot p) => p == Fund.LedgerPot.OutcomeFund ? "Outcomefonden" : "Investeringsfonden";
+
+    public static string Of(Fund.LedgerSource s) => s switch
+    {
+        Fund.LedgerSource.Import => "Import",
+        Fund.LedgerSource.FollowUp => "Opfølgningskørsel",
+        _ => "Manuel",
+    };
+
     /// <summary>Label of an agreement term code; capital terms name the investor.</summary>
     public static (string Label, string? Organisation) Term(string field) => field switch
     {

@@ -62,6 +62,9 @@ public static class Setup
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         services.AddRazorPages().AddViewLocalization();
+        // Danish letters are written as themselves, not as &#xE6; (markup characters are still encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.Cookie.Name = "bundlinje.csrf");
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -119,6 +122,7 @@ public static class Setup
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapBundlinjeApi();
+        app.MapFundsApi();
     }
 }
 

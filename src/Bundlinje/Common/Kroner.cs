@@ -18,4 +18,15 @@ public static class Kroner
     public static string Thousands(decimal? amount) => amount is { } a ? Thousands(a) : "";
 
     public static string Number(int? value) => value?.ToString("#,##0", Danish) ?? "";
+
+    /// <summary>Reads an amount typed the Danish way: "1.234.567,50", "1234567" or "1234567,5 kr."; max two decimals.</summary>
+    public static bool TryParse(string? text, out decimal amount)
+    {
+        amount = 0;
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return false;
+        if (trimmed.EndsWith("kr.", StringComparison.OrdinalIgnoreCase)) trimmed = trimmed[..^3].TrimEnd();
+        return decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Danish, out amount)
+               && decimal.Round(amount, 2) == amount;
+    }
 }

@@ -1,47 +1,43 @@
-using System.Globalization;
-using System.Text;
 using Bundlinje.Common;
+using Bundlinje.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Fund;
 
-public sealed record EconomicsReport(string FundKey, int EffectPercent, EconomicsTable Table)
-{
-    public string BalanceLabel => $"{Reconciliation.BalanceRow} ({EffectPercent}% effekt)";
+/// <summary>What-if parameters for the table; nulls take the fund's defaults.</summary>
+public sealed record EconomicsQuery(int? EffectPercent = null, int? LaterFrom = null, DateOnly? CountedInUntil = null);
 
-    /// <summary>CSV in 1.000 kr.: the row label as printed, then one column per year label; totals and balance included.</summary>
-    public string ToCsv()
-    {
-        var csv = new StringBuilder();
-        void Line(string label, IEnumerable<decimal> cells) => csv.Append(Quote(label)).Append(',')
-            .AppendJoin(',', cells.Select(c => decimal.Round(c / 1000m, 0, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture)))
-            .Append('\n');
-        csv.Append("1.000 kr.,").AppendJoin(',', Table.Columns.Select(c => Quote(c.Label))).Append('\n');
-        foreach (var row in Table.RunningCosts.Concat(Table.Investments)) Line(row.Label, row.Cells);
-        Line(Reconciliation.TotalRow, Table.Total);
-        Line(BalanceLabel, Table.Balance);
-        return csv.ToString();
-    }
-
-    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
-}
-
-/// <summary>Builds a fund's economics table from its stored ledger; work in progress for issue #3.</summary>
+/// <summary>Builds a fund's economics table from its stored ledger.</summary>
 public sealed class FundEconomics(IBundlinjeStore store)
 {
-    /// <param name="effectPercent">Defaults to the fund's budget effect (Aarhus 80).</param>
-    /// <param name="laterFrom">First year folded into "Efterfølgende år i alt"; defaults to four budget years after the last accounts year.</param>
-    public async Task<EconomicsReport> BuildAsync(string fundKey, int? effectPercent = null, int? laterFrom = null, CancellationToken ct = default)
+    /// <param name="viewer">Null or fund-wide: the whole table. Others get only their own investments' rows
+    /// (<see cref="EconomicsReport.Scoped"/>), without totals and balance, which they could not trace.</param>
+    public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default)
     {
+        query ??= new();
+        if (query.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
-            ?? throw new ArgumentException($"Unknown fund '{fundKey}'.");
-        var postings = await store.LedgerPostings.AsNoTracking().Include(p => p.Investment)
-            .Where(p => p.FundId == fund.Id).ToListAsync(ct);
-        if (postings.Count == 0) throw new ArgumentException($"Fund '{fundKey}' has no ledger postings.");
-        var lastActual = postings.Where(p => p.Basis == LedgerBasis.Actual).Select(p => p.FiscalYear).DefaultIfEmpty(postings.Min(p => p.FiscalYear) - 1).Max();
-        var effect = effectPercent ?? fund.BudgetEffectPercent;
-        var table = EconomicsTable.Build(postings.Select(p => p.ToEntry()).ToList(), new(lastActual, laterFrom ?? lastActual + 5, effect));
-        var names = postings.Where(p => p.Investment is not null).Select(p => p.Investment!).DistinctBy(i => i.Key).ToDictionary(i => i.Key, i => i.Name);
-        return new EconomicsReport(fundKey, effect, table.WithInvestmentNames(names));
+            ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        var entries = await LoadEntriesAsync(fund.Id, ct);
+        var lastActual = entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
+            .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(DateTime.Today.Year).Min() - 1).Max();
+        var laterFrom = query.LaterFrom ?? lastActual + 5;
+        if (laterFrom <= lastActual) throw new ArgumentException($"'Efterfølgende år' skal begynde efter det sidste regnskabsår ({lastActual}).");
+        var scoped = viewer is not null && !(viewer.Roles.Any(Roles.ScopedToFund) && viewer.Scopes.Contains(fundKey));
+        if (scoped)
+        {
+            var readable = (await store.Investments.AsNoTracking().Where(viewer!.CanRead()).Select(i => i.Key).ToListAsync(ct)).ToHashSet();
+            entries = entries.Where(e => e.Investment is { } key && readable.Contains(key)).ToList();
+        }
+        var options = new EconomicsOptions(lastActual, laterFrom, query.EffectPercent ?? fund.BudgetEffectPercent, query.CountedInUntil);
+        var names = await store.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
+        var table = entries.Any(e => e.Pot == LedgerPot.InvestmentFund) ? EconomicsTable.Build(entries, options).WithInvestmentNames(names) : null;
+        var firstYear = entries.Select(e => e.FiscalYear).DefaultIfEmpty(lastActual).Min();
+        return new EconomicsReport(fund.Key, fund.Name, options, table, entries, names, scoped, firstYear + fund.HorizonYears - 1);
     }
+
+    /// <summary>The fund's entries in both pots, with the posting id as text-independent reference.</summary>
+    public async Task<List<LedgerEntry>> LoadEntriesAsync(int fundId, CancellationToken ct = default) =>
+        (await store.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => p.FundId == fundId).ToListAsync(ct))
+            .Select(p => p.ToEntry()).ToList();
 }

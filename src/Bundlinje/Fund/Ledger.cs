@@ -11,6 +11,7 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
     {
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
+        if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem) throw new LedgerRefused($"{problem.Field}: {problem.Message}");
         if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
         int? investmentId = null;
         if (line.Investment is { } key)
@@ -18,9 +19,9 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
                 ?? throw new LedgerRefused($"Ukendt investering '{key}' i fonden.");
         var posting = new LedgerPosting
         {
-            FundId = fund.Id, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
+            FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
             Kind = line.Kind, Basis = line.Basis, Amount = line.Amount, Category = line.Category, InvestmentId = investmentId,
-            Payer = line.Payer, Source = source, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+            Payer = line.Payer, Metric = line.Metric, Source = source, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
         };
         store.LedgerPostings.Add(posting);
         await store.SaveChangesAsync(ct);
@@ -39,9 +40,9 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
         var reversal = new LedgerPosting
         {
-            FundId = original.FundId, FiscalYear = original.FiscalYear, EntryDate = DateOnly.FromDateTime(clock.GetLocalNow().Date),
+            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear, EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : DateOnly.FromDateTime(clock.GetLocalNow().Date),
             Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
-            InvestmentId = original.InvestmentId, Payer = original.Payer, Source = LedgerSource.Manual,
+            InvestmentId = original.InvestmentId, Payer = original.Payer, Metric = original.Metric, Source = LedgerSource.Manual,
             Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,
             PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
         };
@@ -58,11 +59,13 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         await store.SaveChangesAsync(ct);
     }
 
+    public static string ClosedMessage(ClosedFiscalYear closed) =>
+        $"Regnskabsåret {closed.Year} blev lukket af {closed.ClosedBy} {closed.ClosedAt:dd-MM-yyyy}; " +
+        "dets regnskabstal kan ikke ændres. Bogfør en korrektion i et åbent år.";
+
     private async Task RefuseIfClosedAsync(int fundId, int year, CancellationToken ct)
     {
         var closed = await store.ClosedFiscalYears.AsNoTracking().FirstOrDefaultAsync(c => c.FundId == fundId && c.Year == year, ct);
-        if (closed is not null)
-            throw new LedgerRefused($"Regnskabsåret {year} blev lukket af {closed.ClosedBy} {closed.ClosedAt:dd-MM-yyyy}; " +
-                                    "dets regnskabstal kan ikke ændres. Bogfør en korrektion i et åbent år.");
+        if (closed is not null) throw new LedgerRefused(ClosedMessage(closed));
     }
 }

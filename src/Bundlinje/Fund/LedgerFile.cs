@@ -34,6 +34,7 @@ public sealed class LedgerFile
 
 public sealed class LedgerLine
 {
+    public LedgerPot Pot { get; set; }
     public int FiscalYear { get; set; }
     public DateOnly? EntryDate { get; set; }
     public LedgerKind Kind { get; set; }
@@ -42,5 +43,6 @@ public sealed class LedgerLine
     public string? Category { get; set; }
     public string? Investment { get; set; }
     public string? Payer { get; set; }
+    public string? Metric { get; set; }
     public string? Text { get; set; }
 }

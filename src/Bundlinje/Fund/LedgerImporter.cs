@@ -15,13 +15,13 @@ public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user)
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct);
         if (fund is null) problems.Add($"$.fund: ukendt fond '{file.Fund}'.");
         var investments = await store.Investments.Where(i => fund != null && i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, ct);
+        var closed = await store.ClosedFiscalYears.AsNoTracking().Where(c => fund != null && c.FundId == fund.Id).ToListAsync(ct);
         for (var i = 0; i < file.Entries.Count; i++)
         {
             var e = file.Entries[i]; var p = $"$.entries[{i}]";
-            if (e.FiscalYear is < 1990 or > 2100) problems.Add($"{p}.fiscalYear: {e.FiscalYear} ligger ikke mellem 1990 og 2100.");
+            problems.AddRange(LedgerRules.Check(e).Select(problem => $"{p}.{problem.Field}: {problem.Message}"));
             if (e.Investment is { } key && !investments.ContainsKey(key)) problems.Add($"{p}.investment: ukendt investering '{key}' i fonden.");
-            if (e.Kind is LedgerKind.Disbursement or LedgerKind.ResultPayment && e.Investment is null) problems.Add($"{p}.investment: mangler for {e.Kind}.");
-            if (e.Kind == LedgerKind.RunningCost && string.IsNullOrWhiteSpace(e.Category)) problems.Add($"{p}.category: en driftsudgift skal have en kategori.");
+            if (e.Basis == LedgerBasis.Actual && closed.FirstOrDefault(c => c.Year == e.FiscalYear) is { } year) problems.Add($"{p}.fiscalYear: {Ledger.ClosedMessage(year)}");
         }
         if (problems.Count > 0) throw new PortfolioRejected(problems);
 
@@ -29,9 +29,9 @@ public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user)
         foreach (var e in file.Entries)
             store.LedgerPostings.Add(new LedgerPosting
             {
-                FundId = fund!.Id, FiscalYear = e.FiscalYear, EntryDate = e.EntryDate ?? new DateOnly(e.FiscalYear, 12, 31),
+                FundId = fund!.Id, Pot = e.Pot, FiscalYear = e.FiscalYear, EntryDate = e.EntryDate ?? new DateOnly(e.FiscalYear, 12, 31),
                 Kind = e.Kind, Basis = e.Basis, Amount = e.Amount, Category = e.Category,
-                InvestmentId = e.Investment is null ? null : investments[e.Investment].Id, Payer = e.Payer,
+                InvestmentId = e.Investment is null ? null : investments[e.Investment].Id, Payer = e.Payer, Metric = e.Metric,
                 Source = LedgerSource.Import, Text = e.Text, PostedBy = user.Name, PostedAt = now,
             });
         await store.SaveChangesAsync(ct);

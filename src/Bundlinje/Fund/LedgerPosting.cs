@@ -6,12 +6,13 @@ public enum LedgerSource { Manual, Import, FollowUp }
 
 /// <summary>
 /// A stored posting in a fund's ledger, in kr. Append-only: never edited or deleted; a mistake is undone by a
-/// reversing posting (<see cref="Reverses"/>) with a reason. Work in progress for issue #3.
+/// reversing posting (<see cref="Reverses"/>) with a reason.
 /// </summary>
 public sealed class LedgerPosting : Entity
 {
     public int FundId { get; set; }
     public Fund? Fund { get; set; }
+    public LedgerPot Pot { get; set; }
     public int FiscalYear { get; set; }
     public DateOnly EntryDate { get; set; }
     public LedgerKind Kind { get; set; }
@@ -21,6 +22,8 @@ public sealed class LedgerPosting : Entity
     public int? InvestmentId { get; set; }
     public Investments.Investment? Investment { get; set; }
     public string? Payer { get; set; }
+    /// <summary>The outcome metric a commitment or payout is for (outcome fund).</summary>
+    public string? Metric { get; set; }
     public LedgerSource Source { get; set; }
     public string? SourceReference { get; set; }
     public string? Text { get; set; }
@@ -28,5 +31,5 @@ public sealed class LedgerPosting : Entity
     public required string PostedBy { get; set; }
     public DateTimeOffset PostedAt { get; set; }
 
-    public LedgerEntry ToEntry() => new(FiscalYear, Kind, Basis, Amount, Category, Investment?.Key, Text);
+    public LedgerEntry ToEntry() => new(FiscalYear, Kind, Basis, Amount, Category, Investment?.Key, Text, EntryDate, Pot) { PostingId = Id, Metric = Metric };
 }

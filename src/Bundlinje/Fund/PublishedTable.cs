@@ -2,9 +2,43 @@ using System.Globalization;
 
 namespace Bundlinje.Fund;
 
-/// <summary>Reads a published table as CSV with the header <c>row,column,value</c> (labels as printed, values in 1.000 kr.).</summary>
+/// <summary>Reads a published table with the header <c>row,column,value</c> (labels as printed, values in 1.000 kr.),
+/// as CSV or as the first sheet of an XLSX workbook.</summary>
 public static class PublishedTable
 {
+    public static IReadOnlyList<PublishedCell> Read(string fileName, Stream content) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".xlsx" => ReadXlsx(content),
+            ".csv" or ".txt" => ReadCsv(new StreamReader(content).ReadToEnd()),
+            var other => throw new FormatException($"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."),
+        };
+
+    public static IReadOnlyList<PublishedCell> ReadXlsx(Stream content)
+    {
+        List<IDictionary<string, object?>> rows;
+        try { rows = MiniExcelLibs.MiniExcel.Query(content, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList(); }
+        catch (Exception e) when (e is not OutOfMemoryException) { throw new FormatException($"Filen kan ikke læses som XLSX: {e.Message}"); }
+        if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value", StringComparison.OrdinalIgnoreCase))
+            throw new FormatException("Række 1: overskriften skal være row, column, value i kolonne A–C.");
+        var cells = new List<PublishedCell>();
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var values = rows[i].Values.Take(3).ToList();
+            if (values.All(v => v is null || v.ToString() == "")) continue;
+            var value = values.ElementAtOrDefault(2) switch
+            {
+                double d => (decimal?)Convert.ToDecimal(d, CultureInfo.InvariantCulture),
+                decimal m => m,
+                int n => n,
+                string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                _ => null,
+            } ?? throw new FormatException($"Række {i + 1}, value: '{values.ElementAtOrDefault(2)}' er ikke et tal.");
+            cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "", value));
+        }
+        return cells;
+    }
+
     public static IReadOnlyList<PublishedCell> ReadCsv(string text)
     {
         var lines = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -7,10 +7,12 @@ public sealed record Room(decimal Amount, EconomicsColumn BindingColumn, decimal
 /// How much the council can commit now without the balance falling below zero within the horizon: money committed
 /// now lowers every later balance by the same amount, so the room is the lowest balance from the first budget column
 /// to the horizon (never below zero). New commitments' own result payments are not counted in (prudent).
-/// Work in progress for issue #3.
 /// </summary>
 public static class RoomForNewInvestments
 {
+    public static Room? TryCompute(EconomicsTable table, int horizonEndYear) =>
+        table.Columns.Any(c => !c.IsActual && c.FirstYear <= horizonEndYear) ? Compute(table, horizonEndYear) : null;
+
     public static Room Compute(EconomicsTable table, int horizonEndYear)
     {
         var window = table.Columns.Select((column, index) => (column, index))

@@ -41,6 +41,47 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Council_member_opens_the_economics_table_changes_the_effect_and_drills_into_a_cell()
+    {
+        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
+        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1600, Height = 1100 } });
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(Roles.CouncilMember));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+
+        await page.GotoAsync("/Funds");
+        await page.ClickAsync("text=Økonomi");
+        await page.WaitForURLAsync("**/Funds/aarhus/Economics");
+        string Cell(int row, int column) => $"#economics tfoot tr:nth-child({row}) td:nth-child({column + 1})";
+        Assert.Equal("12.885", await page.InnerTextAsync(Cell(1, 3)));
+        var balanceB2026At80 = await page.InnerTextAsync(Cell(2, 7));
+        Assert.Contains("80 % effekt", await page.GetAttributeAsync("#balance-chart", "alt"));
+        Assert.True(await page.EvalOnSelectorAsync<int>("#balance-chart", "img => img.naturalWidth") > 0, "the balance chart loads as an SVG image");
+        await Shot(page, "5-economics-80");
+
+        // With JavaScript the table recomputes as soon as the field changes; the button is the no-script path.
+        await page.FillAsync("#Effect", "100");
+        await page.DispatchEventAsync("#Effect", "change");
+        await page.WaitForURLAsync("**effect=100**");
+        Assert.Equal("12.885", await page.InnerTextAsync(Cell(1, 3)));
+        Assert.NotEqual(balanceB2026At80, await page.InnerTextAsync(Cell(2, 7)));
+        Assert.Contains("100 % effekt", await page.GetAttributeAsync("#balance-chart", "alt"));
+        await Shot(page, "6-economics-100");
+
+        var ungifokusPayment = page.Locator("xpath=//table[@id='economics']//tr[th[normalize-space()='UngiFokus']]/following-sibling::tr[1]");
+        var cell = ungifokusPayment.Locator("td").Nth(5);
+        var shown = await cell.InnerTextAsync();
+        await cell.Locator("a").ClickAsync();
+        await page.WaitForURLAsync("**/Funds/aarhus/Ledger?**");
+        Assert.Contains("UngiFokus – resultatbetaling, B 2025", await page.InnerTextAsync("#cell"));
+        Assert.StartsWith(shown + " ", await page.InnerTextAsync("#cell-sum"));
+        Assert.True(await page.Locator("#postings tbody tr").CountAsync() >= 1);
+        await Shot(page, "7-cell-postings");
+    }
+
+    [Fact]
     public async Task Secretariat_logs_in_opens_dialog_mod_vold_edits_it_and_finds_the_edit_in_the_audit_log()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }

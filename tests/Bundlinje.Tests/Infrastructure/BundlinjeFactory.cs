@@ -25,6 +25,20 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
 
     public static BundlinjeFactory Postgres(string connectionString) => new(DatabaseProvider.PostgreSQL, connectionString, null);
 
+    /// <summary>The settings that point the app (and the CLI) at this factory's database.</summary>
+    public IReadOnlyDictionary<string, string?> DatabaseSettings => new Dictionary<string, string?>
+    {
+        ["Bundlinje:Database:Provider"] = provider.ToString(), ["ConnectionStrings:Bundlinje"] = connectionString,
+    };
+
+    /// <summary>Runs the `bundlinje` command against this factory's database; returns its exit code and output.</summary>
+    public async Task<(int Exit, string Out, string Error)> CliAsync(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exit = await Bundlinje.Cli.CliHost.RunAsync(args, new(DatabaseSettings, output, error));
+        return (exit, output.ToString(), error.ToString());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

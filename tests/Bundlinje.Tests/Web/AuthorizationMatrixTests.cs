@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     private static Case All(string url, O anonymous, O everyone) => new(url, anonymous, everyone, everyone, everyone, everyone, everyone);
     private static Case SecretariatOnly(string url) => new(url, O.Login, O.Ok, O.Denied, O.Denied, O.Denied, O.Denied);
+    private static Case FundWide(string url) => new(url, O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied);
 
     // The demo: provider = Dialog mod Vold; investor = DSI (in Dialog mod Vold, not in UngiFokus); analyst = SFB (authority of both).
     private static readonly Dictionary<string, Case[]> Matrix = new()
@@ -63,6 +64,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Organisations/Edit/{key?}"] = [SecretariatOnly("/Organisations/Edit"), SecretariatOnly("/Organisations/Edit/sfb")],
         ["Funds"] = [All("/Funds", O.Login, O.Ok)],
         ["Funds/Edit/{key?}"] = [SecretariatOnly("/Funds/Edit"), SecretariatOnly("/Funds/Edit/aarhus")],
+        ["Funds/{key}/Economics"] =
+        [
+            All("/Funds/aarhus/Economics", O.Login, O.Ok), All("/Funds/aarhus/Economics?effect=100&countedIn=2027-12-31", O.Login, O.Ok),
+            All("/Funds/no-such-fund/Economics", O.Login, O.NotFound),
+            new("/Funds/aarhus/Economics?handler=Chart&name=balance", O.Login, O.Ok, O.Ok, O.NotFound, O.NotFound, O.NotFound),
+        ],
+        ["Funds/{key}/Ledger"] = [All("/Funds/aarhus/Ledger", O.Login, O.Ok), All("/Funds/aarhus/Ledger?column=R%202022&row=Spending&reference=ungifokus", O.Login, O.Ok)],
+        ["Funds/{key}/Ledger/Post"] = [SecretariatOnly("/Funds/aarhus/Ledger/Post")],
+        ["Funds/{key}/Ledger/Close"] = [SecretariatOnly("/Funds/aarhus/Ledger/Close")],
+        ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
+        ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
         ["Audit/{type}/{id:int}"] =
         [
             new("/Audit/Investment/{investment}", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied),
@@ -73,6 +85,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         [
             All("/api/investments/dialog-mod-vold", O.Login, O.Ok),
             new("/api/investments/ungifokus", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+        ],
+        ["/api/funds/{key}/economics"] =
+        [
+            All("/api/funds/aarhus/economics", O.Login, O.Ok), All("/api/funds/aarhus/economics?format=csv", O.Login, O.Ok),
+            All("/api/funds/aarhus/economics?format=xlsx&effect=50", O.Login, O.Ok), All("/api/funds/nowhere/economics", O.Login, O.NotFound),
         ],
         ["/openapi/{documentName}.json"] = [All("/openapi/v1.json", O.Ok, O.Ok)],
         ["/health"] = [All("/health", O.Ok, O.Ok)],

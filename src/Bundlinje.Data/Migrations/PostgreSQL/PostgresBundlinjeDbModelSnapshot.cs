@@ -318,6 +318,10 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Metric")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Payer")
                         .HasColumnType("text");
 
@@ -328,6 +332,13 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Pot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValueSql("'InvestmentFund'");
 
                     b.Property<int?>("Reverses")
                         .HasColumnType("integer");

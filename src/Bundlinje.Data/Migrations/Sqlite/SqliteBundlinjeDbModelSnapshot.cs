@@ -301,6 +301,10 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Metric")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payer")
                         .HasColumnType("TEXT");
 
@@ -311,6 +315,13 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Pot")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'InvestmentFund'");
 
                     b.Property<int?>("Reverses")
                         .HasColumnType("INTEGER");

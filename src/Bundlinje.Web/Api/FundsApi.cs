@@ -1,0 +1,33 @@
+using Bundlinje.Data;
+using Bundlinje.Fund;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Api;
+
+public static class FundsApi
+{
+    public static void MapFundsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/funds").RequireAuthorization(Policies.Reader).WithTags("Funds");
+
+        api.MapGet("/{key}/economics", async Task<IResult> (string key, string? format, int? effect, int? laterFrom, DateOnly? countedIn,
+            BundlinjeDb db, HttpContext http, CancellationToken ct) =>
+        {
+            if (!await db.Funds.AnyAsync(f => f.Key == key, ct)) return TypedResults.NotFound();
+            EconomicsReport report;
+            try { report = await new FundEconomics(db).BuildAsync(key, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
+            catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
+            var name = $"okonomi-{key}-{report.EffectPercent}pct";
+            return (format ?? "json") switch
+            {
+                "json" => TypedResults.Text(report.ToJson(), "application/json; charset=utf-8"),
+                "csv" => TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(report.ToCsv())).ToArray(),
+                    "text/csv; charset=utf-8", name + ".csv"),
+                "xlsx" => TypedResults.File(EconomicsXlsx.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
+                var other => TypedResults.Problem($"format: '{other}' kendes ikke; brug json, csv eller xlsx.", statusCode: StatusCodes.Status400BadRequest),
+            };
+        }).WithName("GetFundEconomics")
+          .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded from laterFrom; rows limited to the caller's investments unless fund-wide.");
+    }
+}

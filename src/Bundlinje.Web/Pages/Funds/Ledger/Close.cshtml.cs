@@ -1,0 +1,49 @@
+using Bundlinje.Common;
+using Bundlinje.Data;
+using Bundlinje.Fund;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Funds.Ledger;
+
+/// <summary>The secretariat closes a fiscal year: its actual postings are locked from then on.</summary>
+[Authorize(Policy = Policies.Secretariat)]
+public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [BindProperty] public int? Year { get; set; }
+    public List<ClosedFiscalYear> Closed { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        !User.ToViewer().AdministersFund(Key) ? Forbid() : await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!User.ToViewer().AdministersFund(Key)) return Forbid();
+        if (Year is not (>= 1990 and <= 2100)) ModelState.AddModelError(nameof(Year), "Regnskabsår: skriv et år mellem 1990 og 2100.");
+        else
+        {
+            try
+            {
+                await new Fund.Ledger(db, user, clock).CloseYearAsync(Key, Year.Value, ct);
+                return Redirect($"/Funds/{Key}/Ledger/Close");
+            }
+            catch (LedgerRefused e) { ModelState.AddModelError(nameof(Year), e.Message); }
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public string ErrorClass(string key) =>
+        ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? "form-error" : "";
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (fund is null) return false;
+        Closed = await db.ClosedFiscalYears.AsNoTracking().Where(c => c.FundId == fund.Id).OrderBy(c => c.Year).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+using Bundlinje.Common;
+using Bundlinje.Data;
+using Bundlinje.Fund;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Funds.Ledger;
+
+/// <summary>A fund's postings: all of them, or those behind one cell of the economics table, with what each adds to it.
+/// The secretariat reverses a posting here (with a reason); nothing is edited.</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [FromQuery] public int? Effect { get; set; }
+    [FromQuery] public DateOnly? CountedIn { get; set; }
+    [FromQuery] public int? LaterFrom { get; set; }
+    [FromQuery] public string? Column { get; set; }
+    [FromQuery] public EconomicsRowKind? Row { get; set; }
+    [FromQuery] public string? Reference { get; set; }
+    [FromQuery] public bool Balance { get; set; }
+    [BindProperty] public int PostingId { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public EconomicsReport Report { get; private set; } = null!;
+    public string? CellTitle { get; private set; }
+    public List<(LedgerPosting Posting, decimal? Contribution)> Lines { get; private set; } = [];
+    public decimal? CellSum { get; private set; }
+    public bool Administers => User.ToViewer().AdministersFund(Key);
+    public string? Refusal { get; private set; }
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReverseAsync(CancellationToken ct)
+    {
+        if (!Administers) return Forbid();
+        try
+        {
+            var reversal = await new Fund.Ledger(db, user, clock).ReverseAsync(PostingId, Reason ?? "", ct);
+            Done = $"Postering {PostingId} er tilbageført af postering {reversal.Id}.";
+            Reason = null;
+        }
+        catch (LedgerRefused e) { Refusal = e.Message; ModelState.AddModelError(nameof(Reason), e.Message); }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (fund is null) return false;
+        Report = await new FundEconomics(db).BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct);
+        var visible = Report.Entries.Select(e => e.PostingId).ToHashSet();
+        var postings = await db.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => p.FundId == fund.Id)
+            .OrderBy(p => p.Pot).ThenBy(p => p.FiscalYear).ThenBy(p => p.Id).ToListAsync(ct);
+        postings = postings.Where(p => visible.Contains(p.Id)).ToList();
+        var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
+        if (column is null || Report.Table is null || (Report.Scoped && (Row is null || Balance)))
+        {
+            Lines = postings.Select(p => (p, (decimal?)null)).ToList();
+            return true;
+        }
+        var table = Report.Table;
+        Lines = postings.Select(p => (p, table.Contribution(p.ToEntry(), Row, Reference, column, Balance)))
+            .Where(l => l.Item2 is not null).ToList();
+        CellSum = Lines.Sum(l => l.Contribution!.Value);
+        var rowLabel = Balance ? Report.BalanceLabel : Row is null ? Reconciliation.TotalRow
+            : table.RunningCosts.Concat(table.Investments).FirstOrDefault(r => r.Kind == Row && r.Reference == Reference) is { } row
+                ? (row.Indented ? $"{Report.InvestmentNames.GetValueOrDefault(row.Reference, row.Reference)} – resultatbetaling" : row.Label) : Reference;
+        CellTitle = $"{rowLabel}, {column.Label}";
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using Bundlinje.Data;
+using Bundlinje.Fund;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Funds;
+
+/// <summary>The outcome fund's own books: appropriations, commitments per investment and metric, payouts.</summary>
+[Authorize(Policy = Policies.AuditReader)]
+public sealed class OutcomeFundModel(BundlinjeDb db) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    public string FundName { get; private set; } = "";
+    public OutcomeFundSummary Summary { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+    public bool Administers => User.ToViewer().AdministersFund(Key);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (fund is null) return NotFound();
+        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
+        FundName = fund.Name;
+        Summary = OutcomeFundSummary.From(await new FundEconomics(db).LoadEntriesAsync(fund.Id, ct));
+        Names = await db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
+        return Page();
+    }
+}

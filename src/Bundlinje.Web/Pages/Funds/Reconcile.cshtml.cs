@@ -1,0 +1,56 @@
+using Bundlinje.Data;
+using Bundlinje.Fund;
+using Bundlinje.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Web.Pages.Funds;
+
+/// <summary>Upload a published table (CSV or XLSX, row,column,value) and list every cell that differs from the computed one.</summary>
+[Authorize(Policy = Policies.AuditReader)]
+public sealed class ReconcileModel(BundlinjeDb db) : PageModel
+{
+    private const long MaxBytes = 2 * 1024 * 1024;
+    [FromRoute] public string Key { get; set; } = "";
+    [BindProperty] public IFormFile? Published { get; set; }
+    [BindProperty] public string Tolerance { get; set; } = "1";
+    public IReadOnlyList<CellDifference>? Differences { get; private set; }
+    public int CellCount { get; private set; }
+    public EconomicsReport? Report { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await AllowedAsync(ct) is { } denied ? denied : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await AllowedAsync(ct) is { } denied) return denied;
+        if (!decimal.TryParse(Tolerance, System.Globalization.NumberStyles.Number, Common.Kroner.Danish, out var tolerance) || tolerance < 0)
+            ModelState.AddModelError(nameof(Tolerance), "Tolerance: skriv et tal ≥ 0 (1.000 kr.), fx 1 eller 0,5.");
+        if (Published is null || Published.Length == 0) ModelState.AddModelError(nameof(Published), "Fil: vælg en CSV- eller XLSX-fil.");
+        else if (Published.Length > MaxBytes) ModelState.AddModelError(nameof(Published), "Fil: filen er større end 2 MB.");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            await using var stream = Published!.OpenReadStream();
+            var cells = PublishedTable.Read(Published.FileName, stream);
+            Report = await new FundEconomics(db).BuildAsync(Key, null, User.ToViewer(), ct);
+            Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
+            CellCount = cells.Count;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            ModelState.AddModelError(nameof(Published), $"Fil '{Published!.FileName}': {e.Message}");
+        }
+        return Page();
+    }
+
+    public string ErrorClass(string key) =>
+        ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? "form-error" : "";
+
+    private async Task<IActionResult?> AllowedAsync(CancellationToken ct)
+    {
+        if (!await db.Funds.AnyAsync(f => f.Key == Key, ct)) return NotFound();
+        return User.ToViewer().Scopes.Contains(Key) ? null : Forbid();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Bundlinje.Fund;
+
+/// <summary>A fund's economics table with what it was computed from; <see cref="Table"/> is null for a fund without postings.</summary>
+public sealed record EconomicsReport(
+    string FundKey, string FundName, EconomicsOptions Options, EconomicsTable? Table,
+    IReadOnlyList<LedgerEntry> Entries, IReadOnlyDictionary<string, string> InvestmentNames, bool Scoped, int HorizonEndYear)
+{
+    public int EffectPercent => Options.EffectPercent;
+    public string BalanceLabel => $"{Reconciliation.BalanceRow} ({EffectPercent}% effekt)";
+
+    public Room? Room => Table is null || Scoped ? null : RoomForNewInvestments.TryCompute(Table, HorizonEndYear);
+
+    public static decimal Thousands(decimal kroner) => decimal.Round(kroner / 1000m, 0, MidpointRounding.AwayFromZero);
+
+    /// <summary>Rows as printed, then (for fund-wide viewers) the total and the balance.</summary>
+    public IEnumerable<(string Label, bool Indented, IReadOnlyList<decimal> Cells)> PrintedRows()
+    {
+        if (Table is null) yield break;
+        foreach (var row in Table.RunningCosts.Concat(Table.Investments)) yield return (row.Label, row.Indented, row.Cells);
+        if (Scoped) yield break;
+        yield return (Reconciliation.TotalRow, false, Table.Total);
+        yield return (BalanceLabel, false, Table.Balance);
+    }
+
+    /// <summary>CSV in 1.000 kr.: the row label as printed, then one column per year label; totals and balance included.</summary>
+    public string ToCsv()
+    {
+        var csv = new StringBuilder();
+        csv.Append("1.000 kr.,").AppendJoin(',', (Table?.Columns ?? []).Select(c => Quote(c.Label))).Append('\n');
+        foreach (var (label, _, cells) in PrintedRows())
+            csv.Append(Quote(label)).Append(',').AppendJoin(',', cells.Select(c => Thousands(c).ToString(CultureInfo.InvariantCulture))).Append('\n');
+        return csv.ToString();
+    }
+
+    /// <summary>JSON in kr. (exact), with the parameters it was computed under.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        fund = FundKey, effectPercent = EffectPercent, lastActualYear = Options.LastActualYear, laterFrom = Options.LaterFrom,
+        countedInUntil = Options.CountedInUntil, scoped = Scoped, unit = "kr.",
+        columns = (Table?.Columns ?? []).Select(c => c.Label),
+        rows = (Table is null ? [] : Table.RunningCosts.Concat(Table.Investments))
+            .Select(r => new { label = r.Label, indented = r.Indented, kind = r.Kind.ToString(), reference = r.Reference, cells = r.Cells }),
+        total = Scoped ? null : Table?.Total, balance = Scoped ? null : Table?.Balance,
+        room = Room is { } room ? new { amount = room.Amount, bindingColumn = room.BindingColumn.Label, horizonEndYear = HorizonEndYear } : null,
+    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+}
