@@ -1,5 +1,4 @@
 using System.Reflection;
-using Bundlinje.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
 builder.AddBundlinje();

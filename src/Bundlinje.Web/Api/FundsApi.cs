@@ -1,7 +1,4 @@
-using Bundlinje.Data;
 using Bundlinje.Fund;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Api;
 

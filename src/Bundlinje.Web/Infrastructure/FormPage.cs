@@ -1,8 +1,5 @@
 using Bundlinje.Common;
-using Bundlinje.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Infrastructure;
 

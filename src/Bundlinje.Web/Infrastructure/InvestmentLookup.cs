@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Bundlinje.Investments;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Infrastructure;
 

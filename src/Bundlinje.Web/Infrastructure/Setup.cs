@@ -1,13 +1,11 @@
 using System.Globalization;
 using Bundlinje.Common;
-using Bundlinje.Data;
 using Bundlinje.Security;
 using Bundlinje.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Infrastructure;
 

@@ -1,8 +1,4 @@
-using Bundlinje.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bundlinje.Web.Pages.Account;
 

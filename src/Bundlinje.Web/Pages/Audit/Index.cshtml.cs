@@ -1,10 +1,4 @@
 using Bundlinje.Common;
-using Bundlinje.Data;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Audit;
 

@@ -1,11 +1,5 @@
-using Bundlinje.Data;
 using Bundlinje.Fund;
 using Bundlinje.Reports;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Funds;
 

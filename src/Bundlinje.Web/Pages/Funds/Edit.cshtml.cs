@@ -1,9 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Bundlinje.Data;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Funds;
 

@@ -1,9 +1,4 @@
-using Bundlinje.Data;
 using Bundlinje.Security;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Funds;
 

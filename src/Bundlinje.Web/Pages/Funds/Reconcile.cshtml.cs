@@ -1,16 +1,10 @@
-using Bundlinje.Data;
 using Bundlinje.Fund;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>Upload a published table (CSV or XLSX, row,column,value) and list every cell that differs from the computed one.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class ReconcileModel(BundlinjeDb db) : PageModel
+public sealed class ReconcileModel(BundlinjeDb db) : FormPage(db)
 {
     private const long MaxBytes = 2 * 1024 * 1024;
     [FromRoute] public string Key { get; set; } = "";
@@ -34,7 +28,7 @@ public sealed class ReconcileModel(BundlinjeDb db) : PageModel
         {
             await using var stream = Published!.OpenReadStream();
             var cells = PublishedTable.Read(Published.FileName, stream);
-            Report = await new FundEconomics(db).BuildAsync(Key, null, User.ToViewer(), ct);
+            Report = await new FundEconomics(Db).BuildAsync(Key, null, User.ToViewer(), ct);
             Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
             CellCount = cells.Count;
         }
@@ -45,12 +39,10 @@ public sealed class ReconcileModel(BundlinjeDb db) : PageModel
         return Page();
     }
 
-    public string ErrorClass(string key) =>
-        ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? "form-error" : "";
 
     private async Task<IActionResult?> AllowedAsync(CancellationToken ct)
     {
-        if (!await db.Funds.AnyAsync(f => f.Key == Key, ct)) return NotFound();
+        if (!await Db.Funds.AnyAsync(f => f.Key == Key, ct)) return NotFound();
         return User.ToViewer().Scopes.Contains(Key) ? null : Forbid();
     }
 }

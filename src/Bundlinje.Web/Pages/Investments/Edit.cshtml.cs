@@ -1,9 +1,4 @@
-using Bundlinje.Data;
 using Bundlinje.Investments;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Investments;
 

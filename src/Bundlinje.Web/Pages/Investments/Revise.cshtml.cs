@@ -1,12 +1,7 @@
 using System.Globalization;
 using Bundlinje.Agreements;
 using Bundlinje.Common;
-using Bundlinje.Data;
 using Bundlinje.Investments;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Investments;
 

@@ -1,12 +1,6 @@
-using Bundlinje.Data;
 using Bundlinje.Investments;
 using Bundlinje.Organisations;
 using Bundlinje.Security;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Organisations;
 

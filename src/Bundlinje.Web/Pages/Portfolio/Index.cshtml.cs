@@ -1,10 +1,5 @@
-using Bundlinje.Data;
 using Bundlinje.Investments;
 using Bundlinje.Security;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Portfolio;
 

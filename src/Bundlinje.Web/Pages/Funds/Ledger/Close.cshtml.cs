@@ -1,17 +1,11 @@
 using Bundlinje.Common;
-using Bundlinje.Data;
 using Bundlinje.Fund;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Funds.Ledger;
 
 /// <summary>The secretariat closes a fiscal year: its actual postings are locked from then on.</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : PageModel
+public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public int? Year { get; set; }
@@ -28,7 +22,7 @@ public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         {
             try
             {
-                await new Fund.Ledger(db, user, clock).CloseYearAsync(Key, Year.Value, ct);
+                await new Fund.Ledger(Db, user, clock).CloseYearAsync(Key, Year.Value, ct);
                 return Redirect($"/Funds/{Key}/Ledger/Close");
             }
             catch (LedgerRefused e) { ModelState.AddModelError(nameof(Year), e.Message); }
@@ -36,14 +30,12 @@ public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
-    public string ErrorClass(string key) =>
-        ModelState.GetFieldValidationState(key) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? "form-error" : "";
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (fund is null) return false;
-        Closed = await db.ClosedFiscalYears.AsNoTracking().Where(c => c.FundId == fund.Id).OrderBy(c => c.Year).ToListAsync(ct);
+        Closed = await Db.ClosedFiscalYears.AsNoTracking().Where(c => c.FundId == fund.Id).OrderBy(c => c.Year).ToListAsync(ct);
         return true;
     }
 }

@@ -1,25 +1,17 @@
 using Bundlinje.Common;
-using Bundlinje.Data;
 using Bundlinje.Fund;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Funds.Ledger;
 
 /// <summary>The secretariat posts one entry to a fund's ledger (either pot).</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : PageModel
+public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public LedgerLine Line { get; set; } = new() { FiscalYear = DateTime.Today.Year, Basis = LedgerBasis.Actual, Kind = LedgerKind.RunningCost };
     [BindProperty] public string? AmountText { get; set; }
     public List<(string Key, string Name)> Investments { get; private set; } = [];
 
-    public string ErrorClass(string field) =>
-        ModelState.GetFieldValidationState($"Line.{field}") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid ? "form-error" : "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         !User.ToViewer().AdministersFund(Key) ? Forbid() : await LoadAsync(ct) ? Page() : NotFound();
@@ -31,12 +23,12 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
         ModelState.Remove("Line.Amount");
         if (Kroner.TryParse(AmountText, out var amount)) Line.Amount = amount;
         else ModelState.AddModelError("Line.Amount", "Beløb: skriv et beløb i kr. som 1.234.567,50 (højst to decimaler).");
-        foreach (var (field, message) in LedgerRules.Check(Line).Where(p => p.Field != "amount" || ModelState.GetFieldValidationState("Line.Amount") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid))
+        foreach (var (field, message) in LedgerRules.Check(Line))
             ModelState.AddModelError($"Line.{char.ToUpperInvariant(field[0])}{field[1..]}", $"{Field(field)}: {message}");
         if (!ModelState.IsValid) return Page();
         try
         {
-            var posting = await new Fund.Ledger(db, user, clock).PostAsync(Key, Line, LedgerSource.Manual, ct);
+            var posting = await new Fund.Ledger(Db, user, clock).PostAsync(Key, Line, LedgerSource.Manual, ct);
             return Redirect($"/Funds/{Key}/Ledger#posting-{posting.Id}");
         }
         catch (LedgerRefused e)
@@ -54,9 +46,9 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (fund is null) return false;
-        Investments = (await db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).OrderBy(i => i.Name)
+        Investments = (await Db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).OrderBy(i => i.Name)
             .Select(i => new { i.Key, i.Name }).ToListAsync(ct)).Select(i => (i.Key, i.Name)).ToList();
         return true;
     }

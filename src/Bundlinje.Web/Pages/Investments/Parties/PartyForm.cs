@@ -1,11 +1,7 @@
 using System.Globalization;
 using Bundlinje.Common;
-using Bundlinje.Data;
 using Bundlinje.Investments;
 using Bundlinje.Organisations;
-using Bundlinje.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Web.Pages.Investments.Parties;
 
