@@ -58,7 +58,9 @@ public static class FundCommands
             var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells, parse.GetValue(tolerance));
             return differences.Count == 0
                 ? $"All {cells.Count} published cells agree within the tolerance."
-                : string.Join('\n', differences.Select(d => $"{d.Row} | {d.Column}: published {d.Published:0}, computed {d.Computed:0}, difference {d.Difference:0}"))
+                : string.Join('\n', differences.Select(d => d.Missing is { } missing
+                    ? $"{d.Row} | {d.Column}: published {d.Published:0}, {missing}"
+                    : $"{d.Row} | {d.Column}: published {d.Published:0}, computed {d.Computed:0}, difference {d.Difference:0}"))
                   + $"\n{differences.Count} of {cells.Count} published cells differ.";
         }));
         return reconcile;

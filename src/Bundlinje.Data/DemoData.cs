@@ -26,7 +26,12 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
         if (!await db.Funds.AnyAsync(f => f.Key == "aarhus", ct))
             await new PortfolioImporter(db).ImportAsync(PortfolioJson.ReadDemo(), ct);
         if (!await db.LedgerPostings.AnyAsync(p => p.Fund!.Key == "aarhus", ct))
+        {
             await new LedgerImporter(db, user).ImportAsync(LedgerFile.ReadDemo(), ct);
+            // The accounts behind the 2024 annual report are final.
+            var ledger = new Ledger(db, user, TimeProvider.System);
+            for (var year = 2020; year <= 2024; year++) await ledger.CloseYearAsync("aarhus", year, ct);
+        }
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Bundlinje.Common;
 
 /// <summary>da-DK formatting of amounts in DKK: "1.234.567 kr." and, for tables, "1.235" (thousands).</summary>
-public static class Kroner
+public static partial class Kroner
 {
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
@@ -12,6 +12,10 @@ public static class Kroner
 
     public static string Format(decimal? amount) => amount is { } a ? Format(a) : "";
 
+    /// <summary>As booked: øre shown when there are any ("12.345,50 kr."), for postings.</summary>
+    public static string Exact(decimal? amount) => amount is not { } a ? ""
+        : a == decimal.Truncate(a) ? Format(a) : a.ToString("#,##0.00", Danish) + " kr.";
+
     public static string Thousands(decimal amount) =>
         decimal.Round(amount / 1000m, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Danish);
 
@@ -19,14 +23,17 @@ public static class Kroner
 
     public static string Number(int? value) => value?.ToString("#,##0", Danish) ?? "";
 
-    /// <summary>Reads an amount typed the Danish way: "1.234.567,50", "1234567" or "1234567,5 kr."; max two decimals.</summary>
+    /// <summary>Reads an amount typed the Danish way: "1.234.567,50", "1234567" or "1234567,5 kr.": at most two decimals
+    /// after a comma, and thousands points only between groups of three, so "1234.50" is refused rather than read as 123.450.</summary>
     public static bool TryParse(string? text, out decimal amount)
     {
         amount = 0;
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed)) return false;
+        var trimmed = text?.Trim() ?? "";
         if (trimmed.EndsWith("kr.", StringComparison.OrdinalIgnoreCase)) trimmed = trimmed[..^3].TrimEnd();
-        return decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Danish, out amount)
-               && decimal.Round(amount, 2) == amount;
+        return DanishAmount().IsMatch(trimmed)
+               && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Danish, out amount);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?$")]
+    private static partial System.Text.RegularExpressions.Regex DanishAmount();
 }

@@ -19,8 +19,10 @@ public sealed class FundEconomics(IBundlinjeStore store)
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
             ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
         var entries = await LoadEntriesAsync(fund.Id, ct);
-        var lastActual = entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
-            .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(DateTime.Today.Year).Min() - 1).Max();
+        // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
+        var lastActual = await store.ClosedFiscalYears.Where(c => c.FundId == fund.Id).MaxAsync(c => (int?)c.Year, ct)
+            ?? entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
+                .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(DateTime.Today.Year).Min() - 1).Max();
         var laterFrom = query.LaterFrom ?? lastActual + 5;
         if (laterFrom <= lastActual) throw new ArgumentException($"'Efterfølgende år' skal begynde efter det sidste regnskabsår ({lastActual}).");
         var scoped = viewer is not null && !(viewer.Roles.Any(Roles.ScopedToFund) && viewer.Scopes.Contains(fundKey));

@@ -82,6 +82,49 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secretariat_posts_and_reverses_an_entry_and_reconciles_the_published_table()
+    {
+        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
+        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+
+        await page.GotoAsync("/Funds/aarhus/Ledger/Post");
+        await page.SelectOptionAsync("#Line_Kind", "RunningCost");
+        await page.FillAsync("#Line_FiscalYear", "2026");
+        await page.FillAsync("#Line_Amount", "12.345,50");
+        await page.FillAsync("#Line_Category", "Øvrig drift af Rådet");
+        await page.FillAsync("#Line_Text", "Konference (browsertest)");
+        await Shot(page, "8-post-entry");
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Funds/aarhus/Ledger**");
+        await page.GotoAsync("/Funds/aarhus/Ledger?year=2026");
+        var row = page.Locator("#postings tbody tr", new() { HasText = "Konference (browsertest)" });
+        Assert.Contains("12.345,50 kr.", await row.InnerTextAsync());
+        await row.Locator("input[name=Reason]").FillAsync("Forkert år");
+        await row.Locator("button", new() { HasText = "Tilbagefør" }).ClickAsync();
+        Assert.Contains("er tilbageført af postering", await page.InnerTextAsync("main"));
+        Assert.Contains("year=2026", page.Url); // back to the same filtered list
+        Assert.Contains("Tilbageførsel af postering", await page.InnerTextAsync("#postings"));
+        await Shot(page, "9-reversed");
+
+        await page.GotoAsync("/Funds/aarhus/Reconcile");
+        await page.SetInputFilesAsync("#Published", Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"));
+        await page.ClickAsync("button[type=submit].button-primary");
+        var differences = await page.InnerTextAsync("#differences");
+        Assert.Contains("12.844", differences);
+        Assert.Contains("12.885", differences);
+        await Shot(page, "10-reconciled");
+
+        await page.GotoAsync("/Funds/aarhus/OutcomeFund");
+        Assert.Contains("27.000.000 kr.", await page.InnerTextAsync("#outcome-summary"));
+        await Shot(page, "11-outcome-fund");
+    }
+
+    [Fact]
     public async Task Secretariat_logs_in_opens_dialog_mod_vold_edits_it_and_finds_the_edit_in_the_audit_log()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }

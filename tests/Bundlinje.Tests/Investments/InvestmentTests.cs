@@ -37,6 +37,27 @@ public sealed class InvestmentTests
     [InlineData(-230_000, "-230.000 kr.")]
     public void Amounts_are_formatted_da_DK(decimal amount, string expected) => Assert.Equal(expected, Kroner.Format(amount));
 
+    [Theory]
+    [InlineData(12_345.5, "12.345,50 kr.")]
+    [InlineData(-1_701_250, "-1.701.250 kr.")]
+    public void Postings_show_ore_when_they_have_any(decimal amount, string expected) => Assert.Equal(expected, Kroner.Exact(amount));
+
+    [Theory]
+    [InlineData("1.234.567,50", 1_234_567.50)]
+    [InlineData("1234567", 1_234_567)]
+    [InlineData("12,5 kr.", 12.5)]
+    [InlineData("-230.000", -230_000)]
+    public void Danish_amounts_are_read(string text, decimal expected) =>
+        Assert.Equal(expected, Kroner.TryParse(text, out var amount) ? amount : throw new Xunit.Sdk.XunitException($"'{text}' was refused"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("12,345")]
+    [InlineData("1234.50")]
+    [InlineData("1.2345,00")]
+    [InlineData("tolv")]
+    public void Unclear_amounts_are_refused(string text) => Assert.False(Kroner.TryParse(text, out _));
+
     [Fact]
     public void Table_amounts_are_in_thousands() => Assert.Equal("12.885", Kroner.Thousands(12_885_000m));
 

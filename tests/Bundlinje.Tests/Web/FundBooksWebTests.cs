@@ -153,15 +153,19 @@ public abstract class FundBooksWebTests : IAsyncLifetime
         Assert.Contains($"Postering {posting.Id} er tilbageført", reversed);
         Assert.Equal(-12_345.50m, Factory.With(db => db.LedgerPostings.Single(p => p.Reverses == posting.Id).Amount));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Post("/Funds/aarhus/Ledger/Close", new() { ["Year"] = "2024" })).StatusCode);
-        var refused = await (await Post("/Funds/aarhus/Ledger/Post", Line("2024", "100"))).Content.ReadAsStringAsync();
-        Assert.Contains($"Regnskabsåret 2024 blev lukket af {Login.Email(Roles.Secretariat)}", refused);
-        var again = await (await Post("/Funds/aarhus/Ledger/Close", new() { ["Year"] = "2024" })).Content.ReadAsStringAsync();
-        Assert.Contains("Regnskabsåret 2024 blev lukket", again);
+        var demoClosed = await (await Post("/Funds/aarhus/Ledger/Post", Line("2024", "100"))).Content.ReadAsStringAsync();
+        Assert.Contains("Regnskabsåret 2024 blev lukket af system", demoClosed); // the demo's accounts up to 2024 are final
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("/Funds/aarhus/Ledger/Close", new() { ["Year"] = "2025" })).StatusCode);
+        var refused = await (await Post("/Funds/aarhus/Ledger/Post", Line("2025", "100"))).Content.ReadAsStringAsync();
+        Assert.Contains($"Regnskabsåret 2025 blev lukket af {Login.Email(Roles.Secretariat)}", refused);
+        var again = await (await Post("/Funds/aarhus/Ledger/Close", new() { ["Year"] = "2025" })).Content.ReadAsStringAsync();
+        Assert.Contains("Regnskabsåret 2025 blev lukket", again);
+        var economics = JsonDocument.Parse(await client.GetStringAsync("/api/funds/aarhus/economics")).RootElement;
+        Assert.Equal("R 2025", economics.GetProperty("columns")[5].GetString()); // a closed year becomes an accounts column
 
-        var (exit, _, error) = await Factory.CliAsync("fund", "close", "--fund", "aarhus", "--year", "2024");
+        var (exit, _, error) = await Factory.CliAsync("fund", "close", "--fund", "aarhus", "--year", "2025");
         Assert.Equal(1, exit);
-        Assert.StartsWith("bundlinje: Regnskabsåret 2024 blev lukket", error);
+        Assert.StartsWith("bundlinje: Regnskabsåret 2025 blev lukket", error);
     }
 
     [Fact]

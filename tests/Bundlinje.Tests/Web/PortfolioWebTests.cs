@@ -231,10 +231,10 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         var twice = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "igen")));
         Assert.Contains("allerede tilbageført", twice.Message);
 
-        await Factory.WithAsync(async db => { await LedgerOf(db).CloseYearAsync("aarhus", 2024); return 0; });
+        await Factory.WithAsync(async db => { await LedgerOf(db).CloseYearAsync("aarhus", 2025); return 0; });
         var closed = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db =>
-            LedgerOf(db).PostAsync("aarhus", new LedgerLine { FiscalYear = 2024, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m, Category = "x" })));
-        Assert.StartsWith("Regnskabsåret 2024 blev lukket af bogholder@aarhus.dk", closed.Message);
+            LedgerOf(db).PostAsync("aarhus", new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m, Category = "x" })));
+        Assert.StartsWith("Regnskabsåret 2025 blev lukket af bogholder@aarhus.dk", closed.Message);
         var year2024 = Factory.With(db => db.LedgerPostings.First(p => p.FiscalYear == 2024 && p.Basis == LedgerBasis.Actual).Id);
         await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(year2024, "for sent")));
 

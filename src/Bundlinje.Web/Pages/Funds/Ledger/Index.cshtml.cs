@@ -16,6 +16,9 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     [FromQuery] public EconomicsRowKind? Row { get; set; }
     [FromQuery] public string? Reference { get; set; }
     [FromQuery] public bool Balance { get; set; }
+    [FromQuery] public int? Year { get; set; }
+    [FromQuery] public LedgerPot? Pot { get; set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
     [BindProperty] public int PostingId { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
@@ -26,6 +29,10 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     public bool Administers => User.ToViewer().AdministersFund(Key);
     public string? Refusal { get; private set; }
     public string? Done { get; private set; }
+
+    /// <summary>The reverse form posts back to the same filtered view.</summary>
+    public string ReverseAction => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Request.Path,
+        Request.Query.Where(q => q.Key != "handler").Append(new("handler", "Reverse")));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -51,6 +58,8 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         var postings = await db.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => p.FundId == fund.Id)
             .OrderBy(p => p.Pot).ThenBy(p => p.FiscalYear).ThenBy(p => p.Id).ToListAsync(ct);
         postings = postings.Where(p => visible.Contains(p.Id)).ToList();
+        Years = postings.Select(p => p.FiscalYear).Distinct().Order().ToList();
+        postings = postings.Where(p => (Year is null || p.FiscalYear == Year) && (Pot is null || p.Pot == Pot)).ToList();
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
         if (column is null || Report.Table is null || (Report.Scoped && (Row is null || Balance)))
         {
