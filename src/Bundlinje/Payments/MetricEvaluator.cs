@@ -1,0 +1,152 @@
+namespace Bundlinje.Payments;
+
+/// <summary>What one metric gave for one cohort (or "Alle" when pooled), with the participants behind it.</summary>
+public sealed record MetricResult(
+    Metric Metric, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price, decimal Amount,
+    IReadOnlyDictionary<string, decimal> PerParticipant, string Explanation);
+
+/// <summary>
+/// Evaluates a metric over participants and observations as of a date. A participant is eligible once the metric's
+/// window has ended (enrolment + <see cref="Metric.ToMonth"/> months ≤ as-of). Pure and deterministic.
+/// </summary>
+public static class MetricEvaluator
+{
+    public const string AllCohorts = "Alle";
+
+    public static IEnumerable<MetricResult> Evaluate(Metric metric, IReadOnlyCollection<Person> people, ILookup<string, Observation> observations, DateOnly asOf)
+    {
+        var groups = metric.Scope == Scope.Pooled
+            ? [new(AllCohorts, people.ToList())]
+            : people.GroupBy(p => p.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.ToList())).ToList<(string Cohort, List<Person> People)>();
+        foreach (var (cohort, members) in groups)
+        {
+            // The window [from, to) is fully observed once its last day is on or before the as-of date.
+            var eligible = members.Where(p => p.EnrolledOn.AddMonths(metric.ToMonth) <= asOf.AddDays(1)).ToList();
+            var result = metric.Kind switch
+            {
+                MetricKind.TreatmentVsControl => TreatmentVsControl(metric, cohort, eligible, observations),
+                MetricKind.RateVsBaseline => RateVsBaseline(metric, cohort, eligible.Where(Treated).ToList(), observations),
+                MetricKind.CohortMeanChange => CohortMean(metric, cohort, eligible.Where(Treated).ToList(), observations),
+                _ => PerParticipant(metric, cohort, eligible.Where(Treated).ToList(), observations),
+            };
+            yield return result with { Amount = Ore(result.Amount), Events = decimal.Round(result.Events, 4, MidpointRounding.AwayFromZero) };
+        }
+    }
+
+    /// <summary>Amounts are kept to the øre.</summary>
+    public static decimal Ore(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    private static bool Treated(Person p) => p.Group == ParticipantGroup.Treatment;
+
+    private static IEnumerable<Observation> InWindow(Metric m, Person p, ILookup<string, Observation> observations) =>
+        observations[p.Pseudonym].Where(o => o.Measure == m.Measure && o.From >= p.EnrolledOn.AddMonths(m.FromMonth) && o.From < p.EnrolledOn.AddMonths(m.ToMonth));
+
+    private static decimal? Aggregated(Metric m, Person p, ILookup<string, Observation> observations)
+    {
+        var values = InWindow(m, p, observations).OrderBy(o => o.From).Select(o => o.Value).ToList();
+        if (values.Count == 0) return m.Aggregate == Aggregate.Sum ? 0m : null;
+        return m.Aggregate switch
+        {
+            Aggregate.Sum => values.Sum(), Aggregate.Max => values.Max(), Aggregate.Min => values.Min(),
+            Aggregate.Mean => values.Sum() / values.Count, _ => values[^1],
+        };
+    }
+
+    private static bool Meets(Metric m, decimal value) => m.Comparison == Comparison.AtMost ? value <= m.Threshold : value >= m.Threshold;
+
+    /// <summary>Relative reduction from the last value on or before enrolment to the last value in the window.</summary>
+    private static decimal? Reduction(Metric m, Person p, ILookup<string, Observation> observations)
+    {
+        var baseline = observations[p.Pseudonym].Where(o => o.Measure == m.Measure && o.From <= p.EnrolledOn).MaxBy(o => o.From);
+        var after = InWindow(m, p, observations).MaxBy(o => o.From);
+        return baseline is null || after is null || baseline.Value == 0 ? null : (baseline.Value - after.Value) / baseline.Value;
+    }
+
+    private static MetricResult PerParticipant(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    {
+        var price = Math.Min(m.Price, m.IsolatedSaving ?? decimal.MaxValue);
+        if (!m.Measurable)
+        {
+            var assumed = eligible.Count * m.AssumedRate;
+            var amount = m.MinimumEffect is { } min && m.AssumedRate < min ? 0m : assumed * PriceAt(m, m.AssumedRate, price);
+            return new(m, cohort, eligible.Count, 0, assumed, m.AssumedRate, PriceAt(m, m.AssumedRate, price), amount,
+                new Dictionary<string, decimal>(), Da($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
+        }
+        var achieved = new Dictionary<string, decimal>();
+        foreach (var p in eligible)
+        {
+            var (ok, events) = m.Kind switch
+            {
+                MetricKind.ChangeFromBaseline => Reduction(m, p, observations) is { } r ? (r >= m.Threshold, 1m) : (false, 0m),
+                MetricKind.Milestone => (InWindow(m, p, observations).Any(o => o.Value >= m.Threshold), 1m),
+                _ => Aggregated(m, p, observations) is { } v ? (Meets(m, v), m.CountEvents ? v : 1m) : (false, 0m),
+            };
+            if (ok) achieved[p.Pseudonym] = events;
+        }
+        var effect = eligible.Count == 0 ? 0m : (decimal)achieved.Count / eligible.Count;
+        var unit = PriceAt(m, effect, price);
+        var perParticipant = achieved.ToDictionary(a => a.Key, a => unit * (m.Basis == PriceBasis.PerEvent ? a.Value : 1m));
+        var total = m.Basis == PriceBasis.Flat ? (unit > 0 && achieved.Count > 0 ? unit : 0m) : perParticipant.Values.Sum();
+        if (m.Basis == PriceBasis.Flat) perParticipant.Clear();
+        return new(m, cohort, eligible.Count, achieved.Count, achieved.Values.Sum(), effect, unit, total, perParticipant,
+            Da($"{achieved.Count} af {eligible.Count} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
+    }
+
+    private static MetricResult CohortMean(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    {
+        var reductions = eligible.Select(p => Reduction(m, p, observations)).OfType<decimal>().ToList();
+        var mean = reductions.Count == 0 ? 0m : reductions.Sum() / reductions.Count;
+        var unit = PriceAt(m, mean, m.Price);
+        var amount = m.Basis == PriceBasis.Flat ? unit : unit * reductions.Count;
+        return new(m, cohort, reductions.Count, reductions.Count(r => r >= m.Threshold), 0, mean, unit, amount,
+            new Dictionary<string, decimal>(), Da($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger; pris {unit:N0} kr. {Basis(m.Basis)}."));
+    }
+
+    private static MetricResult TreatmentVsControl(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    {
+        decimal Cost(Person p) => InWindow(m, p, observations).Sum(o => o.Value);
+        var treated = eligible.Where(Treated).ToList();
+        var control = eligible.Where(p => p.Group == ParticipantGroup.Control).ToList();
+        if (treated.Count == 0 || control.Count == 0)
+            return new(m, cohort, treated.Count, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(), "Ingen sammenligning: behandlings- eller kontrolgruppen er tom.");
+        var (treatedMean, controlMean) = (treated.Sum(Cost) / treated.Count, control.Sum(Cost) / control.Count);
+        var saving = controlMean - treatedMean;
+        var effect = controlMean == 0 ? 0m : saving / controlMean;
+        var reached = m.MinimumEffect is not { } min || effect >= min;
+        var amount = reached && saving > 0 ? saving * treated.Count * m.Share : 0m;
+        return new(m, cohort, treated.Count, 0, 0, effect, saving, amount, new Dictionary<string, decimal>(),
+            Da($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated.Count} × andel {m.Share:P0}."));
+    }
+
+    private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    {
+        var baseline = m.BaselineRate ?? throw new InvalidOperationException($"Metric '{m.Key}' needs a baseline rate.");
+        var events = eligible.Count(p => InWindow(m, p, observations).Any(o => Meets(m, o.Value)));
+        var rate = eligible.Count == 0 ? 0m : (decimal)events / eligible.Count;
+        var fall = baseline - rate;
+        var avoided = baseline * eligible.Count - events;
+        var reached = eligible.Count > 0 && (m.MinimumEffect is not { } min || fall >= min);
+        var unit = reached ? PriceAt(m, fall, m.Price) : 0m;
+        var amount = !reached ? 0m : m.Basis == PriceBasis.Flat ? unit : unit * Math.Max(0m, avoided);
+        return new(m, cohort, eligible.Count, events, avoided, fall, unit, amount, new Dictionary<string, decimal>(),
+            Da($"{events} af {eligible.Count} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser."));
+    }
+
+    /// <summary>The price at an effect: the highest tier reached (or the base price without tiers); 0 below the minimum effect.</summary>
+    public static decimal PriceAt(Metric m, decimal effect, decimal basePrice)
+    {
+        if (m.MinimumEffect is { } min && effect < min) return 0m;
+        if (m.Tiers is not { Count: > 0 } tiers) return basePrice;
+        var tier = tiers.Where(t => effect >= t.FromEffect).MaxBy(t => t.FromEffect);
+        return tier is null ? 0m : Math.Min(tier.Price, m.IsolatedSaving ?? decimal.MaxValue);
+    }
+
+    // Explanations are part of the stored result, so they are written the same whatever the server's culture.
+    private static string Da(FormattableString text) => text.ToString(Common.Kroner.Danish);
+
+    private static string Basis(PriceBasis basis) => basis switch
+    {
+        PriceBasis.PerParticipant => "pr. deltager", PriceBasis.PerEvent => "pr. hændelse", PriceBasis.PerAvoidedEvent => "pr. undgået hændelse",
+        PriceBasis.PerTreatedPerson => "pr. behandlet", _ => "i alt",
+    };
+}

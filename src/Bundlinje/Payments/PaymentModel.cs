@@ -1,0 +1,70 @@
+namespace Bundlinje.Payments;
+
+/// <summary>How a metric decides what is achieved (docs/payment-models.md has an example of each from the portfolio).</summary>
+public enum MetricKind
+{
+    /// <summary>Per participant: an aggregate of a measure within a window after enrolment meets a condition (Housing First).</summary>
+    ConditionInWindow,
+    /// <summary>Per participant: a milestone reached (any value ≥ threshold) within the window (Lær for Livet).</summary>
+    Milestone,
+    /// <summary>Per participant: relative reduction of a measure from its baseline at enrolment ≥ threshold (Diabetes, HbA1c).</summary>
+    ChangeFromBaseline,
+    /// <summary>The cohort's mean relative reduction from baseline (Diabetes, collective).</summary>
+    CohortMeanChange,
+    /// <summary>Control group's mean summed cost minus the treatment group's, per treated person (UngiFokus).</summary>
+    TreatmentVsControl,
+    /// <summary>The cohort's event rate against a baseline rate, in percentage points (Flere kloge hænder).</summary>
+    RateVsBaseline,
+}
+
+public enum Aggregate { Sum, Max, Min, Mean, Last }
+
+public enum Comparison { AtMost, AtLeast }
+
+/// <summary>What the price is paid per: each achieving participant, each counted event, each avoided event, or once.</summary>
+public enum PriceBasis { PerParticipant, PerEvent, PerAvoidedEvent, Flat, PerTreatedPerson }
+
+public enum Scope { PerCohort, Pooled }
+
+/// <summary>From an effect (rate, reduction or percentage points, as a fraction) upwards, this price applies.</summary>
+public sealed record Tier(decimal FromEffect, decimal Price);
+
+public sealed record PayerShare(string Payer, decimal Share);
+
+/// <summary>
+/// One metric of an outcome payment model. Effects and shares are fractions (0,085 = 8,5 %). Windows are months after
+/// enrolment, [FromMonth, ToMonth). Price rules: <see cref="Tiers"/> if any (the highest tier reached applies), else
+/// <see cref="Price"/>; nothing below <see cref="MinimumEffect"/>.
+/// </summary>
+public sealed record Metric(
+    string Key,
+    string Name,
+    MetricKind Kind,
+    string Measure,
+    decimal Price,
+    PriceBasis Basis,
+    IReadOnlyList<PayerShare> Payers,
+    int FromMonth = 0,
+    int ToMonth = 12,
+    Aggregate Aggregate = Aggregate.Sum,
+    Comparison Comparison = Comparison.AtLeast,
+    decimal Threshold = 0,
+    decimal AssumedRate = 0,
+    bool Measurable = true,
+    decimal? MinimumEffect = null,
+    IReadOnlyList<Tier>? Tiers = null,
+    decimal? BaselineRate = null,
+    decimal Share = 1,
+    decimal? IsolatedSaving = null,
+    decimal? CapPerMetric = null,
+    Scope Scope = Scope.Pooled,
+    bool CountEvents = false);
+
+/// <summary>A payment model as agreed in an agreement version: its metrics and the caps across them.</summary>
+public sealed record PaymentModel(
+    string Investment,
+    int AgreementVersion,
+    IReadOnlyList<Metric> Metrics,
+    decimal? CapPerParticipant = null,
+    decimal? CapPerPeriod = null,
+    decimal? CapContract = null);
