@@ -50,6 +50,14 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_overview_warns_that_ungifokus_is_behind_its_enrolment_plan()
+    {
+        var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio");
+        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventet – 13 % bagud</span>", html);
+        Assert.DoesNotContain("data-testid=\"enrolment-diabetes\"", html); // ended early: not checked
+    }
+
+    [Fact]
     public async Task A_provider_sees_its_own_investment_and_is_denied_another()
     {
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Provider));

@@ -4,8 +4,11 @@ using Bundlinje.Security;
 namespace Bundlinje.Web.Pages.Portfolio;
 
 [Authorize(Policy = Policies.Reader)]
-public sealed class IndexModel(BundlinjeDb db) : PageModel
+public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : PageModel
 {
+    /// <summary>Share behind the planned enrolment that raises a warning (Bundlinje:EnrolmentWarningShare, default 0,10).</summary>
+    public decimal WarningShare => configuration.GetValue("Bundlinje:EnrolmentWarningShare", EnrolmentPlan.DefaultWarningShare);
+
     public List<Investment> Investments { get; private set; } = [];
     public bool CanCreate => User.IsInRole(Roles.Secretariat);
 

@@ -1,0 +1,34 @@
+namespace Bundlinje.Investments;
+
+/// <summary>Enrolment against the plan at a date: how far behind (a share of the expected), and whether to warn.</summary>
+public sealed record EnrolmentStatus(DateOnly AsOf, int Enrolled, int Expected, decimal Behind, bool Warning, string Source);
+
+/// <summary>
+/// Compares enrolment with the agreement's planned curve. The expected figure is the one reported with the count when
+/// the source gives it (UngiFokus Dec 2024: 422); otherwise the plan's straight line from the period start at
+/// <see cref="Investment.PlannedPerYear"/>, never above the planned total. Only active investments are checked.
+/// </summary>
+public static class EnrolmentPlan
+{
+    public const decimal DefaultWarningShare = 0.10m;
+
+    public static EnrolmentStatus? Check(Investment investment, decimal warningShare = DefaultWarningShare)
+    {
+        if (investment.Status != InvestmentStatus.Active || investment.LatestEnrolment() is not { } latest) return null;
+        var reported = investment.Enrolment.Where(e => e.AsOf == latest.AsOf && e.Expected is not null).ToList();
+        var (expected, source) = reported.Count > 0
+            ? (reported.Sum(e => e.Expected!.Value), "indberettet forventning")
+            : (Linear(investment, latest.AsOf), "planlagt forløb");
+        if (expected is not > 0) return null;
+        var behind = Math.Max(0m, (decimal)(expected.Value - latest.Enrolled) / expected.Value);
+        return new EnrolmentStatus(latest.AsOf, latest.Enrolled, expected.Value, behind, behind > warningShare, source);
+    }
+
+    private static int? Linear(Investment i, DateOnly asOf)
+    {
+        if (i.PlannedPerYear is not { } perYear || (i.PeriodStart ?? i.AgreedOn) is not { } start || asOf < start) return null;
+        var years = (asOf.DayNumber - start.DayNumber) / 365.25m;
+        var expected = (int)decimal.Round(perYear * years, 0, MidpointRounding.AwayFromZero);
+        return i.PlannedParticipants is { } total ? Math.Min(expected, total) : expected;
+    }
+}
