@@ -20,6 +20,8 @@ internal static class AuditTrail
                 throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
             if (entry.Entity is Fund.LedgerPosting && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The ledger is append-only: post a reversing entry with a reason instead.");
+            if (entry.Entity is Participants.ParticipantAccess && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The participant access log is append-only.");
             if (entry.Entity is not Entity) continue;
             switch (entry.State)
             {

@@ -21,6 +21,9 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Fund.LedgerPosting> LedgerPostings => Set<Fund.LedgerPosting>();
     public DbSet<Fund.ClosedFiscalYear> ClosedFiscalYears => Set<Fund.ClosedFiscalYear>();
+    public DbSet<Participants.Participant> Participants => Set<Participants.Participant>();
+    public DbSet<Participants.ParticipantImport> ParticipantImports => Set<Participants.ParticipantImport>();
+    public DbSet<Participants.ParticipantAccess> ParticipantAccesses => Set<Participants.ParticipantAccess>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

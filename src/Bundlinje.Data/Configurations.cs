@@ -90,6 +90,38 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund
     }
 }
 
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participants.Participant>
+{
+    public void Configure(EntityTypeBuilder<Participants.Participant> b)
+    {
+        b.HasOne<Investments.Investment>().WithMany().HasForeignKey(p => p.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.InvestmentId, p.Pseudonym }).IsUnique();
+        b.Property(p => p.Pseudonym).HasMaxLength(64);
+        b.Property(p => p.Cohort).HasMaxLength(40);
+    }
+}
+
+internal sealed class ParticipantImportConfiguration : IEntityTypeConfiguration<Participants.ParticipantImport>
+{
+    public void Configure(EntityTypeBuilder<Participants.ParticipantImport> b)
+    {
+        b.HasOne<Investments.Investment>().WithMany().HasForeignKey(p => p.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.FileName).HasMaxLength(260);
+        b.Property(p => p.ContentHash).HasMaxLength(64);
+        b.Property(p => p.ImportedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ParticipantAccessConfiguration : IEntityTypeConfiguration<Participants.ParticipantAccess>
+{
+    public void Configure(EntityTypeBuilder<Participants.ParticipantAccess> b)
+    {
+        b.HasIndex(a => new { a.InvestmentId, a.At });
+        b.Property(a => a.User).HasMaxLength(256);
+        b.Property(a => a.What).HasMaxLength(200);
+    }
+}
+
 internal sealed class ClosedFiscalYearConfiguration : IEntityTypeConfiguration<Fund.ClosedFiscalYear>
 {
     public void Configure(EntityTypeBuilder<Fund.ClosedFiscalYear> b)

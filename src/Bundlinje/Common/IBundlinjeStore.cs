@@ -16,5 +16,8 @@ public interface IBundlinjeStore
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Fund.LedgerPosting> LedgerPostings { get; }
     DbSet<Fund.ClosedFiscalYear> ClosedFiscalYears { get; }
+    DbSet<Participants.Participant> Participants { get; }
+    DbSet<Participants.ParticipantImport> ParticipantImports { get; }
+    DbSet<Participants.ParticipantAccess> ParticipantAccesses { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -13,7 +13,7 @@ public static class MetricEvaluator
 {
     public const string AllCohorts = "Alle";
 
-    public static IEnumerable<MetricResult> Evaluate(Metric metric, IReadOnlyCollection<Person> people, ILookup<string, Observation> observations, DateOnly asOf)
+    public static IEnumerable<MetricResult> Evaluate(Metric metric, IReadOnlyCollection<Person> people, IObservationSource observations, DateOnly asOf)
     {
         var groups = metric.Scope == Scope.Pooled
             ? [new(AllCohorts, people.ToList())]
@@ -38,31 +38,28 @@ public static class MetricEvaluator
 
     private static bool Treated(Person p) => p.Group == ParticipantGroup.Treatment;
 
-    private static IEnumerable<Observation> InWindow(Metric m, Person p, ILookup<string, Observation> observations) =>
-        observations[p.Pseudonym].Where(o => o.Measure == m.Measure && o.From >= p.EnrolledOn.AddMonths(m.FromMonth) && o.From < p.EnrolledOn.AddMonths(m.ToMonth));
+    private static IReadOnlyDictionary<string, WindowValues> Window(Metric m, List<Person> people, IObservationSource observations) =>
+        observations.InWindow(m.Measure, m.FromMonth, m.ToMonth, people);
 
-    private static decimal? Aggregated(Metric m, Person p, ILookup<string, Observation> observations)
-    {
-        var values = InWindow(m, p, observations).OrderBy(o => o.From).Select(o => o.Value).ToList();
-        if (values.Count == 0) return m.Aggregate == Aggregate.Sum ? 0m : null;
-        return m.Aggregate switch
+    /// <summary>The metric's aggregate for a person; a sum over no observations is 0, other aggregates are missing.</summary>
+    private static decimal? Aggregated(Metric m, WindowValues? v) => v is null
+        ? (m.Aggregate == Aggregate.Sum ? 0m : null)
+        : m.Aggregate switch
         {
-            Aggregate.Sum => values.Sum(), Aggregate.Max => values.Max(), Aggregate.Min => values.Min(),
-            Aggregate.Mean => values.Sum() / values.Count, _ => values[^1],
+            Aggregate.Sum => v.Sum, Aggregate.Max => v.Max, Aggregate.Min => v.Min,
+            Aggregate.Mean => v.Sum / v.Count, _ => v.Last,
         };
-    }
 
     private static bool Meets(Metric m, decimal value) => m.Comparison == Comparison.AtMost ? value <= m.Threshold : value >= m.Threshold;
 
-    /// <summary>Relative reduction from the last value on or before enrolment to the last value in the window.</summary>
-    private static decimal? Reduction(Metric m, Person p, ILookup<string, Observation> observations)
-    {
-        var baseline = observations[p.Pseudonym].Where(o => o.Measure == m.Measure && o.From <= p.EnrolledOn).MaxBy(o => o.From);
-        var after = InWindow(m, p, observations).MaxBy(o => o.From);
-        return baseline is null || after is null || baseline.Value == 0 ? null : (baseline.Value - after.Value) / baseline.Value;
-    }
+    /// <summary>Does any observation in the window meet the condition (the largest for "at least", the smallest for "at most")?</summary>
+    private static bool AnyMeets(Metric m, WindowValues? v) => v is not null && Meets(m, m.Comparison == Comparison.AtMost ? v.Min : v.Max);
 
-    private static MetricResult PerParticipant(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    /// <summary>Relative reduction from the last value on or before enrolment to the last value in the window.</summary>
+    private static decimal? Reduction((decimal? Baseline, decimal? After) v) =>
+        v is { Baseline: { } before, After: { } after } && before != 0 ? (before - after) / before : null;
+
+    private static MetricResult PerParticipant(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var price = Math.Min(m.Price, m.IsolatedSaving ?? decimal.MaxValue);
         if (!m.Measurable)
@@ -73,13 +70,16 @@ public static class MetricEvaluator
                 new Dictionary<string, decimal>(), Da($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
         }
         var achieved = new Dictionary<string, decimal>();
+        var windows = m.Kind == MetricKind.ChangeFromBaseline ? null : Window(m, eligible, observations);
+        var changes = m.Kind == MetricKind.ChangeFromBaseline ? observations.BaselineAndAfter(m.Measure, m.FromMonth, m.ToMonth, eligible) : null;
         foreach (var p in eligible)
         {
+            var values = windows?.GetValueOrDefault(p.Pseudonym);
             var (ok, events) = m.Kind switch
             {
-                MetricKind.ChangeFromBaseline => Reduction(m, p, observations) is { } r ? (r >= m.Threshold, 1m) : (false, 0m),
-                MetricKind.Milestone => (InWindow(m, p, observations).Any(o => o.Value >= m.Threshold), 1m),
-                _ => Aggregated(m, p, observations) is { } v ? (Meets(m, v), m.CountEvents ? v : 1m) : (false, 0m),
+                MetricKind.ChangeFromBaseline => Reduction(changes![p.Pseudonym]) is { } r ? (r >= m.Threshold, 1m) : (false, 0m),
+                MetricKind.Milestone => (AnyMeets(m, values), 1m),
+                _ => Aggregated(m, values) is { } v ? (Meets(m, v), m.CountEvents ? v : 1m) : (false, 0m),
             };
             if (ok) achieved[p.Pseudonym] = events;
         }
@@ -92,9 +92,10 @@ public static class MetricEvaluator
             Da($"{achieved.Count} af {eligible.Count} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
     }
 
-    private static MetricResult CohortMean(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    private static MetricResult CohortMean(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
-        var reductions = eligible.Select(p => Reduction(m, p, observations)).OfType<decimal>().ToList();
+        var changes = observations.BaselineAndAfter(m.Measure, m.FromMonth, m.ToMonth, eligible);
+        var reductions = eligible.Select(p => Reduction(changes[p.Pseudonym])).OfType<decimal>().ToList();
         var mean = reductions.Count == 0 ? 0m : reductions.Sum() / reductions.Count;
         var unit = PriceAt(m, mean, m.Price);
         var amount = m.Basis == PriceBasis.Flat ? unit : unit * reductions.Count;
@@ -102,9 +103,10 @@ public static class MetricEvaluator
             new Dictionary<string, decimal>(), Da($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger; pris {unit:N0} kr. {Basis(m.Basis)}."));
     }
 
-    private static MetricResult TreatmentVsControl(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    private static MetricResult TreatmentVsControl(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
-        decimal Cost(Person p) => InWindow(m, p, observations).Sum(o => o.Value);
+        var sums = Window(m, eligible, observations);
+        decimal Cost(Person p) => sums.GetValueOrDefault(p.Pseudonym)?.Sum ?? 0m;
         var treated = eligible.Where(Treated).ToList();
         var control = eligible.Where(p => p.Group == ParticipantGroup.Control).ToList();
         if (treated.Count == 0 || control.Count == 0)
@@ -118,10 +120,11 @@ public static class MetricEvaluator
             Da($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated.Count} × andel {m.Share:P0}."));
     }
 
-    private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, ILookup<string, Observation> observations)
+    private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var baseline = m.BaselineRate ?? throw new InvalidOperationException($"Metric '{m.Key}' needs a baseline rate.");
-        var events = eligible.Count(p => InWindow(m, p, observations).Any(o => Meets(m, o.Value)));
+        var windows = Window(m, eligible, observations);
+        var events = eligible.Count(p => AnyMeets(m, windows.GetValueOrDefault(p.Pseudonym)));
         var rate = eligible.Count == 0 ? 0m : (decimal)events / eligible.Count;
         var fall = baseline - rate;
         var avoided = baseline * eligible.Count - events;

@@ -14,10 +14,11 @@ public sealed class SettlementTests
         var people = new[] { new Person("a", "1", ParticipantGroup.Treatment, new(2024, 1, 1)), new Person("b", "1", ParticipantGroup.Treatment, new(2024, 1, 1)),
             new Person("c", "2", ParticipantGroup.Treatment, new(2024, 1, 1)), new Person("d", "2", ParticipantGroup.Treatment, new(2024, 1, 1)) };
         var obs = new[] { new Observation("a", "job", new(2024, 1, 5), new(2024, 1, 5), 1), new Observation("b", "job", new(2024, 1, 5), new(2024, 1, 5), 1),
-            new Observation("c", "job", new(2024, 1, 5), new(2024, 1, 5), 1) }.ToLookup(o => o.Person);
-        var perCohort = MetricEvaluator.Evaluate(early, people, obs, new(2024, 12, 31)).ToList();
+            new Observation("c", "job", new(2024, 1, 5), new(2024, 1, 5), 1) };
+        var source = new InMemoryObservations(obs);
+        var perCohort = MetricEvaluator.Evaluate(early, people, source, new(2024, 12, 31)).ToList();
         Assert.Equal([("1", 2_000m), ("2", 1_000m)], perCohort.Select(r => (r.Cohort, r.Amount)));
-        var pooled = MetricEvaluator.Evaluate(early with { Scope = Scope.Pooled, MinimumEffect = 0.8m }, people, obs, new(2024, 12, 31)).Single();
+        var pooled = MetricEvaluator.Evaluate(early with { Scope = Scope.Pooled, MinimumEffect = 0.8m }, people, source, new(2024, 12, 31)).Single();
         Assert.Equal((MetricEvaluator.AllCohorts, 0m), (pooled.Cohort, pooled.Amount)); // 75 % < 80 %
     }
 

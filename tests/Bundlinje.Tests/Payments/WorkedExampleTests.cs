@@ -17,7 +17,7 @@ public sealed class WorkedExampleTests
         new(person, measure, Jan2024.AddMonths(month), Jan2024.AddMonths(month + 1).AddDays(-1), value);
 
     private static List<MetricResult> Run(Metric metric, IEnumerable<Person> people, params Observation[] observations) =>
-        MetricEvaluator.Evaluate(metric, people.ToList(), observations.ToLookup(o => o.Person), AsOf).ToList();
+        MetricEvaluator.Evaluate(metric, people.ToList(), new InMemoryObservations(observations), AsOf).ToList();
 
     [Fact]
     public void Housing_first_pays_per_young_person_meeting_each_condition_within_six_months_capped_per_person()

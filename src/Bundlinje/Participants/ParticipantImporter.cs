@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Bundlinje.Common;
+using Bundlinje.Payments;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Bundlinje.Participants;
+
+public sealed class ParticipantsRejected(IReadOnlyList<string> problems)
+    : Exception($"Deltagerfilen er afvist ({problems.Count} fejl): " + string.Join("; ", problems.Take(20)))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+public sealed record ParticipantImportResult(int Added, int Updated);
+
+/// <summary>
+/// Imports participants from CSV or XLSX with the columns cpr, cohort, group (treatment|control), enrolled (yyyy-mm-dd)
+/// and optionally status (active|completed|droppedOut) and statusDate. The CPR is pseudonymised as the row is read and
+/// never stored, logged or repeated in a message. All rows or none: any problem rejects the file with row-level messages.
+/// A person already in the investment keeps cohort, group and enrolment date; only the status is updated.
+/// </summary>
+public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore participants, Pseudonymiser pseudonymiser, ICurrentUser user, TimeProvider clock)
+{
+    private static readonly string[] Required = ["cpr", "cohort", "group", "enrolled"];
+
+    public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content, CancellationToken ct = default)
+    {
+        var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
+            ?? throw new ParticipantsRejected([$"Ukendt investering '{investmentKey}'."]);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        buffer.Position = 0;
+        var rows = Read(fileName, buffer);
+        var problems = new List<string>();
+        if (rows.Count == 0) throw new ParticipantsRejected(["Filen har ingen rækker."]);
+        var missing = Required.Where(c => !rows[0].ContainsKey(c)).ToList();
+        if (missing.Count > 0) throw new ParticipantsRejected([$"Række 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Required)})."]);
+
+        var existing = await participants.Of(investment.Id).ToDictionaryAsync(p => p.Pseudonym, ct);
+        var seen = new Dictionary<string, int>();
+        var added = new List<Participant>();
+        var updated = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i]; var line = i + 2;
+            string Text(string column) => row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+            var cpr = Text("cpr");
+            if (Pseudonymiser.Normalise(cpr) is null) { problems.Add($"Række {line}, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt {cpr.Length} tegn."); continue; }
+            var pseudonym = pseudonymiser.Of(cpr);
+            if (seen.TryGetValue(pseudonym, out var first)) { problems.Add($"Række {line}, cpr: samme person som i række {first}."); continue; }
+            seen[pseudonym] = line;
+            var cohort = Text("cohort");
+            if (cohort.Length is 0 or > 40) problems.Add($"Række {line}, cohort: skal udfyldes (højst 40 tegn).");
+            ParticipantGroup? group = Text("group").ToLowerInvariant() switch { "treatment" => ParticipantGroup.Treatment, "control" => ParticipantGroup.Control, _ => null };
+            if (group is null) problems.Add($"Række {line}, group: '{Text("group")}' skal være treatment eller control.");
+            var enrolled = Date(row, "enrolled");
+            if (enrolled is null) problems.Add($"Række {line}, enrolled: '{Text("enrolled")}' er ikke en dato (yyyy-mm-dd).");
+            ParticipantStatus? status = Text("status").ToLowerInvariant() switch
+            {
+                "" or "active" => ParticipantStatus.Active, "completed" => ParticipantStatus.Completed, "droppedout" => ParticipantStatus.DroppedOut, _ => null,
+            };
+            if (status is null) problems.Add($"Række {line}, status: '{Text("status")}' skal være active, completed eller droppedOut.");
+            var statusOn = Text("statusDate") == "" ? null : Date(row, "statusDate");
+            if (Text("statusDate") != "" && statusOn is null) problems.Add($"Række {line}, statusDate: '{Text("statusDate")}' er ikke en dato (yyyy-mm-dd).");
+            if (problems.Count > 0 || group is null || enrolled is null || status is null) continue;
+            if (existing.TryGetValue(pseudonym, out var known))
+            {
+                if (known.Cohort != cohort || known.Group != group || known.EnrolledOn != enrolled)
+                    problems.Add($"Række {line}: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan ændres.");
+                else if (known.Status != status || known.StatusOn != statusOn) { (known.Status, known.StatusOn) = (status.Value, statusOn); updated++; }
+                continue;
+            }
+            added.Add(new Participant { InvestmentId = investment.Id, Pseudonym = pseudonym, Cohort = cohort, Group = group.Value, EnrolledOn = enrolled.Value, Status = status.Value, StatusOn = statusOn });
+        }
+        if (problems.Count > 0) throw new ParticipantsRejected(problems);
+        participants.Add(added);
+        store.ParticipantImports.Add(new ParticipantImport
+        {
+            InvestmentId = investment.Id, FileName = Path.GetFileName(fileName), ContentHash = hash, Added = added.Count, Updated = updated,
+            ImportedBy = user.Name, ImportedAt = clock.GetUtcNow(),
+        });
+        await store.SaveChangesAsync(ct);
+        return new ParticipantImportResult(added.Count, updated);
+    }
+
+    private static List<IDictionary<string, object?>> Read(string fileName, Stream content)
+    {
+        var type = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" => ExcelType.CSV, ".xlsx" => ExcelType.XLSX,
+            var other => throw new ParticipantsRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."]),
+        };
+        try
+        {
+            return content.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>()
+                .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value, StringComparer.OrdinalIgnoreCase)).ToList();
+        }
+        catch (Exception e) when (e is not ParticipantsRejected and not OutOfMemoryException)
+        {
+            throw new ParticipantsRejected([$"Filen kan ikke læses som {type}: {e.Message}"]);
+        }
+    }
+
+    private static DateOnly? Date(IDictionary<string, object?> row, string column) => row.TryGetValue(column, out var v) ? v switch
+    {
+        DateTime d => DateOnly.FromDateTime(d),
+        string s when DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+        _ => null,
+    } : null;
+}
