@@ -41,11 +41,17 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser)
         if (!File.Exists(file)) throw new RegisterRejected([$"Filen findes ikke: {file}"]);
         var source = Path.GetExtension(file).ToLowerInvariant() switch
         {
-            ".csv" => $"read_csv('{Escape(file)}', header = true, all_varchar = true)",
+            ".csv" => CsvSource(file),
             ".parquet" => $"read_parquet('{Escape(file)}')",
             var other => throw new RegisterRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .parquet."]),
         };
         using var connection = Open();
+        try { return Load(connection, file, source, importedBy); }
+        catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {e.Message.Split('\n')[0]}"]); }
+    }
+
+    private long Load(DuckDBConnection connection, string file, string source, string importedBy)
+    {
         var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0).ToLowerInvariant()).ToHashSet();
         var missing = Columns.Where(c => !present.Contains(c)).ToList();
         if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
@@ -89,14 +95,25 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser)
             FROM observations o JOIN {peopleTable} p ON p.person = o.person
             """, r => r.GetString(0)).Single();
 
-    internal static int Execute(DuckDBConnection connection, string sql)
+    /// <summary>CSV read strictly with the file's own header (only the header line is read here; it holds no CPR):
+    /// no sniffing, so a line with too many or too few fields is an error naming that line.</summary>
+    private static string CsvSource(string file)
+    {
+        using var reader = new StreamReader(file);
+        var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToList();
+        if (header.Any(h => h.Length == 0 || h.Contains('\'') || h.Contains('"'))) throw new RegisterRejected(["Linje 1: overskriften er ikke en kommasepareret liste af kolonnenavne."]);
+        var columns = string.Join(", ", header.Select(h => $"'{h}': 'VARCHAR'"));
+        return $"read_csv('{Escape(file)}', auto_detect = false, header = true, sep = ',', quote = '\"', escape = '\"', columns = {{{columns}}})";
+    }
+
+    public static int Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteNonQuery();
     }
 
-    internal static IEnumerable<T> Query<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> read)
+    public static IEnumerable<T> Query<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> read)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
