@@ -22,6 +22,8 @@ internal static class AuditTrail
                 throw new InvalidOperationException("The ledger is append-only: post a reversing entry with a reason instead.");
             if (entry.Entity is Participants.ParticipantAccess && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The participant access log is append-only.");
+            if (entry.Entity is FollowUps.FollowUpRun && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("A follow-up run is stored once and never changed; run again instead.");
             if (entry.Entity is not Entity) continue;
             switch (entry.State)
             {

@@ -24,6 +24,10 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<Participants.Participant> Participants => Set<Participants.Participant>();
     public DbSet<Participants.ParticipantImport> ParticipantImports => Set<Participants.ParticipantImport>();
     public DbSet<Participants.ParticipantAccess> ParticipantAccesses => Set<Participants.ParticipantAccess>();
+    public DbSet<Payments.StoredPaymentModel> PaymentModels => Set<Payments.StoredPaymentModel>();
+    public DbSet<FollowUps.FollowUpRun> FollowUpRuns => Set<FollowUps.FollowUpRun>();
+    public DbSet<FollowUps.FollowUpApproval> FollowUpApprovals => Set<FollowUps.FollowUpApproval>();
+    public DbSet<FollowUps.PaymentObligation> PaymentObligations => Set<FollowUps.PaymentObligation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

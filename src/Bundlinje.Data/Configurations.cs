@@ -122,6 +122,52 @@ internal sealed class ParticipantAccessConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class PaymentModelConfiguration : IEntityTypeConfiguration<Payments.StoredPaymentModel>
+{
+    public void Configure(EntityTypeBuilder<Payments.StoredPaymentModel> b)
+    {
+        b.ToTable("PaymentModels");
+        b.HasOne<Investments.Investment>().WithMany().HasForeignKey(m => m.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(m => m.Hash).HasMaxLength(64);
+        b.Ignore(m => m.Model);
+    }
+}
+
+internal sealed class FollowUpRunConfiguration : IEntityTypeConfiguration<FollowUps.FollowUpRun>
+{
+    public void Configure(EntityTypeBuilder<FollowUps.FollowUpRun> b)
+    {
+        b.HasOne<Investments.Investment>().WithMany().HasForeignKey(r => r.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Payments.StoredPaymentModel>().WithMany().HasForeignKey(r => r.PaymentModelId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.ModelHash).HasMaxLength(64);
+        b.Property(r => r.ParticipantsHash).HasMaxLength(64);
+        b.Property(r => r.RegisterFingerprint).HasMaxLength(100);
+        b.Property(r => r.ResultHash).HasMaxLength(64);
+        b.Property(r => r.RunBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class FollowUpApprovalConfiguration : IEntityTypeConfiguration<FollowUps.FollowUpApproval>
+{
+    public void Configure(EntityTypeBuilder<FollowUps.FollowUpApproval> b)
+    {
+        b.HasOne<FollowUps.FollowUpRun>().WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => a.RunId).IsUnique();
+        b.Property(a => a.DecisionReference).HasMaxLength(200);
+        b.Property(a => a.ApprovedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class PaymentObligationConfiguration : IEntityTypeConfiguration<FollowUps.PaymentObligation>
+{
+    public void Configure(EntityTypeBuilder<FollowUps.PaymentObligation> b)
+    {
+        b.HasOne<FollowUps.FollowUpRun>().WithMany().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(o => o.LedgerPosting).WithMany().HasForeignKey(o => o.LedgerPostingId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(o => o.Payer).HasMaxLength(200);
+    }
+}
+
 internal sealed class ClosedFiscalYearConfiguration : IEntityTypeConfiguration<Fund.ClosedFiscalYear>
 {
     public void Configure(EntityTypeBuilder<Fund.ClosedFiscalYear> b)

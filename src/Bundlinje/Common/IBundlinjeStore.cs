@@ -19,5 +19,9 @@ public interface IBundlinjeStore
     DbSet<Participants.Participant> Participants { get; }
     DbSet<Participants.ParticipantImport> ParticipantImports { get; }
     DbSet<Participants.ParticipantAccess> ParticipantAccesses { get; }
+    DbSet<Payments.StoredPaymentModel> PaymentModels { get; }
+    DbSet<FollowUps.FollowUpRun> FollowUpRuns { get; }
+    DbSet<FollowUps.FollowUpApproval> FollowUpApprovals { get; }
+    DbSet<FollowUps.PaymentObligation> PaymentObligations { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

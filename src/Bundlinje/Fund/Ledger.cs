@@ -10,6 +10,14 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
 {
     public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
     {
+        var posting = await AddAsync(fundKey, line, source, null, ct);
+        await store.SaveChangesAsync(ct);
+        return posting;
+    }
+
+    /// <summary>Checks and adds a posting without saving, so a caller can save it together with what it belongs to.</summary>
+    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default)
+    {
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
         if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem) throw new LedgerRefused($"{problem.Field}: {problem.Message}");
         if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
@@ -21,10 +29,9 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         {
             FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
             Kind = line.Kind, Basis = line.Basis, Amount = line.Amount, Category = line.Category, InvestmentId = investmentId,
-            Payer = line.Payer, Metric = line.Metric, Source = source, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+            Payer = line.Payer, Metric = line.Metric, Source = source, SourceReference = sourceReference, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
         };
         store.LedgerPostings.Add(posting);
-        await store.SaveChangesAsync(ct);
         return posting;
     }
 

@@ -59,10 +59,6 @@ public static class Settler
             byPayer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PayerPayment(p.Key, p.Value)).ToList(), byInvestor, notes);
     }
 
-    /// <summary>Checks a model: payer shares of each metric sum to 1.</summary>
-    public static IEnumerable<string> Problems(PaymentModel model) =>
-        model.Metrics.Where(m => m.Payers.Sum(p => p.Share) != 1m).Select(m => Da($"{m.Key}: betalernes andele summer til {m.Payers.Sum(p => p.Share)}, ikke 1."));
-
     private static void Scale(decimal[] amounts, decimal? cap, List<string> notes, string label)
     {
         var total = amounts.Sum();

@@ -194,6 +194,141 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Bundlinje.FollowUps.FollowUpApproval", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpApprovals");
+                });
+
+            modelBuilder.Entity("Bundlinje.FollowUps.FollowUpRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModelHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Payable")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisterFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentId");
+
+                    b.HasIndex("PaymentModelId");
+
+                    b.ToTable("FollowUpRuns");
+                });
+
+            modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LedgerPostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LedgerPostingId");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("PaymentObligations");
+                });
+
             modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
                 {
                     b.Property<int>("Id")
@@ -695,6 +830,37 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.ToTable("ParticipantImports");
                 });
 
+            modelBuilder.Entity("Bundlinje.Payments.StoredPaymentModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentId");
+
+                    b.ToTable("PaymentModels", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -841,6 +1007,46 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Bundlinje.FollowUps.FollowUpApproval", b =>
+                {
+                    b.HasOne("Bundlinje.FollowUps.FollowUpRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.FollowUps.FollowUpRun", b =>
+                {
+                    b.HasOne("Bundlinje.Investments.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bundlinje.Payments.StoredPaymentModel", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentModelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.LedgerPosting", "LedgerPosting")
+                        .WithMany()
+                        .HasForeignKey("LedgerPostingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Bundlinje.FollowUps.FollowUpRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LedgerPosting");
+                });
+
             modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
                 {
                     b.HasOne("Bundlinje.Fund.Fund", null)
@@ -926,6 +1132,15 @@ namespace Bundlinje.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Bundlinje.Participants.ParticipantImport", b =>
+                {
+                    b.HasOne("Bundlinje.Investments.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.Payments.StoredPaymentModel", b =>
                 {
                     b.HasOne("Bundlinje.Investments.Investment", null)
                         .WithMany()

@@ -1,0 +1,45 @@
+using Bundlinje.Common;
+
+namespace Bundlinje.FollowUps;
+
+/// <summary>
+/// A follow-up run, stored once and never changed: the as-of date, the model and input fingerprints it ran on, who ran
+/// it, and the result with its hash. The same inputs give the same result hash.
+/// </summary>
+public sealed class FollowUpRun : IPartOfInvestment
+{
+    public int Id { get; set; }
+    public int InvestmentId { get; set; }
+    public DateOnly AsOf { get; set; }
+    public int PaymentModelId { get; set; }
+    public required string ModelHash { get; set; }
+    public required string ParticipantsHash { get; set; }
+    public required string RegisterFingerprint { get; set; }
+    public required string ResultJson { get; set; }
+    public required string ResultHash { get; set; }
+    public decimal Payable { get; set; }
+    public required string RunBy { get; set; }
+    public DateTimeOffset RunAt { get; set; }
+}
+
+/// <summary>The secretariat's approval of a run with the steering group's decision reference; it creates obligations.</summary>
+public sealed class FollowUpApproval : Entity, IPartOfInvestment
+{
+    public int InvestmentId { get; set; }
+    public int RunId { get; set; }
+    public required string DecisionReference { get; set; }
+    public required string ApprovedBy { get; set; }
+    public DateTimeOffset ApprovedAt { get; set; }
+}
+
+/// <summary>What a payer owes after an approved run; recording the payment posts a result payment to the fund's ledger.</summary>
+public sealed class PaymentObligation : Entity, IPartOfInvestment
+{
+    public int InvestmentId { get; set; }
+    public int RunId { get; set; }
+    public required string Payer { get; set; }
+    public decimal Amount { get; set; }
+    public DateOnly? PaidOn { get; set; }
+    public int? LedgerPostingId { get; set; }
+    public Fund.LedgerPosting? LedgerPosting { get; set; }
+}

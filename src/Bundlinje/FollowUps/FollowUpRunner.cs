@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Bundlinje.Common;
+using Bundlinje.Investments;
+using Bundlinje.Participants;
+using Bundlinje.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.FollowUps;
+
+public sealed class FollowUpRefused(string message) : Exception(message);
+
+/// <summary>The stored result of a run, in the order the model lists its metrics.</summary>
+public sealed record RunResult(
+    string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped, decimal Donation,
+    decimal Payable, IReadOnlyList<PayerPayment> ByPayer, IReadOnlyList<InvestorPayment> ByInvestor, IReadOnlyList<string> Notes)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static RunResult FromJson(string json) => JsonSerializer.Deserialize<RunResult>(json, Json)!;
+
+    public string ToCsv()
+    {
+        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps\n");
+        foreach (var m in Metrics)
+            csv.Append(CultureInfo.InvariantCulture, $"{m.Key},{m.Cohort},{m.Eligible},{m.Achieved},{m.Events},{m.Effect:0.######},{m.Price},{m.Amount},{m.AfterCaps}\n");
+        return csv.ToString();
+    }
+
+    private static readonly JsonSerializerOptions Json = new(Portfolio.PortfolioJson.Options) { WriteIndented = false };
+}
+
+public sealed record RunMetric(string Key, string Name, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price,
+    decimal Amount, decimal AfterCaps, string Explanation);
+
+/// <summary>
+/// Runs an investment's payment model over its participants and the register data as of a date, and stores the run
+/// with the fingerprints of everything it read. Re-running on unchanged inputs gives the same result hash.
+/// </summary>
+public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new FollowUpRefused($"Ukendt investering '{investmentKey}'.");
+        var stored = await store.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == investment.Id)
+            .OrderByDescending(m => m.AgreementVersion).ThenByDescending(m => m.Id).FirstOrDefaultAsync(ct)
+            ?? throw new FollowUpRefused($"{investment.Name} har ingen betalingsmodel; importér eller opret den først.");
+        var model = stored.Model;
+        var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
+            .OrderBy(p => p.Pseudonym, StringComparer.Ordinal).Select(p => p.ToPerson()).ToList();
+        if (people.Count == 0) throw new FollowUpRefused($"{investment.Name} har ingen deltagere; importér dem først.");
+        progress?.Report($"{people.Count} deltagere");
+
+        using var observations = new DuckDbObservations(register, people);
+        var results = new List<MetricResult>();
+        foreach (var metric in model.Metrics)
+        {
+            ct.ThrowIfCancellationRequested();
+            results.AddRange(MetricEvaluator.Evaluate(metric, people, observations, asOf));
+            progress?.Report($"{metric.Name} beregnet");
+        }
+        var alreadyPaid = await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
+                                 where r.InvestmentId == investment.Id select r.Payable).ToListAsync(ct);
+        var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
+            .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
+        var settlement = Settler.Settle(model, results, investors, alreadyPaid.Sum());
+        var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
+            results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events, decimal.Round(r.Effect, 6),
+                r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation)).ToList(),
+            settlement.Gross, MetricEvaluator.Ore(settlement.Capped), settlement.Donation, MetricEvaluator.Ore(settlement.Payable),
+            settlement.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
+            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes);
+        var json = result.ToJson();
+        var run = new FollowUpRun
+        {
+            InvestmentId = investment.Id, AsOf = asOf, PaymentModelId = stored.Id, ModelHash = stored.Hash,
+            ParticipantsHash = Sha256(string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}"))),
+            RegisterFingerprint = observations.Fingerprint(register), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
+            RunBy = user.Name, RunAt = clock.GetUtcNow(),
+        };
+        store.FollowUpRuns.Add(run);
+        await store.SaveChangesAsync(ct);
+        return run;
+    }
+
+    /// <summary>Approves a run with the steering group's decision: one obligation per payer.</summary>
+    public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
+        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
+        if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
+        var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
+        store.FollowUpApprovals.Add(approval);
+        foreach (var payer in RunResult.FromJson(run.ResultJson).ByPayer.Where(p => p.Amount > 0))
+            store.PaymentObligations.Add(new PaymentObligation { InvestmentId = run.InvestmentId, RunId = runId, Payer = payer.Payer, Amount = payer.Amount });
+        await store.SaveChangesAsync(ct);
+        return approval;
+    }
+
+    /// <summary>Records that a payer paid an obligation: a received result payment in the fund's ledger (source: the run),
+    /// saved together with the obligation so neither exists without the other.</summary>
+    public async Task<PaymentObligation> RecordPaymentAsync(int obligationId, DateOnly paidOn, CancellationToken ct = default)
+    {
+        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct) ?? throw new FollowUpRefused($"Forpligtelse {obligationId} findes ikke.");
+        if (obligation.PaidOn is not null) throw new FollowUpRefused($"Forpligtelsen er allerede betalt {obligation.PaidOn:dd-MM-yyyy}.");
+        var investment = await store.Investments.AsNoTracking().Include(i => i.Fund).FirstAsync(i => i.Id == obligation.InvestmentId, ct);
+        var line = new Fund.LedgerLine
+        {
+            FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual, Amount = obligation.Amount,
+            Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
+        };
+        try { obligation.LedgerPosting = await new Fund.Ledger(store, user, clock).AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, $"run:{obligation.RunId}", ct); }
+        catch (Fund.LedgerRefused e) { throw new FollowUpRefused(e.Message); }
+        obligation.PaidOn = paidOn;
+        await store.SaveChangesAsync(ct);
+        return obligation;
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Bundlinje.Common;
+using Bundlinje.Portfolio;
+
+namespace Bundlinje.Payments;
+
+/// <summary>The exchange format "bundlinje-payment-model/1" (docs/payment-models.md): one investment's model as agreed.</summary>
+public sealed record PaymentModelFile(string? Format, string? About, PaymentModel? Model)
+{
+    public const string CurrentFormat = "bundlinje-payment-model/1";
+
+    public static PaymentModel Read(string json)
+    {
+        PaymentModelFile? file;
+        try { file = JsonSerializer.Deserialize<PaymentModelFile>(json, PortfolioJson.Options); }
+        catch (JsonException e) { throw new PortfolioRejected([$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"]); }
+        var problems = new List<string>();
+        if (file?.Format != CurrentFormat) problems.Add($"$.format: skal være \"{CurrentFormat}\".");
+        if (file?.Model is not { } model) throw new PortfolioRejected([.. problems, "$.model: mangler."]);
+        problems.AddRange(Problems(model));
+        if (problems.Count > 0) throw new PortfolioRejected(problems);
+        return model;
+    }
+
+    public static string Write(PaymentModel model, string? about = null) =>
+        JsonSerializer.Serialize(new PaymentModelFile(CurrentFormat, about, model), PortfolioJson.Options);
+
+    /// <summary>SHA-256 of the model's canonical JSON: what a follow-up run records as the model it used.</summary>
+    public static string Hash(PaymentModel model) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(model, PortfolioJson.Options))));
+
+    public static IEnumerable<string> Problems(PaymentModel model)
+    {
+        if (model.Metrics.Count == 0) yield return "$.model.metrics: en model skal have mindst ét effektmål.";
+        foreach (var duplicate in model.Metrics.GroupBy(m => m.Key).Where(g => g.Count() > 1))
+            yield return $"$.model.metrics: nøglen '{duplicate.Key}' bruges {duplicate.Count()} gange.";
+        for (var i = 0; i < model.Metrics.Count; i++)
+        {
+            var m = model.Metrics[i]; var p = $"$.model.metrics[{i}]";
+            if (string.IsNullOrWhiteSpace(m.Key)) yield return $"{p}.key: skal udfyldes.";
+            if (!FollowUps.Measures.Known.ContainsKey(m.Measure ?? "")) yield return $"{p}.measure: '{m.Measure}' er ikke et kendt mål.";
+            if (m.ToMonth <= m.FromMonth) yield return $"{p}.toMonth: skal ligge efter fromMonth.";
+            if (m.Price < 0) yield return $"{p}.price: må ikke være negativ.";
+            if (m.AssumedRate is < 0 or > 1) yield return $"{p}.assumedRate: skal ligge mellem 0 og 1.";
+            if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return $"{p}.baselineRate: skal angives for {m.Kind}.";
+            if (m.Payers is not { Count: > 0 }) yield return $"{p}.payers: mindst én betaler.";
+            else if (m.Payers.Sum(x => x.Share) != 1m) yield return $"{p}.payers: andelene summer til {m.Payers.Sum(x => x.Share).ToString(Kroner.Danish)}, ikke 1.";
+        }
+    }
+}
+
+/// <summary>A payment model as stored for an investment's agreement version; a new version is a new row.</summary>
+public sealed class StoredPaymentModel : Entity, IPartOfInvestment
+{
+    public int InvestmentId { get; set; }
+    public int AgreementVersion { get; set; }
+    public required string Json { get; set; }
+    public required string Hash { get; set; }
+
+    public PaymentModel Model => PaymentModelFile.Read(Json);
+}
