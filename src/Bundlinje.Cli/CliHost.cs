@@ -35,6 +35,7 @@ public static class CliHost
         services.AddLogging(l => l.AddFilter(_ => false));
         services.AddSingleton<ICurrentUser>(new FixedUser("cli:" + Environment.UserName));
         services.AddBundlinjeDatabase(config);
+        services.AddBundlinjeFollowUps(config);
         services.AddIdentityCore<BundlinjeUser>(o => { o.Password.RequiredLength = 12; o.User.RequireUniqueEmail = true; })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BundlinjeDb>();

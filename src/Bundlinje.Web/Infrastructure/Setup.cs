@@ -21,6 +21,7 @@ public static class Setup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddBundlinjeDatabase(config);
+        services.AddBundlinjeFollowUps(config);
         services.AddScoped<Accounts>();
         services.AddScoped<DemoData>();
 

@@ -12,6 +12,9 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
     private readonly string connectionString;
     private readonly string? sqliteFolder;
 
+    /// <summary>Where the SQLite file lives (null on PostgreSQL).</summary>
+    public string? SqliteFolder => sqliteFolder;
+
     private BundlinjeFactory(DatabaseProvider provider, string connectionString, string? sqliteFolder)
     {
         (this.provider, this.connectionString, this.sqliteFolder) = (provider, connectionString, sqliteFolder);
@@ -26,9 +29,15 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
     public static BundlinjeFactory Postgres(string connectionString) => new(DatabaseProvider.PostgreSQL, connectionString, null);
 
     /// <summary>The settings that point the app (and the CLI) at this factory's database.</summary>
+    public const string PseudonymKey = "integration-test-pseudonym-key-0123456789";
+
+    /// <summary>Each factory has its own register store, so parallel tests never share a DuckDB file.</summary>
+    public string RegisterStore { get; } = Path.Combine(Directory.CreateTempSubdirectory("bundlinje-register-").FullName, "register.duckdb");
+
     public IReadOnlyDictionary<string, string?> DatabaseSettings => new Dictionary<string, string?>
     {
         ["Bundlinje:Database:Provider"] = provider.ToString(), ["ConnectionStrings:Bundlinje"] = connectionString,
+        ["Bundlinje:PseudonymKey"] = PseudonymKey, ["Bundlinje:RegisterStore"] = RegisterStore,
     };
 
     /// <summary>Runs the `bundlinje` command against this factory's database; returns its exit code and output.</summary>
@@ -45,6 +54,8 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
         builder.UseSetting("Bundlinje:Demo", "true");
         builder.UseSetting("Bundlinje:Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Bundlinje", connectionString);
+        builder.UseSetting("Bundlinje:PseudonymKey", PseudonymKey);
+        builder.UseSetting("Bundlinje:RegisterStore", RegisterStore);
     }
 
     public T With<T>(Func<BundlinjeDb, T> use)
@@ -63,5 +74,6 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
     {
         await base.DisposeAsync();
         if (sqliteFolder is not null) Directory.Delete(sqliteFolder, recursive: true);
+        Directory.Delete(Path.GetDirectoryName(RegisterStore)!, recursive: true);
     }
 }

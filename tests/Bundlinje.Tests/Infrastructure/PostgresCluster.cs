@@ -14,6 +14,9 @@ public sealed class PostgresCluster : IAsyncLifetime
     private int databases;
     public string? Unavailable { get; private set; }
 
+    /// <summary>The cluster's files (data directory and server log), for tests that look at what reached the disk.</summary>
+    public string? Folder => folder;
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Path.Combine(BinFolder, "initdb")))
