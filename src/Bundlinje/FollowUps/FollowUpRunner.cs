@@ -81,6 +81,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             RegisterFingerprint = observations.Fingerprint(register), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
             RunBy = user.Name, RunAt = clock.GetUtcNow(),
         };
+        register.SaveRunRows(run.ResultHash, results);
         store.FollowUpRuns.Add(run);
         await store.SaveChangesAsync(ct);
         return run;

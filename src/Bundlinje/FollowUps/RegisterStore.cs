@@ -26,6 +26,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser)
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS observations (person VARCHAR NOT NULL, measure VARCHAR NOT NULL, from_date DATE NOT NULL,
                 to_date DATE NOT NULL, value DECIMAL(18,4) NOT NULL, unit VARCHAR, import_id VARCHAR NOT NULL);
+            CREATE TABLE IF NOT EXISTS run_rows (result_hash VARCHAR NOT NULL, metric VARCHAR NOT NULL, cohort VARCHAR NOT NULL, person VARCHAR NOT NULL, amount DECIMAL(18,2) NOT NULL);
             CREATE TABLE IF NOT EXISTS imports (import_id VARCHAR PRIMARY KEY, file_name VARCHAR, rows BIGINT, imported_by VARCHAR, imported_at TIMESTAMPTZ);
             """);
         connection.RegisterScalarFunction<string, string>("pseudonym", (readers, writer, count) =>
@@ -86,6 +87,25 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser)
         Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(Path.GetFileName(file))}', {inserted}, '{Escape(importedBy)}', now())");
         transaction.Commit();
         return inserted;
+    }
+
+    /// <summary>Keeps a run's per-participant payments for drill-down, keyed by its result hash (same result, same rows).</summary>
+    public void SaveRunRows(string resultHash, IEnumerable<Payments.MetricResult> results)
+    {
+        using var connection = Open();
+        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE result_hash = '{Escape(resultHash)}'", r => r.GetInt64(0)).Single() > 0) return;
+        using var appender = connection.CreateAppender("run_rows");
+        foreach (var result in results)
+            foreach (var (person, amount) in result.PerParticipant.OrderBy(p => p.Key, StringComparer.Ordinal))
+                appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort).AppendValue(person).AppendValue(amount).EndRow();
+    }
+
+    public List<(string Person, decimal Amount)> RunRows(string resultHash, string metric, string cohort)
+    {
+        using var connection = Open();
+        return Query(connection, $"""
+            SELECT person, amount FROM run_rows WHERE result_hash = '{Escape(resultHash)}' AND metric = '{Escape(metric)}' AND cohort = '{Escape(cohort)}' ORDER BY person
+            """, r => (r.GetString(0), r.GetDecimal(1))).ToList();
     }
 
     /// <summary>An order-independent fingerprint of the observations for some people: same rows, same fingerprint.</summary>

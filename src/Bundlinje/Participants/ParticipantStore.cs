@@ -13,6 +13,13 @@ public sealed class ParticipantStore(IBundlinjeStore store, ICurrentUser user, T
 
     public void Add(IEnumerable<Participant> added) => store.Participants.AddRange(added);
 
+    /// <summary>Records that a person saw participant-level rows read elsewhere (e.g. a run's rows in the register store).</summary>
+    public async Task LogReadAsync(int investmentId, string what, int rows, CancellationToken ct = default)
+    {
+        store.ParticipantAccesses.Add(new ParticipantAccess { At = clock.GetUtcNow(), User = user.Name, InvestmentId = investmentId, What = what, Rows = rows });
+        await store.SaveChangesAsync(ct);
+    }
+
     /// <summary>Participant rows for a person to see; logs who read which investment's rows, what and how many.</summary>
     public async Task<List<Participant>> ReadAsync(int investmentId, string what, Func<IQueryable<Participant>, IQueryable<Participant>> query, CancellationToken ct = default)
     {

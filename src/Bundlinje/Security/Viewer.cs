@@ -10,6 +10,15 @@ public sealed record Viewer(string Name, IReadOnlySet<string> Roles, IReadOnlySe
 
     public bool AdministersFund(string fundKey) => Is(Security.Roles.Secretariat) && Scopes.Contains(fundKey);
 
+    /// <summary>Participant-level rows (pseudonyms) of an investment the viewer may read: the fund's secretariat, the
+    /// authority's analysts and the provider — not council members or investors, who see aggregates.</summary>
+    public bool SeesParticipants(string fundKey) =>
+        AdministersFund(fundKey) || Is(Security.Roles.DepartmentAnalyst) || Is(Security.Roles.Provider);
+
+    public bool ImportsParticipants(string fundKey) => AdministersFund(fundKey) || Is(Security.Roles.Provider);
+
+    public bool RunsFollowUps(string fundKey) => AdministersFund(fundKey) || Is(Security.Roles.DepartmentAnalyst);
+
     /// <summary>Investments this viewer may read, as a query filter (translated to SQL by EF).</summary>
     public Expression<Func<Investment, bool>> CanRead()
     {

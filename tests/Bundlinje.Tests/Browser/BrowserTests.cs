@@ -125,6 +125,61 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secretariat_imports_participants_runs_a_follow_up_drills_into_a_metric_and_approves_it()
+    {
+        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
+        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        var folder = Directory.CreateTempSubdirectory("bundlinje-browser-").FullName;
+        try
+        {
+            var participants = Path.Combine(folder, "deltagere.csv");
+            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,treatment,2024-01-01\n222222-2222,2024,treatment,2024-01-01\n3333333333,2024,treatment,2024-01-01\n");
+            var register = Path.Combine(folder, "beskaeftigelse.csv");
+            await File.WriteAllTextAsync(register, "cpr,measure,from,to,value,unit\n1111111111,employed,2024-05-01,2024-05-31,1,status\n2222222222,employed,2024-09-01,2024-09-30,1,status\n3333333333,employed,2025-02-01,2025-02-28,1,status\n");
+
+            await page.GotoAsync("/Investments/ungifokus");
+            await page.ClickAsync("text=Opfølgning og resultatbetaling");
+            await page.FillAsync("#ModelJson", """
+                { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
+                  { "key": "job", "name": "I beskæftigelse inden for 12 måneder", "kind": "conditionInWindow", "measure": "employed", "price": 10000,
+                    "basis": "perParticipant", "payers": [ { "payer": "Beskæftigelse", "share": 1 } ], "toMonth": 12, "aggregate": "max", "threshold": 1 } ] } }
+                """);
+            await page.ClickAsync("text=Gem betalingsmodel");
+            Assert.Contains("Betalingsmodellen er gemt", await page.InnerTextAsync("#done"));
+            await page.SetInputFilesAsync("#participants-file", participants);
+            await page.ClickAsync("button:has-text('Importér deltagere')");
+            Assert.Contains("3 tilføjet", await page.InnerTextAsync("#done"));
+            await page.SetInputFilesAsync("#register-file", register);
+            await page.ClickAsync("button:has-text('Indlæs registerdata')");
+            Assert.Contains("3 observationer", await page.InnerTextAsync("#done"));
+            await page.FillAsync("#AsOf", "2024-12-31");
+            await page.ClickAsync("button:has-text('Kør opfølgning')");
+            Assert.Contains("20.000 kr. til betaling", await page.InnerTextAsync("#done"));
+            await Shot(page, "12-follow-up");
+
+            await page.ClickAsync("#runs tbody tr:first-child td:first-child a");
+            Assert.Equal("20.000 kr.", await page.InnerTextAsync("#payable"));
+            await page.ClickAsync("#metrics tbody tr:first-child td:nth-child(4) a");
+            Assert.Equal(2, await page.Locator("#participants tbody tr").CountAsync());
+            Assert.DoesNotContain("1111111111", await page.ContentAsync());
+            await Shot(page, "13-run-drill-down");
+            Assert.Equal(1, factory!.With(db => db.ParticipantAccesses.Count(a => a.User == Login.Email(Roles.Secretariat) && a.Rows == 2)));
+
+            await page.GotoAsync("/Investments/ungifokus/FollowUp");
+            await page.FillAsync("#runs input[name=Decision]", "Styregruppen 2025-01-20, pkt. 2");
+            await page.ClickAsync("#runs button:has-text('Godkend')");
+            Assert.Contains("Beskæftigelse", await page.InnerTextAsync("#obligations"));
+            await Shot(page, "14-approved");
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    [Fact]
     public async Task Secretariat_logs_in_opens_dialog_mod_vold_edits_it_and_finds_the_edit_in_the_audit_log()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }

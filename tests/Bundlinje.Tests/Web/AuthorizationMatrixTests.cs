@@ -54,6 +54,17 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/Investments/dialog-mod-vold/Versions/2", O.Login, O.Ok),
             new("/Investments/diabetes/Versions/2", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Ok),
         ],
+        ["Investments/{key}/FollowUp"] =
+        [
+            All("/Investments/dialog-mod-vold/FollowUp", O.Login, O.Ok),
+            new("/Investments/ungifokus/FollowUp", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+        ],
+        ["Investments/{key}/FollowUp/Participants"] = [new("/Investments/dialog-mod-vold/FollowUp/Participants", O.Login, O.Ok, O.Denied, O.Ok, O.Ok, O.Denied)],
+        ["Investments/{key}/FollowUp/Runs/{id:int}"] =
+        [
+            All("/Investments/dialog-mod-vold/FollowUp/Runs/999999", O.Login, O.NotFound),
+            new("/Investments/ungifokus/FollowUp/Runs/999999", O.Login, O.NotFound, O.NotFound, O.NotFound, O.Denied, O.Denied),
+        ],
         ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
         ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
         ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],
@@ -137,6 +148,22 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             }
         }
         Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData(nameof(Roles.CouncilMember), "Approve")]
+    [InlineData(nameof(Roles.CouncilMember), "Run")]
+    [InlineData(nameof(Roles.Investor), "Participants")]
+    [InlineData(nameof(Roles.Provider), "Run")]
+    [InlineData(nameof(Roles.Provider), "Pay")]
+    [InlineData(nameof(Roles.DepartmentAnalyst), "Model")]
+    [InlineData(nameof(Roles.DepartmentAnalyst), "Approve")]
+    public async Task Follow_up_actions_are_refused_to_roles_that_may_not_take_them(string role, string handler)
+    {
+        var token = await Login.TokenAsync(clients[role], "/Portfolio");
+        var response = await clients[role].PostAsync($"/Investments/dialog-mod-vold/FollowUp?handler={handler}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["RunId"] = "1", ["Decision"] = "x" }));
+        Assert.Equal(O.Denied, Classify(response));
     }
 
     [Fact]

@@ -1,0 +1,112 @@
+using Bundlinje.Common;
+using Bundlinje.FollowUps;
+using Bundlinje.Investments;
+using Bundlinje.Participants;
+using Bundlinje.Payments;
+using Bundlinje.Portfolio;
+using Bundlinje.Security;
+
+namespace Bundlinje.Web.Pages.Investments.FollowUp;
+
+/// <summary>An investment's outcome follow-up: its payment model, participants, register data, runs, approvals and
+/// payments. Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, RegisterStore register, FollowUpRunner runner) : FormPage(db)
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? ModelJson { get; set; }
+    [BindProperty] public DateOnly? AsOf { get; set; }
+    [BindProperty] public int RunId { get; set; }
+    [BindProperty] public string? Decision { get; set; }
+    [BindProperty] public int ObligationId { get; set; }
+    [BindProperty] public DateOnly? PaidOn { get; set; }
+
+    public Investment Investment { get; private set; } = null!;
+    public Viewer Viewer => User.ToViewer();
+    public string FundKey => Investment.Fund!.Key;
+    public StoredPaymentModel? Model { get; private set; }
+    public int ParticipantCount { get; private set; }
+    public List<FollowUpRun> Runs { get; private set; } = [];
+    public HashSet<int> Approved { get; private set; } = [];
+    public List<PaymentObligation> Obligations { get; private set; } = [];
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct) => ActAsync(v => v.ImportsParticipants(FundKey), async () =>
+    {
+        if (Upload is null) throw new ParticipantsRejected(["Fil: vælg en CSV- eller XLSX-fil."]);
+        await using var stream = Upload.OpenReadStream();
+        var result = await importer.ImportAsync(Key, Upload.FileName, stream, ct);
+        return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
+    }, ct);
+
+    public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => ActAsync(v => v.RunsFollowUps(FundKey), async () =>
+    {
+        if (Upload is null) throw new RegisterRejected(["Fil: vælg en CSV- eller Parquet-fil."]);
+        // DuckDB reads the extract from disk; the temporary copy is deleted at once and holds what the user uploaded.
+        var temp = Path.Combine(Path.GetTempPath(), $"bundlinje-{Guid.NewGuid():N}{Path.GetExtension(Upload.FileName)}");
+        try
+        {
+            await using (var file = System.IO.File.Create(temp)) await Upload.CopyToAsync(file, ct);
+            return $"Registerdata: {register.Import(temp, User.Identity!.Name!)} observationer indlæst.";
+        }
+        finally { System.IO.File.Delete(temp); }
+    }, ct);
+
+    public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
+    {
+        var model = PaymentModelFile.Read(ModelJson ?? "");
+        if (model.Investment != Key) throw new PortfolioRejected([$"$.model.investment: skal være '{Key}'."]);
+        Db.PaymentModels.Add(new StoredPaymentModel { InvestmentId = Investment.Id, AgreementVersion = model.AgreementVersion, Json = PaymentModelFile.Write(model), Hash = PaymentModelFile.Hash(model) });
+        await Db.SaveChangesAsync(ct);
+        return $"Betalingsmodellen er gemt ({model.Metrics.Count} effektmål).";
+    }, ct);
+
+    public Task<IActionResult> OnPostRunAsync(CancellationToken ct) => ActAsync(v => v.RunsFollowUps(FundKey), async () =>
+    {
+        var run = await runner.RunAsync(Key, AsOf ?? throw new FollowUpRefused("Opgørelsesdato: skriv en dato."), ct: ct);
+        return $"Kørsel {run.Id} er gemt: {Kroner.Format(run.Payable)} til betaling.";
+    }, ct);
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
+    {
+        await runner.ApproveAsync(RunId, Decision ?? "", ct);
+        return $"Kørsel {RunId} er godkendt; betalingsforpligtelserne er oprettet.";
+    }, ct);
+
+    public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
+    {
+        var paid = await runner.RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
+        return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
+    }, ct);
+
+    private async Task<IActionResult> ActAsync(Func<Viewer, bool> allowed, Func<Task<string>> action, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (!allowed(Viewer)) return Forbid();
+        try { Done = await action(); }
+        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused)
+        {
+            var problems = e switch { ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => m.Problems, _ => [e.Message] };
+            foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
+        }
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var (access, investment) = await Db.Investments.AsNoTracking().Include(i => i.Fund).FindAsync(Key, User, ct);
+        if (access == Access.NotFound) return NotFound();
+        if (access == Access.Denied) return Forbid();
+        Investment = investment!;
+        Model = await Db.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+        ModelJson ??= Model?.Json;
+        ParticipantCount = await Db.Participants.CountAsync(p => p.InvestmentId == Investment.Id, ct);
+        Runs = await Db.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == Investment.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
+        Approved = (await Db.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == Investment.Id).Select(a => a.RunId).ToListAsync(ct)).ToHashSet();
+        Obligations = await Db.PaymentObligations.AsNoTracking().Where(o => o.InvestmentId == Investment.Id).OrderBy(o => o.Id).ToListAsync(ct);
+        return null;
+    }
+}
