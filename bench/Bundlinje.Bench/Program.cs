@@ -8,6 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 // Import and scoped-query throughput on SQLite, and the economics-table projection, each reported as ratios
 // against an Aarhus-sized run (11 investments) in the same process.
+if (args.FirstOrDefault() == "followup")
+{
+    FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);
+    return;
+}
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [110, 1100];
 await Measure("warm-up", PortfolioJson.ReadDemo(), "dialog-mod-vold"); // JIT and SQLite start-up, not measured
 var baseline = await Measure("demo (11)", PortfolioJson.ReadDemo(), "dialog-mod-vold");

@@ -15,7 +15,8 @@ public sealed class RegisterRejected(IReadOnlyList<string> problems)
 /// (CSV or Parquet, with a <c>cpr</c> column) are validated and loaded by DuckDB itself, streaming; the CPR is turned
 /// into its pseudonym by a function inside the load, so it is never written to the store, a temporary table or a log.
 /// </summary>
-public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser)
+/// <param name="memoryLimit">DuckDB's memory limit (it spills to disk beyond it); keeps the app's footprint predictable.</param>
+public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, string memoryLimit = "1GB")
 {
     private static readonly string[] Columns = ["cpr", "measure", "from", "to", "value", "unit"];
 
@@ -23,6 +24,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser)
     {
         var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
+        Execute(connection, $"SET memory_limit = '{Escape(memoryLimit)}'");
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS observations (person VARCHAR NOT NULL, measure VARCHAR NOT NULL, from_date DATE NOT NULL,
                 to_date DATE NOT NULL, value DECIMAL(18,4) NOT NULL, unit VARCHAR, import_id VARCHAR NOT NULL);

@@ -38,22 +38,21 @@ public static class MetricEvaluator
 
     private static bool Treated(Person p) => p.Group == ParticipantGroup.Treatment;
 
-    private static IReadOnlyDictionary<string, WindowValues> Window(Metric m, List<Person> people, IObservationSource observations) =>
-        observations.InWindow(m.Measure, m.FromMonth, m.ToMonth, people);
+    private static IReadOnlyDictionary<string, WindowValue> Window(Metric m, Aggregate aggregate, List<Person> people, IObservationSource observations) =>
+        observations.InWindow(m.Measure, aggregate, m.FromMonth, m.ToMonth, people);
+
+    /// <summary>Any observation meets "at least" when the largest does, "at most" when the smallest does.</summary>
+    private static Aggregate Extreme(Metric m) => m.Comparison == Comparison.AtMost ? Aggregate.Min : Aggregate.Max;
 
     /// <summary>The metric's aggregate for a person; a sum over no observations is 0, other aggregates are missing.</summary>
-    private static decimal? Aggregated(Metric m, WindowValues? v) => v is null
+    private static decimal? Aggregated(Metric m, WindowValue? v) => v is null
         ? (m.Aggregate == Aggregate.Sum ? 0m : null)
-        : m.Aggregate switch
-        {
-            Aggregate.Sum => v.Sum, Aggregate.Max => v.Max, Aggregate.Min => v.Min,
-            Aggregate.Mean => v.Sum / v.Count, _ => v.Last,
-        };
+        : m.Aggregate == Aggregate.Mean ? v.Value / v.Count : v.Value;
 
     private static bool Meets(Metric m, decimal value) => m.Comparison == Comparison.AtMost ? value <= m.Threshold : value >= m.Threshold;
 
     /// <summary>Does any observation in the window meet the condition (the largest for "at least", the smallest for "at most")?</summary>
-    private static bool AnyMeets(Metric m, WindowValues? v) => v is not null && Meets(m, m.Comparison == Comparison.AtMost ? v.Min : v.Max);
+    private static bool AnyMeets(Metric m, WindowValue? v) => v is not null && Meets(m, v.Value);
 
     /// <summary>Relative reduction from the last value on or before enrolment to the last value in the window.</summary>
     private static decimal? Reduction((decimal? Baseline, decimal? After) v) =>
@@ -70,7 +69,8 @@ public static class MetricEvaluator
                 new Dictionary<string, decimal>(), Da($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
         }
         var achieved = new Dictionary<string, decimal>();
-        var windows = m.Kind == MetricKind.ChangeFromBaseline ? null : Window(m, eligible, observations);
+        var windows = m.Kind == MetricKind.ChangeFromBaseline ? null
+            : Window(m, m.Kind == MetricKind.Milestone ? Extreme(m) : m.Aggregate == Aggregate.Mean ? Aggregate.Sum : m.Aggregate, eligible, observations);
         var changes = m.Kind == MetricKind.ChangeFromBaseline ? observations.BaselineAndAfter(m.Measure, m.FromMonth, m.ToMonth, eligible) : null;
         foreach (var p in eligible)
         {
@@ -105,25 +105,23 @@ public static class MetricEvaluator
 
     private static MetricResult TreatmentVsControl(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
-        var sums = Window(m, eligible, observations);
-        decimal Cost(Person p) => sums.GetValueOrDefault(p.Pseudonym)?.Sum ?? 0m;
-        var treated = eligible.Where(Treated).ToList();
-        var control = eligible.Where(p => p.Group == ParticipantGroup.Control).ToList();
-        if (treated.Count == 0 || control.Count == 0)
-            return new(m, cohort, treated.Count, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(), "Ingen sammenligning: behandlings- eller kontrolgruppen er tom.");
-        var (treatedMean, controlMean) = (treated.Sum(Cost) / treated.Count, control.Sum(Cost) / control.Count);
+        var totals = observations.TotalsByGroup(m.Measure, m.FromMonth, m.ToMonth, eligible);
+        if (totals.Treated == 0 || totals.Controls == 0)
+            return new(m, cohort, totals.Treated, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(), Da($"Ingen sammenligning: behandlings- eller kontrolgruppen er tom."));
+        var (treatedMean, controlMean) = (totals.TreatedSum / totals.Treated, totals.ControlSum / totals.Controls);
+        var treated = totals.Treated;
         var saving = controlMean - treatedMean;
         var effect = controlMean == 0 ? 0m : saving / controlMean;
         var reached = m.MinimumEffect is not { } min || effect >= min;
-        var amount = reached && saving > 0 ? saving * treated.Count * m.Share : 0m;
-        return new(m, cohort, treated.Count, 0, 0, effect, saving, amount, new Dictionary<string, decimal>(),
-            Da($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated.Count} × andel {m.Share:P0}."));
+        var amount = reached && saving > 0 ? saving * treated * m.Share : 0m;
+        return new(m, cohort, treated, 0, 0, effect, saving, amount, new Dictionary<string, decimal>(),
+            Da($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated} × andel {m.Share:P0}."));
     }
 
     private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var baseline = m.BaselineRate ?? throw new InvalidOperationException($"Metric '{m.Key}' needs a baseline rate.");
-        var windows = Window(m, eligible, observations);
+        var windows = Window(m, Extreme(m), eligible, observations);
         var events = eligible.Count(p => AnyMeets(m, windows.GetValueOrDefault(p.Pseudonym)));
         var rate = eligible.Count == 0 ? 0m : (decimal)events / eligible.Count;
         var fall = baseline - rate;
