@@ -60,7 +60,20 @@ public static class FollowUpCommands
             await db.SaveChangesAsync(ct);
             return $"Stored the payment model of {investment.Name} ({model.Metrics.Count} metric(s)).";
         }));
-        return new Command("payments", "Payment models.") { new Command("model", "Payment models.") { import } };
+        var investment = InvestmentOption();
+        var target = FileArgument("Where to write the model JSON.");
+        var export = new Command("export", "Write an investment's current payment model in the import format.") { investment, target };
+        export.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<BundlinjeDb>();
+            var key = parse.GetValue(investment)!;
+            var stored = await (from m in db.PaymentModels join i in db.Investments on m.InvestmentId equals i.Id
+                                where i.Key == key orderby m.Id descending select m).FirstOrDefaultAsync(ct)
+                ?? throw new ArgumentException($"{key} har ingen betalingsmodel.");
+            await File.WriteAllTextAsync(parse.GetValue(target)!.FullName, stored.Json, ct);
+            return $"Wrote the payment model of {key} to {parse.GetValue(target)!.FullName}.";
+        }));
+        return new Command("payments", "Payment models.") { new Command("model", "Payment models.") { import, export } };
     }
 
     public static Command FollowUp()

@@ -175,6 +175,9 @@ public sealed class BrowserTests : IAsyncLifetime
             await page.ClickAsync("#runs button:has-text('Godkend')");
             Assert.Contains("Beskæftigelse", await page.InnerTextAsync("#obligations"));
             await Shot(page, "14-approved");
+            Assert.NotEmpty(factory!.Logs);
+            foreach (var cpr in new[] { "1111111111", "2222222222", "222222-2222", "3333333333" })
+                Assert.DoesNotContain(factory!.Logs, line => line.Contains(cpr));
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

@@ -69,6 +69,10 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
                 "fromMonth": 0, "toMonth": 12, "share": 0.5 } ] } }
             """));
 
+        var exported = Path.Combine(folder, "exported.json");
+        await Cli("payments", "model", "export", "--investment", "ungifokus", exported);
+        Assert.Equal("overforsel", Bundlinje.Payments.PaymentModelFile.Read(File.ReadAllText(exported)).Metrics.Single().Key);
+
         var first = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
         var second = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
         var runs = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).ToList());

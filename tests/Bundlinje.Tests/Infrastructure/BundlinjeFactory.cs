@@ -2,6 +2,7 @@ using Bundlinje.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bundlinje.Tests.Infrastructure;
 
@@ -48,8 +49,12 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
         return (exit, output.ToString(), error.ToString());
     }
 
+    /// <summary>Every log message the app wrote, at every level (for tests that check what reaches the logs).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new CapturingLoggerProvider(Logs)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Bundlinje:Demo", "true");
         builder.UseSetting("Bundlinje:Database:Provider", provider.ToString());
@@ -75,5 +80,19 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
         await base.DisposeAsync();
         if (sqliteFolder is not null) Directory.Delete(sqliteFolder, recursive: true);
         Directory.Delete(Path.GetDirectoryName(RegisterStore)!, recursive: true);
+    }
+}
+
+internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.ConcurrentQueue<string> messages) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, messages);
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> messages) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            messages.Enqueue($"{category}: {formatter(state, exception)} {exception}");
     }
 }
