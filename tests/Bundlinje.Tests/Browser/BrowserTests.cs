@@ -164,6 +164,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
             await page.ClickAsync("#runs tbody tr:first-child td:first-child a");
             Assert.Equal("20.000 kr.", await page.InnerTextAsync("#payable"));
+            Assert.Contains("20.000 kr.", await page.InnerTextAsync("#returns")); // the investor's received amount so far
             await page.ClickAsync("#metrics tbody tr:first-child td:nth-child(4) a");
             Assert.Equal(2, await page.Locator("#participants tbody tr").CountAsync());
             Assert.DoesNotContain("1111111111", await page.ContentAsync());

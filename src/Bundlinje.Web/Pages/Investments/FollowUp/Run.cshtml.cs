@@ -17,6 +17,8 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
     public FollowUpRun Run { get; private set; } = null!;
     public RunResult Result { get; private set; } = null!;
     public List<(string Person, decimal Amount)>? Rows { get; private set; }
+    /// <summary>Per investor: capital, what approved runs up to this one pay it, the multiple and the IRR so far.</summary>
+    public List<(string Investor, decimal Capital, decimal Received, decimal Multiple, decimal? Irr)> Returns { get; private set; } = [];
     public bool SeesParticipants => User.ToViewer().SeesParticipants(Investment.Fund!.Key);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -28,6 +30,7 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
         var run = await db.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == Id && r.InvestmentId == Investment.Id, ct);
         if (run is null) return NotFound();
         (Run, Result) = (run, RunResult.FromJson(run.ResultJson));
+        await LoadReturnsAsync(ct);
         if (Metric is not null && Cohort is not null)
         {
             if (!SeesParticipants) return Forbid();
@@ -35,5 +38,24 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
             await participants.LogReadAsync(Investment.Id, $"Kørsel {Id}, effektmål {Metric}, kohorte {Cohort}", Rows.Count, ct);
         }
         return Page();
+    }
+
+    private async Task LoadReturnsAsync(CancellationToken ct)
+    {
+        var approved = await (from r in db.FollowUpRuns join a in db.FollowUpApprovals on r.Id equals a.RunId
+                              where r.InvestmentId == Investment.Id && r.AsOf <= Run.AsOf select r).AsNoTracking().ToListAsync(ct);
+        if (!approved.Any(r => r.Id == Run.Id)) approved.Add(Run); // as if this run were approved too
+        var parties = await db.Parties.AsNoTracking().Include(p => p.Organisation)
+            .Where(p => p.InvestmentId == Investment.Id && (p.Role == PartyRole.Investor || p.Role == PartyRole.CoFunder) && p.Capital > 0).ToListAsync(ct);
+        var start = Investment.PeriodStart ?? Investment.AgreedOn ?? approved.Min(r => r.AsOf);
+        foreach (var party in parties)
+        {
+            var flows = approved.Select(r => new Bundlinje.Payments.CashFlow(r.AsOf,
+                RunResult.FromJson(r.ResultJson).ByInvestor.Where(i => i.Investor == party.Organisation!.Name).Sum(i => i.Amount))).ToList();
+            var received = flows.Sum(f => f.Amount);
+            var capital = party.Capital!.Value;
+            Returns.Add((party.Organisation!.Name, capital, received, Bundlinje.Payments.InvestorReturns.Multiple(capital, received),
+                Bundlinje.Payments.InvestorReturns.Irr([new(start, -capital), .. flows])));
+        }
     }
 }
