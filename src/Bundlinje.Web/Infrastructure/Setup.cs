@@ -22,6 +22,7 @@ public static class Setup
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddBundlinjeDatabase(config);
         services.AddBundlinjeFollowUps(config);
+        services.AddSingleton<Pages.Investments.FollowUp.RunJobs>();
         services.AddScoped<Accounts>();
         services.AddScoped<DemoData>();
 

@@ -159,10 +159,13 @@ public sealed class BrowserTests : IAsyncLifetime
             Assert.Contains("3 observationer", await page.InnerTextAsync("#done"));
             await page.FillAsync("#AsOf", "2024-12-31");
             await page.ClickAsync("button:has-text('Kør opfølgning')");
-            Assert.Contains("20.000 kr. til betaling", await page.InnerTextAsync("#done"));
+            await page.WaitForURLAsync("**/FollowUp/Jobs/**");
+            await page.WaitForSelectorAsync("#job-status a", new() { Timeout = 30_000 }); // the page refreshes itself until the run is stored
+            Assert.Contains("20.000 kr. skal betales", await page.InnerTextAsync("#job-status"));
+            Assert.Contains("beregnet", await page.InnerTextAsync("#job-progress"));
             await Shot(page, "12-follow-up");
 
-            await page.ClickAsync("#runs tbody tr:first-child td:first-child a");
+            await page.ClickAsync("#job-status a");
             Assert.Equal("20.000 kr.", await page.InnerTextAsync("#payable"));
             Assert.Contains("20.000 kr.", await page.InnerTextAsync("#returns")); // the investor's received amount so far
             await page.ClickAsync("#metrics tbody tr:first-child td:nth-child(4) a");

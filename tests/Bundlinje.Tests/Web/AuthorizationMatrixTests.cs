@@ -65,6 +65,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/Investments/dialog-mod-vold/FollowUp/Runs/999999", O.Login, O.NotFound),
             new("/Investments/ungifokus/FollowUp/Runs/999999", O.Login, O.NotFound, O.NotFound, O.NotFound, O.Denied, O.Denied),
         ],
+        ["Investments/{key}/FollowUp/Jobs/{id:guid}"] =
+        [
+            new("/Investments/dialog-mod-vold/FollowUp/Jobs/00000000-0000-0000-0000-000000000001", O.Login, O.NotFound, O.Denied, O.NotFound, O.Denied, O.Denied),
+        ],
         ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
         ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
         ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],

@@ -11,7 +11,7 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// <summary>An investment's outcome follow-up: its payment model, participants, register data, runs, approvals and
 /// payments. Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, RegisterStore register, FollowUpRunner runner) : FormPage(db)
+public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, RegisterStore register, FollowUpRunner runner, RunJobs jobs) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -64,11 +64,15 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
         return $"Betalingsmodellen er gemt ({model.Metrics.Count} effektmål).";
     }, ct);
 
-    public Task<IActionResult> OnPostRunAsync(CancellationToken ct) => ActAsync(v => v.RunsFollowUps(FundKey), async () =>
+    /// <summary>Starts the run in the background and shows its progress page (a large run takes a while and can be cancelled).</summary>
+    public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
-        var run = await runner.RunAsync(Key, AsOf ?? throw new FollowUpRefused("Opgørelsesdato: skriv en dato."), ct: ct);
-        return $"Kørsel {run.Id} er gemt: {Kroner.Format(run.Payable)} til betaling.";
-    }, ct);
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (!Viewer.RunsFollowUps(FundKey)) return Forbid();
+        if (AsOf is null) { ModelState.AddModelError(nameof(AsOf), "Opgørelsesdato: skriv en dato."); return Page(); }
+        var job = jobs.Start(Key, AsOf.Value, User.Identity!.Name!);
+        return Redirect($"/Investments/{Key}/FollowUp/Jobs/{job.Id}");
+    }
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
     {
