@@ -24,6 +24,7 @@ public static class MetricEvaluator
             var eligible = members.Where(p => p.EnrolledOn.AddMonths(metric.ToMonth) <= asOf.AddDays(1)).ToList();
             var result = metric.Kind switch
             {
+                MetricKind.ConditionInWindow or MetricKind.Milestone when metric.Repeats > 1 => Repeated(metric, cohort, members, observations, asOf),
                 MetricKind.TreatmentVsControl => TreatmentVsControl(metric, cohort, eligible, observations),
                 MetricKind.RateVsBaseline => RateVsBaseline(metric, cohort, eligible.Where(Treated).ToList(), observations),
                 MetricKind.CohortMeanChange => CohortMean(metric, cohort, eligible.Where(Treated).ToList(), observations),
@@ -90,6 +91,21 @@ public static class MetricEvaluator
         if (m.Basis == PriceBasis.Flat) perParticipant.Clear();
         return new(m, cohort, eligible.Count, achieved.Count, achieved.Values.Sum(), effect, unit, total, perParticipant,
             Da($"{achieved.Count} af {eligible.Count} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
+    }
+
+    /// <summary>The same condition in successive windows; each window counts for the participants whose window has ended.</summary>
+    private static MetricResult Repeated(Metric m, string cohort, List<Person> members, IObservationSource observations, DateOnly asOf)
+    {
+        var step = m.RepeatEveryMonths ?? (m.ToMonth - m.FromMonth);
+        var parts = Enumerable.Range(0, m.Repeats)
+            .Select(k => m with { FromMonth = m.FromMonth + k * step, ToMonth = m.ToMonth + k * step, Repeats = 1 })
+            .Select(w => PerParticipant(w, cohort, members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.ToMonth) <= asOf.AddDays(1)).ToList(), observations))
+            .Where(r => r.Eligible > 0).ToList();
+        var perParticipant = parts.SelectMany(r => r.PerParticipant).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        var (eligible, achieved) = (parts.Sum(r => r.Eligible), parts.Sum(r => r.Achieved));
+        return new(m, cohort, eligible, achieved, parts.Sum(r => r.Events), eligible == 0 ? 0m : (decimal)achieved / eligible,
+            parts.LastOrDefault()?.Price ?? m.Price, parts.Sum(r => r.Amount), perParticipant,
+            Da($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."));
     }
 
     private static MetricResult CohortMean(Metric m, string cohort, List<Person> eligible, IObservationSource observations)

@@ -34,7 +34,8 @@ public sealed record PayerShare(string Payer, decimal Share);
 /// <summary>
 /// One metric of an outcome payment model. Effects and shares are fractions (0,085 = 8,5 %). Windows are months after
 /// enrolment, [FromMonth, ToMonth). Price rules: <see cref="Tiers"/> if any (the highest tier reached applies), else
-/// <see cref="Price"/>; nothing below <see cref="MinimumEffect"/>.
+/// <see cref="Price"/>; nothing below <see cref="MinimumEffect"/>. A per-participant metric can repeat its window
+/// over the payment period (<see cref="Repeats"/> windows, each <see cref="RepeatEveryMonths"/> later), paid per window met.
 /// </summary>
 public sealed record Metric(
     string Key,
@@ -58,7 +59,9 @@ public sealed record Metric(
     decimal? IsolatedSaving = null,
     decimal? CapPerMetric = null,
     Scope Scope = Scope.Pooled,
-    bool CountEvents = false);
+    bool CountEvents = false,
+    int Repeats = 1,
+    int? RepeatEveryMonths = null);
 
 /// <summary>A payment model as agreed in an agreement version: its metrics and the caps across them.</summary>
 public sealed record PaymentModel(

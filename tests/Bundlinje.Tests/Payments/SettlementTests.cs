@@ -23,6 +23,21 @@ public sealed class SettlementTests
     }
 
     [Fact]
+    public void A_repeated_window_pays_for_each_window_met_over_the_payment_period()
+    {
+        var housed = new Metric("bolig", "Højst 5 dage på forsorgshjem pr. halvår", MetricKind.ConditionInWindow, "shelter-days", 5_000m, PriceBasis.PerParticipant, Sfb,
+            ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 5, Repeats: 8, RepeatEveryMonths: 6); // 4-year payment period
+        var people = new[] { new Person("a", "1", ParticipantGroup.Treatment, new(2023, 1, 1)), new Person("b", "1", ParticipantGroup.Treatment, new(2024, 1, 1)) };
+        var obs = new InMemoryObservations([
+            new("a", "shelter-days", new(2023, 8, 1), new(2023, 8, 31), 9),   // a's second half-year: 9 days, not met
+            new("b", "shelter-days", new(2024, 2, 1), new(2024, 2, 29), 2)]); // b's first half-year: met
+        var result = MetricEvaluator.Evaluate(housed, people, obs, new DateOnly(2024, 12, 31)).Single();
+        // a has four ended half-years (three met), b two (both met): 6 × 5.000
+        Assert.Equal((6, 5, 25_000m), (result.Eligible, result.Achieved, result.Amount));
+        Assert.Equal(15_000m, result.PerParticipant["a"]);
+    }
+
+    [Fact]
     public void A_deficit_guarantee_covers_the_shortfall_up_to_its_limits()
     {
         Assert.Equal(600_000m, InvestorReturns.GuaranteeCovers(2_000_000m, 1_200_000m, maxAmount: 600_000m, maxShareOfCapital: 0.5m));
