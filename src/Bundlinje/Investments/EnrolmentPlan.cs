@@ -24,6 +24,21 @@ public static class EnrolmentPlan
         return new EnrolmentStatus(latest.AsOf, latest.Enrolled, expected.Value, behind, behind > warningShare, source);
     }
 
+    /// <summary>Participants actually registered (treatment group) against the plan's straight line at a date, per cohort
+    /// and in total; the plan is per investment, so cohorts show counts and the total carries the warning.</summary>
+    public static (IReadOnlyList<(string Cohort, int Enrolled)> Cohorts, EnrolmentStatus? Total) FromParticipants(
+        Investment investment, IEnumerable<(string Cohort, DateOnly EnrolledOn)> treated, DateOnly asOf, decimal warningShare = DefaultWarningShare)
+    {
+        var upTo = treated.Where(t => t.EnrolledOn <= asOf).ToList();
+        var cohorts = upTo.GroupBy(t => t.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+        var expected = Linear(investment, asOf);
+        EnrolmentStatus? total = expected is > 0
+            ? new(asOf, upTo.Count, expected.Value, Math.Max(0m, (decimal)(expected.Value - upTo.Count) / expected.Value),
+                (decimal)(expected.Value - upTo.Count) / expected.Value > warningShare, "planlagt forløb")
+            : null;
+        return (cohorts, total);
+    }
+
     private static int? Linear(Investment i, DateOnly asOf)
     {
         if (i.PlannedPerYear is not { } perYear || (i.PeriodStart ?? i.AgreedOn) is not { } start || asOf < start) return null;

@@ -33,4 +33,15 @@ public sealed class EnrolmentPlanTests
         plan.Status = InvestmentStatus.Ended;
         Assert.Null(EnrolmentPlan.Check(plan));
     }
+
+    [Fact]
+    public void Registered_participants_are_counted_per_cohort_against_the_plan()
+    {
+        var plan = new Investment { Key = "x", Name = "x", Status = InvestmentStatus.Active, PeriodStart = new(2023, 1, 1), PlannedPerYear = 100, PlannedParticipants = 400 };
+        var treated = Enumerable.Range(0, 60).Select(i => ("2023", new DateOnly(2023, 1, 1).AddDays(i)))
+            .Concat(Enumerable.Range(0, 50).Select(i => ("2024", new DateOnly(2024, 1, 1).AddDays(i)))).ToList();
+        var (cohorts, total) = EnrolmentPlan.FromParticipants(plan, treated, new DateOnly(2024, 12, 31));
+        Assert.Equal([("2023", 60), ("2024", 50)], cohorts);
+        Assert.Equal((110, 200, true), (total!.Enrolled, total.Expected, total.Warning)); // 45 % behind
+    }
 }

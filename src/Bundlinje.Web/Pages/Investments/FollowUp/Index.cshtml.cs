@@ -31,6 +31,7 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
     public HashSet<int> Approved { get; private set; } = [];
     public List<PaymentObligation> Obligations { get; private set; } = [];
     public string? Done { get; private set; }
+    public (IReadOnlyList<(string Cohort, int Enrolled)> Cohorts, EnrolmentStatus? Total) Enrolment { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -108,6 +109,9 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
         Model = await Db.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
         ModelJson ??= Model?.Json;
         ParticipantCount = await Db.Participants.CountAsync(p => p.InvestmentId == Investment.Id, ct);
+        var treated = await Db.Participants.AsNoTracking().Where(p => p.InvestmentId == Investment.Id && p.Group == ParticipantGroup.Treatment)
+            .Select(p => new { p.Cohort, p.EnrolledOn }).ToListAsync(ct);
+        Enrolment = EnrolmentPlan.FromParticipants(Investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), DateOnly.FromDateTime(DateTime.Today));
         Runs = await Db.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == Investment.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
         Approved = (await Db.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == Investment.Id).Select(a => a.RunId).ToListAsync(ct)).ToHashSet();
         Obligations = await Db.PaymentObligations.AsNoTracking().Where(o => o.InvestmentId == Investment.Id).OrderBy(o => o.Id).ToListAsync(ct);
