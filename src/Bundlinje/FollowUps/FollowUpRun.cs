@@ -39,6 +39,7 @@ public sealed class PaymentObligation : Entity, IPartOfInvestment
     public int RunId { get; set; }
     public required string Payer { get; set; }
     public decimal Amount { get; set; }
+    public DateOnly? DueOn { get; set; }
     public DateOnly? PaidOn { get; set; }
     public int? LedgerPostingId { get; set; }
     public Fund.LedgerPosting? LedgerPosting { get; set; }

@@ -95,8 +95,14 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
         var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
         store.FollowUpApprovals.Add(approval);
+        var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
+        var approvedOn = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         foreach (var payer in RunResult.FromJson(run.ResultJson).ByPayer.Where(p => p.Amount > 0))
-            store.PaymentObligations.Add(new PaymentObligation { InvestmentId = run.InvestmentId, RunId = runId, Payer = payer.Payer, Amount = payer.Amount });
+            foreach (var (amount, year) in Instalments(payer.Amount, years).Select((a, i) => (a, i)))
+                store.PaymentObligations.Add(new PaymentObligation
+                {
+                    InvestmentId = run.InvestmentId, RunId = runId, Payer = payer.Payer, Amount = amount, DueOn = approvedOn.AddYears(year),
+                });
         await store.SaveChangesAsync(ct);
         return approval;
     }
@@ -118,6 +124,13 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         obligation.PaidOn = paidOn;
         await store.SaveChangesAsync(ct);
         return obligation;
+    }
+
+    /// <summary>Equal yearly instalments to the øre; the last takes the rounding remainder.</summary>
+    public static IReadOnlyList<decimal> Instalments(decimal amount, int years)
+    {
+        var each = decimal.Round(amount / years, 2, MidpointRounding.ToZero);
+        return [.. Enumerable.Repeat(each, years - 1), amount - each * (years - 1)];
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

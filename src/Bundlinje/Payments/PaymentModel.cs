@@ -63,11 +63,13 @@ public sealed record Metric(
     int Repeats = 1,
     int? RepeatEveryMonths = null);
 
-/// <summary>A payment model as agreed in an agreement version: its metrics and the caps across them.</summary>
+/// <summary>A payment model as agreed in an agreement version: its metrics, the caps across them, and the repayment
+/// period (an approved amount is paid in <see cref="RepaymentYears"/> yearly instalments, apart from delivery).</summary>
 public sealed record PaymentModel(
     string Investment,
     int AgreementVersion,
     IReadOnlyList<Metric> Metrics,
     decimal? CapPerParticipant = null,
     decimal? CapPerPeriod = null,
-    decimal? CapContract = null);
+    decimal? CapContract = null,
+    int RepaymentYears = 1);

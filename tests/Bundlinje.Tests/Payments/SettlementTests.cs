@@ -38,6 +38,14 @@ public sealed class SettlementTests
     }
 
     [Fact]
+    public void An_approved_amount_is_paid_in_yearly_instalments_over_the_repayment_period()
+    {
+        Assert.Equal([33_333.33m, 33_333.33m, 33_333.34m], Bundlinje.FollowUps.FollowUpRunner.Instalments(100_000m, 3));
+        Assert.Equal([3_631_000m], Bundlinje.FollowUps.FollowUpRunner.Instalments(3_631_000m, 1));
+        Assert.Equal(3_631_000m, Bundlinje.FollowUps.FollowUpRunner.Instalments(3_631_000m, 5).Sum()); // Flere kloge hænder: repaid over 5 years
+    }
+
+    [Fact]
     public void A_deficit_guarantee_covers_the_shortfall_up_to_its_limits()
     {
         Assert.Equal(600_000m, InvestorReturns.GuaranteeCovers(2_000_000m, 1_200_000m, maxAmount: 600_000m, maxShareOfCapital: 0.5m));

@@ -317,6 +317,9 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("InvestmentId")
                         .HasColumnType("integer");
 

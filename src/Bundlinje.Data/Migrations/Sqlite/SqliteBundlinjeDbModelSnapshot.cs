@@ -300,6 +300,9 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InvestmentId")
                         .HasColumnType("INTEGER");
 
