@@ -33,6 +33,18 @@ public sealed class BrowserTests : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
     }
 
+    /// <summary>A new page, signed in through the login form as the demo account of a role.</summary>
+    private async Task<IPage> SignedInPageAsync(string role, int width, int height)
+    {
+        var page = await browser!.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = width, Height = height } });
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(role));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null) await browser.DisposeAsync();
@@ -44,12 +56,7 @@ public sealed class BrowserTests : IAsyncLifetime
     public async Task Council_member_opens_the_economics_table_changes_the_effect_and_drills_into_a_cell()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1600, Height = 1100 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.CouncilMember));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await SignedInPageAsync(Roles.CouncilMember, 1600, 1100);
 
         await page.GotoAsync("/Funds");
         await page.ClickAsync("text=Økonomi");
@@ -85,12 +92,7 @@ public sealed class BrowserTests : IAsyncLifetime
     public async Task Secretariat_posts_and_reverses_an_entry_and_reconciles_the_published_table()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await SignedInPageAsync(Roles.Secretariat, 1400, 1000);
 
         await page.GotoAsync("/Funds/aarhus/Ledger/Post");
         await page.SelectOptionAsync("#Line_Kind", "RunningCost");
@@ -128,12 +130,7 @@ public sealed class BrowserTests : IAsyncLifetime
     public async Task Secretariat_imports_participants_runs_a_follow_up_drills_into_a_metric_and_approves_it()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await SignedInPageAsync(Roles.Secretariat, 1400, 1000);
         var folder = Directory.CreateTempSubdirectory("bundlinje-browser-").FullName;
         try
         {

@@ -53,7 +53,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     public async Task The_overview_warns_that_ungifokus_is_behind_its_enrolment_plan()
     {
         var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio");
-        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventet – 13 % bagud</span>", html);
+        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventede – 13 % bagud</span>", html);
         Assert.DoesNotContain("data-testid=\"enrolment-diabetes\"", html); // ended early: not checked
     }
 
