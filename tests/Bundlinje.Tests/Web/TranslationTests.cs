@@ -20,6 +20,15 @@ public sealed partial class TranslationTests
         Assert.Empty(used.Where(u => !english.Contains(u.Text)).Select(u => $"{u.File}: {u.Text}").Distinct());
     }
 
+    [Fact]
+    public void No_two_texts_differ_only_in_case()
+    {
+        // The resource compiler drops the second of two keys that differ only in case, and that text would show in Danish.
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Bundlinje.Web", "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!);
+        Assert.Empty(names.GroupBy(n => n.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)));
+    }
+
     internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
