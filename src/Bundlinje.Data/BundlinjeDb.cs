@@ -28,6 +28,9 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<FollowUps.FollowUpRun> FollowUpRuns => Set<FollowUps.FollowUpRun>();
     public DbSet<FollowUps.FollowUpApproval> FollowUpApprovals => Set<FollowUps.FollowUpApproval>();
     public DbSet<FollowUps.PaymentObligation> PaymentObligations => Set<FollowUps.PaymentObligation>();
+    public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
+    public DbSet<Proposals.ProposalEvent> ProposalEvents => Set<Proposals.ProposalEvent>();
+    public DbSet<Proposals.Call> Calls => Set<Proposals.Call>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

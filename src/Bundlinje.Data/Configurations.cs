@@ -168,6 +168,41 @@ internal sealed class PaymentObligationConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposals.Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposals.Proposal> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(p => p.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Call).WithMany().HasForeignKey(p => p.CallId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Investments.Investment>().WithMany().HasForeignKey(p => p.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(p => p.Events).WithOne().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.FundId, p.Reference }).IsUnique();
+        b.Property(p => p.Reference).HasMaxLength(40);
+        b.Property(p => p.Title).HasMaxLength(300);
+        b.Property(p => p.Proposer).HasMaxLength(300);
+    }
+}
+
+internal sealed class ProposalEventConfiguration : IEntityTypeConfiguration<Proposals.ProposalEvent>
+{
+    public void Configure(EntityTypeBuilder<Proposals.ProposalEvent> b)
+    {
+        b.Property(e => e.Note).HasMaxLength(2000);
+        b.Property(e => e.By).HasMaxLength(256);
+    }
+}
+
+internal sealed class CallConfiguration : IEntityTypeConfiguration<Proposals.Call>
+{
+    public void Configure(EntityTypeBuilder<Proposals.Call> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(c => c.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.FundId, c.Key }).IsUnique();
+        b.Property(c => c.Key).HasMaxLength(100);
+        b.Property(c => c.Title).HasMaxLength(300);
+    }
+}
+
 internal sealed class ClosedFiscalYearConfiguration : IEntityTypeConfiguration<Fund.ClosedFiscalYear>
 {
     public void Configure(EntityTypeBuilder<Fund.ClosedFiscalYear> b)

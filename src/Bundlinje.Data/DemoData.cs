@@ -32,6 +32,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             var ledger = new Ledger(db, user, TimeProvider.System);
             for (var year = 2020; year <= 2024; year++) await ledger.CloseYearAsync("aarhus", year, ct);
         }
+        if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
+            await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))

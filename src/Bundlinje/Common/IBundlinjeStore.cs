@@ -23,5 +23,7 @@ public interface IBundlinjeStore
     DbSet<FollowUps.FollowUpRun> FollowUpRuns { get; }
     DbSet<FollowUps.FollowUpApproval> FollowUpApprovals { get; }
     DbSet<FollowUps.PaymentObligation> PaymentObligations { get; }
+    DbSet<Proposals.Proposal> Proposals { get; }
+    DbSet<Proposals.Call> Calls { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -50,6 +50,20 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cli_counts_the_demo_proposals_as_the_2023_report_did()
+    {
+        _ = Factory.Services;
+        var (exit, output, error) = await Factory.CliAsync("proposals", "stats", "--fund", "aarhus", "--as-of", "2023-12-31");
+        Assert.True(exit == 0, error);
+        var json = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.Equal([49, 18, 20, 1, 9, 1, 12, 2, 8],
+            new[] { "ordinary", "directRejection", "rejectedAfterAssessment", "donation", "launched", "pending", "call", "callLaunched", "newThisYear" }
+                .Select(key => json.GetProperty(key).GetInt32()));
+        var csv = await Factory.CliAsync("proposals", "stats", "--fund", "aarhus", "--as-of", "2024-12-31", "--format", "csv");
+        Assert.EndsWith("53,19,21,1,9,3,12,2,4", csv.Out.Trim());
+    }
+
+    [Fact]
     public async Task The_overview_warns_that_ungifokus_is_behind_its_enrolment_plan()
     {
         var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio");
