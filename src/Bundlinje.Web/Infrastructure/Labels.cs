@@ -54,6 +54,18 @@ public static class Labels
         _ => k.ToString(),
     };
 
+    public static string Of(Proposals.ProposalStep step) => step switch
+    {
+        Proposals.ProposalStep.Received => "Modtaget",
+        Proposals.ProposalStep.DirectRejection => "Afvist direkte",
+        Proposals.ProposalStep.SentForAssessment => "Sendt til faglig belysning",
+        Proposals.ProposalStep.AssessmentReceived => "Faglig belysning modtaget",
+        Proposals.ProposalStep.RejectedAfterAssessment => "Afvist efter faglig belysning",
+        Proposals.ProposalStep.Donation => "Donation",
+        Proposals.ProposalStep.TakenIntoDevelopment => "Under udvikling",
+        _ => "Igangsat",
+    };
+
     public static string Of(Fund.LedgerBasis b) => b == Fund.LedgerBasis.Actual ? "Regnskab" : "Budget";
 
     public static string Of(Fund.LedgerPot p) => p == Fund.LedgerPot.OutcomeFund ? "Outcomefonden" : "Investeringsfonden";

@@ -90,6 +90,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Ledger/Close"] = [SecretariatOnly("/Funds/aarhus/Ledger/Close")],
         ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
+        ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
         ["Audit/{type}/{id:int}"] =
         [
             new("/Audit/Investment/{investment}", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied),

@@ -61,6 +61,11 @@ public abstract class PortfolioWebTests : IAsyncLifetime
                 .Select(key => json.GetProperty(key).GetInt32()));
         var csv = await Factory.CliAsync("proposals", "stats", "--fund", "aarhus", "--as-of", "2024-12-31", "--format", "csv");
         Assert.EndsWith("53,19,21,1,9,3,12,2,4", csv.Out.Trim());
+
+        var page = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Funds/aarhus/Proposals?asOf=2023-12-31");
+        Assert.Contains("<tr><th>Ordinære henvendelser i alt</th><td class=\"number\">49</td></tr>", page);
+        Assert.Contains("<tr><td>– Afvist efter faglig belysning</td><td class=\"number\">20</td></tr>", page);
+        Assert.Contains("Borgerhjælpen ved Fundamentet", page);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using Bundlinje.Proposals;
+
+namespace Bundlinje.Web.Pages.Funds.Proposals;
+
+/// <summary>The fund's proposals with the council's table as of a date (secretariat and council of the fund).</summary>
+[Authorize(Policy = Policies.AuditReader)]
+public sealed class IndexModel(BundlinjeDb db) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [FromQuery] public DateOnly? AsOf { get; set; }
+    public ProposalStatistics Statistics { get; private set; } = null!;
+    public List<Proposal> Proposals { get; private set; } = [];
+    public DateOnly Date => AsOf ?? DateOnly.FromDateTime(DateTime.Today);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (fund is null) return NotFound();
+        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
+        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == fund.Id && p.ReceivedOn <= Date)
+            .OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Reference).ToListAsync(ct);
+        Statistics = ProposalStatistics.At(Proposals.Select(p => (p.ReceivedOn, p.CallId is not null, p.Events.Select(e => (e.Step, e.On)))), Date);
+        return Page();
+    }
+
+    public ProposalStep StepAt(Proposal p) =>
+        p.Events.Where(e => e.On <= Date).OrderBy(e => e.On).ThenBy(e => e.Step).Select(e => e.Step).DefaultIfEmpty(ProposalStep.Received).Last();
+}
