@@ -31,6 +31,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<Proposals.Proposal> Proposals => Set<Proposals.Proposal>();
     public DbSet<Proposals.ProposalEvent> ProposalEvents => Set<Proposals.ProposalEvent>();
     public DbSet<Proposals.Call> Calls => Set<Proposals.Call>();
+    public DbSet<Proposals.ProposalAttachment> ProposalAttachments => Set<Proposals.ProposalAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -192,6 +192,17 @@ internal sealed class ProposalEventConfiguration : IEntityTypeConfiguration<Prop
     }
 }
 
+internal sealed class ProposalAttachmentConfiguration : IEntityTypeConfiguration<Proposals.ProposalAttachment>
+{
+    public void Configure(EntityTypeBuilder<Proposals.ProposalAttachment> b)
+    {
+        b.HasOne(a => a.Proposal).WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.FileName).HasMaxLength(260);
+        b.Property(a => a.ContentType).HasMaxLength(120);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+    }
+}
+
 internal sealed class CallConfiguration : IEntityTypeConfiguration<Proposals.Call>
 {
     public void Configure(EntityTypeBuilder<Proposals.Call> b)

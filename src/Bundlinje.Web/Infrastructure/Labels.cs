@@ -54,6 +54,15 @@ public static class Labels
         _ => k.ToString(),
     };
 
+    public static string Of(Proposals.ProposerType type) => type switch
+    {
+        Proposals.ProposerType.Department => "En magistratsafdeling",
+        Proposals.ProposerType.Ngo => "En frivillig organisation (NGO)",
+        Proposals.ProposerType.SocialEnterprise => "En socialøkonomisk virksomhed",
+        Proposals.ProposerType.Citizen => "En borger",
+        _ => "Et byrådsmedlem",
+    };
+
     public static string Of(Proposals.ProposalStep step) => step switch
     {
         Proposals.ProposalStep.Received => "Modtaget",

@@ -11,6 +11,8 @@ namespace Bundlinje.Web.Infrastructure;
 
 public static class Setup
 {
+    public const string IntakeRateLimit = "intake";
+
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
     public static readonly CultureInfo[] UiCultures = [Danish, CultureInfo.GetCultureInfo("en")];
 
@@ -23,6 +25,20 @@ public static class Setup
         services.AddBundlinjeDatabase(config);
         services.AddBundlinjeFollowUps(config);
         services.AddSingleton<Pages.Investments.FollowUp.RunJobs>();
+        services.AddScoped<Proposals.Intake>();
+        // The public proposal form: a few submissions per address per ten minutes (Bundlinje:IntakePermitsPer10Minutes).
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(IntakeRateLimit, ctx => HttpMethods.IsGet(ctx.Request.Method)
+                ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read")
+                : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = config.GetValue("Bundlinje:IntakePermitsPer10Minutes", 5), Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
+                }));
+        });
         services.AddScoped<Accounts>();
         services.AddScoped<DemoData>();
 
@@ -118,6 +134,7 @@ public static class Setup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -25,5 +25,6 @@ public interface IBundlinjeStore
     DbSet<FollowUps.PaymentObligation> PaymentObligations { get; }
     DbSet<Proposals.Proposal> Proposals { get; }
     DbSet<Proposals.Call> Calls { get; }
+    DbSet<Proposals.ProposalAttachment> ProposalAttachments { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -19,6 +19,8 @@ public sealed class Proposal : Entity
     public string? Problem { get; set; }
     public string? TargetGroup { get; set; }
     public string? Intervention { get; set; }
+    public string? Evidence { get; set; }
+    public string? ExpectedEffect { get; set; }
     public DateOnly ReceivedOn { get; set; }
     public int? CallId { get; set; }
     public Call? Call { get; set; }

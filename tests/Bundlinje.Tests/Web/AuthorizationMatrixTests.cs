@@ -43,6 +43,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Account/Logout"] = [All("/Account/Logout", O.NotFound, O.NotFound)],
         ["Account/AccessDenied"] = [All("/Account/AccessDenied", O.Denied, O.Denied)],
         ["Portfolio"] = [All("/Portfolio", O.Login, O.Ok)],
+        ["Proposals/New/{fund?}"] = [All("/Proposals/New", O.Ok, O.Ok), All("/Proposals/New/aarhus", O.Ok, O.Ok), All("/Proposals/New/nowhere", O.NotFound, O.NotFound)],
+        ["Proposals/Received"] = [All("/Proposals/Received?reference=H-2026-001", O.Ok, O.Ok)],
         ["Investments/{key}"] =
         [
             All("/Investments/dialog-mod-vold", O.Login, O.Ok),

@@ -960,6 +960,12 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                     b.Property<int?>("CallId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Evidence")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExpectedEffect")
+                        .HasColumnType("text");
+
                     b.Property<int>("FundId")
                         .HasColumnType("integer");
 
@@ -1013,6 +1019,46 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .IsUnique();
 
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Bundlinje.Proposals.ProposalAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalAttachments");
                 });
 
             modelBuilder.Entity("Bundlinje.Proposals.ProposalEvent", b =>
@@ -1377,6 +1423,17 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("Bundlinje.Proposals.ProposalAttachment", b =>
+                {
+                    b.HasOne("Bundlinje.Proposals.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("Bundlinje.Proposals.ProposalEvent", b =>

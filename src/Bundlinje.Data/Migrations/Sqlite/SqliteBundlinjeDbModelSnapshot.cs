@@ -915,6 +915,12 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.Property<int?>("CallId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Evidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedEffect")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FundId")
                         .HasColumnType("INTEGER");
 
@@ -968,6 +974,44 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Bundlinje.Proposals.ProposalAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalAttachments");
                 });
 
             modelBuilder.Entity("Bundlinje.Proposals.ProposalEvent", b =>
@@ -1326,6 +1370,17 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("Bundlinje.Proposals.ProposalAttachment", b =>
+                {
+                    b.HasOne("Bundlinje.Proposals.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("Bundlinje.Proposals.ProposalEvent", b =>

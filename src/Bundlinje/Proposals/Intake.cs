@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Bundlinje.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Proposals;
+
+/// <summary>A file sent with a proposal; kept in the database with its hash.</summary>
+public sealed class ProposalAttachment
+{
+    public int Id { get; set; }
+    public int ProposalId { get; set; }
+    public Proposal? Proposal { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+}
+
+public sealed record IntakeFile(string FileName, byte[] Content);
+
+/// <summary>A proposal from the public form, before it is checked.</summary>
+public sealed record IntakeForm(
+    ProposerType? ProposerType, string? Proposer, string? Contact, string? Title, string? Problem, string? TargetGroup,
+    string? Intervention, string? Evidence, string? ExpectedEffect, string? CallKey, IReadOnlyList<IntakeFile> Files);
+
+/// <summary>
+/// Receives proposals from the public: every field checked on the server with a message per field, attachments
+/// checked by their content (a PDF must start as a PDF, a DOCX/XLSX must be that kind of Office package), nothing
+/// stored unless all holds. Text is stored as written and shown encoded wherever it appears.
+/// </summary>
+public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+    public const int MaxFiles = 5;
+
+    public static Dictionary<string, string> Check(IntakeForm form)
+    {
+        var problems = new Dictionary<string, string>();
+        void Required(string field, string? value, string label, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value)) problems[field] = $"{label} skal udfyldes.";
+            else if (value.Length > max) problems[field] = $"{label} må højst være {max} tegn.";
+        }
+        if (form.ProposerType is null) problems["ProposerType"] = "Vælg hvem henvendelsen kommer fra.";
+        Required("Proposer", form.Proposer, "Navn eller organisation", 300);
+        Required("Contact", form.Contact, "E-mail", 300);
+        if (!problems.ContainsKey("Contact") && !System.Net.Mail.MailAddress.TryCreate(form.Contact!.Trim(), out _)) problems["Contact"] = "E-mail: skriv en gyldig e-mailadresse.";
+        Required("Title", form.Title, "Titel", 300);
+        Required("Problem", form.Problem, "Problemet", 5000);
+        Required("TargetGroup", form.TargetGroup, "Målgruppen", 5000);
+        Required("Intervention", form.Intervention, "Indsatsen", 5000);
+        if (form.Evidence?.Length > 5000) problems["Evidence"] = "Evidens må højst være 5000 tegn.";
+        if (form.ExpectedEffect?.Length > 5000) problems["ExpectedEffect"] = "Forventet økonomisk effekt må højst være 5000 tegn.";
+        if (form.Files.Count > MaxFiles) problems["Files"] = $"Højst {MaxFiles} bilag.";
+        foreach (var file in form.Files)
+        {
+            if (file.Content.Length > MaxFileBytes) { problems["Files"] = $"Bilaget '{file.FileName}' er større end 10 MB."; break; }
+            if (Kind(file) is null) { problems["Files"] = $"Bilaget '{file.FileName}' er ikke en PDF-, DOCX- eller XLSX-fil (indholdet passer ikke til filtypen)."; break; }
+        }
+        return problems;
+    }
+
+    /// <summary>The content type by what the file is, not what it is called; null when name and content disagree.</summary>
+    public static string? Kind(IntakeFile file)
+    {
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        var content = file.Content;
+        if (extension == ".pdf") return content.AsSpan().StartsWith("%PDF-"u8) ? "application/pdf" : null;
+        if (extension is not (".docx" or ".xlsx") || !content.AsSpan().StartsWith("PK\u0003\u0004"u8)) return null;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+            var part = extension == ".docx" ? "word/document.xml" : "xl/workbook.xml";
+            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry(part) is null) return null;
+            return extension == ".docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+        catch (InvalidDataException) { return null; }
+    }
+
+    /// <summary>Stores a checked proposal with its "received" step and attachments in one save; returns its reference.</summary>
+    public async Task<string> SubmitAsync(string fundKey, IntakeForm form, CancellationToken ct = default)
+    {
+        if (Check(form) is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems.Values));
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Call? call = null;
+        if (!string.IsNullOrEmpty(form.CallKey))
+            call = await store.Calls.FirstOrDefaultAsync(c => c.FundId == fund.Id && c.Key == form.CallKey && c.OpensOn <= today && c.ClosesOn >= today, ct)
+                ?? throw new ArgumentException("Temaopkaldet er ikke åbent.");
+        var prefix = $"{(call is null ? "H" : "T")}-{today.Year}-";
+        var taken = await store.Proposals.CountAsync(p => p.FundId == fund.Id && p.Reference.StartsWith(prefix), ct);
+        var proposal = new Proposal
+        {
+            FundId = fund.Id, Reference = $"{prefix}{taken + 1:000}", Title = form.Title!.Trim(), ProposerType = form.ProposerType!.Value,
+            Proposer = form.Proposer!.Trim(), Problem = form.Problem, TargetGroup = form.TargetGroup, Intervention = form.Intervention,
+            Evidence = form.Evidence, ExpectedEffect = form.ExpectedEffect,
+            ReceivedOn = today, Call = call,
+            Events = [new ProposalEvent { Step = ProposalStep.Received, On = today, By = "offentlig formular", Note = $"Kontakt: {form.Contact!.Trim()}" }],
+        };
+        store.Proposals.Add(proposal);
+        foreach (var file in form.Files)
+            store.ProposalAttachments.Add(new ProposalAttachment
+            {
+                Proposal = proposal, FileName = Path.GetFileName(file.FileName), ContentType = Kind(file)!, Size = file.Content.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
+            });
+        await store.SaveChangesAsync(ct);
+        return proposal.Reference;
+    }
+}

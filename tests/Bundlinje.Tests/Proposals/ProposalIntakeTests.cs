@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Bundlinje.Security;
+using Bundlinje.Tests.Infrastructure;
+
+namespace Bundlinje.Tests.Proposals;
+
+/// <summary>The public proposal form, as an anonymous visitor and then the secretariat.</summary>
+public sealed class ProposalIntakeTests : IAsyncLifetime
+{
+    private BundlinjeFactory factory = null!;
+    public ValueTask InitializeAsync() { factory = BundlinjeFactory.Sqlite(); return ValueTask.CompletedTask; }
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray();
+
+    private async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(client, "/Proposals/New")), "__RequestVerificationToken" } };
+        foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
+        foreach (var (name, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "Files", name);
+        }
+        return await client.PostAsync("/Proposals/New", form);
+    }
+
+    private static Dictionary<string, string> Valid() => new()
+    {
+        ["ProposerType"] = "Ngo", ["Proposer"] = "Foreningen Fællesskab", ["Contact"] = "kontakt@example.dk",
+        ["Title"] = "Mentorer til unge <script>alert('x')</script>", ["Problem"] = "Unge falder fra uddannelse.",
+        ["TargetGroup"] = "Unge 16-24 år uden uddannelse", ["Intervention"] = "Frivillige mentorer i et år",
+    };
+
+    [Fact]
+    public async Task A_proposal_from_the_public_gets_a_reference_and_appears_escaped_for_the_secretariat()
+    {
+        var visitor = Login.Anonymous(factory);
+        var response = await SubmitAsync(visitor, Valid(), ("beskrivelse.pdf", Pdf));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var reference = response.Headers.Location!.OriginalString.Split("reference=")[1];
+        Assert.Matches(@"^H-\d{4}-\d{3}$", reference);
+        Assert.Contains(reference, await visitor.GetStringAsync(response.Headers.Location.OriginalString));
+
+        var stored = factory.With(db => db.Proposals.Single(p => p.Reference == reference));
+        Assert.Equal(("Foreningen Fællesskab", 1), (stored.Proposer, factory.With(db => db.ProposalAttachments.Count(a => a.ProposalId == stored.Id))));
+        var list = await (await Login.AsAsync(factory, Login.Email(Roles.Secretariat))).GetStringAsync("/Funds/aarhus/Proposals");
+        Assert.Contains("Mentorer til unge &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", list);
+        Assert.DoesNotContain("<script>alert", list);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_message_per_field_and_stores_nothing()
+    {
+        var visitor = Login.Anonymous(factory);
+        var before = factory.With(db => db.Proposals.Count());
+        var empty = await (await SubmitAsync(visitor, new() { ["Contact"] = "ikke-en-adresse" })).Content.ReadAsStringAsync();
+        foreach (var message in new[] { "Vælg hvem henvendelsen kommer fra.", "Titel skal udfyldes.", "E-mail: skriv en gyldig e-mailadresse.", "Målgruppen skal udfyldes." })
+            Assert.Contains(message, empty);
+        var exe = await (await SubmitAsync(visitor, Valid(), ("rapport.pdf", "MZ\u0090\0\u0003"u8.ToArray()))).Content.ReadAsStringAsync();
+        Assert.Contains("Bilaget &#x27;rapport.pdf&#x27; er ikke en PDF-, DOCX- eller XLSX-fil", exe);
+        var big = await (await SubmitAsync(visitor, Valid(), ("stor.pdf", [.. Pdf, .. new byte[20 * 1024 * 1024]]))).Content.ReadAsStringAsync();
+        Assert.Contains("Bilaget &#x27;stor.pdf&#x27; er større end 10 MB.", big);
+        Assert.Equal(before, factory.With(db => db.Proposals.Count()));
+
+        var bot = await SubmitAsync(visitor, new(Valid()) { ["Website"] = "http://spam.example" });
+        Assert.Equal("/Proposals/Received", bot.Headers.Location!.OriginalString);
+        Assert.Equal(before, factory.With(db => db.Proposals.Count()));
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(visitor, Valid())).StatusCode);        // the fifth post in ten minutes
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmitAsync(visitor, Valid())).StatusCode); // the sixth is refused
+    }
+}
