@@ -26,5 +26,7 @@ public interface IBundlinjeStore
     DbSet<Proposals.Proposal> Proposals { get; }
     DbSet<Proposals.Call> Calls { get; }
     DbSet<Proposals.ProposalAttachment> ProposalAttachments { get; }
+    /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
+    Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

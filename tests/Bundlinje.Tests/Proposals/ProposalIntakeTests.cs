@@ -71,4 +71,44 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(visitor, Valid())).StatusCode);        // the fifth post in ten minutes
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmitAsync(visitor, Valid())).StatusCode); // the sixth is refused
     }
+
+    [Fact]
+    public async Task The_secretariat_moves_proposals_to_a_donation_in_the_ledger_and_into_development_as_an_investment()
+    {
+        var visitor = Login.Anonymous(factory);
+        string Reference(HttpResponseMessage r) => r.Headers.Location!.OriginalString.Split("reference=")[1];
+        var first = Reference(await SubmitAsync(visitor, Valid()));
+        var second = Reference(await SubmitAsync(visitor, new(Valid()) { ["Title"] = "Lektiecafé i Gellerup" }));
+
+        var secretariat = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
+        async Task<HttpResponseMessage> Advance(string reference, string step, string note, string amount = "")
+        {
+            var url = $"/Funds/aarhus/Proposals/{reference}";
+            return await secretariat.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = await Login.TokenAsync(secretariat, url), ["Step"] = step, ["Note"] = note, ["AmountText"] = amount,
+            }));
+        }
+        var skipped = await (await Advance(first, "Launched", "for tidligt")).Content.ReadAsStringAsync();
+        Assert.Contains("kan ikke gå til Launched", skipped);
+        Assert.Equal(HttpStatusCode.Redirect, (await Advance(first, "SentForAssessment", "SFB og MSB, frist 2026-12-15")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Advance(first, "Donation", "Modning af idéen", "150.000")).StatusCode);
+        var donation = factory.With(db => db.LedgerPostings.Single(p => p.SourceReference == $"proposal:{first}"));
+        Assert.Equal((Bundlinje.Fund.LedgerKind.Donation, 150_000m, "Donationer"), (donation.Kind, donation.Amount, donation.Category));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Advance(second, "SentForAssessment", "BBU, frist 2026-12-15")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Advance(second, "TakenIntoDevelopment", "Fase 1")).StatusCode);
+        var investment = factory.With(db => db.Investments.Single(i => i.Key == "lektiecaf-i-gellerup"));
+        Assert.Equal(Bundlinje.Investments.InvestmentStatus.InDevelopment, investment.Status);
+        var timeline = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{second}");
+        Assert.Contains("Sendt til faglig belysning</strong> – BBU, frist 2026-12-15", timeline);
+        Assert.Contains(Login.Email(Roles.Secretariat), timeline);
+
+        var council = await Login.AsAsync(factory, Login.Email(Roles.CouncilMember));
+        var url2 = $"/Funds/aarhus/Proposals/{second}";
+        var events = factory.With(db => db.Proposals.Where(p => p.Reference == second).SelectMany(p => p.Events).Count());
+        await council.PostAsync(url2, new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = await Login.TokenAsync(council, url2), ["Step"] = "Launched" }));
+        Assert.Equal(events, factory.With(db => db.Proposals.Where(p => p.Reference == second).SelectMany(p => p.Events).Count())); // a council member cannot move it
+    }
 }

@@ -93,6 +93,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
         ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
+        ["Funds/{key}/Proposals/{reference}"] = [FundWide("/Funds/aarhus/Proposals/H-2023-042"), new("/Funds/aarhus/Proposals/X-0", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied)],
         ["Audit/{type}/{id:int}"] =
         [
             new("/Audit/Investment/{investment}", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied),

@@ -1,0 +1,57 @@
+using Bundlinje.Common;
+using Bundlinje.Proposals;
+
+namespace Bundlinje.Web.Pages.Funds.Proposals;
+
+/// <summary>One proposal: what was proposed, its attachments and timeline; the fund's secretariat moves it on.</summary>
+[Authorize(Policy = Policies.AuditReader)]
+public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [FromRoute] public string Reference { get; set; } = "";
+    [BindProperty] public ProposalStep? Step { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? AmountText { get; set; }
+    public Proposal Proposal { get; private set; } = null!;
+    public List<ProposalAttachment> Attachments { get; private set; } = [];
+    public bool Administers => User.ToViewer().AdministersFund(Key);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (!Administers) return Forbid();
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(AmountText))
+        {
+            if (Kroner.TryParse(AmountText, out var parsed)) amount = parsed;
+            else ModelState.AddModelError(nameof(AmountText), "Beløb: skriv et beløb i kr. som 200.000.");
+        }
+        if (Step is null) ModelState.AddModelError(nameof(Step), "Vælg næste skridt.");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            await new Triage(Db, user, clock).AdvanceAsync(Key, Reference, Step!.Value, Note, amount, ct);
+            return Redirect($"/Funds/{Key}/Proposals/{Uri.EscapeDataString(Reference)}");
+        }
+        catch (Exception e) when (e is TriageRefused or Fund.LedgerRefused)
+        {
+            ModelState.AddModelError(nameof(Step), e.Message);
+            return await LoadAsync(ct) ?? Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (fund is null) return NotFound();
+        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
+        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == Reference, ct);
+        if (proposal is null) return NotFound();
+        Proposal = proposal;
+        Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
+            .Select(a => new ProposalAttachment { Id = a.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>() }).ToListAsync(ct);
+        return null;
+    }
+}
