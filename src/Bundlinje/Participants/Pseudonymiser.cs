@@ -3,6 +3,9 @@ using System.Text;
 
 namespace Bundlinje.Participants;
 
+/// <summary>No pseudonym key is configured, so participant and register data cannot be read in.</summary>
+public sealed class PseudonymKeyMissing(string message) : InvalidOperationException(message);
+
 /// <summary>
 /// Turns a CPR number into a pseudonym: HMAC-SHA256 under a secret key (Bundlinje:PseudonymKey), hex, 32 characters.
 /// The same CPR gives the same pseudonym everywhere the key is the same, so participants and register data meet

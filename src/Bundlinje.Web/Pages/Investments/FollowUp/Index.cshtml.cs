@@ -11,7 +11,7 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// <summary>An investment's outcome follow-up: its payment model, participants, register data, runs, approvals and
 /// payments. Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, RegisterStore register, FollowUpRunner runner, RunJobs jobs) : FormPage(db)
+public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJobs jobs) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -39,7 +39,7 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
     {
         if (Upload is null) throw new ParticipantsRejected(["Fil: vælg en CSV- eller XLSX-fil."]);
         await using var stream = Upload.OpenReadStream();
-        var result = await importer.ImportAsync(Key, Upload.FileName, stream, ct);
+        var result = await services.GetRequiredService<ParticipantImporter>().ImportAsync(Key, Upload.FileName, stream, ct);
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
     }, ct);
 
@@ -51,7 +51,7 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
         try
         {
             await using (var file = System.IO.File.Create(temp)) await Upload.CopyToAsync(file, ct);
-            return $"Registerdata: {register.Import(temp, User.Identity!.Name!)} observationer indlæst.";
+            return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(temp, User.Identity!.Name!)} observationer indlæst.";
         }
         finally { System.IO.File.Delete(temp); }
     }, ct);
@@ -77,13 +77,13 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
     {
-        await runner.ApproveAsync(RunId, Decision ?? "", ct);
+        await services.GetRequiredService<FollowUpRunner>().ApproveAsync(RunId, Decision ?? "", ct);
         return $"Kørsel {RunId} er godkendt; betalingsforpligtelserne er oprettet.";
     }, ct);
 
     public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
     {
-        var paid = await runner.RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
+        var paid = await services.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);
 
@@ -92,7 +92,8 @@ public sealed class IndexModel(BundlinjeDb db, ParticipantImporter importer, Reg
         if (await LoadAsync(ct) is { } refused) return refused;
         if (!allowed(Viewer)) return Forbid();
         try { Done = await action(); }
-        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused)
+        // The services that pseudonymise are resolved per action, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
+        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
         {
             var problems = e switch { ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => m.Problems, _ => [e.Message] };
             foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
