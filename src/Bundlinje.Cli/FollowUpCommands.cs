@@ -52,13 +52,8 @@ public static class FollowUpCommands
         var import = new Command("import", "Store a payment model for its investment's current agreement version.") { file };
         import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            var model = PaymentModelFile.Read(await File.ReadAllTextAsync(Existing(parse.GetValue(file)).FullName, ct));
-            var db = sp.GetRequiredService<BundlinjeDb>();
-            var investment = await db.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
-                ?? throw new ArgumentException($"$.model.investment: ukendt investering '{model.Investment}'.");
-            db.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = PaymentModelFile.Write(model), Hash = PaymentModelFile.Hash(model) });
-            await db.SaveChangesAsync(ct);
-            return $"Stored the payment model of {investment.Name} ({model.Metrics.Count} metric(s)).";
+            var model = await PaymentModelFile.StoreAsync(sp.GetRequiredService<BundlinjeDb>(), await File.ReadAllTextAsync(Existing(parse.GetValue(file)).FullName, ct), ct: ct);
+            return $"Stored the payment model of {model.Investment} ({model.Metrics.Count} metric(s)).";
         }));
         var investment = InvestmentOption();
         var target = FileArgument("Where to write the model JSON.");

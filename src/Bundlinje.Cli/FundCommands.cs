@@ -28,14 +28,8 @@ public static class FundCommands
             var query = new EconomicsQuery(parse.GetValue(effect), parse.GetValue(laterFrom), parse.GetValue(countedIn));
             var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>()).BuildAsync(parse.GetValue(fund)!, query, ct: ct);
             var file = parse.GetValue(output);
-            byte[] content = parse.GetValue(format) switch
-            {
-                "csv" => System.Text.Encoding.UTF8.GetBytes(report.ToCsv()),
-                "json" => System.Text.Encoding.UTF8.GetBytes(report.ToJson()),
-                "xlsx" when file is null => throw new ArgumentException("--format xlsx needs --out FILE."),
-                "xlsx" => EconomicsXlsx.Write(report),
-                var other => throw new ArgumentException($"--format must be csv, json or xlsx, not '{other}'."),
-            };
+            if (parse.GetValue(format) == "xlsx" && file is null) throw new ArgumentException("--format xlsx needs --out FILE.");
+            var content = parse.GetValue(format) == "csv" ? System.Text.Encoding.UTF8.GetBytes(report.ToCsv()) : report.Export(parse.GetValue(format)!).Content;
             if (file is null) return System.Text.Encoding.UTF8.GetString(content).TrimEnd('\n');
             await File.WriteAllBytesAsync(file.FullName, content, ct);
             return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";

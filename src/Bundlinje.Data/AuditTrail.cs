@@ -16,14 +16,8 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
-            if (entry.Entity is Fund.LedgerPosting && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("The ledger is append-only: post a reversing entry with a reason instead.");
-            if (entry.Entity is Participants.ParticipantAccess && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("The participant access log is append-only.");
-            if (entry.Entity is FollowUps.FollowUpRun && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("A follow-up run is stored once and never changed; run again instead.");
+            if (entry.Entity is IAppendOnly appendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException(appendOnly.Refusal);
             if (entry.Entity is not Entity) continue;
             switch (entry.State)
             {

@@ -15,15 +15,12 @@ public static class FundsApi
             EconomicsReport report;
             try { report = await new FundEconomics(db).BuildAsync(key, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
-            var name = $"okonomi-{key}-{report.EffectPercent}pct";
-            return (format ?? "json") switch
+            try
             {
-                "json" => TypedResults.Text(report.ToJson(), "application/json; charset=utf-8"),
-                "csv" => TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(report.ToCsv())).ToArray(),
-                    "text/csv; charset=utf-8", name + ".csv"),
-                "xlsx" => TypedResults.File(EconomicsXlsx.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-                var other => TypedResults.Problem($"format: '{other}' kendes ikke; brug json, csv eller xlsx.", statusCode: StatusCodes.Status400BadRequest),
-            };
+                var (content, contentType, fileName) = report.Export(format ?? "json");
+                return format is null or "json" ? TypedResults.Bytes(content, contentType) : TypedResults.File(content, contentType, fileName);
+            }
+            catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
         }).WithName("GetFundEconomics")
           .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded from laterFrom; rows limited to the caller's investments unless fund-wide.");
     }

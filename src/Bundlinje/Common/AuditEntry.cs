@@ -3,8 +3,10 @@ namespace Bundlinje.Common;
 public enum AuditAction { Created, Changed, Deleted }
 
 /// <summary>One field of one record changed by one person at one time. Append-only: never edited or deleted.</summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IAppendOnly
 {
+    string IAppendOnly.Refusal => "The audit log is append-only: entries cannot be changed or deleted.";
+
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string User { get; set; }

@@ -16,8 +16,13 @@ public static partial class Kroner
     public static string Exact(decimal? amount) => amount is not { } a ? ""
         : a == decimal.Truncate(a) ? Format(a) : a.ToString("#,##0.00", Danish) + " kr.";
 
-    public static string Thousands(decimal amount) =>
-        decimal.Round(amount / 1000m, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Danish);
+    /// <summary>kr. to whole 1.000 kr., as the council's tables show them.</summary>
+    public static decimal RoundThousands(decimal amount) => decimal.Round(amount / 1000m, 0, MidpointRounding.AwayFromZero);
+
+    public static string Thousands(decimal amount) => RoundThousands(amount).ToString("#,##0", Danish);
+
+    /// <summary>Text with numbers written the Danish way whatever the thread's culture (stored results must not vary).</summary>
+    public static string Text(FormattableString text) => text.ToString(Danish);
 
     public static string Thousands(decimal? amount) => amount is { } a ? Thousands(a) : "";
 

@@ -33,7 +33,7 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
         };
         return RegisterStore.Query(connection, $"""
                 SELECT p.person, {value}, count(*) FROM {Table(people)} p
-                JOIN observations o ON o.person = p.person AND o.measure = '{Escape(measure)}' {Window(fromMonth, toMonth)}
+                JOIN observations o ON o.person = p.person AND o.measure = '{RegisterStore.Escape(measure)}' {Window(fromMonth, toMonth)}
                 GROUP BY p.person
                 """, r => (Person: r.GetString(0), Value: new WindowValue(r.GetDecimal(1), (int)r.GetInt64(2))))
             .ToDictionary(x => x.Person, x => x.Value);
@@ -43,7 +43,7 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
         RegisterStore.Query(connection, $"""
             WITH per_person AS (
                 SELECT p.person, p.grp, coalesce(sum(o.value), 0) AS total FROM {Table(people)} p
-                LEFT JOIN observations o ON o.person = p.person AND o.measure = '{Escape(measure)}' {Window(fromMonth, toMonth)}
+                LEFT JOIN observations o ON o.person = p.person AND o.measure = '{RegisterStore.Escape(measure)}' {Window(fromMonth, toMonth)}
                 GROUP BY p.person, p.grp)
             SELECT coalesce(sum(total) FILTER (WHERE grp = 'T'), 0), count(*) FILTER (WHERE grp = 'T'),
                    coalesce(sum(total) FILTER (WHERE grp = 'C'), 0), count(*) FILTER (WHERE grp = 'C') FROM per_person
@@ -55,7 +55,7 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
                 SELECT p.person,
                        arg_max(o.value, o.from_date) FILTER (WHERE o.from_date <= p.enrolled),
                        arg_max(o.value, o.from_date) FILTER (WHERE o.from_date >= p.enrolled + to_months({fromMonth}) AND o.from_date < p.enrolled + to_months({toMonth}))
-                FROM {Table(people)} p JOIN observations o ON o.person = p.person AND o.measure = '{Escape(measure)}'
+                FROM {Table(people)} p JOIN observations o ON o.person = p.person AND o.measure = '{RegisterStore.Escape(measure)}'
                 GROUP BY p.person
                 """, r => (r.GetString(0), r.IsDBNull(1) ? (decimal?)null : r.GetDecimal(1), r.IsDBNull(2) ? (decimal?)null : r.GetDecimal(2)))
             .ToDictionary(x => x.Item1, x => (x.Item2, x.Item3));
@@ -84,5 +84,4 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
                 .AppendValue(p.EnrolledOn.ToDateTime(TimeOnly.MinValue)).EndRow();
     }
 
-    private static string Escape(string text) => text.Replace("'", "''");
 }

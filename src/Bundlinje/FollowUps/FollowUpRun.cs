@@ -6,8 +6,10 @@ namespace Bundlinje.FollowUps;
 /// A follow-up run, stored once and never changed: the as-of date, the model and input fingerprints it ran on, who ran
 /// it, and the result with its hash. The same inputs give the same result hash.
 /// </summary>
-public sealed class FollowUpRun : IPartOfInvestment
+public sealed class FollowUpRun : IPartOfInvestment, IAppendOnly
 {
+    string IAppendOnly.Refusal => "A follow-up run is stored once and never changed; run again instead.";
+
     public int Id { get; set; }
     public int InvestmentId { get; set; }
     public DateOnly AsOf { get; set; }

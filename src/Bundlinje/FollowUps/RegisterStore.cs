@@ -20,21 +20,21 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
 {
     private static readonly string[] Columns = ["cpr", "measure", "from", "to", "value", "unit"];
 
+    private volatile bool schemaReady;
+
     public DuckDBConnection Open()
     {
         var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         Execute(connection, $"SET memory_limit = '{Escape(memoryLimit)}'");
+        if (schemaReady) return connection;
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS observations (person VARCHAR NOT NULL, measure VARCHAR NOT NULL, from_date DATE NOT NULL,
                 to_date DATE NOT NULL, value DECIMAL(18,4) NOT NULL, unit VARCHAR, import_id VARCHAR NOT NULL);
             CREATE TABLE IF NOT EXISTS run_rows (result_hash VARCHAR NOT NULL, metric VARCHAR NOT NULL, cohort VARCHAR NOT NULL, person VARCHAR NOT NULL, amount DECIMAL(18,2) NOT NULL);
             CREATE TABLE IF NOT EXISTS imports (import_id VARCHAR PRIMARY KEY, file_name VARCHAR, rows BIGINT, imported_by VARCHAR, imported_at TIMESTAMPTZ);
             """);
-        connection.RegisterScalarFunction<string, string>("pseudonym", (readers, writer, count) =>
-        {
-            for (ulong i = 0; i < count; i++) writer.WriteValue(pseudonymiser.Of(readers[0].GetValue<string>(i)), i);
-        }, new ScalarFunctionOptions { IsPureFunction = true }, false);
+        schemaReady = true;
         return connection;
     }
 
@@ -49,6 +49,10 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             var other => throw new RegisterRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .parquet."]),
         };
         using var connection = Open();
+        connection.RegisterScalarFunction<string, string>("pseudonym", (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++) writer.WriteValue(pseudonymiser.Of(readers[0].GetValue<string>(i)), i);
+        }, new ScalarFunctionOptions { IsPureFunction = true }, false);
         try { return Load(connection, file, source, importedBy); }
         catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {e.Message.Split('\n')[0]}"]); }
     }
@@ -143,5 +147,6 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         while (reader.Read()) yield return read(reader);
     }
 
-    private static string Escape(string text) => text.Replace("'", "''");
+    /// <summary>A text as the inside of an SQL string literal.</summary>
+    internal static string Escape(string text) => text.Replace("'", "''");
 }

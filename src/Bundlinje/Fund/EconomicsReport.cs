@@ -14,8 +14,6 @@ public sealed record EconomicsReport(
 
     public Room? Room => Table is null || Scoped ? null : RoomForNewInvestments.TryCompute(Table, HorizonEndYear);
 
-    public static decimal Thousands(decimal kroner) => decimal.Round(kroner / 1000m, 0, MidpointRounding.AwayFromZero);
-
     /// <summary>Rows as printed, then (for fund-wide viewers) the total and the balance.</summary>
     public IEnumerable<(string Label, bool Indented, IReadOnlyList<decimal> Cells)> PrintedRows()
     {
@@ -32,7 +30,7 @@ public sealed record EconomicsReport(
         var csv = new StringBuilder();
         csv.Append("1.000 kr.,").AppendJoin(',', (Table?.Columns ?? []).Select(c => Quote(c.Label))).Append('\n');
         foreach (var (label, _, cells) in PrintedRows())
-            csv.Append(Quote(label)).Append(',').AppendJoin(',', cells.Select(c => Thousands(c).ToString(CultureInfo.InvariantCulture))).Append('\n');
+            csv.Append(Quote(label)).Append(',').AppendJoin(',', cells.Select(c => Common.Kroner.RoundThousands(c).ToString(CultureInfo.InvariantCulture))).Append('\n');
         return csv.ToString();
     }
 
@@ -47,6 +45,17 @@ public sealed record EconomicsReport(
         total = Scoped ? null : Table?.Total, balance = Scoped ? null : Table?.Balance,
         room = Room is { } room ? new { amount = room.Amount, bindingColumn = room.BindingColumn.Label, horizonEndYear = HorizonEndYear } : null,
     }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>The table as a file in a format: json (kr.), csv (1.000 kr., with a BOM for Excel) or xlsx.</summary>
+    public (byte[] Content, string ContentType, string FileName) Export(string format) => format switch
+    {
+        "json" => (Encoding.UTF8.GetBytes(ToJson()), "application/json; charset=utf-8", FileName("json")),
+        "csv" => ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(ToCsv())], "text/csv; charset=utf-8", FileName("csv")),
+        "xlsx" => (EconomicsXlsx.Write(this), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx")),
+        _ => throw new ArgumentException($"format: '{format}' kendes ikke; brug json, csv eller xlsx."),
+    };
+
+    private string FileName(string extension) => $"okonomi-{FundKey}-{EffectPercent}pct.{extension}";
 
     private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

@@ -45,7 +45,7 @@ public static class EconomicsXlsx
                     row.Append(new Cell
                     {
                         CellReference = Column(i + 1) + rowIndex, StyleIndex = bold ? BoldNumber : Number,
-                        CellValue = new CellValue(EconomicsReport.Thousands(cells[i]).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number,
+                        CellValue = new CellValue(Common.Kroner.RoundThousands(cells[i]).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number,
                     });
             }
             if (table.RunningCosts.Count > 0) Section("Drift af Fonden");
@@ -65,7 +65,7 @@ public static class EconomicsXlsx
             sheetPart.Worksheet = new Worksheet(widths, data);
             if (balanceRow is { } balance)
                 EconomicsXlsxChart.Add(sheetPart, "Økonomi", headerRow, balance, table.Columns.Count, $"{Reconciliation.BalanceRow} ({report.EffectPercent} % effekt)",
-                    table.Columns.Select(c => c.Label).ToList(), table.Balance.Select(EconomicsReport.Thousands).ToList(), anchorRow: rowIndex + 2);
+                    table.Columns.Select(c => c.Label).ToList(), table.Balance.Select(Common.Kroner.RoundThousands).ToList(), anchorRow: rowIndex + 2);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Økonomi" }));
             workbook.Workbook.Save();
         }

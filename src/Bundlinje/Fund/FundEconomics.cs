@@ -12,13 +12,15 @@ public sealed class FundEconomics(IBundlinjeStore store)
 {
     /// <param name="viewer">Null or fund-wide: the whole table. Others get only their own investments' rows
     /// (<see cref="EconomicsReport.Scoped"/>), without totals and balance, which they could not trace.</param>
-    public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default)
+    /// <param name="postings">The fund's postings when the caller has them already (with their investments); else they are read.</param>
+    public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default,
+        IReadOnlyList<LedgerPosting>? postings = null)
     {
         query ??= new();
         if (query.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
             ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
-        var entries = await LoadEntriesAsync(fund.Id, ct);
+        var entries = postings?.Select(p => p.ToEntry()).ToList() ?? await LoadEntriesAsync(fund.Id, ct);
         // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
         var lastActual = await store.ClosedFiscalYears.Where(c => c.FundId == fund.Id).MaxAsync(c => (int?)c.Year, ct)
             ?? entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
@@ -40,6 +42,9 @@ public sealed class FundEconomics(IBundlinjeStore store)
 
     /// <summary>The fund's entries in both pots, with the posting id as text-independent reference.</summary>
     public async Task<List<LedgerEntry>> LoadEntriesAsync(int fundId, CancellationToken ct = default) =>
-        (await store.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => p.FundId == fundId).ToListAsync(ct))
-            .Select(p => p.ToEntry()).ToList();
+        (await LoadPostingsAsync(fundId, ct)).Select(p => p.ToEntry()).ToList();
+
+    public Task<List<LedgerPosting>> LoadPostingsAsync(int fundId, CancellationToken ct = default) =>
+        store.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => p.FundId == fundId)
+            .OrderBy(p => p.Pot).ThenBy(p => p.FiscalYear).ThenBy(p => p.Id).ToListAsync(ct);
 }

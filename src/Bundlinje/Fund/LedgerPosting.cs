@@ -8,8 +8,10 @@ public enum LedgerSource { Manual, Import, FollowUp }
 /// A stored posting in a fund's ledger, in kr. Append-only: never edited or deleted; a mistake is undone by a
 /// reversing posting (<see cref="Reverses"/>) with a reason.
 /// </summary>
-public sealed class LedgerPosting : Entity
+public sealed class LedgerPosting : Entity, IAppendOnly
 {
+    string IAppendOnly.Refusal => "The ledger is append-only: post a reversing entry with a reason instead.";
+
     public int FundId { get; set; }
     public Fund? Fund { get; set; }
     public LedgerPot Pot { get; set; }

@@ -32,7 +32,7 @@ public static class Reconciliation
             }
             var computed = row[column] / 1000m;
             if (Math.Abs(cell.Value - computed) > tolerance)
-                differences.Add(new(cell.Row, cell.Column, cell.Value, decimal.Round(computed, 0, MidpointRounding.AwayFromZero)));
+                differences.Add(new(cell.Row, cell.Column, cell.Value, Common.Kroner.RoundThousands(row[column])));
         }
         return differences;
     }

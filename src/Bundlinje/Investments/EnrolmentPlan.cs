@@ -19,9 +19,14 @@ public static class EnrolmentPlan
         var (expected, source) = reported.Count > 0
             ? (reported.Sum(e => e.Expected!.Value), "indberettet forventning")
             : (Linear(investment, latest.AsOf), "planlagt forløb");
+        return Status(latest.AsOf, latest.Enrolled, expected, warningShare, source);
+    }
+
+    private static EnrolmentStatus? Status(DateOnly asOf, int enrolled, int? expected, decimal warningShare, string source)
+    {
         if (expected is not > 0) return null;
-        var behind = Math.Max(0m, (decimal)(expected.Value - latest.Enrolled) / expected.Value);
-        return new EnrolmentStatus(latest.AsOf, latest.Enrolled, expected.Value, behind, behind > warningShare, source);
+        var behind = Math.Max(0m, (decimal)(expected.Value - enrolled) / expected.Value);
+        return new EnrolmentStatus(asOf, enrolled, expected.Value, behind, behind > warningShare, source);
     }
 
     /// <summary>Participants actually registered (treatment group) against the plan's straight line at a date, per cohort
@@ -31,12 +36,7 @@ public static class EnrolmentPlan
     {
         var upTo = treated.Where(t => t.EnrolledOn <= asOf).ToList();
         var cohorts = upTo.GroupBy(t => t.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
-        var expected = Linear(investment, asOf);
-        EnrolmentStatus? total = expected is > 0
-            ? new(asOf, upTo.Count, expected.Value, Math.Max(0m, (decimal)(expected.Value - upTo.Count) / expected.Value),
-                (decimal)(expected.Value - upTo.Count) / expected.Value > warningShare, "planlagt forløb")
-            : null;
-        return (cohorts, total);
+        return (cohorts, Status(asOf, upTo.Count, Linear(investment, asOf), warningShare, "planlagt forløb"));
     }
 
     private static int? Linear(Investment i, DateOnly asOf)

@@ -34,8 +34,10 @@ public sealed class ParticipantImport : Entity, IPartOfInvestment
 }
 
 /// <summary>An append-only record that a person read participant-level rows: who, when, which investment, what.</summary>
-public sealed class ParticipantAccess
+public sealed class ParticipantAccess : IAppendOnly
 {
+    string IAppendOnly.Refusal => "The participant access log is append-only.";
+
     public long Id { get; set; }
     public DateTimeOffset At { get; set; }
     public required string User { get; set; }

@@ -24,8 +24,7 @@ public sealed class ParticipantStore(IBundlinjeStore store, ICurrentUser user, T
     public async Task<List<Participant>> ReadAsync(int investmentId, string what, Func<IQueryable<Participant>, IQueryable<Participant>> query, CancellationToken ct = default)
     {
         var rows = await query(Of(investmentId).AsNoTracking()).ToListAsync(ct);
-        store.ParticipantAccesses.Add(new ParticipantAccess { At = clock.GetUtcNow(), User = user.Name, InvestmentId = investmentId, What = what, Rows = rows.Count });
-        await store.SaveChangesAsync(ct);
+        await LogReadAsync(investmentId, what, rows.Count, ct);
         return rows;
     }
 }

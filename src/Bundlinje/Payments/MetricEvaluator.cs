@@ -67,7 +67,7 @@ public static class MetricEvaluator
             var assumed = eligible.Count * m.AssumedRate;
             var amount = m.MinimumEffect is { } min && m.AssumedRate < min ? 0m : assumed * PriceAt(m, m.AssumedRate, price);
             return new(m, cohort, eligible.Count, 0, assumed, m.AssumedRate, PriceAt(m, m.AssumedRate, price), amount,
-                new Dictionary<string, decimal>(), Da($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
+                new Dictionary<string, decimal>(), Common.Kroner.Text($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
         }
         var achieved = new Dictionary<string, decimal>();
         var windows = m.Kind == MetricKind.ChangeFromBaseline ? null
@@ -90,7 +90,7 @@ public static class MetricEvaluator
         var total = m.Basis == PriceBasis.Flat ? (unit > 0 && achieved.Count > 0 ? unit : 0m) : perParticipant.Values.Sum();
         if (m.Basis == PriceBasis.Flat) perParticipant.Clear();
         return new(m, cohort, eligible.Count, achieved.Count, achieved.Values.Sum(), effect, unit, total, perParticipant,
-            Da($"{achieved.Count} af {eligible.Count} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
+            Common.Kroner.Text($"{achieved.Count} af {eligible.Count} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
     }
 
     /// <summary>The same condition in successive windows; each window counts for the participants whose window has ended.</summary>
@@ -105,7 +105,7 @@ public static class MetricEvaluator
         var (eligible, achieved) = (parts.Sum(r => r.Eligible), parts.Sum(r => r.Achieved));
         return new(m, cohort, eligible, achieved, parts.Sum(r => r.Events), eligible == 0 ? 0m : (decimal)achieved / eligible,
             parts.LastOrDefault()?.Price ?? m.Price, parts.Sum(r => r.Amount), perParticipant,
-            Da($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."));
+            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."));
     }
 
     private static MetricResult CohortMean(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
@@ -116,14 +116,14 @@ public static class MetricEvaluator
         var unit = PriceAt(m, mean, m.Price);
         var amount = m.Basis == PriceBasis.Flat ? unit : unit * reductions.Count;
         return new(m, cohort, reductions.Count, reductions.Count(r => r >= m.Threshold), 0, mean, unit, amount,
-            new Dictionary<string, decimal>(), Da($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger; pris {unit:N0} kr. {Basis(m.Basis)}."));
+            new Dictionary<string, decimal>(), Common.Kroner.Text($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger; pris {unit:N0} kr. {Basis(m.Basis)}."));
     }
 
     private static MetricResult TreatmentVsControl(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var totals = observations.TotalsByGroup(m.Measure, m.FromMonth, m.ToMonth, eligible);
         if (totals.Treated == 0 || totals.Controls == 0)
-            return new(m, cohort, totals.Treated, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(), Da($"Ingen sammenligning: behandlings- eller kontrolgruppen er tom."));
+            return new(m, cohort, totals.Treated, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(), Common.Kroner.Text($"Ingen sammenligning: behandlings- eller kontrolgruppen er tom."));
         var (treatedMean, controlMean) = (totals.TreatedSum / totals.Treated, totals.ControlSum / totals.Controls);
         var treated = totals.Treated;
         var saving = controlMean - treatedMean;
@@ -131,7 +131,7 @@ public static class MetricEvaluator
         var reached = m.MinimumEffect is not { } min || effect >= min;
         var amount = reached && saving > 0 ? saving * treated * m.Share : 0m;
         return new(m, cohort, treated, 0, 0, effect, saving, amount, new Dictionary<string, decimal>(),
-            Da($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated} × andel {m.Share:P0}."));
+            Common.Kroner.Text($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated} × andel {m.Share:P0}."));
     }
 
     private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
@@ -146,7 +146,7 @@ public static class MetricEvaluator
         var unit = reached ? PriceAt(m, fall, m.Price) : 0m;
         var amount = !reached ? 0m : m.Basis == PriceBasis.Flat ? unit : unit * Math.Max(0m, avoided);
         return new(m, cohort, eligible.Count, events, avoided, fall, unit, amount, new Dictionary<string, decimal>(),
-            Da($"{events} af {eligible.Count} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser."));
+            Common.Kroner.Text($"{events} af {eligible.Count} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser."));
     }
 
     /// <summary>The price at an effect: the highest tier reached (or the base price without tiers); 0 below the minimum effect.</summary>
@@ -158,8 +158,6 @@ public static class MetricEvaluator
         return tier is null ? 0m : Math.Min(tier.Price, m.IsolatedSaving ?? decimal.MaxValue);
     }
 
-    // Explanations are part of the stored result, so they are written the same whatever the server's culture.
-    private static string Da(FormattableString text) => text.ToString(Common.Kroner.Danish);
 
     private static string Basis(PriceBasis basis) => basis switch
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Bundlinje.Common;
 using Bundlinje.Portfolio;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Payments;
 
@@ -30,6 +31,19 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     /// <summary>SHA-256 of the model's canonical JSON: what a follow-up run records as the model it used.</summary>
     public static string Hash(PaymentModel model) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(model, PortfolioJson.Options))));
+
+    /// <summary>Checks a model file and stores it as a new version for its investment (which must be
+    /// <paramref name="investmentKey"/> when given); returns the model.</summary>
+    public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null, CancellationToken ct = default)
+    {
+        var model = Read(json);
+        if (investmentKey is not null && model.Investment != investmentKey) throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."]);
+        var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
+            ?? throw new PortfolioRejected([$"$.model.investment: ukendt investering '{model.Investment}'."]);
+        store.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model), Hash = Hash(model) });
+        await store.SaveChangesAsync(ct);
+        return model;
+    }
 
     public static IEnumerable<string> Problems(PaymentModel model)
     {

@@ -38,14 +38,14 @@ public static class Settler
                     amounts[i] -= amount - allowed;
                 }
             if (totals.Count > 0 && results.Sum(r => r.PerParticipant.Values.Sum()) > totals.Values.Sum())
-                notes.Add(Da($"Loft pr. deltager {perPerson:N0} kr. på tværs af effektmål."));
+                notes.Add(Common.Kroner.Text($"Loft pr. deltager {perPerson:N0} kr. på tværs af effektmål."));
         }
         var gross = results.Sum(r => r.Amount);
         Scale(amounts, model.CapPerPeriod, notes, "Loft pr. periode");
-        if (model.CapContract is { } contract) Scale(amounts, Math.Max(0m, contract - alreadyPaid), notes, Da($"Loft for hele kontrakten ({contract:N0} kr., heraf betalt {alreadyPaid:N0} kr.)"));
+        if (model.CapContract is { } contract) Scale(amounts, Math.Max(0m, contract - alreadyPaid), notes, Common.Kroner.Text($"Loft for hele kontrakten ({contract:N0} kr., heraf betalt {alreadyPaid:N0} kr.)"));
         var capped = amounts.Sum();
         var written = Math.Min(donation, capped);
-        if (written > 0) notes.Add(Da($"Donation nedskriver kravet med {written:N0} kr."));
+        if (written > 0) notes.Add(Common.Kroner.Text($"Donation nedskriver kravet med {written:N0} kr."));
         var payable = capped - written;
         var factor = capped == 0 ? 0m : payable / capped;
 
@@ -64,10 +64,9 @@ public static class Settler
         var total = amounts.Sum();
         if (cap is not { } limit || total <= limit) return;
         for (var i = 0; i < amounts.Length; i++) amounts[i] = amounts[i] * limit / total;
-        notes.Add(Da($"{label}: {total:N0} kr. nedsat til {limit:N0} kr."));
+        notes.Add(Common.Kroner.Text($"{label}: {total:N0} kr. nedsat til {limit:N0} kr."));
     }
 
     private static decimal Note(List<string> notes, decimal value, string note) { notes.Add(note); return value; }
 
-    private static string Da(FormattableString text) => text.ToString(Common.Kroner.Danish);
 }

@@ -27,6 +27,8 @@ public sealed class Proposal : Entity
     public bool IsPlaceholder { get; set; }
     public int? InvestmentId { get; set; }
     public List<ProposalEvent> Events { get; set; } = [];
+
+    public ProposalStep StepOn(DateOnly asOf) => ProposalStatistics.StepOn(Events.Select(e => (e.Step, e.On)), asOf);
 }
 
 /// <summary>One step in a proposal's timeline: what, when, why, by whom. Appended, never edited.</summary>

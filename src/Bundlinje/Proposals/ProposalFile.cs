@@ -59,7 +59,7 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     {
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
         var proposals = await store.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct);
-        return ProposalStatistics.At(proposals.Select(p => (p.ReceivedOn, p.CallId is not null, p.Events.Select(e => (e.Step, e.On)))), asOf);
+        return ProposalStatistics.At(proposals, asOf);
     }
 }
 

@@ -24,8 +24,7 @@ public sealed partial class Triage(IBundlinjeStore store, ICurrentUser user, Tim
 
     public static IReadOnlyList<ProposalStep> NextSteps(ProposalStep current) => Next.GetValueOrDefault(current) ?? [];
 
-    public static ProposalStep Current(Proposal p) =>
-        p.Events.OrderBy(e => e.On).ThenBy(e => e.Id).Select(e => e.Step).DefaultIfEmpty(ProposalStep.Received).Last();
+    public static ProposalStep Current(Proposal p) => p.StepOn(DateOnly.MaxValue);
 
     public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
     {

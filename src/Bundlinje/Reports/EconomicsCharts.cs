@@ -14,7 +14,7 @@ public static class EconomicsCharts
     /// <summary>Balance at year end: accounts years solid, projected years dashed; the effect % in the title.</summary>
     public static string Balance(EconomicsTable table, string title)
     {
-        var values = table.Balance.Select(EconomicsReport.Thousands).ToList();
+        var values = table.Balance.Select(Common.Kroner.RoundThousands).ToList();
         var (svg, x, y) = Frame(title, table.Columns, values.Append(0m));
         var points = values.Select((v, i) => FormattableString.Invariant($"{x(i)},{y(v)}")).ToList();
         var lastActual = table.Columns.ToList().FindLastIndex(c => c.IsActual);
@@ -30,8 +30,8 @@ public static class EconomicsCharts
     public static string SpendingAndResultPayments(EconomicsTable table, string title)
     {
         var rows = table.RunningCosts.Concat(table.Investments).ToList();
-        var spending = table.Columns.Select((_, i) => EconomicsReport.Thousands(rows.Where(r => r.Kind != EconomicsRowKind.ResultPayment).Sum(r => r.Cells[i]))).ToList();
-        var payments = table.Columns.Select((_, i) => EconomicsReport.Thousands(-rows.Where(r => r.Kind == EconomicsRowKind.ResultPayment).Sum(r => r.Cells[i]))).ToList();
+        var spending = table.Columns.Select((_, i) => Common.Kroner.RoundThousands(rows.Where(r => r.Kind != EconomicsRowKind.ResultPayment).Sum(r => r.Cells[i]))).ToList();
+        var payments = table.Columns.Select((_, i) => Common.Kroner.RoundThousands(-rows.Where(r => r.Kind == EconomicsRowKind.ResultPayment).Sum(r => r.Cells[i]))).ToList();
         var (svg, x, y) = Frame(title, table.Columns, spending.Concat(payments).Append(0m));
         var band = (Width - Left - Right) / (decimal)table.Columns.Count;
         var bar = Math.Round(band * 0.35m, 1);

@@ -157,7 +157,8 @@ public sealed class BrowserTests : IAsyncLifetime
             await page.FillAsync("#AsOf", "2024-12-31");
             await page.ClickAsync("button:has-text('Kør opfølgning')");
             await page.WaitForURLAsync("**/FollowUp/Jobs/**");
-            await page.WaitForSelectorAsync("#job-status a", new() { Timeout = 30_000 }); // the page refreshes itself until the run is stored
+            try { await page.WaitForSelectorAsync("#job-status a", new() { Timeout = 90_000 }); } // generous: the suite runs many tests at once on 2 cores
+            catch (TimeoutException) { throw new Xunit.Sdk.XunitException(await page.InnerTextAsync("main") + string.Join("\n", factory!.Logs.Where(l => l.Contains("fail") || l.Contains("Exception")).Take(5))); } // the page refreshes itself until the run is stored
             Assert.Contains("20.000 kr. skal betales", await page.InnerTextAsync("#job-status"));
             Assert.Contains("beregnet", await page.InnerTextAsync("#job-progress"));
             await Shot(page, "12-follow-up");

@@ -26,6 +26,8 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     public string? CellTitle { get; private set; }
     public List<(LedgerPosting Posting, decimal? Contribution)> Lines { get; private set; } = [];
     public decimal? CellSum { get; private set; }
+    /// <summary>Postings that have been reversed (their reversal is in the fund's ledger).</summary>
+    public HashSet<int> Reversed { get; private set; } = [];
     public bool Administers => User.ToViewer().AdministersFund(Key);
     public string? Refusal { get; private set; }
     public string? Done { get; private set; }
@@ -53,11 +55,12 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (fund is null) return false;
-        Report = await new FundEconomics(db).BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct);
+        var economics = new FundEconomics(db);
+        var postings = await economics.LoadPostingsAsync(fund.Id, ct);
+        Report = await economics.BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct, postings);
         var visible = Report.Entries.Select(e => e.PostingId).ToHashSet();
-        var postings = await db.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => p.FundId == fund.Id)
-            .OrderBy(p => p.Pot).ThenBy(p => p.FiscalYear).ThenBy(p => p.Id).ToListAsync(ct);
         postings = postings.Where(p => visible.Contains(p.Id)).ToList();
+        Reversed = postings.Where(p => p.Reverses is not null).Select(p => p.Reverses!.Value).ToHashSet();
         Years = postings.Select(p => p.FiscalYear).Distinct().Order().ToList();
         postings = postings.Where(p => (Year is null || p.FiscalYear == Year) && (Pot is null || p.Pot == Pot)).ToList();
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);

@@ -19,10 +19,9 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
         if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
         Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == fund.Id && p.ReceivedOn <= Date)
             .OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Reference).ToListAsync(ct);
-        Statistics = ProposalStatistics.At(Proposals.Select(p => (p.ReceivedOn, p.CallId is not null, p.Events.Select(e => (e.Step, e.On)))), Date);
+        Statistics = ProposalStatistics.At(Proposals, Date);
         return Page();
     }
 
-    public ProposalStep StepAt(Proposal p) =>
-        p.Events.Where(e => e.On <= Date).OrderBy(e => e.On).ThenBy(e => e.Step).Select(e => e.Step).DefaultIfEmpty(ProposalStep.Received).Last();
+    public ProposalStep StepAt(Proposal p) => p.StepOn(Date);
 }

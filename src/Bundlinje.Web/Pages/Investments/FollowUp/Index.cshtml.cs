@@ -58,10 +58,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
     {
-        var model = PaymentModelFile.Read(ModelJson ?? "");
-        if (model.Investment != Key) throw new PortfolioRejected([$"$.model.investment: skal være '{Key}'."]);
-        Db.PaymentModels.Add(new StoredPaymentModel { InvestmentId = Investment.Id, AgreementVersion = model.AgreementVersion, Json = PaymentModelFile.Write(model), Hash = PaymentModelFile.Hash(model) });
-        await Db.SaveChangesAsync(ct);
+        var model = await PaymentModelFile.StoreAsync(Db, ModelJson ?? "", Key, ct);
         return $"Betalingsmodellen er gemt ({model.Metrics.Count} effektmål).";
     }, ct);
 
