@@ -32,6 +32,11 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     public DbSet<Proposals.ProposalEvent> ProposalEvents => Set<Proposals.ProposalEvent>();
     public DbSet<Proposals.Call> Calls => Set<Proposals.Call>();
     public DbSet<Proposals.ProposalAttachment> ProposalAttachments => Set<Proposals.ProposalAttachment>();
+    public DbSet<Proposals.AssessmentRequest> AssessmentRequests => Set<Proposals.AssessmentRequest>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
+    public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
+    public DbSet<Approval> Approvals => Set<Approval>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

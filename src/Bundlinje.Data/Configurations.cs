@@ -180,6 +180,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposals
         b.Property(p => p.Reference).HasMaxLength(40);
         b.Property(p => p.Title).HasMaxLength(300);
         b.Property(p => p.Proposer).HasMaxLength(300);
+        b.Property(p => p.Contact).HasMaxLength(300);
     }
 }
 
@@ -211,6 +212,69 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Proposals.Cal
         b.HasIndex(c => new { c.FundId, c.Key }).IsUnique();
         b.Property(c => c.Key).HasMaxLength(100);
         b.Property(c => c.Title).HasMaxLength(300);
+    }
+}
+
+internal sealed class AssessmentRequestConfiguration : IEntityTypeConfiguration<Proposals.AssessmentRequest>
+{
+    public void Configure(EntityTypeBuilder<Proposals.AssessmentRequest> b)
+    {
+        b.HasOne(r => r.Proposal).WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.ProposalId, r.OrganisationId, r.RequestedOn }).IsUnique();
+        b.Property(r => r.RequestedBy).HasMaxLength(256);
+        b.Property(r => r.WrittenBy).HasMaxLength(256);
+        b.Property(r => r.Relevance).HasMaxLength(5000);
+        b.Property(r => r.EconomicConsequences).HasMaxLength(5000);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(m => m.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => m.SentAt);
+        b.Property(m => m.ProposalReference).HasMaxLength(40);
+        b.Property(m => m.Recipient).HasMaxLength(300);
+        b.Property(m => m.Addresses).HasMaxLength(2000);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Body).HasMaxLength(8000);
+        b.Property(m => m.LastError).HasMaxLength(2000);
+    }
+}
+
+internal sealed class PhaseChangeConfiguration : IEntityTypeConfiguration<PhaseChange>
+{
+    public void Configure(EntityTypeBuilder<PhaseChange> b)
+    {
+        b.HasOne<Investment>().WithMany().HasForeignKey(c => c.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(c => c.Owner).HasMaxLength(200);
+        b.Property(c => c.Note).HasMaxLength(2000);
+        b.Property(c => c.RecordedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class MaturityAssessmentConfiguration : IEntityTypeConfiguration<MaturityAssessment>
+{
+    public void Configure(EntityTypeBuilder<MaturityAssessment> b)
+    {
+        b.HasOne<Investment>().WithMany().HasForeignKey(m => m.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(m => m.Strengths).HasMaxLength(4000);
+        b.Property(m => m.Attention).HasMaxLength(4000);
+        b.Property(m => m.RecordedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
+{
+    public void Configure(EntityTypeBuilder<Approval> b)
+    {
+        b.HasOne<Investment>().WithMany().HasForeignKey(a => a.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.ApprovedBy).HasMaxLength(200);
+        b.Property(a => a.DocumentReference).HasMaxLength(300);
+        b.Property(a => a.RecordedBy).HasMaxLength(256);
     }
 }
 

@@ -34,9 +34,33 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
         }
         if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
+        if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))
                 await accounts.AddAsync(email, role, [scope], Password, name);
+    }
+
+    /// <summary>The portfolio file has no phase history: running investments are put in phase 5 (follow-up) from their
+    /// start and ended ones in phase 6 (evaluation) from their end, each saying it was derived.</summary>
+    private async Task DerivePhasesAsync(CancellationToken ct)
+    {
+        foreach (var i in await db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id).ToListAsync(ct))
+        {
+            (Investments.DevelopmentPhase Phase, DateOnly? On)? derived = i.Status switch
+            {
+                Investments.InvestmentStatus.Active => (Investments.DevelopmentPhase.FollowUp, i.PeriodStart ?? i.AgreedOn),
+                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly => (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart),
+                Investments.InvestmentStatus.InDevelopment => (Investments.DevelopmentPhase.Idea, i.AgreedOn),
+                _ => null,
+            };
+            if (derived is not { On: { } on } d) continue;
+            db.PhaseChanges.Add(new Investments.PhaseChange
+            {
+                InvestmentId = i.Id, Phase = d.Phase, StartedOn = on, Owner = "Sekretariatet", RecordedBy = user.Name,
+                Note = "Afledt af investeringens status og periode, da demodata blev indlæst",
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -75,6 +75,48 @@ public static class Labels
         _ => "Igangsat",
     };
 
+    public static string Of(Proposals.Recommendation r) => r switch
+    {
+        Proposals.Recommendation.TakeIntoDevelopment => "Tag i udvikling",
+        Proposals.Recommendation.Donation => "Giv en donation",
+        _ => "Afvis",
+    };
+
+    public static string Of(DevelopmentPhase p) => p switch
+    {
+        DevelopmentPhase.Idea => "1 Idé",
+        DevelopmentPhase.DataAndDesign => "2 Data og design",
+        DevelopmentPhase.BusinessCase => "3a Businesscase",
+        DevelopmentPhase.PaymentModel => "3b Betalingsmodel",
+        DevelopmentPhase.Implementation => "4 Implementering",
+        DevelopmentPhase.FollowUp => "5 Opfølgning",
+        _ => "6 Evaluering",
+    };
+
+    public static string Of(MaturityLevel m) => m switch
+    {
+        MaturityLevel.NotMature => "1 Ikke moden",
+        MaturityLevel.SlightlyMature => "2 Lidt moden",
+        MaturityLevel.PartlyMature => "3 Delvist moden",
+        MaturityLevel.Mature => "4 Moden",
+        _ => "5 Meget moden",
+    };
+
+    public static string Dimension(string dimension) => dimension switch
+    {
+        nameof(MaturityAssessment.Organisation) => "Organisering",
+        nameof(MaturityAssessment.Content) => "Indhold",
+        nameof(MaturityAssessment.Anchoring) => "Forankring",
+        _ => "Opfølgning",
+    };
+
+    public static string Of(ApprovalKind k) => k switch
+    {
+        ApprovalKind.CouncilDecision => "Rådets beslutning",
+        ApprovalKind.Councillor => "Rådmandens godkendelse",
+        _ => "Borgmesterens godkendelse",
+    };
+
     public static string Of(Fund.LedgerBasis b) => b == Fund.LedgerBasis.Actual ? "Regnskab" : "Budget";
 
     public static string Of(Fund.LedgerPot p) => p == Fund.LedgerPot.OutcomeFund ? "Outcomefonden" : "Investeringsfonden";

@@ -26,6 +26,10 @@ public static class Setup
         services.AddBundlinjeFollowUps(config);
         services.AddSingleton<Pages.Investments.FollowUp.RunJobs>();
         services.AddScoped<Proposals.Intake>();
+        services.AddScoped<IAssessorDirectory, AssessorDirectory>();
+        services.Configure<SmtpSettings>(config.GetSection("Bundlinje:Smtp"));
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         // The public proposal form: a few submissions per address per ten minutes (Bundlinje:IntakePermitsPer10Minutes).
         services.AddRateLimiter(o =>
         {

@@ -26,6 +26,11 @@ public interface IBundlinjeStore
     DbSet<Proposals.Proposal> Proposals { get; }
     DbSet<Proposals.Call> Calls { get; }
     DbSet<Proposals.ProposalAttachment> ProposalAttachments { get; }
+    DbSet<Proposals.AssessmentRequest> AssessmentRequests { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<PhaseChange> PhaseChanges { get; }
+    DbSet<MaturityAssessment> MaturityAssessments { get; }
+    DbSet<Approval> Approvals { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

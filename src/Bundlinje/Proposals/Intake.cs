@@ -98,9 +98,17 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
             Proposer = form.Proposer!.Trim(), Problem = form.Problem, TargetGroup = form.TargetGroup, Intervention = form.Intervention,
             Evidence = form.Evidence, ExpectedEffect = form.ExpectedEffect,
             ReceivedOn = today, Call = call,
-            Events = [new ProposalEvent { Step = ProposalStep.Received, On = today, By = "offentlig formular", Note = $"Kontakt: {form.Contact!.Trim()}" }],
+            Contact = form.Contact!.Trim(),
+            Events = [new ProposalEvent { Step = ProposalStep.Received, On = today, By = "offentlig formular" }],
         };
         store.Proposals.Add(proposal);
+        store.OutboxMessages.Add(new OutboxMessage
+        {
+            FundId = fund.Id, ProposalReference = proposal.Reference, Recipient = proposal.Proposer, Addresses = proposal.Contact,
+            Subject = $"Kvittering: din henvendelse {proposal.Reference} er modtaget",
+            Body = $"Tak for henvendelsen \"{proposal.Title}\". Den har referencen {proposal.Reference}. Sekretariatet vurderer den og vender tilbage.",
+            CreatedAt = clock.GetUtcNow(),
+        });
         foreach (var file in form.Files)
             store.ProposalAttachments.Add(new ProposalAttachment
             {

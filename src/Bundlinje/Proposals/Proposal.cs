@@ -16,6 +16,8 @@ public sealed class Proposal : Entity
     public required string Title { get; set; }
     public ProposerType ProposerType { get; set; }
     public string? Proposer { get; set; }
+    /// <summary>The proposer's e-mail, for receipts and decisions.</summary>
+    public string? Contact { get; set; }
     public string? Problem { get; set; }
     public string? TargetGroup { get; set; }
     public string? Intervention { get; set; }

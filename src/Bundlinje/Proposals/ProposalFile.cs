@@ -43,7 +43,7 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
             if (p.Call && call is null) { problems.Add($"$.proposals[{i}].call: filen har intet opkald."); continue; }
             store.Proposals.Add(new Proposal
             {
-                FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, ReceivedOn = p.ReceivedOn,
+                FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, Proposer = p.Proposer, ReceivedOn = p.ReceivedOn,
                 IsPlaceholder = p.Placeholder, InvestmentId = investmentId, Call = p.Call ? call : null,
                 Events = p.Events.Select(e => new ProposalEvent { Step = e.Step, On = e.On, Note = e.Note, Amount = e.Amount, By = by }).ToList(),
             });
@@ -66,6 +66,6 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
 public sealed record CallLine(string Key, string Title, string? Theme, string? Text, DateOnly OpensOn, DateOnly ClosesOn);
 
 public sealed record ProposalLine(string Reference, string Title, ProposerType ProposerType, DateOnly ReceivedOn, bool Call, bool Placeholder,
-    string? Investment, List<EventLine> Events);
+    string? Investment, List<EventLine> Events, string? Proposer = null);
 
 public sealed record EventLine(ProposalStep Step, DateOnly On, string? Note = null, decimal? Amount = null);

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bundlinje.Common;
 using Bundlinje.Fund;
 using Bundlinje.Investments;
@@ -12,7 +11,7 @@ public sealed class TriageRefused(string message) : Exception(message);
 /// Moves a proposal on: each step is appended to its timeline with who, when and why. A donation posts a donation to
 /// the fund's ledger and taking a proposal into development creates an investment in phase 1 — in the same save.
 /// </summary>
-public sealed partial class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
+public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, IAssessorDirectory? assessors = null)
 {
     private static readonly Dictionary<ProposalStep, ProposalStep[]> Next = new()
     {
@@ -35,8 +34,8 @@ public sealed partial class Triage(IBundlinjeStore store, ICurrentUser user, Tim
         if (!NextSteps(current).Contains(step)) throw new TriageRefused($"En henvendelse med status {current} kan ikke gå til {step}.");
         if (step is ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment && string.IsNullOrWhiteSpace(note))
             throw new TriageRefused("Begrundelse: en afvisning skal have en begrundelse.");
-        if (step == ProposalStep.SentForAssessment && string.IsNullOrWhiteSpace(note))
-            throw new TriageRefused("Afdelinger: skriv hvilke afdelinger der skal belyse henvendelsen, og fristen.");
+        if (step == ProposalStep.SentForAssessment)
+            throw new TriageRefused("Afdelinger: send til belysning med afdelinger og frist (SendForAssessment).");
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
         var added = new ProposalEvent { Step = step, On = today, Note = note?.Trim(), Amount = amount, By = user.Name };
@@ -57,21 +56,78 @@ public sealed partial class Triage(IBundlinjeStore store, ICurrentUser user, Tim
             store.Investments.Add(investment);
             await store.SaveChangesAsync(ct);
             proposal.InvestmentId = investment.Id;
+            store.PhaseChanges.Add(new PhaseChange { InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = today, Owner = user.Name, RecordedBy = user.Name, Note = $"Fra henvendelse {reference}" });
         }
+        if (ToProposer(proposal, step, reference, note, amount) is { } message) store.OutboxMessages.Add(message);
         await store.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return added;
     }
 
+    /// <summary>Sends a proposal to one or more departments for assessment by a due date: one request per department,
+    /// the step on the timeline and a message to each department's analysts, in one save.</summary>
+    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
+    {
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
+        var proposal = await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
+            ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
+        var current = Current(proposal);
+        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw new TriageRefused($"En henvendelse med status {current} kan ikke sendes til belysning.");
+        if (departmentKeys.Count == 0) throw new TriageRefused("Afdelinger: vælg mindst én afdeling, der skal belyse henvendelsen.");
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        if (dueOn is not { } due) throw new TriageRefused("Frist: skriv den dato, belysningen skal være færdig.");
+        if (due <= today) throw new TriageRefused("Frist: fristen skal ligge efter i dag.");
+        var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
+        if (departments.Count != departmentKeys.Distinct().Count()) throw new TriageRefused("Afdelinger: mindst én af de valgte er ikke en magistratsafdeling.");
+        var names = string.Join(", ", departments.Select(d => d.Name));
+        proposal.Events.Add(new ProposalEvent { Step = ProposalStep.SentForAssessment, On = today, By = user.Name,
+            Note = $"Til belysning i {names}, frist {due:dd-MM-yyyy}" + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}") });
+        var requests = new List<AssessmentRequest>();
+        foreach (var department in departments)
+        {
+            var request = new AssessmentRequest { Proposal = proposal, OrganisationId = department.Id, RequestedOn = today, DueOn = due, RequestedBy = user.Name };
+            store.AssessmentRequests.Add(request);
+            requests.Add(request);
+            var addresses = assessors is null ? [] : await assessors.AddressesAsync(department.Key, ct);
+            store.OutboxMessages.Add(new OutboxMessage
+            {
+                FundId = fund.Id, ProposalReference = reference, Recipient = $"Analytikere i {department.Name}", Addresses = Join(addresses),
+                Subject = $"Belysning af henvendelse {reference} – frist {due:dd-MM-yyyy}",
+                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen i Bundlinje under Belysninger.",
+                CreatedAt = clock.GetUtcNow(),
+            });
+        }
+        if (ToProposer(proposal, ProposalStep.SentForAssessment, reference, null, null) is { } receipt) store.OutboxMessages.Add(receipt);
+        await store.SaveChangesAsync(ct);
+        return requests;
+    }
+
+    private OutboxMessage? ToProposer(Proposal proposal, ProposalStep step, string reference, string? note, decimal? amount)
+    {
+        if (string.IsNullOrWhiteSpace(proposal.Contact)) return null;
+        var text = step switch
+        {
+            ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment => $"Fonden har desværre afvist henvendelsen. Begrundelse: {note}",
+            ProposalStep.SentForAssessment => "Henvendelsen er sendt til faglig belysning i de relevante magistratsafdelinger. Du hører fra os, når belysningen er færdig.",
+            ProposalStep.Donation => $"Fonden giver en donation på {Kroner.Format(amount)} til indsatsen.",
+            ProposalStep.TakenIntoDevelopment => "Fonden tager henvendelsen i udvikling som en mulig social investering. Sekretariatet kontakter dig om næste skridt.",
+            ProposalStep.Launched => "Indsatsen er nu igangsat som social investering.",
+            _ => null,
+        };
+        return text is null ? null : new OutboxMessage
+        {
+            FundId = proposal.FundId, ProposalReference = reference, Recipient = proposal.Proposer ?? "Forslagsstiller", Addresses = proposal.Contact,
+            Subject = $"Din henvendelse {reference}: {proposal.Title}", Body = text, CreatedAt = clock.GetUtcNow(),
+        };
+    }
+
+    private static string? Join(IReadOnlyList<string> addresses) => addresses.Count == 0 ? null : string.Join(", ", addresses);
+
     private async Task<string> FreeKeyAsync(string title, CancellationToken ct)
     {
-        var slug = NonKey().Replace(title.ToLowerInvariant().Replace("æ", "ae").Replace("ø", "oe").Replace("å", "aa"), "-").Trim('-');
-        slug = slug.Length == 0 ? "henvendelse" : slug[..Math.Min(slug.Length, 50)].Trim('-');
+        var slug = Slug.Of(title, "henvendelse");
         var key = slug;
         for (var n = 2; await store.Investments.AnyAsync(i => i.Key == key, ct); n++) key = $"{slug}-{n}";
         return key;
     }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NonKey();
 }

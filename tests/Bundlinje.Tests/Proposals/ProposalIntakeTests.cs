@@ -72,43 +72,75 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmitAsync(visitor, Valid())).StatusCode); // the sixth is refused
     }
 
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, params (string Key, string Value)[] repeated)
+    {
+        var pairs = fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Concat(repeated.Select(r => KeyValuePair.Create(r.Key, r.Value))).ToList();
+        pairs.Add(KeyValuePair.Create("__RequestVerificationToken", await Login.TokenAsync(client, url)));
+        return await client.PostAsync(url, new FormUrlEncodedContent(pairs));
+    }
+
     [Fact]
-    public async Task The_secretariat_moves_proposals_to_a_donation_in_the_ledger_and_into_development_as_an_investment()
+    public async Task The_secretariat_sends_for_assessment_the_analyst_assesses_and_the_proposal_ends_as_a_donation_or_an_investment_in_phase_1()
     {
         var visitor = Login.Anonymous(factory);
         string Reference(HttpResponseMessage r) => r.Headers.Location!.OriginalString.Split("reference=")[1];
         var first = Reference(await SubmitAsync(visitor, Valid()));
         var second = Reference(await SubmitAsync(visitor, new(Valid()) { ["Title"] = "Lektiecafé i Gellerup" }));
+        Assert.Contains(factory.With(db => db.OutboxMessages.Where(m => m.ProposalReference == first).ToList()),
+            m => m.Addresses == "kontakt@example.dk" && m.Subject.Contains("er modtaget") && m.SentAt == null);
 
         var secretariat = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
-        async Task<HttpResponseMessage> Advance(string reference, string step, string note, string amount = "")
-        {
-            var url = $"/Funds/aarhus/Proposals/{reference}";
-            return await secretariat.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = await Login.TokenAsync(secretariat, url), ["Step"] = step, ["Note"] = note, ["AmountText"] = amount,
-            }));
-        }
-        var skipped = await (await Advance(first, "Launched", "for tidligt")).Content.ReadAsStringAsync();
-        Assert.Contains("kan ikke gå til Launched", skipped);
-        Assert.Equal(HttpStatusCode.Redirect, (await Advance(first, "SentForAssessment", "SFB og MSB, frist 2026-12-15")).StatusCode);
+        Task<HttpResponseMessage> Advance(string reference, string step, string note, string amount = "") =>
+            PostAsync(secretariat, $"/Funds/aarhus/Proposals/{reference}", new() { ["Step"] = step, ["Note"] = note, ["AmountText"] = amount });
+        Task<HttpResponseMessage> Send(string reference, string due, params string[] departments) =>
+            PostAsync(secretariat, $"/Funds/aarhus/Proposals/{reference}", new() { ["Step"] = "SentForAssessment", ["DueOn"] = due },
+                [.. departments.Select(d => ("Departments", d))]);
+
+        Assert.Contains("kan ikke gå til Launched", await (await Advance(first, "Launched", "for tidligt")).Content.ReadAsStringAsync());
+        Assert.Contains("Afdelinger: vælg mindst én afdeling", await (await Send(first, "2099-12-15")).Content.ReadAsStringAsync());
+        Assert.Contains("Frist: fristen skal ligge efter i dag", await (await Send(first, "2020-01-01", "sfb")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Send(first, "2099-12-15", "sfb", "boern-og-unge")).StatusCode);
+        var requests = factory.With(db => db.AssessmentRequests.Where(r => r.Proposal!.Reference == first).Select(r => new { r.Id, r.Organisation!.Key, r.DueOn }).ToList());
+        Assert.Equal(["boern-og-unge", "sfb"], requests.Select(r => r.Key).Order());
+        Assert.All(requests, r => Assert.Equal(new DateOnly(2099, 12, 15), r.DueOn));
+        // The request to SFB is addressed to its analyst; Børn og Unge has no analyst account, so that message has no address yet.
+        var toAssessors = factory.With(db => db.OutboxMessages.Where(m => m.ProposalReference == first && m.Recipient.StartsWith("Analytikere")).ToList());
+        Assert.Contains(toAssessors, m => m.Recipient.EndsWith("Sociale Forhold og Beskæftigelse") && m.Addresses == Login.Email(Roles.DepartmentAnalyst));
+        Assert.Contains(toAssessors, m => m.Recipient.EndsWith("Børn og Unge") && m.Addresses == null);
+
+        var analyst = await Login.AsAsync(factory, Login.Email(Roles.DepartmentAnalyst));
+        var own = requests.Single(r => r.Key == "sfb").Id;
+        var other = requests.Single(r => r.Key == "boern-og-unge").Id;
+        Assert.Contains("Mentorer til unge &lt;script&gt;", await analyst.GetStringAsync("/Assessments"));
+        Assert.Contains("/Account/AccessDenied", (await analyst.GetAsync($"/Assessments/{other}")).Headers.Location!.OriginalString);
+        var incomplete = await (await PostAsync(analyst, $"/Assessments/{own}", new() { ["Relevance"] = "Stor relevans" })).Content.ReadAsStringAsync();
+        Assert.Contains("Umiddelbare økonomiske konsekvenser skal udfyldes.", incomplete);
+        Assert.Contains("Vælg en anbefaling.", incomplete);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, $"/Assessments/{own}", new()
+            { ["Relevance"] = "Supplerer UU's tilbud", ["EconomicConsequences"] = "Ingen umiddelbare udgifter", ["Recommendation"] = "Donation" })).StatusCode);
+        var page = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{first}");
+        Assert.Contains("Faglig belysning modtaget</strong> – Belysning fra Sociale Forhold og Beskæftigelse", page);
+        Assert.Contains("Supplerer UU&#x27;s tilbud", page);
+        Assert.Contains("Afventer belysning", page); // Børn og Unge has not answered
+
         Assert.Equal(HttpStatusCode.Redirect, (await Advance(first, "Donation", "Modning af idéen", "150.000")).StatusCode);
         var donation = factory.With(db => db.LedgerPostings.Single(p => p.SourceReference == $"proposal:{first}"));
         Assert.Equal((Bundlinje.Fund.LedgerKind.Donation, 150_000m, "Donationer"), (donation.Kind, donation.Amount, donation.Category));
+        Assert.Contains(factory.With(db => db.OutboxMessages.Where(m => m.ProposalReference == first).ToList()), m => m.Body.Contains("donation på 150.000 kr."));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Advance(second, "SentForAssessment", "BBU, frist 2026-12-15")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Send(second, "2099-12-15", "boern-og-unge")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Advance(second, "TakenIntoDevelopment", "Fase 1")).StatusCode);
         var investment = factory.With(db => db.Investments.Single(i => i.Key == "lektiecaf-i-gellerup"));
         Assert.Equal(Bundlinje.Investments.InvestmentStatus.InDevelopment, investment.Status);
+        Assert.Equal(Bundlinje.Investments.DevelopmentPhase.Idea, factory.With(db => db.PhaseChanges.Single(c => c.InvestmentId == investment.Id)).Phase);
         var timeline = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{second}");
-        Assert.Contains("Sendt til faglig belysning</strong> – BBU, frist 2026-12-15", timeline);
+        Assert.Contains("Sendt til faglig belysning</strong> – Til belysning i Børn og Unge, frist 15-12-2099", timeline);
         Assert.Contains(Login.Email(Roles.Secretariat), timeline);
+        Assert.Contains("lektiecaf-i-gellerup", await secretariat.GetStringAsync("/Funds/aarhus/Board"));
 
         var council = await Login.AsAsync(factory, Login.Email(Roles.CouncilMember));
-        var url2 = $"/Funds/aarhus/Proposals/{second}";
         var events = factory.With(db => db.Proposals.Where(p => p.Reference == second).SelectMany(p => p.Events).Count());
-        await council.PostAsync(url2, new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["__RequestVerificationToken"] = await Login.TokenAsync(council, url2), ["Step"] = "Launched" }));
+        await PostAsync(council, $"/Funds/aarhus/Proposals/{second}", new() { ["Step"] = "Launched" });
         Assert.Equal(events, factory.With(db => db.Proposals.Where(p => p.Reference == second).SelectMany(p => p.Events).Count())); // a council member cannot move it
     }
 }

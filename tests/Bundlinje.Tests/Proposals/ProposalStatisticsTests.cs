@@ -36,5 +36,11 @@ public sealed class ProposalStatisticsTests
         Assert.Equal(new ProposalStatistics(49, 18, 20, 1, 9, 1, 12, 2, 8), ProposalStatistics.At(rows, new DateOnly(2023, 12, 31)));
         Assert.Equal(new ProposalStatistics(53, 19, 21, 1, 9, 3, 12, 2, 4), ProposalStatistics.At(rows, new DateOnly(2024, 12, 31)));
         Assert.All(file.Proposals.Where(p => p.Placeholder), p => Assert.StartsWith("Pladsholder", p.Title));
+        // The projects named in MSB's overview (seed 002) are there by name, with the outcome the sources tell where they tell it.
+        string[] named = ["Opsporende alkoholbehandling", "TUBA", "Fonden Mental Sundhed", "Littergo", "Klimacafé og beskæftigelse", "NEXTWORK",
+            "Servicehunde", "NiiS", "IPS – beskæftigelse for psykisk sårbare", "Styrk familiers trivsel", "Ungdomskriminalitet Herredsvang", "Ungdomsmodtagelse"];
+        Assert.All(named, n => Assert.Contains(file.Proposals, p => p.Title == n && !p.Placeholder && p.Events.Any(e => e.Step == ProposalStep.SentForAssessment)));
+        Assert.Equal(ProposalStep.Donation, file.Proposals.Single(p => p.Title == "Borgerhjælpen ved Fundamentet").Events[^1].Step);
+        Assert.All(file.Proposals.Where(p => p.Title.StartsWith("IPS+") || p.Title.StartsWith("Din vej i job")), p => Assert.Equal(ProposalStep.Launched, p.Events[^1].Step));
     }
 }

@@ -23,11 +23,17 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         if (investment is null) return NotFound();
         if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
         if (!ModelState.IsValid || !await IsCurrentAsync(investment, Input.Version, ct)) return Page();
+        var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment.Id, ct);
+        if (Bundlinje.Agreements.ApprovalChain.Refusal(investment, investment.Status, Input.Status, approvals) is { } refusal)
+        {
+            ModelState.AddModelError("Input.Status", refusal);
+            return Page();
+        }
         Input.ApplyTo(investment);
         if (!await TrySaveAsync(investment, ct)) return Page();
         return Redirect($"/Investments/{investment.Key}");
     }
 
     private Task<Investment?> LoadAsync(CancellationToken ct) =>
-        Db.Investments.Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == Key, ct);
+        Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation).FirstOrDefaultAsync(i => i.Key == Key, ct);
 }

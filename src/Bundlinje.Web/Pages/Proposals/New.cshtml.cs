@@ -18,7 +18,7 @@ public sealed class NewModel(BundlinjeDb db, Intake intake) : PageModel
     [BindProperty] public string? Intervention { get; set; }
     [BindProperty] public string? Evidence { get; set; }
     [BindProperty] public string? ExpectedEffect { get; set; }
-    [BindProperty] public string? CallKey { get; set; }
+    [BindProperty(SupportsGet = true)] public string? CallKey { get; set; }
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
     /// <summary>Hidden from people; a bot that fills it gets a receipt and nothing is stored.</summary>
     [BindProperty] public string? Website { get; set; }

@@ -5,13 +5,19 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 
 /// <summary>One proposal: what was proposed, its attachments and timeline; the fund's secretariat moves it on.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
+public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock, IAssessorDirectory assessors) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public string Reference { get; set; } = "";
     [BindProperty] public ProposalStep? Step { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? AmountText { get; set; }
+    [BindProperty] public List<string> Departments { get; set; } = [];
+    [BindProperty] public DateOnly? DueOn { get; set; }
+    public List<Bundlinje.Organisations.Organisation> DepartmentChoices { get; private set; } = [];
+    public List<AssessmentRequest> Requests { get; private set; } = [];
+    public List<OutboxMessage> Messages { get; private set; } = [];
+    public string? InvestmentKey { get; private set; }
     public Proposal Proposal { get; private set; } = null!;
     public List<ProposalAttachment> Attachments { get; private set; } = [];
     public bool Administers => User.ToViewer().AdministersFund(Key);
@@ -32,7 +38,9 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         if (!ModelState.IsValid) return Page();
         try
         {
-            await new Triage(Db, user, clock).AdvanceAsync(Key, Reference, Step!.Value, Note, amount, ct);
+            var triage = new Triage(Db, user, clock, assessors);
+            if (Step == ProposalStep.SentForAssessment) await triage.SendForAssessmentAsync(Key, Reference, Departments, DueOn, Note, ct);
+            else await triage.AdvanceAsync(Key, Reference, Step!.Value, Note, amount, ct);
             return Redirect($"/Funds/{Key}/Proposals/{Uri.EscapeDataString(Reference)}");
         }
         catch (Exception e) when (e is TriageRefused or Fund.LedgerRefused)
@@ -52,6 +60,14 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         Proposal = proposal;
         Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
             .Select(a => new ProposalAttachment { Id = a.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>() }).ToListAsync(ct);
+        InvestmentKey = proposal.InvestmentId is { } iid ? await Db.Investments.Where(i => i.Id == iid).Select(i => i.Key).FirstOrDefaultAsync(ct) : null;
+        Requests = await Db.AssessmentRequests.AsNoTracking().Include(r => r.Organisation).Where(r => r.ProposalId == proposal.Id)
+            .OrderBy(r => r.RequestedOn).ThenBy(r => r.Organisation!.Name).ToListAsync(ct);
+        if (Administers)
+        {
+            DepartmentChoices = await Db.Organisations.AsNoTracking().Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
+            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
+        }
         return null;
     }
 }

@@ -1,0 +1,49 @@
+using Bundlinje.Common;
+using Bundlinje.Proposals;
+using Bundlinje.Security;
+
+namespace Bundlinje.Web.Pages.Proposals.Assessments;
+
+/// <summary>One assessment request: the proposal as received, and the form the department's analyst answers in.</summary>
+public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
+{
+    [FromRoute] public int Id { get; set; }
+    [BindProperty] public string? Relevance { get; set; }
+    [BindProperty] public string? EconomicConsequences { get; set; }
+    [BindProperty] public Recommendation? Recommendation { get; set; }
+    public AssessmentRequest Request { get; private set; } = null!;
+
+    public bool Writes => User.ToViewer() is var v && v.Is(Roles.DepartmentAnalyst) && v.Scopes.Contains(Request.Organisation!.Key) && !Request.IsAnswered;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (!Writes) return Forbid();
+        var answer = new AssessmentAnswer(Relevance, EconomicConsequences, Recommendation);
+        foreach (var (field, message) in answer.Check()) ModelState.AddModelError(field, message);
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var viewer = User.ToViewer();
+            await new Bundlinje.Proposals.Assessments(Db, user, clock).WriteAsync(Id, viewer.Scopes, answer, ct);
+            return Redirect($"/Assessments/{Id}");
+        }
+        catch (AssessmentRefused e)
+        {
+            ModelState.AddModelError(e.Field, e.Message);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var request = await IndexModel.Visible(Db, User.ToViewer()).Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
+            .FirstOrDefaultAsync(r => r.Id == Id, ct);
+        if (request is null)
+            return await Db.AssessmentRequests.AnyAsync(r => r.Id == Id, ct) ? Forbid() : NotFound();
+        Request = request;
+        return null;
+    }
+}
