@@ -70,6 +70,7 @@ public static class Setup
             .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Secretariat))
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Secretariat, Roles.CouncilMember))
+            .AddPolicy(Policies.Assessor, p => p.RequireRole(Roles.Secretariat, Roles.DepartmentAnalyst))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().RequireRole(Roles.All).Build());
 
@@ -149,6 +150,8 @@ public static class Setup
 
 public static class Policies
 {
+    /// <summary>Assessment requests: the departments' analysts answer them, the secretariat follows them.</summary>
+    public const string Assessor = nameof(Assessor);
     public const string Reader = nameof(Reader);
     public const string Secretariat = nameof(Secretariat);
     public const string AuditReader = nameof(AuditReader);

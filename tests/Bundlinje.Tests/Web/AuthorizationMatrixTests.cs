@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Portfolio"] = [All("/Portfolio", O.Login, O.Ok)],
         ["Proposals/New/{fund?}"] = [All("/Proposals/New", O.Ok, O.Ok), All("/Proposals/New/aarhus", O.Ok, O.Ok), All("/Proposals/New/nowhere", O.NotFound, O.NotFound)],
         ["Proposals/Received"] = [All("/Proposals/Received?reference=H-2026-001", O.Ok, O.Ok)],
+        ["Proposals/Calls"] = [All("/Proposals/Calls", O.Ok, O.Ok)],
+        ["Assessments"] = [new("/Assessments", O.Login, O.Ok, O.Denied, O.Ok, O.Denied, O.Denied)],
+        ["Assessments/{id:int}"] = [new("/Assessments/999999", O.Login, O.NotFound, O.Denied, O.NotFound, O.Denied, O.Denied)],
         ["Investments/{key}"] =
         [
             All("/Investments/dialog-mod-vold", O.Login, O.Ok),
@@ -71,6 +74,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         [
             new("/Investments/dialog-mod-vold/FollowUp/Jobs/00000000-0000-0000-0000-000000000001", O.Login, O.NotFound, O.Denied, O.NotFound, O.Denied, O.Denied),
         ],
+        ["Investments/{key}/Development"] =
+        [
+            All("/Investments/dialog-mod-vold/Development", O.Login, O.Ok),
+            new("/Investments/ungifokus/Development", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            All("/Investments/no-such-investment/Development", O.Login, O.NotFound),
+        ],
         ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
         ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
         ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],
@@ -92,6 +101,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Ledger/Close"] = [SecretariatOnly("/Funds/aarhus/Ledger/Close")],
         ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
+        ["Funds/{key}/Board"] = [All("/Funds/aarhus/Board", O.Login, O.Ok), All("/Funds/nowhere/Board", O.Login, O.NotFound)],
+        ["Funds/{key}/Calls"] = [FundWide("/Funds/aarhus/Calls")],
+        ["Funds/{key}/Outbox"] = [SecretariatOnly("/Funds/aarhus/Outbox")],
         ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
         ["Funds/{key}/Proposals/{reference}"] = [FundWide("/Funds/aarhus/Proposals/H-2023-042"), new("/Funds/aarhus/Proposals/X-0", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied)],
         ["Audit/{type}/{id:int}"] =

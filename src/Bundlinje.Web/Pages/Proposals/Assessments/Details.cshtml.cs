@@ -5,6 +5,7 @@ using Bundlinje.Security;
 namespace Bundlinje.Web.Pages.Proposals.Assessments;
 
 /// <summary>One assessment request: the proposal as received, and the form the department's analyst answers in.</summary>
+[Authorize(Policy = Policies.Assessor)]
 public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
 {
     [FromRoute] public int Id { get; set; }

@@ -4,6 +4,7 @@ using Bundlinje.Security;
 namespace Bundlinje.Web.Pages.Proposals.Assessments;
 
 /// <summary>Assessment requests: an analyst sees those of their departments, the secretariat those of its funds.</summary>
+[Authorize(Policy = Policies.Assessor)]
 public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel
 {
     public List<AssessmentRequest> Requests { get; private set; } = [];
