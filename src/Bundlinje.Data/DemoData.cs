@@ -42,7 +42,7 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
     }
 
     /// <summary>The portfolio file has no phase history: running investments are put in phase 5 (follow-up) from their
-    /// start and ended ones in phase 6 (evaluation) from their end, each saying it was derived.</summary>
+    /// start and ended ones in phase 6 (evaluation) from their end (or the latest date known), each saying it was derived.</summary>
     private async Task DerivePhasesAsync(CancellationToken ct)
     {
         foreach (var i in await db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id).ToListAsync(ct))
@@ -50,7 +50,7 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             (Investments.DevelopmentPhase Phase, DateOnly? On)? derived = i.Status switch
             {
                 Investments.InvestmentStatus.Active => (Investments.DevelopmentPhase.FollowUp, i.PeriodStart ?? i.AgreedOn),
-                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly => (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart),
+                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly => (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart ?? i.AgreedOn),
                 Investments.InvestmentStatus.InDevelopment => (Investments.DevelopmentPhase.Idea, i.AgreedOn),
                 _ => null,
             };

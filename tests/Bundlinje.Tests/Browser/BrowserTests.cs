@@ -230,6 +230,92 @@ public sealed class BrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_public_proposal_is_triaged_assessed_taken_into_development_and_approved_until_the_investment_is_active()
+    {
+        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
+        var visitor = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 1000 } });
+        await visitor.GotoAsync("/");
+        await visitor.ClickAsync("text=Send en henvendelse");
+        await visitor.SelectOptionAsync("#ProposerType", "SocialEnterprise");
+        await visitor.FillAsync("#Proposer", "Grønne Hænder ApS");
+        await visitor.FillAsync("#Contact", "kontakt@groennehaender.dk");
+        await visitor.FillAsync("#Title", "Bylandbrug for unge");
+        await visitor.FillAsync("#Problem", "Unge uden job mister tilknytningen til arbejdsmarkedet.");
+        await visitor.FillAsync("#TargetGroup", "Unge 18-29 år på uddannelseshjælp");
+        await visitor.FillAsync("#Intervention", "Løntimer i bylandbrug med mentor");
+        await Shot(visitor, "7-proposal-public-form");
+        await visitor.ClickAsync("main button[type=submit]");
+        await visitor.WaitForURLAsync("**/Proposals/Received**");
+        var reference = new Uri(visitor.Url).Query.Split("reference=")[1];
+        Assert.Contains(reference, await visitor.InnerTextAsync("main"));
+        await Shot(visitor, "7-proposal-receipt");
+
+        var secretariat = await SignedInPageAsync(Roles.Secretariat, 1280, 1000);
+        await secretariat.GotoAsync("/Funds/aarhus/Proposals");
+        await secretariat.ClickAsync($"text={reference}");
+        await secretariat.SelectOptionAsync("#Step", "SentForAssessment");
+        await secretariat.CheckAsync("#dep-sfb");
+        await secretariat.FillAsync("#DueOn", DateTime.Today.AddDays(21).ToString("yyyy-MM-dd"));
+        await secretariat.ClickAsync("main form button[type=submit]");
+        await secretariat.WaitForSelectorAsync("#assessments");
+        Assert.Contains("Afventer belysning", await secretariat.InnerTextAsync("#assessments"));
+        Assert.Contains("Analytikere i Sociale Forhold og Beskæftigelse", await secretariat.InnerTextAsync("#messages"));
+        await Shot(secretariat, "8-proposal-sent-for-assessment");
+
+        var analyst = await SignedInPageAsync(Roles.DepartmentAnalyst, 1280, 1000);
+        await analyst.GotoAsync("/Assessments");
+        await analyst.ClickAsync("text=Bylandbrug for unge");
+        await analyst.FillAsync("#Relevance", "Supplerer jobcentrets virksomhedsrettede tilbud.");
+        await analyst.FillAsync("#EconomicConsequences", "Færre måneder på uddannelseshjælp; ingen udgift i 2027.");
+        await analyst.CheckAsync("#rec-TakeIntoDevelopment");
+        await Shot(analyst, "9-analyst-assessment");
+        await analyst.ClickAsync("main form button[type=submit]");
+        await analyst.WaitForSelectorAsync("#answer");
+
+        await secretariat.ReloadAsync();
+        Assert.Contains("Supplerer jobcentrets", await secretariat.InnerTextAsync("#assessments"));
+        await secretariat.SelectOptionAsync("#Step", "TakenIntoDevelopment");
+        await secretariat.ClickAsync("main form button[type=submit]");
+        await secretariat.ClickAsync("text=Se investeringens udvikling");
+        await secretariat.WaitForURLAsync("**/Investments/bylandbrug-for-unge/Development");
+        Assert.Contains("1 Idé", await secretariat.InnerTextAsync("#phases"));
+        await secretariat.GotoAsync("/Investments/bylandbrug-for-unge/Parties/Add");
+        await secretariat.SelectOptionAsync("#OrganisationKey", "sfb");
+        await secretariat.SelectOptionAsync("#Role", "Authority");
+        await secretariat.ClickAsync("main form button[type=submit]");
+        await secretariat.WaitForURLAsync("**/Investments/bylandbrug-for-unge");
+
+        var council = await SignedInPageAsync(Roles.CouncilMember, 1280, 1000);
+        await council.GotoAsync("/Investments/bylandbrug-for-unge/Development");
+        await council.FillAsync("#Approval_ApprovedBy", "Rådet for Sociale Investeringer");
+        await council.FillAsync("#Approval_ApprovedOn", DateTime.Today.ToString("yyyy-MM-dd"));
+        await council.FillAsync("#Approval_DocumentReference", "Rådsmøde, pkt. 4");
+        await council.ClickAsync("form:has(#Approval_Kind) button[type=submit]");
+        await council.WaitForSelectorAsync("#approvals td");
+
+        async Task Approve(string kind, string by, string document)
+        {
+            await secretariat.GotoAsync("/Investments/bylandbrug-for-unge/Development");
+            await secretariat.SelectOptionAsync("#Approval_Kind", kind);
+            if (kind == "Councillor") await secretariat.SelectOptionAsync("#Approval_DepartmentKey", "sfb");
+            await secretariat.FillAsync("#Approval_ApprovedBy", by);
+            await secretariat.FillAsync("#Approval_ApprovedOn", DateTime.Today.ToString("yyyy-MM-dd"));
+            await secretariat.FillAsync("#Approval_DocumentReference", document);
+            await secretariat.ClickAsync("form:has(#Approval_Kind) button[type=submit]");
+            await secretariat.WaitForURLAsync("**/Development#approval");
+        }
+        await Approve("Councillor", "Rådmand for Sociale Forhold og Beskæftigelse", "Sag 26/1234");
+        Assert.Contains("borgmesterens formelle godkendelse", await secretariat.InnerTextAsync("#missing"));
+        Assert.Contains("Under udvikling", await secretariat.InnerTextAsync("#status"));
+        await Approve("Mayor", "Borgmesteren", "Sag 26/1234, påtegning");
+        Assert.Contains("Aktiv", await secretariat.InnerTextAsync("#status"));
+        Assert.Equal(0, await secretariat.Locator("#missing").CountAsync());
+        await Shot(secretariat, "10-approval-chain-complete");
+        await secretariat.GotoAsync("/Funds/aarhus/Board");
+        await Shot(secretariat, "11-board-by-phase");
+    }
+
+    [Fact]
     public async Task Pages_work_without_javascript()
     {
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
