@@ -61,7 +61,11 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
         builder.UseSetting("ConnectionStrings:Bundlinje", connectionString);
         builder.UseSetting("Bundlinje:PseudonymKey", PseudonymKey);
         builder.UseSetting("Bundlinje:RegisterStore", RegisterStore);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>More settings for one test's app (e.g. an SMTP server); set them before the first request.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     public T With<T>(Func<BundlinjeDb, T> use)
     {
