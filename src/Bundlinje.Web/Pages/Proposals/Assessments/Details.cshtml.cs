@@ -12,9 +12,9 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
     [BindProperty] public string? Relevance { get; set; }
     [BindProperty] public string? EconomicConsequences { get; set; }
     [BindProperty] public Recommendation? Recommendation { get; set; }
-    public AssessmentRequest Request { get; private set; } = null!;
+    public AssessmentRequest Assessment { get; private set; } = null!;
 
-    public bool Writes => User.ToViewer() is var v && v.Is(Roles.DepartmentAnalyst) && v.Scopes.Contains(Request.Organisation!.Key) && !Request.IsAnswered;
+    public bool Writes => User.ToViewer() is var v && v.Is(Roles.DepartmentAnalyst) && v.Scopes.Contains(Assessment.Organisation!.Key) && !Assessment.IsAnswered;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -44,7 +44,7 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
             .FirstOrDefaultAsync(r => r.Id == Id, ct);
         if (request is null)
             return await Db.AssessmentRequests.AnyAsync(r => r.Id == Id, ct) ? Forbid() : NotFound();
-        Request = request;
+        Assessment = request;
         return null;
     }
 }
