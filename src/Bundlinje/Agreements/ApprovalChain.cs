@@ -81,6 +81,10 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user)
             investment.Status = InvestmentStatus.Active;
             investment.StatusNote = $"Aktiv: godkendelseskæden fuldført {on:dd-MM-yyyy}";
             investment.AgreedOn ??= on;
+            // The proposal the investment came from is launched with it.
+            foreach (var proposal in await store.Proposals.Include(p => p.Events).Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
+                if (Proposals.Triage.NextSteps(Proposals.Triage.Current(proposal)).Contains(Proposals.ProposalStep.Launched))
+                    proposal.Events.Add(new Proposals.ProposalEvent { Step = Proposals.ProposalStep.Launched, On = on, By = user.Name, Note = "Godkendelseskæden er fuldført; investeringen er aktiv" });
         }
         await store.SaveChangesAsync(ct);
         return approval;

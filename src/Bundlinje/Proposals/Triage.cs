@@ -36,6 +36,9 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
             throw new TriageRefused("Begrundelse: en afvisning skal have en begrundelse.");
         if (step == ProposalStep.SentForAssessment)
             throw new TriageRefused("Afdelinger: send til belysning med afdelinger og frist (SendForAssessment).");
+        if (step == ProposalStep.Launched && proposal.InvestmentId is { } investmentId
+            && await store.Investments.AnyAsync(i => i.Id == investmentId && i.Status != InvestmentStatus.Active, ct))
+            throw new TriageRefused("Igangsat: henvendelsen bliver igangsat, når investeringens godkendelseskæde er fuldført.");
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
         var added = new ProposalEvent { Step = step, On = today, Note = note?.Trim(), Amount = amount, By = user.Name };

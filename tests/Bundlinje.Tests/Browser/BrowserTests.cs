@@ -311,6 +311,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("Aktiv", await secretariat.InnerTextAsync("#status"));
         Assert.Equal(0, await secretariat.Locator("#missing").CountAsync());
         await Shot(secretariat, "10-approval-chain-complete");
+        await secretariat.GotoAsync($"/Funds/aarhus/Proposals/{reference}");
+        Assert.Contains("Igangsat – Godkendelseskæden er fuldført", await secretariat.InnerTextAsync("#timeline"));
         await secretariat.GotoAsync("/Funds/aarhus/Board");
         await Shot(secretariat, "11-board-by-phase");
     }

@@ -137,6 +137,17 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         Assert.Contains("Sendt til faglig belysning</strong> – Til belysning i Børn og Unge, frist 15-12-2099", timeline);
         Assert.Contains(Login.Email(Roles.Secretariat), timeline);
         Assert.Contains("lektiecaf-i-gellerup", await secretariat.GetStringAsync("/Funds/aarhus/Board"));
+        Assert.Contains("bliver igangsat, når investeringens godkendelseskæde er fuldført", await (await Advance(second, "Launched", "")).Content.ReadAsStringAsync());
+
+        // The two rejections need a reason, and end the proposal's way.
+        var third = Reference(await SubmitAsync(visitor, new(Valid()) { ["Title"] = "Ny hal" }));
+        Assert.Contains("en afvisning skal have en begrundelse", await (await Advance(third, "DirectRejection", "")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Advance(third, "DirectRejection", "Ikke en social investering")).StatusCode);
+        Assert.DoesNotContain("id=\"Step\"", await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{third}"));
+        var fourth = Reference(await SubmitAsync(visitor, new(Valid()) { ["Title"] = "Natcafé" }));
+        Assert.Equal(HttpStatusCode.Redirect, (await Send(fourth, "2099-12-15", "sfb")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Advance(fourth, "RejectedAfterAssessment", "Findes allerede i SFB")).StatusCode);
+        Assert.Contains("Afvist efter faglig belysning</strong> – Findes allerede i SFB", await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{fourth}"));
 
         var council = await Login.AsAsync(factory, Login.Email(Roles.CouncilMember));
         var events = factory.With(db => db.Proposals.Where(p => p.Reference == second).SelectMany(p => p.Events).Count());
