@@ -4,10 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Agreements;
 
-public sealed class ApprovalRefused(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
+public sealed class ApprovalRefused(string field, string message) : FieldRefusal(field, message);
 
 /// <summary>A recorded approval before it is checked.</summary>
 public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, string? ApprovedBy, DateOnly? ApprovedOn, string? DocumentReference);

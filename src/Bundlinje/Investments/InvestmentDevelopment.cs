@@ -3,10 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Investments;
 
-public sealed class DevelopmentRefused(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
+public sealed class DevelopmentRefused(string field, string message) : FieldRefusal(field, message);
 
 public sealed record PhaseInput(DevelopmentPhase? Phase, DateOnly? StartedOn, string? Owner, string? Note);
 

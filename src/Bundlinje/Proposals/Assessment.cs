@@ -44,10 +44,7 @@ public sealed record AssessmentAnswer(string? Relevance, string? EconomicConsequ
     }
 }
 
-public sealed class AssessmentRefused(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
+public sealed class AssessmentRefused(string field, string message) : FieldRefusal(field, message);
 
 /// <summary>Analysts answer their department's assessment requests; each answer adds "assessment received" to the
 /// proposal's timeline in the same save.</summary>

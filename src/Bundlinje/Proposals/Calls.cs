@@ -3,10 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Proposals;
 
-public sealed class CallRefused(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
+public sealed class CallRefused(string field, string message) : FieldRefusal(field, message);
 
 public sealed record CallInput(string? Title, string? Theme, string? Text, DateOnly? OpensOn, DateOnly? ClosesOn);
 

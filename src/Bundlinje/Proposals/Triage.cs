@@ -35,7 +35,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (step is ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment && string.IsNullOrWhiteSpace(note))
             throw new TriageRefused("Begrundelse: en afvisning skal have en begrundelse.");
         if (step == ProposalStep.SentForAssessment)
-            throw new TriageRefused("Afdelinger: send til belysning med afdelinger og frist (SendForAssessment).");
+            throw new TriageRefused("Afdelinger: vælg de afdelinger, der skal belyse henvendelsen, og en frist.");
         if (step == ProposalStep.Launched && proposal.InvestmentId is { } investmentId
             && await store.Investments.AnyAsync(i => i.Id == investmentId && i.Status != InvestmentStatus.Active, ct))
             throw new TriageRefused("Igangsat: henvendelsen bliver igangsat, når investeringens godkendelseskæde er fuldført.");
@@ -96,7 +96,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
             {
                 FundId = fund.Id, ProposalReference = reference, Recipient = $"Analytikere i {department.Name}", Addresses = Join(addresses),
                 Subject = $"Belysning af henvendelse {reference} – frist {due:dd-MM-yyyy}",
-                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen i Bundlinje under Belysninger.",
+                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen i Bundlinje under Faglige belysninger.",
                 CreatedAt = clock.GetUtcNow(),
             });
         }

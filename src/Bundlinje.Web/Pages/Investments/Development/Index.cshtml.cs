@@ -59,10 +59,9 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user) : FormPage(db)
             await save();
             return Redirect($"/Investments/{Key}/Development#{form.ToLowerInvariant()}");
         }
-        catch (Exception e) when (e is DevelopmentRefused or ApprovalRefused)
+        catch (FieldRefusal e)
         {
-            var field = e is DevelopmentRefused d ? d.Field : ((ApprovalRefused)e).Field;
-            ModelState.AddModelError($"{form}.{field}", e.Message);
+            ModelState.AddModelError($"{form}.{e.Field}", e.Message);
             Db.ChangeTracker.Clear();
             return await LoadAsync(ct) ?? Page();
         }
