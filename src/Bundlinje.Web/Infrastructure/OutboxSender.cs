@@ -37,15 +37,15 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, Microsoft.Extensio
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task<int> SendPendingAsync(CancellationToken ct)
+    private async Task SendPendingAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BundlinjeDb>();
         var pending = await db.OutboxMessages.Where(m => m.SentAt == null && m.Addresses != null && m.Attempts < Settings.MaxAttempts)
             .OrderBy(m => m.Id).Take(50).ToListAsync(ct);
+        if (pending.Count == 0) return;
         using var client = new SmtpClient(Settings.Host, Settings.Port) { EnableSsl = Settings.EnableSsl };
         if (!string.IsNullOrEmpty(Settings.User)) client.Credentials = new NetworkCredential(Settings.User, Settings.Password);
-        var sent = 0;
         foreach (var message in pending)
         {
             message.Attempts++;
@@ -56,7 +56,6 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, Microsoft.Extensio
                 await client.SendMailAsync(mail, ct);
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
-                sent++;
             }
             catch (Exception e) when (e is SmtpException or FormatException or InvalidOperationException)
             {
@@ -65,6 +64,5 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, Microsoft.Extensio
             }
             await db.SaveChangesAsync(ct);
         }
-        return sent;
     }
 }

@@ -28,8 +28,7 @@ public static class Setup
         services.AddScoped<Proposals.Intake>();
         services.AddScoped<IAssessorDirectory, AssessorDirectory>();
         services.Configure<SmtpSettings>(config.GetSection("Bundlinje:Smtp"));
-        services.AddSingleton<OutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddHostedService<OutboxSender>();
         // The public proposal form: a few submissions per address per ten minutes (Bundlinje:IntakePermitsPer10Minutes).
         services.AddRateLimiter(o =>
         {

@@ -14,7 +14,7 @@ public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, str
 /// parties with the authority role) and the mayor. The investment becomes active when the last link is recorded, and
 /// not before: <see cref="Refusal"/> is the one check every status change to active goes through.
 /// </summary>
-public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user)
+public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
     private const string MayorMissing = "borgmesterens formelle godkendelse";
 
@@ -81,7 +81,10 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user)
             // The proposal the investment came from is launched with it.
             foreach (var proposal in await store.Proposals.Include(p => p.Events).Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
                 if (Proposals.Triage.NextSteps(Proposals.Triage.Current(proposal)).Contains(Proposals.ProposalStep.Launched))
+                {
                     proposal.Events.Add(new Proposals.ProposalEvent { Step = Proposals.ProposalStep.Launched, On = on, By = user.Name, Note = "Godkendelseskæden er fuldført; investeringen er aktiv" });
+                    if (Proposals.ProposerMessages.For(proposal, Proposals.ProposalStep.Launched, clock.GetUtcNow()) is { } message) store.OutboxMessages.Add(message);
+                }
         }
         await store.SaveChangesAsync(ct);
         return approval;

@@ -25,8 +25,3 @@ public interface IAssessorDirectory
 {
     Task<IReadOnlyList<string>> AddressesAsync(string organisationKey, CancellationToken ct = default);
 }
-
-public sealed class NoAssessorAddresses : IAssessorDirectory
-{
-    public Task<IReadOnlyList<string>> AddressesAsync(string organisationKey, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<string>>([]);
-}

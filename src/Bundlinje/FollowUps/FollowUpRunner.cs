@@ -96,7 +96,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
         store.FollowUpApprovals.Add(approval);
         var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
-        var approvedOn = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var approvedOn = clock.Today();
         foreach (var payer in RunResult.FromJson(run.ResultJson).ByPayer.Where(p => p.Amount > 0))
             foreach (var (amount, year) in Instalments(payer.Amount, years).Select((a, i) => (a, i)))
                 store.PaymentObligations.Add(new PaymentObligation

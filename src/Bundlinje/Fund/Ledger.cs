@@ -47,7 +47,7 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
         var reversal = new LedgerPosting
         {
-            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear, EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : DateOnly.FromDateTime(clock.GetLocalNow().Date),
+            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear, EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
             Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
             InvestmentId = original.InvestmentId, Payer = original.Payer, Metric = original.Metric, Source = LedgerSource.Manual,
             Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,

@@ -58,7 +58,7 @@ public sealed class Assessments(IBundlinjeStore store, ICurrentUser user, TimePr
             throw new AssessmentRefused("Id", $"Kun analytikere i {request.Organisation.Name} kan skrive denne belysning.");
         if (request.IsAnswered) throw new AssessmentRefused("Id", "Belysningen er allerede skrevet.");
         if (answer.Check() is { Count: > 0 } problems) throw new AssessmentRefused(problems.Keys.First(), string.Join(" ", problems.Values));
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         request.Relevance = answer.Relevance!.Trim();
         request.EconomicConsequences = answer.EconomicConsequences!.Trim();
         request.Recommendation = answer.Recommendation;

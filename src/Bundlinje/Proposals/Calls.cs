@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Bundlinje.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,5 +31,9 @@ public sealed class Calls(IBundlinjeStore store)
         return call;
     }
 
+    /// <summary>Calls open on a date, as a query filter (translated to SQL).</summary>
+    public static Expression<Func<Call, bool>> OpenOn(DateOnly today) => c => c.OpensOn <= today && c.ClosesOn >= today;
+
+    /// <summary>The same rule as <see cref="OpenOn"/>, for one call in memory.</summary>
     public static bool IsOpen(Call call, DateOnly today) => call.OpensOn <= today && today <= call.ClosesOn;
 }

@@ -85,10 +85,10 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
     {
         if (Check(form) is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems.Values));
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         Call? call = null;
         if (!string.IsNullOrEmpty(form.CallKey))
-            call = await store.Calls.FirstOrDefaultAsync(c => c.FundId == fund.Id && c.Key == form.CallKey && c.OpensOn <= today && c.ClosesOn >= today, ct)
+            call = await store.Calls.Where(Calls.OpenOn(today)).FirstOrDefaultAsync(c => c.FundId == fund.Id && c.Key == form.CallKey, ct)
                 ?? throw new ArgumentException("Temaopkaldet er ikke åbent.");
         var prefix = $"{(call is null ? "H" : "T")}-{today.Year}-";
         var taken = await store.Proposals.CountAsync(p => p.FundId == fund.Id && p.Reference.StartsWith(prefix), ct);
@@ -102,13 +102,7 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
             Events = [new ProposalEvent { Step = ProposalStep.Received, On = today, By = "offentlig formular" }],
         };
         store.Proposals.Add(proposal);
-        store.OutboxMessages.Add(new OutboxMessage
-        {
-            FundId = fund.Id, ProposalReference = proposal.Reference, Recipient = proposal.Proposer, Addresses = proposal.Contact,
-            Subject = $"Kvittering: din henvendelse {proposal.Reference} er modtaget",
-            Body = $"Tak for henvendelsen \"{proposal.Title}\". Den har referencen {proposal.Reference}. Sekretariatet vurderer den og vender tilbage.",
-            CreatedAt = clock.GetUtcNow(),
-        });
+        store.OutboxMessages.Add(ProposerMessages.For(proposal, ProposalStep.Received, clock.GetUtcNow())!);
         foreach (var file in form.Files)
             store.ProposalAttachments.Add(new ProposalAttachment
             {

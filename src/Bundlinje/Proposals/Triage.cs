@@ -27,9 +27,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
     {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
-        var proposal = await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
-            ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
+        var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
         var current = Current(proposal);
         if (!NextSteps(current).Contains(step)) throw new TriageRefused($"En henvendelse med status {current} kan ikke gå til {step}.");
         if (step is ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment && string.IsNullOrWhiteSpace(note))
@@ -39,7 +37,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (step == ProposalStep.Launched && proposal.InvestmentId is { } investmentId
             && await store.Investments.AnyAsync(i => i.Id == investmentId && i.Status != InvestmentStatus.Active, ct))
             throw new TriageRefused("Igangsat: henvendelsen bliver igangsat, når investeringens godkendelseskæde er fuldført.");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
         var added = new ProposalEvent { Step = step, On = today, Note = note?.Trim(), Amount = amount, By = user.Name };
         proposal.Events.Add(added);
@@ -61,7 +59,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
             proposal.InvestmentId = investment.Id;
             store.PhaseChanges.Add(new PhaseChange { InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = today, Owner = user.Name, RecordedBy = user.Name, Note = $"Fra henvendelse {reference}" });
         }
-        if (ToProposer(proposal, step, reference, note, amount) is { } message) store.OutboxMessages.Add(message);
+        if (ProposerMessages.For(proposal, step, clock.GetUtcNow(), note, amount) is { } message) store.OutboxMessages.Add(message);
         await store.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return added;
@@ -71,13 +69,11 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     /// the step on the timeline and a message to each department's analysts, in one save.</summary>
     public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
     {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
-        var proposal = await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
-            ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
+        var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
         var current = Current(proposal);
         if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw new TriageRefused($"En henvendelse med status {current} kan ikke sendes til belysning.");
         if (departmentKeys.Count == 0) throw new TriageRefused("Afdelinger: vælg mindst én afdeling, der skal belyse henvendelsen.");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         if (dueOn is not { } due) throw new TriageRefused("Frist: skriv den dato, belysningen skal være færdig.");
         if (due <= today) throw new TriageRefused("Frist: fristen skal ligge efter i dag.");
         var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
@@ -100,28 +96,17 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
                 CreatedAt = clock.GetUtcNow(),
             });
         }
-        if (ToProposer(proposal, ProposalStep.SentForAssessment, reference, null, null) is { } receipt) store.OutboxMessages.Add(receipt);
+        if (ProposerMessages.For(proposal, ProposalStep.SentForAssessment, clock.GetUtcNow()) is { } receipt) store.OutboxMessages.Add(receipt);
         await store.SaveChangesAsync(ct);
         return requests;
     }
 
-    private OutboxMessage? ToProposer(Proposal proposal, ProposalStep step, string reference, string? note, decimal? amount)
+    private async Task<(Fund.Fund Fund, Proposal Proposal)> LoadAsync(string fundKey, string reference, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(proposal.Contact)) return null;
-        var text = step switch
-        {
-            ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment => $"Fonden har desværre afvist henvendelsen. Begrundelse: {note}",
-            ProposalStep.SentForAssessment => "Henvendelsen er sendt til faglig belysning i de relevante magistratsafdelinger. Du hører fra os, når belysningen er færdig.",
-            ProposalStep.Donation => $"Fonden giver en donation på {Kroner.Format(amount)} til indsatsen.",
-            ProposalStep.TakenIntoDevelopment => "Fonden tager henvendelsen i udvikling som en mulig social investering. Sekretariatet kontakter dig om næste skridt.",
-            ProposalStep.Launched => "Indsatsen er nu igangsat som social investering.",
-            _ => null,
-        };
-        return text is null ? null : new OutboxMessage
-        {
-            FundId = proposal.FundId, ProposalReference = reference, Recipient = proposal.Proposer ?? "Forslagsstiller", Addresses = proposal.Contact,
-            Subject = $"Din henvendelse {reference}: {proposal.Title}", Body = text, CreatedAt = clock.GetUtcNow(),
-        };
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
+        var proposal = await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
+            ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
+        return (fund, proposal);
     }
 
     private static string? Join(IReadOnlyList<string> addresses) => addresses.Count == 0 ? null : string.Join(", ", addresses);

@@ -20,8 +20,8 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
         if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);
         else if (await Db.Investments.AnyAsync(i => i.Key == NewKey, ct))
             ModelState.AddModelError(nameof(NewKey), $"Nøglen '{NewKey}' er allerede brugt.");
-        if (Input.Status == InvestmentStatus.Active)
-            ModelState.AddModelError("Input.Status", "Status: en ny investering kan ikke oprettes som aktiv. Den bliver aktiv, når godkendelseskæden er fuldført.");
+        if (Bundlinje.Agreements.ApprovalChain.Refusal(new Investment { Key = "", Name = "" }, null, Input.Status, []) is { } refusal)
+            ModelState.AddModelError("Input.Status", refusal);
         if (!ModelState.IsValid) return Page();
 
         var investment = new Investment { Key = NewKey!, Name = Input.Name!.Trim(), FundId = fund!.Id };

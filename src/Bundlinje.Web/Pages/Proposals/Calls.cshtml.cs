@@ -10,10 +10,8 @@ public sealed class CallsModel(BundlinjeDb db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var rows = await (from c in db.Calls.AsNoTracking()
+        var rows = await (from c in db.Calls.AsNoTracking().Where(Bundlinje.Proposals.Calls.OpenOn(clock.Today()))
                           join f in db.Funds.AsNoTracking() on c.FundId equals f.Id
-                          where c.OpensOn <= today && c.ClosesOn >= today
                           orderby c.ClosesOn
                           select new { f.Key, f.Name, Call = c }).ToListAsync(ct);
         Open = rows.Select(r => (r.Key, r.Name, r.Call)).ToList();

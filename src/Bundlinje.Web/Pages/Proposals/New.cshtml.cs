@@ -6,7 +6,7 @@ namespace Bundlinje.Web.Pages.Proposals;
 /// <summary>The public proposal form: no login; every field checked on the server; a honeypot and a rate limit against bots.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Setup.IntakeRateLimit)]
-public sealed class NewModel(BundlinjeDb db, Intake intake) : PageModel
+public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) : PageModel
 {
     [FromRoute] public string? Fund { get; set; }
     [BindProperty] public ProposerType? ProposerType { get; set; }
@@ -54,8 +54,7 @@ public sealed class NewModel(BundlinjeDb db, Intake intake) : PageModel
         var fund = Fund is null ? await db.Funds.AsNoTracking().OrderBy(f => f.Id).FirstOrDefaultAsync(ct) : await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Fund, ct);
         if (fund is null) return NotFound();
         (Fund, FundName) = (fund.Key, fund.Name);
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        OpenCalls = await db.Calls.AsNoTracking().Where(c => c.FundId == fund.Id && c.OpensOn <= today && c.ClosesOn >= today).ToListAsync(ct);
+        OpenCalls = await db.Calls.AsNoTracking().Where(Bundlinje.Proposals.Calls.OpenOn(clock.Today())).Where(c => c.FundId == fund.Id).ToListAsync(ct);
         return null;
     }
 }

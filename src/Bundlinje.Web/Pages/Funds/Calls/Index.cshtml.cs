@@ -10,7 +10,7 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : FormPage(db
     [BindProperty] public CallForm Input { get; set; } = new();
     public List<Call> CallList { get; private set; } = [];
     public Dictionary<int, int> Answers { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today();
     public bool Administers => User.ToViewer().AdministersFund(Key);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();

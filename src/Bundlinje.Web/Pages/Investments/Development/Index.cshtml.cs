@@ -7,7 +7,7 @@ namespace Bundlinje.Web.Pages.Investments.Development;
 
 /// <summary>An investment's development: its phases, maturity assessments and approval chain. The secretariat records
 /// phases, maturity and the councillors' and mayor's approvals; a council member records the council's decision.</summary>
-public sealed class IndexModel(BundlinjeDb db, ICurrentUser user) : FormPage(db)
+public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public PhaseForm Phase { get; set; } = new();
@@ -48,7 +48,7 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user) : FormPage(db)
         var mayRecord = Approval.Kind == ApprovalKind.CouncilDecision ? RecordsCouncilDecision : Administers;
         if (!mayRecord) return Forbid();
         var a = Approval;
-        return await SaveAsync("Approval", () => new ApprovalChain(Db, user).RecordAsync(Key, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
+        return await SaveAsync("Approval", () => new ApprovalChain(Db, user, clock).RecordAsync(Key, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
     }
 
     private async Task<IActionResult> SaveAsync(string form, Func<Task> save, CancellationToken ct)

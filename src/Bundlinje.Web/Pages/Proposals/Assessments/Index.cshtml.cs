@@ -8,7 +8,7 @@ namespace Bundlinje.Web.Pages.Proposals.Assessments;
 public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel
 {
     public List<AssessmentRequest> Requests { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => clock.Today();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
