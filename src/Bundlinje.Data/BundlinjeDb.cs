@@ -42,6 +42,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BundlinjeDb).Assembly);
+        MoneyColumns.AddChecks(builder, sqlite: Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

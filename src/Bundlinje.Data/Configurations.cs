@@ -82,11 +82,37 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund
         b.HasOne(p => p.Fund).WithMany().HasForeignKey(p => p.FundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Investment).WithMany().HasForeignKey(p => p.InvestmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.FundId, p.FiscalYear });
+        // Exactly once, decided by the database: a posting is reversed at most once, an obligation paid at most once
+        // (its result payment's source reference is "run:R/obligation:O", see FollowUpRunner.PaymentReference).
+        b.HasIndex(p => p.Reverses).IsUnique().HasFilter("\"Reverses\" IS NOT NULL");
+        b.HasIndex(p => p.SourceReference).IsUnique().HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%'");
         b.Property(p => p.PostedBy).HasMaxLength(256);
         b.Property(p => p.Category).HasMaxLength(100);
         b.Property(p => p.Metric).HasMaxLength(200);
         // Postings from before the outcome fund existed belong to the investment fund.
         b.Property(p => p.Pot).HasDefaultValueSql("'InvestmentFund'");
+    }
+}
+
+/// <summary>Every stored amount is bounded by a CHECK (|amount| ≤ 10^12 kr., two decimals), on both providers.</summary>
+internal static class MoneyColumns
+{
+    private static readonly (Type Entity, string Table, string Column)[] All =
+    [
+        (typeof(Fund.LedgerPosting), "LedgerPostings", nameof(Fund.LedgerPosting.Amount)),
+        (typeof(FollowUps.PaymentObligation), "PaymentObligations", nameof(FollowUps.PaymentObligation.Amount)),
+        (typeof(FollowUps.FollowUpRun), "FollowUpRuns", nameof(FollowUps.FollowUpRun.Payable)),
+        (typeof(Party), "Parties", nameof(Party.Capital)),
+        (typeof(Party), "Parties", nameof(Party.Guarantee)),
+        (typeof(Party), "Parties", nameof(Party.Donation)),
+        (typeof(SubProject), "SubProjects", nameof(SubProject.InjectedCapital)),
+        (typeof(Proposals.ProposalEvent), "ProposalEvents", nameof(Proposals.ProposalEvent.Amount)),
+    ];
+
+    public static void AddChecks(ModelBuilder builder, bool sqlite)
+    {
+        foreach (var (entity, table, column) in All)
+            builder.Entity(entity).ToTable(t => t.HasCheckConstraint($"CK_{table}_{column}_Kroner", Migrations.TrustSql.MoneyCheck(column, sqlite)));
     }
 }
 

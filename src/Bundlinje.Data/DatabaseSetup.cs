@@ -40,7 +40,7 @@ public static class DatabaseSetup
                 n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         else
             services.AddDbContext<BundlinjeDb, SqliteBundlinjeDb>(o => o.UseSqlite(connection,
-                s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new SqliteConcurrency()));
         services.AddScoped<IBundlinjeStore>(sp => sp.GetRequiredService<BundlinjeDb>());
         return services;
     }

@@ -1,3 +1,4 @@
+using Bundlinje.Common;
 using Bundlinje.Investments;
 
 namespace Bundlinje.Agreements;
@@ -66,6 +67,7 @@ public static class AgreementRevision
         foreach (var (orgKey, capital) in request.Capital)
         {
             if (capital < 0) throw new RevisionRejected("Capital", "Kapital kan ikke være negativ.");
+            if (Kroner.Problem("Kapital", capital) is { } range) throw new RevisionRejected("Capital", range);
             var party = investment.Parties.FirstOrDefault(p =>
                 p.Organisation!.Key == orgKey && p.Role is PartyRole.Investor or PartyRole.CoFunder)
                 ?? throw new RevisionRejected("Capital", $"'{orgKey}' er ikke investor i {investment.Name}.");

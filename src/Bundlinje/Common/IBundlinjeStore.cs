@@ -33,5 +33,7 @@ public interface IBundlinjeStore
     DbSet<Approval> Approvals { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
+    /// <summary>What a unit of work has added or changed; a service forgets a failed save's additions through it.</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

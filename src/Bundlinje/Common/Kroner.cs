@@ -7,6 +7,21 @@ public static partial class Kroner
 {
     public static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
 
+    /// <summary>The largest amount Bundlinje stores or accepts, either sign: 1.000.000.000.000 kr. (10^12). With at most two
+    /// decimals, no sum of amounts Bundlinje holds can overflow decimal; the database refuses anything outside it too.</summary>
+    public const decimal Max = 1_000_000_000_000m;
+
+    /// <summary>True when the amount is in the range Bundlinje stores: |amount| ≤ <see cref="Max"/>, at most two decimals.</summary>
+    public static bool InRange(decimal amount) => Math.Abs(amount) <= Max && decimal.Round(amount, 2) == amount;
+
+    /// <summary>The one rule every money input goes through: null when the amount may be stored, else what is wrong (Danish).</summary>
+    public static string? RangeProblem(decimal? amount) => amount is not { } a || InRange(a) ? null
+        : Math.Abs(a) > Max ? $"beløbet skal ligge mellem -{Format(Max)} og {Format(Max)}"
+        : "beløbet må højst have to decimaler (øre)";
+
+    /// <summary><see cref="RangeProblem"/> as a message naming the field: "Kapital: beløbet skal ligge mellem ...".</summary>
+    public static string? Problem(string field, decimal? amount) => RangeProblem(amount) is { } p ? $"{field}: {p}." : null;
+
     public static string Format(decimal amount) =>
         decimal.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Danish) + " kr.";
 

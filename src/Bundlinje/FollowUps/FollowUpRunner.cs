@@ -73,6 +73,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             settlement.Gross, MetricEvaluator.Ore(settlement.Capped), settlement.Donation, MetricEvaluator.Ore(settlement.Payable),
             settlement.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
             settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes);
+        if (Kroner.Problem("Udbetaling", result.Payable) is { } range)
+            throw new FollowUpRefused($"{range} Kontrollér betalingsmodellens priser og lofter.");
         var json = result.ToJson();
         var run = new FollowUpRun
         {
@@ -103,7 +105,13 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
                 {
                     InvestmentId = run.InvestmentId, RunId = runId, Payer = payer.Payer, Amount = amount, DueOn = approvedOn.AddYears(year),
                 });
-        await store.SaveChangesAsync(ct);
+        // The unique index on FollowUpApprovals.RunId decides a race: one approval and one set of obligations, the loser is told.
+        try { await store.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
+        {
+            StoreConflict.ForgetAdded(store);
+            throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt af en anden i samme øjeblik; betalingsforpligtelserne er oprettet én gang.");
+        }
         return approval;
     }
 
@@ -119,12 +127,23 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual, Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
-        try { obligation.LedgerPosting = await new Fund.Ledger(store, user, clock).AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, $"run:{obligation.RunId}", ct); }
+        try { obligation.LedgerPosting = await new Fund.Ledger(store, user, clock).AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct); }
         catch (Fund.LedgerRefused e) { throw new FollowUpRefused(e.Message); }
         obligation.PaidOn = paidOn;
-        await store.SaveChangesAsync(ct);
+        // The posting's source reference names the obligation and is unique (IX_LedgerPostings_SourceReference): a second
+        // payment of the same obligation cannot be stored, whoever saves second is told.
+        try { await store.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
+        {
+            StoreConflict.ForgetAdded(store);
+            store.PaymentObligations.Entry(obligation).State = EntityState.Detached;
+            throw new FollowUpRefused($"Forpligtelse {obligationId} er allerede betalt af en anden i samme øjeblik; betalingen er bogført én gang.");
+        }
         return obligation;
     }
+
+    /// <summary>The source reference of the result payment that pays an obligation: "run:7/obligation:12", unique in the ledger.</summary>
+    public static string PaymentReference(PaymentObligation obligation) => $"run:{obligation.RunId}/obligation:{obligation.Id}";
 
     /// <summary>Equal yearly instalments to the øre; the last takes the rounding remainder.</summary>
     public static IReadOnlyList<decimal> Instalments(decimal amount, int years)

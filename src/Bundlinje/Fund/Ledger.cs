@@ -54,7 +54,13 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
             PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
         };
         store.LedgerPostings.Add(reversal);
-        await store.SaveChangesAsync(ct);
+        // The unique index on Reverses decides a race between two reversals of one posting; the loser is told.
+        try { await store.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
+        {
+            StoreConflict.ForgetAdded(store);
+            throw new LedgerRefused($"Posteringen {postingId} er allerede tilbageført af en anden i samme øjeblik; den tilbageføres kun én gang.");
+        }
         return reversal;
     }
 
@@ -63,7 +69,12 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
         await RefuseIfClosedAsync(fund.Id, year, ct);
         store.ClosedFiscalYears.Add(new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
-        await store.SaveChangesAsync(ct);
+        try { await store.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
+        {
+            StoreConflict.ForgetAdded(store);
+            throw new LedgerRefused($"Regnskabsåret {year} er lige blevet lukket af en anden.");
+        }
     }
 
     public static string ClosedMessage(ClosedFiscalYear closed) =>

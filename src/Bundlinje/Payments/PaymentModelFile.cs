@@ -48,6 +48,8 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     public static IEnumerable<string> Problems(PaymentModel model)
     {
         if (model.Metrics.Count == 0) yield return "$.model.metrics: en model skal have mindst ét effektmål.";
+        foreach (var (field, amount) in new[] { ("capPerParticipant", model.CapPerParticipant), ("capPerPeriod", model.CapPerPeriod), ("capContract", model.CapContract) })
+            if (Kroner.Problem($"$.model.{field}", amount) is { } problem) yield return problem;
         foreach (var duplicate in model.Metrics.GroupBy(m => m.Key).Where(g => g.Count() > 1))
             yield return $"$.model.metrics: nøglen '{duplicate.Key}' bruges {duplicate.Count()} gange.";
         for (var i = 0; i < model.Metrics.Count; i++)
@@ -57,6 +59,10 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
             if (!FollowUps.Measures.Known.ContainsKey(m.Measure ?? "")) yield return $"{p}.measure: '{m.Measure}' er ikke et kendt mål.";
             if (m.ToMonth <= m.FromMonth) yield return $"{p}.toMonth: skal ligge efter fromMonth.";
             if (m.Price < 0) yield return $"{p}.price: må ikke være negativ.";
+            var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving), ("capPerMetric", m.CapPerMetric) };
+            amounts.AddRange((m.Tiers ?? []).Select((t, j) => ($"tiers[{j}].price", (decimal?)t.Price)));
+            foreach (var (field, amount) in amounts)
+                if (Kroner.Problem($"{p}.{field}", amount) is { } problem) yield return problem;
             if (m.AssumedRate is < 0 or > 1) yield return $"{p}.assumedRate: skal ligge mellem 0 og 1.";
             if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return $"{p}.baselineRate: skal angives for {m.Kind}.";
             if (m.Payers is not { Count: > 0 }) yield return $"{p}.payers: mindst én betaler.";

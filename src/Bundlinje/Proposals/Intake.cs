@@ -91,10 +91,33 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
             call = await store.Calls.Where(Calls.OpenOn(today)).FirstOrDefaultAsync(c => c.FundId == fund.Id && c.Key == form.CallKey, ct)
                 ?? throw new ArgumentException("Temaopkaldet er ikke åbent.");
         var prefix = $"{(call is null ? "H" : "T")}-{today.Year}-";
-        var taken = await store.Proposals.CountAsync(p => p.FundId == fund.Id && p.Reference.StartsWith(prefix), ct);
+        // The reference is the next number of the fund's year; the unique index (FundId, Reference) decides when two
+        // citizens submit at once, and the one who lost the number simply gets the next: no proposal is lost.
+        for (var attempt = 1; ; attempt++)
+        {
+            var taken = await store.Proposals.CountAsync(p => p.FundId == fund.Id && p.Reference.StartsWith(prefix), ct);
+            var proposal = Add(fund.Id, $"{prefix}{taken + 1:000}", form, call, today);
+            try
+            {
+                await store.SaveChangesAsync(ct);
+                return proposal.Reference;
+            }
+            catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e) && attempt < MaxReferenceAttempts)
+            {
+                StoreConflict.ForgetAdded(store);
+                await Task.Delay(Random.Shared.Next(5, 40) * attempt, ct);
+            }
+        }
+    }
+
+    /// <summary>How often a submission takes the next reference when others took it first (each try, someone wins).</summary>
+    private const int MaxReferenceAttempts = 25;
+
+    private Proposal Add(int fundId, string reference, IntakeForm form, Call? call, DateOnly today)
+    {
         var proposal = new Proposal
         {
-            FundId = fund.Id, Reference = $"{prefix}{taken + 1:000}", Title = form.Title!.Trim(), ProposerType = form.ProposerType!.Value,
+            FundId = fundId, Reference = reference, Title = form.Title!.Trim(), ProposerType = form.ProposerType!.Value,
             Proposer = form.Proposer!.Trim(), Problem = form.Problem, TargetGroup = form.TargetGroup, Intervention = form.Intervention,
             Evidence = form.Evidence, ExpectedEffect = form.ExpectedEffect,
             ReceivedOn = today, Call = call,
@@ -109,7 +132,6 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
                 Proposal = proposal, FileName = Path.GetFileName(file.FileName), ContentType = Kind(file)!, Size = file.Content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
             });
-        await store.SaveChangesAsync(ct);
-        return proposal.Reference;
+        return proposal;
     }
 }

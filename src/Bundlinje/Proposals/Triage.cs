@@ -44,6 +44,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (step == ProposalStep.Donation)
         {
             if (amount is not > 0) throw new TriageRefused("Beløb: en donation skal have et beløb over 0 kr.");
+            if (Kroner.Problem("Beløb", amount) is { } range) throw new TriageRefused(range);
             await new Ledger(store, user, clock).AddAsync(fundKey, new LedgerLine
             {
                 FiscalYear = today.Year, EntryDate = today, Kind = LedgerKind.Donation, Basis = LedgerBasis.Actual, Amount = amount.Value,

@@ -93,7 +93,7 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal([("Beskæftigelse", 25_200m), ("SFB", 16_800m)], obligations.Select(o => (o.Payer, o.Amount)));
         await Cli("followup", "pay", "--obligation", obligations[0].Id.ToString(), "--paid-on", "2025-03-01");
         var posting = Factory.With(db => db.LedgerPostings.AsNoTracking().Single(p => p.Source == Bundlinje.Fund.LedgerSource.FollowUp));
-        Assert.Equal((25_200m, "Beskæftigelse", 2025, $"run:{changed.Id}"), (posting.Amount, posting.Payer, posting.FiscalYear, posting.SourceReference));
+        Assert.Equal((25_200m, "Beskæftigelse", 2025, $"run:{changed.Id}/obligation:{obligations[0].Id}"), (posting.Amount, posting.Payer, posting.FiscalYear, posting.SourceReference));
         var (exit, _, error) = await Factory.CliAsync("followup", "pay", "--obligation", obligations[1].Id.ToString(), "--paid-on", "2024-06-01");
         Assert.Equal(1, exit);
         Assert.Contains("Regnskabsåret 2024 blev lukket", error); // the demo's 2024 accounts are closed: nothing is half-recorded

@@ -410,7 +410,10 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasIndex("PaymentModelId");
 
-                    b.ToTable("FollowUpRuns");
+                    b.ToTable("FollowUpRuns", t =>
+                        {
+                            t.HasCheckConstraint("CK_FollowUpRuns_Payable_Kroner", "\"Payable\" IS NULL OR abs(\"Payable\") <= 1000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>
@@ -454,7 +457,10 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasIndex("RunId");
 
-                    b.ToTable("PaymentObligations");
+                    b.ToTable("PaymentObligations", t =>
+                        {
+                            t.HasCheckConstraint("CK_PaymentObligations_Amount_Kroner", "\"Amount\" IS NULL OR abs(\"Amount\") <= 1000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
@@ -613,9 +619,20 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasIndex("InvestmentId");
 
+                    b.HasIndex("Reverses")
+                        .IsUnique()
+                        .HasFilter("\"Reverses\" IS NOT NULL");
+
+                    b.HasIndex("SourceReference")
+                        .IsUnique()
+                        .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%'");
+
                     b.HasIndex("FundId", "FiscalYear");
 
-                    b.ToTable("LedgerPostings");
+                    b.ToTable("LedgerPostings", t =>
+                        {
+                            t.HasCheckConstraint("CK_LedgerPostings_Amount_Kroner", "\"Amount\" IS NULL OR abs(\"Amount\") <= 1000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Investments.EnrolmentCount", b =>
@@ -830,7 +847,14 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                     b.HasIndex("InvestmentId", "OrganisationId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Parties");
+                    b.ToTable("Parties", t =>
+                        {
+                            t.HasCheckConstraint("CK_Parties_Capital_Kroner", "\"Capital\" IS NULL OR abs(\"Capital\") <= 1000000000000");
+
+                            t.HasCheckConstraint("CK_Parties_Donation_Kroner", "\"Donation\" IS NULL OR abs(\"Donation\") <= 1000000000000");
+
+                            t.HasCheckConstraint("CK_Parties_Guarantee_Kroner", "\"Guarantee\" IS NULL OR abs(\"Guarantee\") <= 1000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Investments.PhaseChange", b =>
@@ -918,7 +942,10 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasIndex("InvestmentId");
 
-                    b.ToTable("SubProjects");
+                    b.ToTable("SubProjects", t =>
+                        {
+                            t.HasCheckConstraint("CK_SubProjects_InjectedCapital_Kroner", "\"InjectedCapital\" IS NULL OR abs(\"InjectedCapital\") <= 1000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Organisations.Organisation", b =>
@@ -1369,7 +1396,10 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasIndex("ProposalId");
 
-                    b.ToTable("ProposalEvents");
+                    b.ToTable("ProposalEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProposalEvents_Amount_Kroner", "\"Amount\" IS NULL OR abs(\"Amount\") <= 1000000000000");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

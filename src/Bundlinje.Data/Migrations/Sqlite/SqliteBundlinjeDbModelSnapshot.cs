@@ -391,7 +391,10 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasIndex("PaymentModelId");
 
-                    b.ToTable("FollowUpRuns");
+                    b.ToTable("FollowUpRuns", t =>
+                        {
+                            t.HasCheckConstraint("CK_FollowUpRuns_Payable_Kroner", "\"Payable\" IS NULL OR (abs(CAST(\"Payable\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Payable\" AS TEXT), '.') = 0 OR length(CAST(\"Payable\" AS TEXT)) - instr(CAST(\"Payable\" AS TEXT), '.') <= 2))");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>
@@ -433,7 +436,10 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasIndex("RunId");
 
-                    b.ToTable("PaymentObligations");
+                    b.ToTable("PaymentObligations", t =>
+                        {
+                            t.HasCheckConstraint("CK_PaymentObligations_Amount_Kroner", "\"Amount\" IS NULL OR (abs(CAST(\"Amount\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Amount\" AS TEXT), '.') = 0 OR length(CAST(\"Amount\" AS TEXT)) - instr(CAST(\"Amount\" AS TEXT), '.') <= 2))");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Fund.ClosedFiscalYear", b =>
@@ -586,9 +592,20 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasIndex("InvestmentId");
 
+                    b.HasIndex("Reverses")
+                        .IsUnique()
+                        .HasFilter("\"Reverses\" IS NOT NULL");
+
+                    b.HasIndex("SourceReference")
+                        .IsUnique()
+                        .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%'");
+
                     b.HasIndex("FundId", "FiscalYear");
 
-                    b.ToTable("LedgerPostings");
+                    b.ToTable("LedgerPostings", t =>
+                        {
+                            t.HasCheckConstraint("CK_LedgerPostings_Amount_Kroner", "\"Amount\" IS NULL OR (abs(CAST(\"Amount\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Amount\" AS TEXT), '.') = 0 OR length(CAST(\"Amount\" AS TEXT)) - instr(CAST(\"Amount\" AS TEXT), '.') <= 2))");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Investments.EnrolmentCount", b =>
@@ -795,7 +812,14 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.HasIndex("InvestmentId", "OrganisationId", "Role")
                         .IsUnique();
 
-                    b.ToTable("Parties");
+                    b.ToTable("Parties", t =>
+                        {
+                            t.HasCheckConstraint("CK_Parties_Capital_Kroner", "\"Capital\" IS NULL OR (abs(CAST(\"Capital\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Capital\" AS TEXT), '.') = 0 OR length(CAST(\"Capital\" AS TEXT)) - instr(CAST(\"Capital\" AS TEXT), '.') <= 2))");
+
+                            t.HasCheckConstraint("CK_Parties_Donation_Kroner", "\"Donation\" IS NULL OR (abs(CAST(\"Donation\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Donation\" AS TEXT), '.') = 0 OR length(CAST(\"Donation\" AS TEXT)) - instr(CAST(\"Donation\" AS TEXT), '.') <= 2))");
+
+                            t.HasCheckConstraint("CK_Parties_Guarantee_Kroner", "\"Guarantee\" IS NULL OR (abs(CAST(\"Guarantee\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Guarantee\" AS TEXT), '.') = 0 OR length(CAST(\"Guarantee\" AS TEXT)) - instr(CAST(\"Guarantee\" AS TEXT), '.') <= 2))");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Investments.PhaseChange", b =>
@@ -879,7 +903,10 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasIndex("InvestmentId");
 
-                    b.ToTable("SubProjects");
+                    b.ToTable("SubProjects", t =>
+                        {
+                            t.HasCheckConstraint("CK_SubProjects_InjectedCapital_Kroner", "\"InjectedCapital\" IS NULL OR (abs(CAST(\"InjectedCapital\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"InjectedCapital\" AS TEXT), '.') = 0 OR length(CAST(\"InjectedCapital\" AS TEXT)) - instr(CAST(\"InjectedCapital\" AS TEXT), '.') <= 2))");
+                        });
                 });
 
             modelBuilder.Entity("Bundlinje.Organisations.Organisation", b =>
@@ -1310,7 +1337,10 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasIndex("ProposalId");
 
-                    b.ToTable("ProposalEvents");
+                    b.ToTable("ProposalEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_ProposalEvents_Amount_Kroner", "\"Amount\" IS NULL OR (abs(CAST(\"Amount\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Amount\" AS TEXT), '.') = 0 OR length(CAST(\"Amount\" AS TEXT)) - instr(CAST(\"Amount\" AS TEXT), '.') <= 2))");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,25 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Common;
+
+/// <summary>
+/// Recognises the database refusing a save because a unique index or a CHECK constraint says no, on SQLite (error 19,
+/// "UNIQUE constraint failed" / "CHECK constraint failed") and PostgreSQL (SQLSTATE 23505 / 23514). Services turn these into
+/// Danish refusals: the constraint decides who wins a race, the loser is told what happened.
+/// </summary>
+public static class StoreConflict
+{
+    public static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is DbException db && (db.SqlState == "23505" || (db.ErrorCode == 19 && db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)));
+
+    public static bool IsCheckViolation(DbUpdateException e) =>
+        e.InnerException is DbException db && (db.SqlState == "23514" || (db.ErrorCode == 19 && db.Message.Contains("CHECK constraint failed", StringComparison.Ordinal)));
+
+    /// <summary>Forgets what a failed save added, so the same unit of work can go on (or try again) without it.</summary>
+    public static void ForgetAdded(IBundlinjeStore store)
+    {
+        foreach (var entry in store.ChangeTracker.Entries().Where(x => x.State == EntityState.Added).ToList())
+            entry.State = EntityState.Detached;
+    }
+}
