@@ -11,10 +11,16 @@ namespace Bundlinje.Common;
 public static class StoreConflict
 {
     public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is DbException db && (db.SqlState == "23505" || (db.ErrorCode == 19 && db.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal)));
+        e.InnerException is DbException db && (db.SqlState == "23505" || SqliteExtendedCode(db) is SqliteUnique or SqlitePrimaryKey);
 
     public static bool IsCheckViolation(DbUpdateException e) =>
-        e.InnerException is DbException db && (db.SqlState == "23514" || (db.ErrorCode == 19 && db.Message.Contains("CHECK constraint failed", StringComparison.Ordinal)));
+        e.InnerException is DbException db && (db.SqlState == "23514" || SqliteExtendedCode(db) == SqliteCheck);
+
+    private const int SqliteUnique = 2067, SqlitePrimaryKey = 1555, SqliteCheck = 275;
+
+    /// <summary>SqliteException.SqliteExtendedErrorCode, read without tying the domain to the SQLite provider.</summary>
+    private static int? SqliteExtendedCode(DbException db) =>
+        db.GetType().GetProperty("SqliteExtendedErrorCode")?.GetValue(db) as int?;
 
     /// <summary>Forgets what a failed save added, so the same unit of work can go on (or try again) without it.</summary>
     public static void ForgetAdded(IBundlinjeStore store)
