@@ -40,7 +40,8 @@ public static class DatabaseSetup
                 n => n.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         else
             services.AddDbContext<BundlinjeDb, SqliteBundlinjeDb>(o => o.UseSqlite(connection,
-                s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new SqliteConcurrency()));
+                s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new SqliteConcurrency())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, Migrations.SqliteRebuildKeepsAppendOnly>());
         services.AddScoped<IBundlinjeStore>(sp => sp.GetRequiredService<BundlinjeDb>());
         return services;
     }

@@ -8,7 +8,8 @@ namespace Bundlinje.Data;
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteBundlinjeDb>
 {
     public SqliteBundlinjeDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite("Data Source=design.db").Options, new FixedUser("design"));
+        new(new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite("Data Source=design.db")
+            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, Migrations.SqliteRebuildKeepsAppendOnly>().Options, new FixedUser("design"));
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresBundlinjeDb>

@@ -17,10 +17,10 @@ public static partial class Kroner
     /// <summary>The one rule every money input goes through: null when the amount may be stored, else what is wrong (Danish).</summary>
     public static string? RangeProblem(decimal? amount) => amount is not { } a || InRange(a) ? null
         : Math.Abs(a) > Max ? $"beløbet skal ligge mellem -{Format(Max)} og {Format(Max)}"
-        : "beløbet må højst have to decimaler (øre)";
+        : "beløbet må højst have to decimaler (øre).";
 
     /// <summary><see cref="RangeProblem"/> as a message naming the field: "Kapital: beløbet skal ligge mellem ...".</summary>
-    public static string? Problem(string field, decimal? amount) => RangeProblem(amount) is { } p ? $"{field}: {p}." : null;
+    public static string? Problem(string field, decimal? amount) => RangeProblem(amount) is { } p ? $"{field}: {p}" : null;
 
     public static string Format(decimal amount) =>
         decimal.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Danish) + " kr.";

@@ -10,7 +10,7 @@ public static class LedgerRules
     /// <summary>Problems as (field, message); empty when the line can be posted.</summary>
     public static IEnumerable<(string Field, string Message)> Check(LedgerLine line)
     {
-        if (Common.Kroner.RangeProblem(line.Amount) is { } amount) yield return ("amount", $"{amount}.");
+        if (Common.Kroner.RangeProblem(line.Amount) is { } amount) yield return ("amount", amount);
         if (line.FiscalYear is < 1990 or > 2100) yield return ("fiscalYear", $"{line.FiscalYear} ligger ikke mellem 1990 og 2100.");
         if (line.EntryDate is { } date && Math.Abs(date.Year - line.FiscalYear) > 1) yield return ("entryDate", $"datoen {date:dd-MM-yyyy} ligger ikke i eller ved regnskabsåret {line.FiscalYear}.");
         if (line.Pot == LedgerPot.OutcomeFund && !OutcomeFundKinds.Contains(line.Kind))

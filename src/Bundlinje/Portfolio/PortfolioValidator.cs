@@ -72,7 +72,7 @@ public static partial class PortfolioValidator
             if (party.Donation is { } d && (d < 0 || party.Role != PartyRole.Donor))
                 problem($"{pp}.donation", d < 0 ? "kan ikke være negativ." : "kun donorer har en donation.");
             foreach (var (field, amount) in new[] { ("capital", party.Capital), ("guarantee", party.Guarantee), ("donation", party.Donation) })
-                if (Common.Kroner.RangeProblem(amount) is { } range) problem($"{pp}.{field}", $"{range}.");
+                if (Common.Kroner.RangeProblem(amount) is { } range) problem($"{pp}.{field}", range);
         }
         var duplicateParty = inv.Parties.GroupBy(x => (x.Organisation, x.Role)).FirstOrDefault(g => g.Count() > 1);
         if (duplicateParty is not null)
@@ -85,7 +85,7 @@ public static partial class PortfolioValidator
             if (string.IsNullOrWhiteSpace(sp.Name)) problem($"{sp_}.name", "mangler.");
             else if (!subProjects.Add(sp.Name)) problem($"{sp_}.name", $"'{sp.Name}' findes to gange.");
             if (sp.PlannedMin > sp.PlannedMax) problem($"{sp_}.plannedMin", "er større end plannedMax.");
-            if (Common.Kroner.RangeProblem(sp.InjectedCapital) is { } injected) problem($"{sp_}.injectedCapital", $"{injected}.");
+            if (Common.Kroner.RangeProblem(sp.InjectedCapital) is { } injected) problem($"{sp_}.injectedCapital", injected);
         }
         for (var j = 0; j < inv.Enrolment.Count; j++)
         {

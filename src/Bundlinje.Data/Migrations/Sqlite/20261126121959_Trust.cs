@@ -64,7 +64,6 @@ namespace Bundlinje.Data.Migrations.Sqlite
                 table: "FollowUpRuns",
                 sql: "\"Payable\" IS NULL OR (abs(CAST(\"Payable\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Payable\" AS TEXT), '.') = 0 OR length(CAST(\"Payable\" AS TEXT)) - instr(CAST(\"Payable\" AS TEXT), '.') <= 2))");
 
-            TrustSql.RestoreAppendOnlySqlite(migrationBuilder);
         }
 
         /// <inheritdoc />
@@ -110,7 +109,6 @@ namespace Bundlinje.Data.Migrations.Sqlite
                 name: "CK_FollowUpRuns_Payable_Kroner",
                 table: "FollowUpRuns");
 
-            TrustSql.RestoreAppendOnlySqlite(migrationBuilder);
         }
     }
 }
