@@ -95,6 +95,21 @@ public abstract class ExactlyOnceTests : TrustApp
         Assert.Equal(before + N + 1, await Factory.WithAsync(db => db.Proposals.CountAsync()));
     }
 
+    [Fact]
+    public async Task Many_simultaneous_writers_all_get_through_without_database_is_locked()
+    {
+        const int writers = 10;
+        var sessions = await SecretariatSessionsAsync(writers);
+        var before = await Factory.WithAsync(db => db.LedgerPostings.CountAsync());
+        var responses = await AllAtOnceAsync(sessions, "/Funds/aarhus/Ledger/Post", "/Funds/aarhus/Ledger/Post", (i, token) => Form(token,
+            ("Line.Pot", "InvestmentFund"), ("Line.Kind", "RunningCost"), ("Line.Basis", "Actual"), ("Line.FiscalYear", "2025"),
+            ("AmountText", $"{1000 + i},50"), ("Line.Category", "Øvrig drift af Rådet"), ("Line.Text", $"Samtidig skriver {i}")));
+
+        NoServerErrors(responses);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        Assert.Equal(before + writers, await Factory.WithAsync(db => db.LedgerPostings.CountAsync()));
+    }
+
     /// <summary>Participants, register data and a payment model for UngiFokus through the `bundlinje` command, and one run
     /// (40.000 kr. payable, 60/40 between two payers).</summary>
     private async Task<int> RunFollowUpAsync()
