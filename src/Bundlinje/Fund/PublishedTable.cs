@@ -28,12 +28,13 @@ public static class PublishedTable
             if (values.All(v => v is null || v.ToString() == "")) continue;
             var value = values.ElementAtOrDefault(2) switch
             {
-                double d => (decimal?)Convert.ToDecimal(d, CultureInfo.InvariantCulture),
+                double d when Math.Abs(d) <= (double)Common.Kroner.Max => (decimal?)Convert.ToDecimal(d, CultureInfo.InvariantCulture),
                 decimal m => m,
                 int n => n,
                 string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
                 _ => null,
             } ?? throw new FormatException($"Række {i + 1}, value: '{values.ElementAtOrDefault(2)}' er ikke et tal.");
+            if (Math.Abs(value) > Common.Kroner.Max) throw new FormatException($"Række {i + 1}, value: {OutOfRange}");
             cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "", value));
         }
         return cells;
@@ -51,10 +52,13 @@ public static class PublishedTable
             if (fields.Count != 3) throw new FormatException($"Linje {i + 1}: forventede 3 felter, fandt {fields.Count}.");
             if (!decimal.TryParse(fields[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
                 throw new FormatException($"Linje {i + 1}, value: '{fields[2]}' er ikke et tal (brug punktum som decimaltegn, intet tusindtalsskilletegn).");
+            if (Math.Abs(value) > Common.Kroner.Max) throw new FormatException($"Linje {i + 1}, value: {OutOfRange}");
             cells.Add(new PublishedCell(fields[0], fields[1], value));
         }
         return cells;
     }
+
+    private static readonly string OutOfRange = $"tallet skal ligge mellem -{Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)} og {Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)}.";
 
     private static List<string> Split(string line)
     {

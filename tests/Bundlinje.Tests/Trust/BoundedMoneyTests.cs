@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Bundlinje.Common;
 using Bundlinje.Fund;
 using Bundlinje.Payments;
@@ -60,6 +61,16 @@ public abstract class BoundedMoneyTests : TrustApp
         Assert.Equal(1, oreExit);
         Assert.Contains("$.entries[0].amount: beløbet må højst have to decimaler (øre).", oreError);
         Assert.Equal(before, await PostingsAsync());
+
+        var council = await SignedInAsync(Roles.CouncilMember);
+        var published = (await AllAtOnceAsync([council], "/Funds/aarhus/Reconcile", "/Funds/aarhus/Reconcile", (_, token) =>
+        {
+            var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"row,column,value\n\"I alt\",\"R 2022\",-{Huge}\n"));
+            file.Headers.ContentType = new("text/csv");
+            return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("1"), "Tolerance" }, { file, "Published", "tabel.csv" } };
+        })).Single();
+        Assert.Equal(HttpStatusCode.OK, published.Status);
+        Assert.Contains("Linje 2, value: tallet skal ligge mellem -1.000.000.000.000 og 1.000.000.000.000.", published.Body);
     }
 
     [Fact]
