@@ -74,6 +74,17 @@ public abstract class BoundedMoneyTests : TrustApp
     }
 
     [Fact]
+    public async Task A_party_with_capital_beyond_the_range_is_refused_naming_the_field()
+    {
+        var client = await SignedInAsync(Roles.Secretariat);
+        var parties = await Factory.WithAsync(db => db.Parties.CountAsync());
+        var page = await PostAsync(client, "/Investments/ungifokus/Parties/Add", "/Investments/ungifokus/Parties/Add",
+            ("OrganisationKey", "bikubenfonden"), ("Role", "CoFunder"), ("Capital", Huge));
+        Assert.Contains($"Kapital: {RangeMessage}", page);
+        Assert.Equal(parties, await Factory.WithAsync(db => db.Parties.CountAsync()));
+    }
+
+    [Fact]
     public async Task At_the_largest_amounts_every_fund_page_answers_and_the_largest_posting_can_be_reversed()
     {
         var client = await SignedInAsync(Roles.Secretariat);

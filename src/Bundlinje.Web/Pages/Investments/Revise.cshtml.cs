@@ -30,10 +30,10 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db)
         var capital = new Dictionary<string, decimal>();
         foreach (var (org, text) in Capital.Where(c => !string.IsNullOrWhiteSpace(c.Value)))
         {
-            if (decimal.TryParse(text, NumberStyles.Number, Kroner.Danish, out var amount) && Kroner.Problem($"Kapital for '{org}'", amount) is { } range)
-                ModelState.AddModelError(nameof(Capital), range);
-            else if (decimal.TryParse(text, NumberStyles.Number, Kroner.Danish, out amount)) capital[org] = amount;
-            else ModelState.AddModelError(nameof(Capital), $"Kapital for '{org}' er ikke et beløb: '{text}'.");
+            if (!decimal.TryParse(text, NumberStyles.Number, Kroner.Danish, out var amount))
+                ModelState.AddModelError(nameof(Capital), $"Kapital for '{org}' er ikke et beløb: '{text}'.");
+            else if (Kroner.Problem($"Kapital for '{org}'", amount) is { } range) ModelState.AddModelError(nameof(Capital), range);
+            else capital[org] = amount;
         }
         if (!ModelState.IsValid || !await IsCurrentAsync(Investment, Version, ct)) return Page();
         try
