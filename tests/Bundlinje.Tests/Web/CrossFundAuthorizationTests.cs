@@ -192,6 +192,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                     if (after != before) { failures.Add($"{email} POST {attack.Url} changed the data:\n{Diff(before, after)}"); before = after; }
                 }
         }
+        Assert.Contains(Factory.Logs, l => l.Contains("Authorization failed") && l.Contains("OperationAuthorizationRequirement:Name=Administer"));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -219,6 +220,14 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 if (response.StatusCode != HttpStatusCode.OK && !Refused(response)) failures.Add($"{email} GET {url}: {(int)response.StatusCode}");
                 failures.AddRange(SecondFund.Markers.Where(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)).Select(m => $"{email} GET {url} shows '{m}'"));
             }
+        // Nor do fund A's pages offer links into fund B's audit logs or edit forms.
+        foreach (var (url, link) in new[] { ("/Funds", $"/Audit/Fund/{b.FundId}\""), ("/Funds", $"/Funds/Edit/{SecondFund.Key}\""),
+                     ($"/Organisations/{SecondFund.Organisation}", $"/Audit/Organisation/{b.OrganisationId}\""),
+                     ($"/Organisations/{SecondFund.Organisation}", $"/Organisations/Edit/{SecondFund.Organisation}\"") })
+            foreach (var email in Attackers)
+                if ((await clients[email].GetStringAsync(url)).Contains(link)) failures.Add($"{email} GET {url} links to {link}");
+        if (!(await clients[SecondFund.Secretariat].GetStringAsync("/Funds")).Contains($"/Audit/Fund/{b.FundId}\""))
+            failures.Add("fund B's secretariat has no link to its fund's audit log");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -8,7 +8,7 @@ public sealed class DetailsModel(BundlinjeDb db) : PageModel
 {
     public Investment Investment { get; private set; } = null!;
     public bool CanEdit { get; private set; }
-    public bool CanReadAudit => User.CanReadAudit();
+    public bool CanReadAudit { get; private set; }
 
     public string OrganisationName(string key) =>
         Investment.Parties.FirstOrDefault(p => p.Organisation!.Key == key)?.Organisation!.Name ?? key;
@@ -22,6 +22,7 @@ public sealed class DetailsModel(BundlinjeDb db) : PageModel
         if (refusal is not null) return refusal;
         Investment = investment!;
         CanEdit = await HttpContext.MayAsync(Investment, Operations.Administer);
+        CanReadAudit = await HttpContext.MayAsync(Investment, Operations.ReadFundWide);
         return Page();
     }
 }
