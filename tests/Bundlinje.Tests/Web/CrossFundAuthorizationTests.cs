@@ -23,6 +23,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     private static readonly string[] Attackers = ["sekretariat@demo.bundlinje.dk", "raad@demo.bundlinje.dk"];
 
     protected abstract Task<BundlinjeFactory?> CreateFactoryAsync();
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
@@ -206,7 +207,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             foreach (var ((route, handler), listed) in Posts())
                 foreach (var attack in listed.Attacks)
                 {
-                    var response = await client.PostAsync(attack.Url, Content(attack, token));
+                    var response = await client.PostAsync(attack.Url, Content(attack, token), Ct);
                     if (!Refused(response)) failures.Add($"{email} POST {attack.Url}: {(int)response.StatusCode} {response.Headers.Location}");
                     var after = await SnapshotAsync();
                     if (after != before) { failures.Add($"{email} POST {attack.Url} changed the data:\n{Diff(before, after)}"); before = after; }
@@ -225,18 +226,18 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         {
             foreach (var email in Attackers)
             {
-                var response = await clients[email].GetAsync(url);
+                var response = await clients[email].GetAsync(url, Ct);
                 if (!Refused(response)) failures.Add($"{email} GET {url}: {(int)response.StatusCode} {response.Headers.Location}");
             }
             if (!bReads) continue;
-            var own = await clients[SecondFund.Secretariat].GetAsync(url);
+            var own = await clients[SecondFund.Secretariat].GetAsync(url, Ct);
             if (own.StatusCode != HttpStatusCode.OK) failures.Add($"fund B's secretariat GET {url}: {(int)own.StatusCode} {own.Headers.Location}");
         }
         foreach (var url in OpenToReaders)
             foreach (var email in Attackers)
             {
-                var response = await clients[email].GetAsync(url);
-                var body = await response.Content.ReadAsStringAsync();
+                var response = await clients[email].GetAsync(url, Ct);
+                var body = await response.Content.ReadAsStringAsync(Ct);
                 if (response.StatusCode != HttpStatusCode.OK && !Refused(response)) failures.Add($"{email} GET {url}: {(int)response.StatusCode}");
                 failures.AddRange(SecondFund.Markers.Where(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)).Select(m => $"{email} GET {url} shows '{m}'"));
             }
@@ -245,8 +246,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                      ($"/Organisations/{SecondFund.Organisation}", $"/Audit/Organisation/{b.OrganisationId}\""),
                      ($"/Organisations/{SecondFund.Organisation}", $"/Organisations/Edit/{SecondFund.Organisation}\"") })
             foreach (var email in Attackers)
-                if ((await clients[email].GetStringAsync(url)).Contains(link)) failures.Add($"{email} GET {url} links to {link}");
-        if (!(await clients[SecondFund.Secretariat].GetStringAsync("/Funds")).Contains($"/Audit/Fund/{b.FundId}\""))
+                if ((await clients[email].GetStringAsync(url, Ct)).Contains(link)) failures.Add($"{email} GET {url} links to {link}");
+        if (!(await clients[SecondFund.Secretariat].GetStringAsync("/Funds", Ct)).Contains($"/Audit/Fund/{b.FundId}\""))
             failures.Add("fund B's secretariat has no link to its fund's audit log");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -261,9 +262,9 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         foreach (var handler in new[] { ("Investments/{key}/FollowUp", "Approve"), ("Investments/{key}/FollowUp", "Pay"), ("Funds/{key}/Ledger", "Reverse") })
         {
             var attack = money[handler].Attacks.Single(a => a.Url.Contains(SecondFund.Investment) || a.Url.Contains(SecondFund.Key));
-            var response = await client.PostAsync(attack.Url, Content(attack, token));
+            var response = await client.PostAsync(attack.Url, Content(attack, token), Ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{attack.Url}: {(int)response.StatusCode}\n" + string.Join("\n", Factory.Logs.Where(l => l.Contains("Exception"))));
-            Assert.DoesNotContain("form-error", await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("form-error", await response.Content.ReadAsStringAsync(Ct));
         }
         Factory.With(db =>
         {
