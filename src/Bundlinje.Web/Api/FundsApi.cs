@@ -11,7 +11,9 @@ public static class FundsApi
         api.MapGet("/{key}/economics", async Task<IResult> (string key, string? format, int? effect, int? laterFrom, DateOnly? countedIn,
             BundlinjeDb db, HttpContext http, CancellationToken ct) =>
         {
-            if (!await db.Funds.AnyAsync(f => f.Key == key, ct)) return TypedResults.NotFound();
+            var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
+            if (fund is null) return TypedResults.NotFound();
+            if (!await http.MayAsync(fund, Operations.Read)) return TypedResults.Forbid();
             EconomicsReport report;
             try { report = await new FundEconomics(db).BuildAsync(key, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }

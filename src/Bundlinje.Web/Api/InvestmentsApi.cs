@@ -35,7 +35,7 @@ public static class InvestmentsApi
 
         api.MapGet("/investments/{key}", async Task<IResult> (string key, BundlinjeDb db, HttpContext http, CancellationToken ct) =>
         {
-            var (access, investment) = await Full(db).FindAsync(key, http.User, ct);
+            var (access, investment) = await Full(db).FindAsync(key, http, ct: ct);
             return access switch
             {
                 Access.Found => TypedResults.Ok(InvestmentJson.From(investment!)),

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Bundlinje.Investments;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Bundlinje.Web.Infrastructure;
 
@@ -7,13 +7,38 @@ public enum Access { Found, NotFound, Denied }
 
 public static class InvestmentLookup
 {
-    /// <summary>Finds an investment by key and tells apart "does not exist" from "exists, but not for you".</summary>
+    /// <summary>Finds an investment by key (with its fund) and authorizes the loaded investment for the operation
+    /// (<see cref="Operations.Read"/> unless told): tells apart "does not exist" from "exists, but not for you".</summary>
     public static async Task<(Access Access, Investment? Investment)> FindAsync(
-        this IQueryable<Investment> query, string key, ClaimsPrincipal user, CancellationToken ct = default)
+        this IQueryable<Investment> query, string key, HttpContext http, OperationAuthorizationRequirement? operation = null, CancellationToken ct = default)
+    {
+        var investment = await query.Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == key, ct);
+        if (investment is null) return (Access.NotFound, null);
+        return await http.MayAsync(investment, operation ?? Operations.Read) ? (Access.Found, investment) : (Access.Denied, null);
+    }
+
+    /// <summary>The former lookup (readability only, via <see cref="ViewerExtensions.VisibleTo"/>); kept so code written
+    /// against it still compiles. New code authorizes the loaded investment for its operation instead.</summary>
+    [Obsolete("Use FindAsync(key, HttpContext, operation) or PageModel.LoadAsync: they authorize the loaded investment for the operation.")]
+    public static async Task<(Access Access, Investment? Investment)> FindAsync(
+        this IQueryable<Investment> query, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
     {
         var investment = await query.FirstOrDefaultAsync(i => i.Key == key, ct);
         if (investment is null) return (Access.NotFound, null);
         var visible = await query.VisibleTo(user).AnyAsync(i => i.Id == investment.Id, ct);
         return visible ? (Access.Found, investment) : (Access.Denied, null);
+    }
+
+    /// <summary>For a page: the investment of the route, or the 404/403 to answer instead.</summary>
+    public static async Task<(IActionResult? Refusal, Investment? Investment)> LoadAsync(
+        this PageModel page, IQueryable<Investment> query, string key, OperationAuthorizationRequirement? operation = null, CancellationToken ct = default)
+    {
+        var (access, investment) = await query.FindAsync(key, page.HttpContext, operation, ct);
+        return access switch
+        {
+            Access.Found => (null, investment),
+            Access.Denied => (page.Forbid(), null),
+            _ => (page.NotFound(), null),
+        };
     }
 }

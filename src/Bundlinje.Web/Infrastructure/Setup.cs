@@ -72,6 +72,8 @@ public static class Setup
             .AddPolicy(Policies.Assessor, p => p.RequireRole(Roles.Secretariat, Roles.DepartmentAnalyst))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().RequireRole(Roles.All).Build());
+        // Resource-based: handlers load the object through the owner in their route, then authorize it (Authorization.cs).
+        services.AddResourceAuthorization();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

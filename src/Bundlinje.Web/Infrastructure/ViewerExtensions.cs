@@ -11,9 +11,6 @@ public static class ViewerExtensions
         Roles.All.Where(user.IsInRole).ToHashSet(),
         user.FindAll(Roles.ScopeClaim).Select(c => c.Value).ToHashSet());
 
-    public static bool CanReadAudit(this ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Secretariat) || user.IsInRole(Roles.CouncilMember);
-
     /// <summary>Investments the user may read.</summary>
     public static IQueryable<Investment> VisibleTo(this IQueryable<Investment> investments, ClaimsPrincipal user) =>
         investments.Where(user.ToViewer().CanRead());

@@ -2,7 +2,9 @@ using Bundlinje.Common;
 
 namespace Bundlinje.Web.Pages.Audit;
 
-/// <summary>Who changed what of one record; for an investment also its parties, sub-projects, enrolment and versions.</summary>
+/// <summary>Who changed what of one record; for an investment also its parties, sub-projects, enrolment and versions.
+/// The audited record is loaded and authorized against its fund (<see cref="Operations.ReadFundWide"/>): an investment's
+/// and a fund's log is for that fund's secretariat and council; an organisation's for those of the funds it belongs to.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 public sealed class IndexModel(BundlinjeDb db) : PageModel
 {
@@ -11,15 +13,15 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string type, int id, CancellationToken ct)
     {
-        string? title = type switch
+        (object? Record, string? Name) audited = type switch
         {
-            "Investment" => await db.Investments.Where(i => i.Id == id && db.Investments.VisibleTo(User).Any(v => v.Id == i.Id)).Select(i => i.Name).FirstOrDefaultAsync(ct),
-            "Organisation" => await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).FirstOrDefaultAsync(ct),
-            "Fund" => await db.Funds.Where(f => f.Id == id).Select(f => f.Name).FirstOrDefaultAsync(ct),
-            _ => null,
+            "Investment" => await db.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Id == id, ct) is { } i ? (i, i.Name) : (null, null),
+            "Organisation" => await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? (o, o.Name) : (null, null),
+            "Fund" => await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) is { } f ? (f, f.Name) : (null, null),
+            _ => (null, null),
         };
-        if (title is null) return NotFound();
-        Title = title;
+        if (await this.RefuseUnlessAsync(audited.Record, Operations.ReadFundWide) is { } refused) return refused;
+        Title = audited.Name!;
         var query = type == "Investment"
             ? db.AuditEntries.Where(a => a.InvestmentId == id)
             : db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == id);

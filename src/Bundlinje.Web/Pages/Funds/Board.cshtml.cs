@@ -24,7 +24,7 @@ public sealed class BoardModel(BundlinjeDb db) : PageModel
         var placed = investments.Select(i => (Investment: i, Phase: PhaseChange.Current(phases[i.Id]))).ToList();
         ByPhase = placed.Where(x => x.Phase is not null).ToLookup(x => x.Phase!.Phase, x => (x.Investment, x.Phase!));
         WithoutPhase = placed.Where(x => x.Phase is null && x.Investment.Status != InvestmentStatus.Donation).Select(x => x.Investment).ToList();
-        if (User.ToViewer().Scopes.Contains(Key))
+        if (await HttpContext.MayAsync(fund, Operations.ReadFundWide))
             InAssessment = (await db.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct))
                 .Where(p => Triage.Current(p) is ProposalStep.SentForAssessment or ProposalStep.AssessmentReceived).OrderBy(p => p.Reference).ToList();
         return Page();

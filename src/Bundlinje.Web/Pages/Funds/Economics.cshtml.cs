@@ -13,12 +13,14 @@ public sealed class EconomicsModel(BundlinjeDb db) : PageModel
     [FromQuery] public int? LaterFrom { get; set; }
     public EconomicsReport Report { get; private set; } = null!;
     public string? Error { get; private set; }
-    public bool Administers => User.ToViewer().AdministersFund(Key);
+    public bool Administers { get; private set; }
     public bool FundWide => !Report.Scoped;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await db.Funds.AnyAsync(f => f.Key == Key, ct)) return NotFound();
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (await this.RefuseUnlessAsync(fund, Operations.Read) is { } refused) return refused;
+        Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
         if (Effect is < 0 or > 150) { Error = "Effekten skal være mellem 0 og 150 %."; Effect = null; }
         try { Report = await new FundEconomics(db).BuildAsync(Key, Query, User.ToViewer(), ct); }
         catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await new FundEconomics(db).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }

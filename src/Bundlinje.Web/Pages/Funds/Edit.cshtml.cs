@@ -21,10 +21,9 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
     {
         if (IsNew) return Page();
         var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(fund.Key)) return Forbid();
+        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
         (Name, Council, Secretariat, HorizonYears, BudgetEffectPercent, Version) =
-            (fund.Name, fund.Council, fund.Secretariat, fund.HorizonYears, fund.BudgetEffectPercent, fund.Version);
+            (fund!.Name, fund.Council, fund.Secretariat, fund.HorizonYears, fund.BudgetEffectPercent, fund.Version);
         return Page();
     }
 
@@ -42,11 +41,10 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         else
         {
             fund = await Db.Funds.FirstOrDefaultAsync(f => f.Key == Key, ct);
-            if (fund is null) return NotFound();
-            if (!User.ToViewer().AdministersFund(fund.Key)) return Forbid();
-            if (!ModelState.IsValid || !await IsCurrentAsync(fund, Version, ct)) return Page();
+            if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
+            if (!ModelState.IsValid || !await IsCurrentAsync(fund!, Version, ct)) return Page();
         }
-        fund.Name = Name!.Trim();
+        fund!.Name = Name!.Trim();
         fund.Council = string.IsNullOrWhiteSpace(Council) ? null : Council.Trim();
         fund.Secretariat = string.IsNullOrWhiteSpace(Secretariat) ? null : Secretariat.Trim();
         fund.HorizonYears = HorizonYears;

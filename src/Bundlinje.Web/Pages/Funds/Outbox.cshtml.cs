@@ -13,9 +13,8 @@ public sealed class OutboxModel(BundlinjeDb db, Microsoft.Extensions.Options.IOp
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(Key)) return Forbid();
-        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund.Id).OrderByDescending(m => m.Id).Take(500).ToListAsync(ct);
+        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
+        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id).OrderByDescending(m => m.Id).Take(500).ToListAsync(ct);
         return Page();
     }
 }

@@ -10,14 +10,14 @@ public sealed class OutcomeFundModel(BundlinjeDb db) : PageModel
     public string FundName { get; private set; } = "";
     public OutcomeFundSummary Summary { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
-    public bool Administers => User.ToViewer().AdministersFund(Key);
+    public bool Administers { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
-        FundName = fund.Name;
+        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
+        Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
+        FundName = fund!.Name;
         Summary = OutcomeFundSummary.From(await new FundEconomics(db).LoadEntriesAsync(fund.Id, ct));
         Names = await db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
         return Page();

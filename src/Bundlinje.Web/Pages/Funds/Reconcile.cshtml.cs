@@ -42,7 +42,7 @@ public sealed class ReconcileModel(BundlinjeDb db) : FormPage(db)
 
     private async Task<IActionResult?> AllowedAsync(CancellationToken ct)
     {
-        if (!await Db.Funds.AnyAsync(f => f.Key == Key, ct)) return NotFound();
-        return User.ToViewer().Scopes.Contains(Key) ? null : Forbid();
+        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        return await this.RefuseUnlessAsync(fund, Operations.ReadFundWide);
     }
 }

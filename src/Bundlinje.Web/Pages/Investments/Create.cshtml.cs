@@ -15,6 +15,9 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadFundsAsync(ct);
+        // A posted fund is loaded and authorized like any other: another fund's key is refused (403), not offered.
+        if (await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == FundKey, ct) is { } posted && !await HttpContext.MayAsync(posted, Operations.Administer))
+            return Forbid();
         var fund = Funds.FirstOrDefault(f => f.Key == FundKey);
         if (fund is null) ModelState.AddModelError(nameof(FundKey), "Vælg en fond, du administrerer.");
         if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);
@@ -33,7 +36,8 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
 
     private async Task LoadFundsAsync(CancellationToken ct)
     {
-        var viewer = User.ToViewer();
-        Funds = (await Db.Funds.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct)).Where(f => viewer.AdministersFund(f.Key)).ToList();
+        Funds = [];
+        foreach (var fund in await Db.Funds.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct))
+            if (await HttpContext.MayAsync(fund, Operations.Administer)) Funds.Add(fund);
     }
 }

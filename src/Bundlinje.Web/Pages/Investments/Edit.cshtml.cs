@@ -11,19 +11,17 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var investment = await LoadAsync(ct);
-        if (investment is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
-        Input = InvestmentInput.From(investment);
+        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
+        Input = InvestmentInput.From(investment!);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var investment = await LoadAsync(ct);
-        if (investment is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
-        if (!ModelState.IsValid || !await IsCurrentAsync(investment, Input.Version, ct)) return Page();
-        var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment.Id, ct);
+        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
+        if (!ModelState.IsValid || !await IsCurrentAsync(investment!, Input.Version, ct)) return Page();
+        var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment!.Id, ct);
         if (Bundlinje.Agreements.ApprovalChain.Refusal(investment, investment.Status, Input.Status, approvals) is { } refusal)
         {
             ModelState.AddModelError("Input.Status", refusal);

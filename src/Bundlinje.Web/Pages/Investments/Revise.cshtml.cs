@@ -55,9 +55,8 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db)
     {
         var investment = await Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
             .Include(i => i.Versions).FirstOrDefaultAsync(i => i.Key == key, ct);
-        if (investment is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
-        Investment = investment;
+        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
+        Investment = investment!;
         return null;
     }
 }

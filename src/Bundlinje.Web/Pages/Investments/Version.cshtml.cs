@@ -15,11 +15,10 @@ public sealed class VersionModel(BundlinjeDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string key, int number, CancellationToken ct)
     {
-        var (access, investment) = await db.Investments.AsNoTracking()
+        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking()
             .Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .Include(i => i.Versions).ThenInclude(v => v.Changes)
-            .FindAsync(key, User, ct);
-        if (access == Access.Denied) return Forbid();
+            .Include(i => i.Versions).ThenInclude(v => v.Changes), key, ct: ct);
+        if (refusal is ForbidResult) return refusal;
         var version = investment?.Versions.FirstOrDefault(v => v.Number == number);
         if (version is null || number < 2) return NotFound();
         (Investment, Current) = (investment!, version);

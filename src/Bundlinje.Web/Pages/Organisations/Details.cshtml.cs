@@ -9,14 +9,16 @@ public sealed class DetailsModel(BundlinjeDb db) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public List<Party> Parties { get; private set; } = [];
-    public bool CanEdit => User.IsInRole(Roles.Secretariat);
-    public bool CanReadAudit => User.CanReadAudit();
+    public bool CanEdit { get; private set; }
+    public bool CanReadAudit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Key == key, ct);
         if (organisation is null) return NotFound();
         Organisation = organisation;
+        CanEdit = await HttpContext.MayAsync(organisation, Operations.Administer);
+        CanReadAudit = await HttpContext.MayAsync(organisation, Operations.ReadFundWide);
         var visible = db.Investments.VisibleTo(User).Select(i => i.Id);
         Parties = await db.Parties.AsNoTracking().Include(p => p.Investment)
             .Where(p => p.OrganisationId == organisation.Id && visible.Contains(p.InvestmentId))

@@ -17,8 +17,8 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
     {
         if (IsNew) return Page();
         var org = await Db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Key == Key, ct);
-        if (org is null) return NotFound();
-        (Name, Kind, Version) = (org.Name, org.Kind, org.Version);
+        if (await this.RefuseUnlessAsync(org, Operations.Administer) is { } refused) return refused;
+        (Name, Kind, Version) = (org!.Name, org.Kind, org.Version);
         return Page();
     }
 
@@ -39,10 +39,10 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         else
         {
             org = await Db.Organisations.FirstOrDefaultAsync(o => o.Key == Key, ct);
-            if (org is null) return NotFound();
-            if (!ModelState.IsValid || !await IsCurrentAsync(org, Version, ct)) return Page();
+            if (await this.RefuseUnlessAsync(org, Operations.Administer) is { } refused) return refused;
+            if (!ModelState.IsValid || !await IsCurrentAsync(org!, Version, ct)) return Page();
         }
-        org.Name = Name!.Trim();
+        org!.Name = Name!.Trim();
         org.Kind = Kind;
         if (!await TrySaveAsync(org, ct)) return Page();
         return Redirect($"/Organisations/{org.Key}");

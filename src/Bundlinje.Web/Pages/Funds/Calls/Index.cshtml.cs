@@ -11,14 +11,14 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : FormPage(db
     public List<Call> CallList { get; private set; } = [];
     public Dictionary<int, int> Answers { get; private set; } = [];
     public DateOnly Today => clock.Today();
-    public bool Administers => User.ToViewer().AdministersFund(Key);
+    public bool Administers { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        if (!Administers) return Forbid();
+        if (!Administers) return Forbid(); // the loaded fund's Administer (LoadAsync)
         ModelState.Clear();
         try
         {
@@ -36,10 +36,10 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : FormPage(db
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
-        CallList = await Db.Calls.AsNoTracking().Where(c => c.FundId == fund.Id).OrderByDescending(c => c.OpensOn).ToListAsync(ct);
-        Answers = await Db.Proposals.Where(p => p.FundId == fund.Id && p.CallId != null).GroupBy(p => p.CallId!.Value)
+        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
+        Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
+        CallList = await Db.Calls.AsNoTracking().Where(c => c.FundId == fund!.Id).OrderByDescending(c => c.OpensOn).ToListAsync(ct);
+        Answers = await Db.Proposals.Where(p => p.FundId == fund!.Id && p.CallId != null).GroupBy(p => p.CallId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return null;
     }

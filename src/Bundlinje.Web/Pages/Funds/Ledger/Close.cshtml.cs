@@ -11,12 +11,11 @@ public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     [BindProperty] public int? Year { get; set; }
     public List<ClosedFiscalYear> Closed { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        !User.ToViewer().AdministersFund(Key) ? Forbid() : await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!User.ToViewer().AdministersFund(Key)) return Forbid();
+        if (await LoadAsync(ct) is { } refused) return refused;
         if (Year is not (>= 1990 and <= 2100)) ModelState.AddModelError(nameof(Year), "Regnskabsår: skriv et år mellem 1990 og 2100.");
         else
         {
@@ -27,15 +26,14 @@ public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
             }
             catch (LedgerRefused e) { ModelState.AddModelError(nameof(Year), e.Message); }
         }
-        return await LoadAsync(ct) ? Page() : NotFound();
+        return await LoadAsync(ct) ?? Page();
     }
 
-
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return false;
-        Closed = await Db.ClosedFiscalYears.AsNoTracking().Where(c => c.FundId == fund.Id).OrderBy(c => c.Year).ToListAsync(ct);
-        return true;
+        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
+        Closed = await Db.ClosedFiscalYears.AsNoTracking().Where(c => c.FundId == fund!.Id).OrderBy(c => c.Year).ToListAsync(ct);
+        return null;
     }
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     public decimal? CellSum { get; private set; }
     /// <summary>Postings that have been reversed (their reversal is in the fund's ledger).</summary>
     public HashSet<int> Reversed { get; private set; } = [];
-    public bool Administers => User.ToViewer().AdministersFund(Key);
+    public bool Administers { get; private set; }
     public string? Refusal { get; private set; }
     public string? Done { get; private set; }
 
@@ -38,9 +38,12 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    /// <summary>Reverses a posting of this fund (another fund's posting is 404, whoever asks).</summary>
     public async Task<IActionResult> OnPostReverseAsync(CancellationToken ct)
     {
-        if (!Administers) return Forbid();
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
+        if (!await db.LedgerPostings.AnyAsync(p => p.Id == PostingId && p.FundId == fund!.Id, ct)) return NotFound();
         try
         {
             var reversal = await new Fund.Ledger(db, user, clock).ReverseAsync(PostingId, Reason ?? "", ct);
@@ -55,6 +58,7 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (fund is null) return false;
+        Administers = await HttpContext.MayAsync(fund, Operations.Administer);
         var economics = new FundEconomics(db);
         var postings = await economics.LoadPostingsAsync(fund.Id, ct);
         Report = await economics.BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct, postings);

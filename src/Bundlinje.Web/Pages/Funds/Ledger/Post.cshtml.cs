@@ -13,13 +13,13 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
     public List<(string Key, string Name)> Investments { get; private set; } = [];
 
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        !User.ToViewer().AdministersFund(Key) ? Forbid() : await LoadAsync(ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!User.ToViewer().AdministersFund(Key)) return Forbid();
-        if (!await LoadAsync(ct)) return NotFound();
+        if (await LoadAsync(ct) is { } refused) return refused;
+        // The investment is chosen from this fund's list; another fund's key is 404, like any id outside the route's fund.
+        if (!string.IsNullOrWhiteSpace(Line.Investment) && Investments.All(i => i.Key != Line.Investment)) return NotFound();
         ModelState.Remove("Line.Amount");
         if (Kroner.TryParse(AmountText, out var amount)) Line.Amount = amount;
         else ModelState.AddModelError("Line.Amount", "Beløb: skriv et beløb i kr. som 1.234.567,50 (højst to decimaler).");
@@ -44,12 +44,12 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
         "investment" => "Indsats", "category" => "Kategori", _ => field,
     };
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return false;
-        Investments = (await Db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).OrderBy(i => i.Name)
+        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
+        Investments = (await Db.Investments.AsNoTracking().Where(i => i.FundId == fund!.Id).OrderBy(i => i.Name)
             .Select(i => new { i.Key, i.Name }).ToListAsync(ct)).Select(i => (i.Key, i.Name)).ToList();
-        return true;
+        return null;
     }
 }

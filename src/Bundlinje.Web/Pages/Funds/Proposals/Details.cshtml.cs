@@ -20,14 +20,14 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
     public string? InvestmentKey { get; private set; }
     public Proposal Proposal { get; private set; } = null!;
     public List<ProposalAttachment> Attachments { get; private set; } = [];
-    public bool Administers => User.ToViewer().AdministersFund(Key);
+    public bool Administers { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        if (!Administers) return Forbid();
+        if (!Administers) return Forbid(); // the loaded fund's Administer (LoadAsync)
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(AmountText))
         {
@@ -53,9 +53,10 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
-        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == Reference, ct);
+        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
+        Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
+        // The proposal is loaded through the fund of the route: another fund's reference is 404.
+        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == fund!.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
         Proposal = proposal;
         Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
@@ -66,7 +67,7 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         if (Administers)
         {
             DepartmentChoices = await Db.Organisations.AsNoTracking().Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
-            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
+            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
         }
         return null;
     }

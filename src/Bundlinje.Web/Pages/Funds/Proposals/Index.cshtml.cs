@@ -15,9 +15,8 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().Scopes.Contains(Key)) return Forbid();
-        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == fund.Id && p.ReceivedOn <= Date)
+        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
+        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == fund!.Id && p.ReceivedOn <= Date)
             .OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Reference).ToListAsync(ct);
         Statistics = ProposalStatistics.At(Proposals, Date);
         return Page();

@@ -20,8 +20,8 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     public List<Approval> Approvals { get; private set; } = [];
     public IReadOnlyList<string> Missing { get; private set; } = [];
 
-    public bool Administers => User.ToViewer().AdministersFund(Investment.Fund!.Key);
-    public bool RecordsCouncilDecision => User.ToViewer() is var v && v.Is(Roles.CouncilMember) && v.Scopes.Contains(Investment.Fund!.Key);
+    public bool Administers { get; private set; }
+    public bool RecordsCouncilDecision { get; private set; }
     public IEnumerable<Party> Payers => Investment.Parties.Where(p => p.Role == PartyRole.Authority);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -46,7 +46,7 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     {
         if (await LoadAsync(ct) is { } refused) return refused;
         var mayRecord = Approval.Kind == ApprovalKind.CouncilDecision ? RecordsCouncilDecision : Administers;
-        if (!mayRecord) return Forbid();
+        if (!mayRecord) return Forbid(); // both decided by the loaded investment's authorization (LoadAsync)
         var a = Approval;
         return await SaveAsync("Approval", () => new ApprovalChain(Db, user, clock).RecordAsync(Key, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
     }
@@ -69,11 +69,11 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (access, investment) = await Db.Investments.AsNoTracking().Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FindAsync(Key, User, ct);
-        if (access == Access.NotFound) return NotFound();
-        if (access == Access.Denied) return Forbid();
+        var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation), Key, ct: ct);
+        if (refusal is not null) return refusal;
         Investment = investment!;
+        Administers = await HttpContext.MayAsync(Investment, Operations.Administer);
+        RecordsCouncilDecision = await HttpContext.MayAsync(Investment, Operations.RecordCouncilDecision);
         Phases = await Db.PhaseChanges.AsNoTracking().Where(c => c.InvestmentId == Investment.Id).OrderByDescending(c => c.StartedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
         Assessments = await Db.MaturityAssessments.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderBy(m => m.AssessedOn).ThenBy(m => m.Id).ToListAsync(ct);
         Approvals = await ApprovalChain.OfAsync(Db, Investment.Id, ct);

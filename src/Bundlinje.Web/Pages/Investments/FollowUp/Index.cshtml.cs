@@ -5,6 +5,7 @@ using Bundlinje.Participants;
 using Bundlinje.Payments;
 using Bundlinje.Portfolio;
 using Bundlinje.Security;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
@@ -35,7 +36,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
-    public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct) => ActAsync(v => v.ImportsParticipants(FundKey), async () =>
+    public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct) => ActAsync(Operations.ImportParticipants, null, async () =>
     {
         if (Upload is null) throw new ParticipantsRejected(["Fil: vælg en CSV- eller XLSX-fil."]);
         await using var stream = Upload.OpenReadStream();
@@ -43,7 +44,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
     }, ct);
 
-    public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => ActAsync(v => v.RunsFollowUps(FundKey), async () =>
+    public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => ActAsync(Operations.RunFollowUps, null, async () =>
     {
         if (Upload is null) throw new RegisterRejected(["Fil: vælg en CSV- eller Parquet-fil."]);
         // DuckDB reads the extract from disk; the temporary copy is deleted at once and holds what the user uploaded.
@@ -56,7 +57,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         finally { System.IO.File.Delete(temp); }
     }, ct);
 
-    public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
+    public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(Operations.Administer, null, async () =>
     {
         var model = await PaymentModelFile.StoreAsync(Db, ModelJson ?? "", Key, ct);
         return $"Betalingsmodellen er gemt ({model.Metrics.Count} effektmål).";
@@ -66,28 +67,35 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        if (!Viewer.RunsFollowUps(FundKey)) return Forbid();
+        if (!await HttpContext.MayAsync(Investment, Operations.RunFollowUps)) return Forbid();
         if (AsOf is null) { ModelState.AddModelError(nameof(AsOf), "Opgørelsesdato: skriv en dato."); return Page(); }
         var job = jobs.Start(Key, AsOf.Value, User.Identity!.Name!);
         return Redirect($"/Investments/{Key}/FollowUp/Jobs/{job.Id}");
     }
 
-    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
+    /// <summary>Approves a run of this investment (a run of another investment is 404, whoever asks).</summary>
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(Operations.Administer,
+        () => Db.FollowUpRuns.AnyAsync(r => r.Id == RunId && r.InvestmentId == Investment.Id, ct), async () =>
     {
         await services.GetRequiredService<FollowUpRunner>().ApproveAsync(RunId, Decision ?? "", ct);
         return $"Kørsel {RunId} er godkendt; betalingsforpligtelserne er oprettet.";
     }, ct);
 
-    public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(v => v.AdministersFund(FundKey), async () =>
+    /// <summary>Records the payment of an obligation of this investment (another investment's is 404).</summary>
+    public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(Operations.Administer,
+        () => Db.PaymentObligations.AnyAsync(o => o.Id == ObligationId && o.InvestmentId == Investment.Id, ct), async () =>
     {
         var paid = await services.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);
 
-    private async Task<IActionResult> ActAsync(Func<Viewer, bool> allowed, Func<Task<string>> action, CancellationToken ct)
+    /// <summary>Loads the investment of the route, authorizes it for the operation (403), checks that the posted id
+    /// belongs to it (404), then acts.</summary>
+    private async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned, Func<Task<string>> action, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        if (!allowed(Viewer)) return Forbid();
+        if (!await HttpContext.MayAsync(Investment, operation)) return Forbid();
+        if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
         // The services that pseudonymise are resolved per action, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
         catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
@@ -100,9 +108,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (access, investment) = await Db.Investments.AsNoTracking().Include(i => i.Fund).FindAsync(Key, User, ct);
-        if (access == Access.NotFound) return NotFound();
-        if (access == Access.Denied) return Forbid();
+        var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking(), Key, ct: ct);
+        if (refusal is not null) return refusal;
         Investment = investment!;
         Model = await Db.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
         ModelJson ??= Model?.Json;

@@ -21,9 +21,8 @@ public sealed class JobModel(BundlinjeDb db, RunJobs jobs) : PageModel
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (access, investment) = await db.Investments.AsNoTracking().Include(i => i.Fund).FindAsync(Key, User, ct);
-        if (access == Access.NotFound) return NotFound();
-        if (access == Access.Denied || !User.ToViewer().RunsFollowUps(investment!.Fund!.Key)) return Forbid();
+        var (refusal, _) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, Operations.RunFollowUps, ct);
+        if (refusal is not null) return refusal;
         if (jobs.Find(Id) is not { } job || job.Investment != Key) return NotFound();
         Job = job;
         return null;

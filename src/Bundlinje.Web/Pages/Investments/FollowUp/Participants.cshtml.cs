@@ -13,11 +13,10 @@ public sealed class ParticipantsModel(BundlinjeDb db, ParticipantStore participa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (access, investment) = await db.Investments.AsNoTracking().Include(i => i.Fund).FindAsync(Key, User, ct);
-        if (access == Access.NotFound) return NotFound();
-        if (access == Access.Denied || !User.ToViewer().SeesParticipants(investment!.Fund!.Key)) return Forbid();
-        Investment = investment;
-        Rows = await participants.ReadAsync(investment.Id, "Deltagerliste", q => q.OrderBy(p => p.Cohort).ThenBy(p => p.EnrolledOn).ThenBy(p => p.Pseudonym), ct);
+        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, Operations.SeeParticipants, ct);
+        if (refusal is not null) return refusal;
+        Investment = investment!;
+        Rows = await participants.ReadAsync(Investment.Id, "Deltagerliste", q => q.OrderBy(p => p.Cohort).ThenBy(p => p.EnrolledOn).ThenBy(p => p.Pseudonym), ct);
         return Page();
     }
 }

@@ -19,14 +19,14 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
     public List<(string Person, decimal Amount)>? Rows { get; private set; }
     /// <summary>Per investor: capital, what approved runs up to this one pay it, the multiple and the IRR so far.</summary>
     public List<(string Investor, decimal Capital, decimal Received, decimal Multiple, decimal? Irr)> Returns { get; private set; } = [];
-    public bool SeesParticipants => User.ToViewer().SeesParticipants(Investment.Fund!.Key);
+    public bool SeesParticipants { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (access, investment) = await db.Investments.AsNoTracking().Include(i => i.Fund).FindAsync(Key, User, ct);
-        if (access == Access.NotFound) return NotFound();
-        if (access == Access.Denied) return Forbid();
+        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, ct: ct);
+        if (refusal is not null) return refusal;
         Investment = investment!;
+        SeesParticipants = await HttpContext.MayAsync(Investment, Operations.SeeParticipants);
         var run = await db.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == Id && r.InvestmentId == Investment.Id, ct);
         if (run is null) return NotFound();
         (Run, Result) = (run, RunResult.FromJson(run.ResultJson));

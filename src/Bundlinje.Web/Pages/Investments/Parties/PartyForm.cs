@@ -23,9 +23,8 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
     {
         var investment = await Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
             .FirstOrDefaultAsync(i => i.Key == key, ct);
-        if (investment is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(investment.Fund!.Key)) return Forbid();
-        Investment = investment;
+        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
+        Investment = investment!;
         Organisations = await Db.Organisations.OrderBy(o => o.Name).ToListAsync(ct);
         return null;
     }

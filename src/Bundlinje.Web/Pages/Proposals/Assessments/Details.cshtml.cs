@@ -14,7 +14,8 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
     [BindProperty] public Recommendation? Recommendation { get; set; }
     public AssessmentRequest Assessment { get; private set; } = null!;
 
-    public bool Writes => User.ToViewer() is var v && v.Is(Roles.DepartmentAnalyst) && v.Scopes.Contains(Assessment.Organisation!.Key) && !Assessment.IsAnswered;
+    /// <summary>The analyst may answer (the loaded request's <see cref="Operations.Answer"/>) and it is not answered yet.</summary>
+    public bool Writes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -40,11 +41,11 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var request = await IndexModel.Visible(Db, User.ToViewer()).Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
+        var request = await Db.AssessmentRequests.AsNoTracking().Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
             .FirstOrDefaultAsync(r => r.Id == Id, ct);
-        if (request is null)
-            return await Db.AssessmentRequests.AnyAsync(r => r.Id == Id, ct) ? Forbid() : NotFound();
-        Assessment = request;
+        if (await this.RefuseUnlessAsync(request, Operations.Read) is { } refused) return refused;
+        Assessment = request!;
+        Writes = !Assessment.IsAnswered && await HttpContext.MayAsync(Assessment, Operations.Answer);
         return null;
     }
 }
