@@ -55,8 +55,8 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
     [Fact]
     public async Task Participant_and_register_imports_that_succeed_and_fail_leave_no_cpr_on_disk_or_in_the_logs()
     {
-        var cprs = UniqueCprs(6000);
-        var (treated, rejected) = (cprs[..3000], cprs[3000..]);
+        var cprs = UniqueCprs(8000);
+        var (treated, rejected, workbook) = (cprs[..3000], cprs[3000..6000], cprs[6000..]);
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
 
         // Over 64 KB each: the size at which ASP.NET Core would buffer a form file to the temp folder.
@@ -69,6 +69,10 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         Assert.Contains("Række 4, cohort: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her).", refused);
         Assert.Contains("Række 3, group: ligner et CPR-nummer", refused);
 
+        using var xlsx = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx, workbook.Select(c => new Dictionary<string, object> { ["cpr"] = c.Insert(6, "-"), ["cohort"] = "2024", ["group"] = "treatment", ["enrolled"] = "2024-01-01" }));
+        Assert.Contains("Deltagere: 2000 tilføjet, 0 opdateret.", await UploadAsync(client, "Participants", "deltagere.xlsx", xlsx.ToArray()));
+
         Assert.Contains("Registerdata: 3000 observationer indlæst.", await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(RegisterCsv(treated))));
         var badRegister = RegisterCsv(rejected).Replace($"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.", $"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,{rejected[7]}")
             .Replace($"{rejected[9]},transfer-income", $"{rejected[9]},{rejected[10]}");
@@ -80,7 +84,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         Assert.Contains("Linje 5, unit: ligner et CPR-nummer", badParquet);
 
         foreach (var page in new[] { refused, registerRefused, badParquet }) AssertNoCpr(page, cprs, "the page");
-        Assert.Equal(3000, factory.With(db => db.Participants.Count()));
+        Assert.Equal(5000, factory.With(db => db.Participants.Count()));
         Assert.DoesNotContain(factory.With(db => db.ParticipantImports.Select(i => i.FileName).ToList()), n => CprLike.In(n));
         ScanDisk(cprs);
         AssertNoCpr(string.Join("\n", factory.Logs), cprs, "the logs");
