@@ -131,6 +131,9 @@ public static class Setup
 
     public static void UseBundlinje(this WebApplication app)
     {
+        // An import stopped mid-way (killed process) leaves its staged work file; nothing of it survives a restart.
+        var swept = FollowUps.RegisterStore.SweepStaging(FollowUpSetup.RegisterPath(app.Configuration));
+        if (swept > 0) app.Logger.LogWarning("Deleted {Count} staged import file(s) left by an import that was stopped.", swept);
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));

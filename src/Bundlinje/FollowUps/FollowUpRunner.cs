@@ -25,7 +25,7 @@ public sealed record RunResult(
     {
         var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps\n");
         foreach (var m in Metrics)
-            csv.Append(CultureInfo.InvariantCulture, $"{m.Key},{m.Cohort},{m.Eligible},{m.Achieved},{m.Events},{m.Effect:0.######},{m.Price},{m.Amount},{m.AfterCaps}\n");
+            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events, decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps);
         return csv.ToString();
     }
 

@@ -12,8 +12,9 @@ public sealed class RegisterRejected(IReadOnlyList<string> problems)
 
 /// <summary>
 /// Register and provider data in one long format — person, measure, from, to, value, unit — in a DuckDB file. Extracts
-/// (CSV or Parquet, with a <c>cpr</c> column) are validated and loaded by DuckDB itself, streaming; the CPR is turned
-/// into its pseudonym by a function inside the load, so it is never written to the store, a temporary table or a log.
+/// (CSV or Parquet, with a <c>cpr</c> column) are pseudonymised first (a CSV while it is read as a stream, a Parquet file
+/// by DuckDB into a staged file) and the staged file, which holds pseudonyms only, is validated and loaded by DuckDB.
+/// A CPR is never written to the store, a staged CSV, DuckDB's spill files, a message or a log.
 /// </summary>
 /// <param name="memoryLimit">DuckDB's memory limit (it spills to disk beyond it); keeps the app's footprint predictable.</param>
 public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, string memoryLimit = "1GB")
@@ -38,41 +39,156 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         return connection;
     }
 
-    /// <summary>Loads an extract all or nothing; returns the number of rows. Problems name the line (CSV: header = line 1).</summary>
+    /// <summary>The largest extract taken in one upload (the CLI reads files of any size).</summary>
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    /// <summary>Where an import stages its work files: an app-private folder (0700) beside the store, emptied at start-up.</summary>
+    public string StagingFolder => StagingFolderOf(path);
+
+    public static string StagingFolderOf(string storePath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, "staging");
+
+    /// <summary>Deletes what a killed import left in the staging folder; the web app calls it at start-up.</summary>
+    public static int SweepStaging(string storePath)
+    {
+        var folder = StagingFolderOf(storePath);
+        if (!Directory.Exists(folder)) return 0;
+        var swept = 0;
+        foreach (var file in Directory.GetFiles(folder)) { File.Delete(file); swept++; }
+        return swept;
+    }
+
+    /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.</summary>
     public long Import(string file, string importedBy)
     {
         if (!File.Exists(file)) throw new RegisterRejected([$"Filen findes ikke: {file}"]);
-        var source = Path.GetExtension(file).ToLowerInvariant() switch
-        {
-            ".csv" => CsvSource(file),
-            ".parquet" => $"read_parquet('{Escape(file)}')",
-            var other => throw new RegisterRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .parquet."]),
-        };
-        using var connection = Open();
-        connection.RegisterScalarFunction<string, string>("pseudonym", (readers, writer, count) =>
-        {
-            for (ulong i = 0; i < count; i++) writer.WriteValue(pseudonymiser.Of(readers[0].GetValue<string>(i)), i);
-        }, new ScalarFunctionOptions { IsPureFunction = true }, false);
-        try { return Load(connection, file, source, importedBy); }
-        catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {e.Message.Split('\n')[0]}"]); }
+        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy);
+        using var stream = File.OpenRead(file);
+        return Import(stream, Path.GetFileName(file), importedBy);
     }
 
-    private long Load(DuckDBConnection connection, string file, string source, string importedBy)
+    /// <summary>
+    /// Loads an extract all or nothing; returns the number of rows. Problems name the line (CSV: header = line 1) and never
+    /// repeat a CPR number. A CSV is pseudonymised while it is read, so the only file DuckDB sees holds pseudonyms; a
+    /// Parquet upload is staged 0600 in the staging folder only while DuckDB turns it into such a file, and deleted at once.
+    /// </summary>
+    public long Import(Stream content, string fileName, string importedBy)
     {
-        var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0).ToLowerInvariant()).ToHashSet();
-        var missing = Columns.Where(c => !present.Contains(c)).ToList();
-        if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".parquet")) throw new RegisterRejected([$"Filtypen '{extension}' kendes ikke; brug .csv eller .parquet."]);
+        if (extension == ".csv")
+        {
+            var staged = NewStagedFile(".csv");
+            try
+            {
+                using (var output = CreatePrivate(staged)) RegisterCsv.Pseudonymise(content, output, pseudonymiser, Columns);
+                return LoadStaged(staged, fileName, importedBy);
+            }
+            finally { File.Delete(staged); }
+        }
+        var parquet = NewStagedFile(".parquet");
+        try
+        {
+            using (var output = CreatePrivate(parquet)) Copy(content, output, MaxUploadBytes);
+            return ImportParquet(parquet, fileName, importedBy);
+        }
+        finally { File.Delete(parquet); }
+    }
 
-        var known = string.Join(", ", Measures.Known.Keys.Select(k => $"'{k}'"));
-        // Line numbers: the header is line 1. The CPR itself never appears in a message.
-        var rows = $"""
-            SELECT row_number() OVER () + 1 AS line, CAST(cpr AS VARCHAR) AS cpr, CAST(measure AS VARCHAR) AS measure,
-                   CAST("from" AS VARCHAR) AS f, CAST("to" AS VARCHAR) AS t, CAST(value AS VARCHAR) AS v, CAST(unit AS VARCHAR) AS unit FROM {source}
+    private long ImportParquet(string file, string fileName, string importedBy)
+    {
+        var staged = NewStagedFile(".csv");
+        try
+        {
+            using (var connection = Open())
+            {
+                RegisterPseudonym(connection);
+                var source = $"read_parquet('{Escape(file)}', file_row_number = true)";
+                try
+                {
+                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0)).Where(c => c != "file_row_number").ToList();
+                    if (present.Any(c => CprLike.In(c))) throw new RegisterRejected(["Linje 1: et kolonnenavn ligner et CPR-nummer."]);
+                    var missing = Columns.Where(c => !present.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+                    if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
+                    static string Quoted(string column) => $"CAST(\"{column.Replace("\"", "\"\"")}\" AS VARCHAR)";
+                    string Column(string name) => Quoted(present.First(p => p.Equals(name, StringComparison.OrdinalIgnoreCase)));
+                    string Field(string name) => $"CASE WHEN regexp_matches({Column(name)}, '{CprLike.Pattern}') THEN '' ELSE {Column(name)} END";
+                    var others = present.Where(p => !p.Equals("cpr", StringComparison.OrdinalIgnoreCase))
+                        .Select(p => $"WHEN regexp_matches({Quoted(p)}, '{CprLike.Pattern}') THEN '{Escape(p)}'");
+                    // Only pseudonyms leave this statement: the cpr column becomes its pseudonym, CPR-shaped values elsewhere become ''.
+                    Execute(connection, $"""
+                        COPY (SELECT file_row_number + 2 AS line, pseudonym({Column("cpr")}) AS person, {Field("measure")} AS measure, {Field("from")} AS f,
+                                     {Field("to")} AS t, {Field("value")} AS v, {Field("unit")} AS unit, CASE {string.Join(" ", others)} ELSE '' END AS cprlike
+                              FROM {source}) TO '{Escape(staged)}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', FORCE_QUOTE *)
+                        """);
+                }
+                catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses som Parquet: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
+            }
+            return LoadStaged(staged, fileName, importedBy);
+        }
+        finally { File.Delete(staged); }
+    }
+
+    private void RegisterPseudonym(DuckDBConnection connection) =>
+        connection.RegisterScalarFunction<string, string>("pseudonym", (readers, writer, count) =>
+        {
+            for (ulong i = 0; i < count; i++)
+            {
+                var cpr = readers[0].IsValid(i) ? readers[0].GetValue<string>(i) : null;
+                writer.WriteValue(Pseudonymiser.Normalise(cpr) is null ? RegisterCsv.NotACpr(cpr) : pseudonymiser.Of(cpr!), i);
+            }
+        }, new ScalarFunctionOptions { IsPureFunction = true, HandlesNulls = true }, false);
+
+    private string NewStagedFile(string extension)
+    {
+        var folder = StagingFolder;
+        if (!Directory.Exists(folder))
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+            else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return Path.Combine(folder, $"import-{Guid.NewGuid():N}{extension}");
+    }
+
+    /// <summary>A new file only its owner can read or write (0600), created as such (no window with wider rights).</summary>
+    private static FileStream CreatePrivate(string file) => OperatingSystem.IsWindows()
+        ? new(file, FileMode.CreateNew, FileAccess.Write, FileShare.None)
+        : new(file, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+
+    private static void Copy(Stream from, Stream to, long cap)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        for (int read; (read = from.Read(buffer)) > 0;)
+        {
+            total += read;
+            if (total > cap) throw new RegisterRejected([$"Fil: filen er større end {cap / 1024 / 1024} MB; indlæs den med kommandoen bundlinje register import."]);
+            to.Write(buffer, 0, read);
+        }
+    }
+
+    private long LoadStaged(string staged, string fileName, string importedBy)
+    {
+        using var connection = Open();
+        var source = $$"""
+            read_csv('{{Escape(staged)}}', auto_detect = false, header = true, sep = ',', quote = '"', escape = '"',
+                columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
+        try { return Load(connection, source, CprLike.Mask(fileName), importedBy); }
+        catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
+    }
+
+    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy)
+    {
+        var known = string.Join(", ", Measures.Known.Keys.Select(k => $"'{k}'"));
+        // Line numbers: the header is line 1. Neither a CPR nor a CPR-shaped value is ever in the staged file or a message.
         var problems = Query(connection, $$"""
-            WITH r AS ({{rows}})
+            WITH r AS (SELECT * FROM {{source}})
             SELECT line, CASE
-                WHEN cpr IS NULL OR NOT regexp_full_match(trim(cpr), '[0-9]{6}-?[0-9]{4}') THEN 'cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt ' || coalesce(length(trim(cpr)), 0) || ' tegn'
+                WHEN coalesce(cprlike, '') <> '' THEN cprlike || ': ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)'
+                WHEN person IS NULL OR person LIKE '!%' THEN 'cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt ' || coalesce(substr(person, 2), '0') || ' tegn'
                 WHEN measure IS NULL OR measure NOT IN ({{known}}) THEN 'measure: ''' || coalesce(measure, '') || ''' er ikke et kendt mål'
                 WHEN try_strptime(f, '%Y-%m-%d') IS NULL THEN 'from: ''' || coalesce(f, '') || ''' er ikke en dato (yyyy-mm-dd)'
                 WHEN try_strptime(t, '%Y-%m-%d') IS NULL THEN 'to: ''' || coalesce(t, '') || ''' er ikke en dato (yyyy-mm-dd)'
@@ -87,10 +203,10 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         using var transaction = connection.BeginTransaction();
         var inserted = Execute(connection, $"""
             INSERT INTO observations
-            SELECT pseudonym(trim(cpr)), measure, CAST(strptime(f, '%Y-%m-%d') AS DATE), CAST(strptime(t, '%Y-%m-%d') AS DATE),
-                   CAST(v AS DECIMAL(18,4)), unit, '{importId}' FROM ({rows})
+            SELECT person, measure, CAST(strptime(f, '%Y-%m-%d') AS DATE), CAST(strptime(t, '%Y-%m-%d') AS DATE),
+                   CAST(v AS DECIMAL(18,4)), unit, '{importId}' FROM {source}
             """);
-        Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(Path.GetFileName(file))}', {inserted}, '{Escape(importedBy)}', now())");
+        Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
         transaction.Commit();
         return inserted;
     }
@@ -120,17 +236,6 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             SELECT count(*) || ':' || coalesce(sum(hash(o.person, o.measure, o.from_date, o.to_date, o.value)::HUGEINT), 0)
             FROM observations o JOIN {peopleTable} p ON p.person = o.person
             """, r => r.GetString(0)).Single();
-
-    /// <summary>CSV read strictly with the file's own header (only the header line is read here; it holds no CPR):
-    /// no sniffing, so a line with too many or too few fields is an error naming that line.</summary>
-    private static string CsvSource(string file)
-    {
-        using var reader = new StreamReader(file);
-        var header = (reader.ReadLine() ?? "").Split(',').Select(h => h.Trim().Trim('"')).ToList();
-        if (header.Any(h => h.Length == 0 || h.Contains('\'') || h.Contains('"'))) throw new RegisterRejected(["Linje 1: overskriften er ikke en kommasepareret liste af kolonnenavne."]);
-        var columns = string.Join(", ", header.Select(h => $"'{h}': 'VARCHAR'"));
-        return $"read_csv('{Escape(file)}', auto_detect = false, header = true, sep = ',', quote = '\"', escape = '\"', columns = {{{columns}}})";
-    }
 
     public static int Execute(DuckDBConnection connection, string sql)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Bundlinje.Common;
 
 namespace Bundlinje.Fund;
 
@@ -28,9 +29,9 @@ public sealed record EconomicsReport(
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        csv.Append("1.000 kr.,").AppendJoin(',', (Table?.Columns ?? []).Select(c => Quote(c.Label))).Append('\n');
+        csv.AppendCsvLine(["1.000 kr.", .. (Table?.Columns ?? []).Select(c => c.Label)]);
         foreach (var (label, _, cells) in PrintedRows())
-            csv.Append(Quote(label)).Append(',').AppendJoin(',', cells.Select(c => Common.Kroner.RoundThousands(c).ToString(CultureInfo.InvariantCulture))).Append('\n');
+            csv.AppendCsvLine([label, .. cells.Select(c => (object)Common.Kroner.RoundThousands(c))]);
         return csv.ToString();
     }
 
@@ -56,6 +57,4 @@ public sealed record EconomicsReport(
     };
 
     private string FileName(string extension) => $"okonomi-{FundKey}-{EffectPercent}pct.{extension}";
-
-    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

@@ -75,7 +75,7 @@ public static class EconomicsXlsx
     internal static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
 
     private static Cell Text(string column, uint row, string text, uint style) =>
-        new() { CellReference = column + row, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)), StyleIndex = style };
+        new() { CellReference = column + row, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Common.SpreadsheetCell.Text(text))), StyleIndex = style };
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0;-#,##0" }) { Count = 1 },

@@ -25,18 +25,27 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
 {
     private static readonly string[] Required = ["cpr", "cohort", "group", "enrolled"];
 
+    /// <summary>The largest participant file read (about a million rows of CSV); it is read into memory, never to disk.</summary>
+    public const long MaxBytes = 50L * 1024 * 1024;
+
     public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content, CancellationToken ct = default)
     {
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
             ?? throw new ParticipantsRejected([$"Ukendt investering '{investmentKey}'."]);
         using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
+        var chunk = new byte[81920];
+        for (int read; (read = await content.ReadAsync(chunk, ct)) > 0;)
+        {
+            if (buffer.Length + read > MaxBytes) throw new ParticipantsRejected([$"Fil: filen er større end {MaxBytes / 1024 / 1024} MB; del den op."]);
+            buffer.Write(chunk, 0, read);
+        }
         var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
         buffer.Position = 0;
         var rows = Read(fileName, buffer);
         var problems = new List<string>();
         if (rows.Count == 0) throw new ParticipantsRejected(["Filen har ingen rækker."]);
         var missing = Required.Where(c => !rows[0].ContainsKey(c)).ToList();
+        if (rows[0].Keys.Any(CprLike.In)) throw new ParticipantsRejected(["Række 1: en kolonneoverskrift ligner et CPR-nummer (mangler overskriftslinjen?)."]);
         if (missing.Count > 0) throw new ParticipantsRejected([$"Række 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Required)})."]);
 
         var existing = await participants.Of(investment.Id).ToDictionaryAsync(p => p.Pseudonym, ct);
@@ -46,7 +55,12 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i]; var line = i + 2;
-            string Text(string column) => row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+            string Raw(string column) => row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+            // A CPR number anywhere but the cpr column is refused, and its value is never repeated or stored.
+            var cprLike = row.Keys.Where(c => !c.Equals("cpr", StringComparison.OrdinalIgnoreCase) && CprLike.In(Raw(c))).ToList();
+            foreach (var column in cprLike) problems.Add(CprLike.Refusal($"Række {line}", column));
+            if (cprLike.Count > 0) continue;
+            string Text(string column) => Raw(column);
             var cpr = Text("cpr");
             if (Pseudonymiser.Normalise(cpr) is null) { problems.Add($"Række {line}, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt {cpr.Length} tegn."); continue; }
             var pseudonym = pseudonymiser.Of(cpr);
@@ -79,7 +93,7 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         participants.Add(added);
         store.ParticipantImports.Add(new ParticipantImport
         {
-            InvestmentId = investment.Id, FileName = Path.GetFileName(fileName), ContentHash = hash, Added = added.Count, Updated = updated,
+            InvestmentId = investment.Id, FileName = CprLike.Mask(Path.GetFileName(fileName)), ContentHash = hash, Added = added.Count, Updated = updated,
             ImportedBy = user.Name, ImportedAt = clock.GetUtcNow(),
         });
         await store.SaveChangesAsync(ct);
@@ -95,7 +109,9 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         };
         try
         {
-            return content.Query(useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>()
+            // No shared-strings cache on disk: MiniExcel would otherwise spill a large sheet's strings (CPR numbers) to the temp folder.
+            var configuration = type == ExcelType.XLSX ? new MiniExcelLibs.OpenXml.OpenXmlConfiguration { EnableSharedStringCache = false } : null;
+            return content.Query(useHeaderRow: true, excelType: type, configuration: configuration).Cast<IDictionary<string, object?>>()
                 .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value, StringComparer.OrdinalIgnoreCase)).ToList();
         }
         catch (Exception e) when (e is not ParticipantsRejected and not OutOfMemoryException)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Bundlinje.Common;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +25,9 @@ public sealed record IntakeForm(
     string? Intervention, string? Evidence, string? ExpectedEffect, string? CallKey, IReadOnlyList<IntakeFile> Files);
 
 /// <summary>
-/// Receives proposals from the public: every field checked on the server with a message per field, attachments
-/// checked by their content (a PDF must start as a PDF, a DOCX/XLSX must be that kind of Office package), nothing
-/// stored unless all holds. Text is stored as written and shown encoded wherever it appears.
+/// Receives proposals from the public: every field checked on the server with a message per field, one contact address,
+/// attachments checked by their structure (<see cref="AttachmentCheck"/>) and stored under their row id with a
+/// sanitised name (<see cref="AttachmentName"/>), nothing stored unless all holds. Text is stored as written and shown encoded wherever it appears.
 /// </summary>
 public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
 {
@@ -46,7 +45,7 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         if (form.ProposerType is null) problems["ProposerType"] = "Vælg hvem henvendelsen kommer fra.";
         Required("Proposer", form.Proposer, "Navn eller organisation", 300);
         Required("Contact", form.Contact, "E-mail", 300);
-        if (!problems.ContainsKey("Contact") && !System.Net.Mail.MailAddress.TryCreate(form.Contact!.Trim(), out _)) problems["Contact"] = "E-mail: skriv en gyldig e-mailadresse.";
+        if (!problems.ContainsKey("Contact") && !IsOneAddress(form.Contact!.Trim())) problems["Contact"] = "E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).";
         Required("Title", form.Title, "Titel", 300);
         Required("Problem", form.Problem, "Problemet", 5000);
         Required("TargetGroup", form.TargetGroup, "Målgruppen", 5000);
@@ -56,29 +55,23 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         if (form.Files.Count > MaxFiles) problems["Files"] = $"Højst {MaxFiles} bilag.";
         foreach (var file in form.Files)
         {
-            if (file.Content.Length > MaxFileBytes) { problems["Files"] = $"Bilaget '{file.FileName}' er større end 10 MB."; break; }
-            if (Kind(file) is null) { problems["Files"] = $"Bilaget '{file.FileName}' er ikke en PDF-, DOCX- eller XLSX-fil (indholdet passer ikke til filtypen)."; break; }
+            var name = AttachmentName.Sanitise(file.FileName);
+            if (file.Content.Length > MaxFileBytes) { problems["Files"] = $"Bilaget '{name}' er større end 10 MB."; break; }
+            if (AttachmentCheck.Inspect(file.FileName, file.Content).Refusal is { } why)
+            { problems["Files"] = $"Bilaget '{name}' {why}. Send PDF-, DOCX- eller XLSX-filer uden aktivt indhold."; break; }
         }
         return problems;
     }
 
-    /// <summary>The content type by what the file is, not what it is called; null when name and content disagree.</summary>
-    public static string? Kind(IntakeFile file)
-    {
-        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
-        var content = file.Content;
-        if (extension == ".pdf") return content.AsSpan().StartsWith("%PDF-"u8) ? "application/pdf" : null;
-        if (extension is not (".docx" or ".xlsx") || !content.AsSpan().StartsWith("PK\u0003\u0004"u8)) return null;
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            var part = extension == ".docx" ? "word/document.xml" : "xl/workbook.xml";
-            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry(part) is null) return null;
-            return extension == ".docx" ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        }
-        catch (InvalidDataException) { return null; }
-    }
+    /// <summary>Exactly one address as written: MailAddress must accept it and give it back unchanged (no display
+    /// name, no list, no line break), so a receipt can never be sent to more than the one address.</summary>
+    public static bool IsOneAddress(string text) =>
+        text.Length <= 254 && text.IndexOfAny([',', ';', '\r', '\n', '<', '>', ' ', '\t']) < 0
+        && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.DisplayName.Length == 0
+        && string.Equals(address.Address, text, StringComparison.Ordinal) && address.Host.Contains('.');
+
+    /// <summary>The content type by what the file is, not what it is called; null when it is not an acceptable attachment.</summary>
+    public static string? Kind(IntakeFile file) => AttachmentCheck.Inspect(file.FileName, file.Content).ContentType;
 
     /// <summary>Stores a checked proposal with its "received" step and attachments in one save; returns its reference.</summary>
     public async Task<string> SubmitAsync(string fundKey, IntakeForm form, CancellationToken ct = default)
@@ -129,7 +122,7 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         foreach (var file in form.Files)
             store.ProposalAttachments.Add(new ProposalAttachment
             {
-                Proposal = proposal, FileName = Path.GetFileName(file.FileName), ContentType = Kind(file)!, Size = file.Content.Length,
+                Proposal = proposal, FileName = AttachmentName.Sanitise(file.FileName), ContentType = Kind(file)!, Size = file.Content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
             });
         return proposal;

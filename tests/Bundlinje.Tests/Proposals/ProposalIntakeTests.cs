@@ -12,7 +12,7 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
     public ValueTask InitializeAsync() { factory = BundlinjeFactory.Sqlite(); return ValueTask.CompletedTask; }
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Pdf = TestFiles.Pdf();
 
     private async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
     {
@@ -57,10 +57,10 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         var visitor = Login.Anonymous(factory);
         var before = factory.With(db => db.Proposals.Count());
         var empty = await (await SubmitAsync(visitor, new() { ["Contact"] = "ikke-en-adresse" })).Content.ReadAsStringAsync();
-        foreach (var message in new[] { "Vælg hvem henvendelsen kommer fra.", "Titel skal udfyldes.", "E-mail: skriv en gyldig e-mailadresse.", "Målgruppen skal udfyldes." })
+        foreach (var message in new[] { "Vælg hvem henvendelsen kommer fra.", "Titel skal udfyldes.", "E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).", "Målgruppen skal udfyldes." })
             Assert.Contains(message, empty);
         var exe = await (await SubmitAsync(visitor, Valid(), ("rapport.pdf", "MZ\u0090\0\u0003"u8.ToArray()))).Content.ReadAsStringAsync();
-        Assert.Contains("Bilaget &#x27;rapport.pdf&#x27; er ikke en PDF-, DOCX- eller XLSX-fil", exe);
+        Assert.Contains("Bilaget &#x27;rapport.pdf&#x27; er ikke en PDF-fil", exe);
         var big = await (await SubmitAsync(visitor, Valid(), ("stor.pdf", [.. Pdf, .. new byte[20 * 1024 * 1024]]))).Content.ReadAsStringAsync();
         Assert.Contains("Bilaget &#x27;stor.pdf&#x27; er større end 10 MB.", big);
         Assert.Equal(before, factory.With(db => db.Proposals.Count()));

@@ -106,6 +106,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Outbox"] = [SecretariatOnly("/Funds/aarhus/Outbox")],
         ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
         ["Funds/{key}/Proposals/{reference}"] = [FundWide("/Funds/aarhus/Proposals/H-2023-042"), new("/Funds/aarhus/Proposals/X-0", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied)],
+        ["Funds/{key}/Proposals/{reference}/Attachments/{id:int}"] =
+        [
+            new("/Funds/aarhus/Proposals/H-2023-042/Attachments/999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
+            new("/Funds/nowhere/Proposals/H-2023-042/Attachments/999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
+        ],
         ["Audit/{type}/{id:int}"] =
         [
             new("/Audit/Investment/{investment}", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied),

@@ -195,7 +195,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         var lines = report.ToCsv().Split('\n');
         Assert.Equal("1.000 kr.,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt", lines[0]);
         Assert.Contains("UngiFokus,0,900,3600,3600,3600,2700,0,0,0,0", lines);
-        Assert.Contains("- Resultatbetaling,0,0,0,-700,-1665,-1361,-1390,-1680,-1970,-4028", lines);
+        Assert.Contains("'- Resultatbetaling,0,0,0,-700,-1665,-1361,-1390,-1680,-1970,-4028", lines);
         Assert.StartsWith("I alt,322,3725,12885,14804,564,", lines.Single(l => l.StartsWith("I alt")));
         Assert.StartsWith("Restbeløb i Fonden ult. året (80% effekt),39678,35953,23068,", lines.Single(l => l.StartsWith("Restbeløb")));
 

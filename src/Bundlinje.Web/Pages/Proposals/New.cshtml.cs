@@ -34,7 +34,7 @@ public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) 
         var files = new List<IntakeFile>();
         foreach (var file in Files.Where(f => f.Length > 0))
         {
-            if (file.Length > Intake.MaxFileBytes) { ModelState.AddModelError(nameof(Files), $"Bilaget '{file.FileName}' er større end 10 MB."); return Page(); }
+            if (file.Length > Intake.MaxFileBytes) { ModelState.AddModelError(nameof(Files), $"Bilaget '{AttachmentName.Sanitise(file.FileName)}' er større end 10 MB."); return Page(); }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             files.Add(new IntakeFile(file.FileName, buffer.ToArray()));

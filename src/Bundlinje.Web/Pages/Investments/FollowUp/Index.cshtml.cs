@@ -10,8 +10,13 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
 /// <summary>An investment's outcome follow-up: its payment model, participants, register data, runs, approvals and
-/// payments. Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
+/// payments. Who may do what is decided per action (see <see cref="Viewer"/>).
+/// Uploads hold CPR numbers, so the form is kept in memory up to the upload limit and never buffered to a temporary file
+/// (ASP.NET Core would otherwise write any file over 64 KB to the temp folder); a larger upload is refused with a message.</summary>
 [Authorize(Policy = Policies.Reader)]
+[RequestFormLimits(MemoryBufferThreshold = (int)Uploads.MaxBytes, MultipartBodyLengthLimit = Uploads.MaxBytes)]
+[RequestSizeLimit(Uploads.MaxBytes + 1024 * 1024)]
+[UploadLimit]
 public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJobs jobs) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
@@ -34,11 +39,15 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public string? Done { get; private set; }
     public (IReadOnlyList<(string Cohort, int Enrolled)> Cohorts, EnrolmentStatus? Total) Enrolment { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Request.Query[Uploads.TooLargeQuery] == "for-stor") ModelState.AddModelError(nameof(Upload), Uploads.TooLargeMessage);
+        return await LoadAsync(ct) ?? Page();
+    }
 
     public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct) => ActAsync(Operations.ImportParticipants, null, async () =>
     {
-        if (Upload is null) throw new ParticipantsRejected(["Fil: vælg en CSV- eller XLSX-fil."]);
+        if (Upload is null) throw new ParticipantsRejected([ "Fil: vælg en CSV- eller XLSX-fil."]);
         await using var stream = Upload.OpenReadStream();
         var result = await services.GetRequiredService<ParticipantImporter>().ImportAsync(Key, Upload.FileName, stream, ct);
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
@@ -46,15 +55,10 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => ActAsync(Operations.RunFollowUps, null, async () =>
     {
-        if (Upload is null) throw new RegisterRejected(["Fil: vælg en CSV- eller Parquet-fil."]);
-        // DuckDB reads the extract from disk; the temporary copy is deleted at once and holds what the user uploaded.
-        var temp = Path.Combine(Path.GetTempPath(), $"bundlinje-{Guid.NewGuid():N}{Path.GetExtension(Upload.FileName)}");
-        try
-        {
-            await using (var file = System.IO.File.Create(temp)) await Upload.CopyToAsync(file, ct);
-            return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(temp, User.Identity!.Name!)} observationer indlæst.";
-        }
-        finally { System.IO.File.Delete(temp); }
+        if (Upload is null) throw new RegisterRejected([ "Fil: vælg en CSV- eller Parquet-fil."]);
+        // The upload is in memory; the store pseudonymises it as it reads (see RegisterStore.Import), nothing goes to the temp folder.
+        await using var stream = Upload.OpenReadStream();
+        return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!)} observationer indlæst.";
     }, ct);
 
     public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(Operations.Administer, null, async () =>

@@ -1,0 +1,32 @@
+using Bundlinje.Proposals;
+
+namespace Bundlinje.Web.Pages.Funds.Proposals;
+
+/// <summary>
+/// Downloads one attachment of a proposal, for the fund's own secretariat only. Loaded through its owners (fund →
+/// proposal → attachment), so an id from another proposal or fund is not found. Always a download
+/// (Content-Disposition: attachment) under the sanitised name, with its checked content type and nosniff, never shown inline.
+/// </summary>
+[Authorize(Policy = Policies.Secretariat)]
+public sealed class AttachmentModel(BundlinjeDb db) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [FromRoute] public string Reference { get; set; } = "";
+    [FromRoute] public int Id { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
+        if (fund is null) return NotFound();
+        if (!User.ToViewer().AdministersFund(fund.Key)) return Forbid();
+        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == Reference, ct);
+        if (proposal is null) return NotFound();
+        var attachment = await db.ProposalAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.ProposalId == proposal.Id && a.Id == Id, ct);
+        if (attachment is null) return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        Response.Headers.CacheControl = "no-store";
+        var type = attachment.ContentType is AttachmentCheck.Pdf or AttachmentCheck.Docx or AttachmentCheck.Xlsx ? attachment.ContentType : "application/octet-stream";
+        return File(attachment.Content, type, AttachmentName.Sanitise(attachment.FileName));
+    }
+}

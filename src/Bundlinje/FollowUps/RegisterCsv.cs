@@ -1,0 +1,88 @@
+using System.Text;
+using Bundlinje.Participants;
+
+namespace Bundlinje.FollowUps;
+
+/// <summary>
+/// Reads a register extract (CSV, RFC 4180: comma, double quotes) as a stream and writes the staged file DuckDB loads:
+/// line, person (the pseudonym, or "!" and the length of what was not a CPR number), measure, f, t, v, unit, cprlike (the
+/// first other column holding a CPR-shaped value, whose value is then left out). Only pseudonyms reach the output.
+/// </summary>
+public static class RegisterCsv
+{
+    /// <summary>What the staged file holds instead of a value that is not a CPR number: its length, never the value.</summary>
+    public static string NotACpr(string? value) => "!" + (value?.Trim().Length ?? 0);
+
+    public static void Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
+    {
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        var records = Records(reader).GetEnumerator();
+        if (!records.MoveNext()) throw new RegisterRejected(["Linje 1: filen er tom."]);
+        var header = records.Current.Fields.Select(h => h.Trim()).ToList();
+        if (header.Any(CprLike.In)) throw new RegisterRejected(["Linje 1: en kolonneoverskrift ligner et CPR-nummer (mangler overskriftslinjen?)."]);
+        if (header.Any(h => h.Length == 0)) throw new RegisterRejected(["Linje 1: overskriften er ikke en kommasepareret liste af kolonnenavne."]);
+        var missing = required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", required)})."]);
+        var index = required.ToDictionary(c => c, c => header.FindIndex(h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
+
+        var problems = new List<string>();
+        writer.Write("\"line\",\"person\",\"measure\",\"f\",\"t\",\"v\",\"unit\",\"cprlike\"\n");
+        while (records.MoveNext())
+        {
+            var (line, fields) = records.Current;
+            if (fields.Count == 1 && fields[0].Length == 0) continue; // a blank line
+            if (fields.Count != header.Count)
+            {
+                if (problems.Count < 50) problems.Add($"Linje {line}: har {fields.Count} felter, overskriften har {header.Count}.");
+                continue;
+            }
+            var cpr = fields[index["cpr"]];
+            var person = Pseudonymiser.Normalise(cpr) is null ? NotACpr(cpr) : pseudonymiser.Of(cpr);
+            var cprLike = header.Where((_, i) => i != index["cpr"] && CprLike.In(fields[i])).FirstOrDefault() ?? "";
+            string Field(string column) => CprLike.In(fields[index[column]]) ? "" : fields[index[column]];
+            writer.Write($"{line},{Quote(person)},{Quote(Field("measure"))},{Quote(Field("from"))},{Quote(Field("to"))},{Quote(Field("value"))},{Quote(Field("unit"))},{Quote(cprLike)}\n");
+        }
+        if (problems.Count > 0) throw new RegisterRejected(problems);
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>Records with the line each starts on; a quoted field may hold commas, doubled quotes and line breaks.</summary>
+    private static IEnumerable<(long Line, List<string> Fields)> Records(TextReader reader)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        long line = 1, start = 1;
+        bool quoted = false, wasQuoted = false, any = false;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            any = true;
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
+                    else quoted = false;
+                }
+                else { if (c == '\n') line++; field.Append((char)c); }
+                continue;
+            }
+            switch (c)
+            {
+                case '"' when field.Length == 0 && !wasQuoted: quoted = wasQuoted = true; break;
+                case ',': fields.Add(field.ToString()); field.Clear(); wasQuoted = false; break;
+                case '\r' when reader.Peek() == '\n': break;
+                case '\n':
+                    fields.Add(field.ToString()); field.Clear(); wasQuoted = false;
+                    yield return (start, fields);
+                    fields = []; any = false; start = ++line;
+                    break;
+                default: field.Append((char)c); break;
+            }
+        }
+        if (quoted) throw new RegisterRejected([$"Linje {start}: et felt i anførselstegn slutter aldrig."]);
+        if (any) { fields.Add(field.ToString()); yield return (start, fields); }
+    }
+}
