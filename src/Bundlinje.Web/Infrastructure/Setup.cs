@@ -120,15 +120,11 @@ public static class Setup
         if (Path.GetFullPath(shipped).TrimEnd('/') == Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd('/')) return;
         var sources = builder.Configuration.Sources;
         foreach (var name in new[] { $"appsettings.{builder.Environment.EnvironmentName}.json", "appsettings.json" })
-        {
-            var file = Path.Combine(shipped, name);
-            if (File.Exists(file))
+            if (File.Exists(Path.Combine(shipped, name)))
                 sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
                 {
-                    Path = file, Optional = true, FileProvider = null, ReloadOnChange = false,
+                    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shipped), Path = name, Optional = true, ReloadOnChange = false,
                 });
-        }
-        foreach (var source in sources.OfType<Microsoft.Extensions.Configuration.Json.JsonConfigurationSource>()) source.ResolveFileProvider();
     }
 
     private static Task ApiAware(HttpContext http, string redirect, int status)
