@@ -21,14 +21,17 @@ public sealed class ErrorModel : PageModel
         Code = int.TryParse(Request.Query["code"], out var code) ? code : 500;
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var error = failure?.Error;
-        var limit = HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var endpoint = failure?.Endpoint ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint;
+        // Kestrel's request limit (raised or lowered per page with [RequestSizeLimit]) and the form reader's multipart limit.
+        var formLimit = endpoint?.Metadata.GetMetadata<RequestFormLimitsAttribute>()?.MultipartBodyLengthLimit
+            ?? HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Features.FormOptions>>().Value.MultipartBodyLengthLimit;
+        var limit = Math.Min(HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? long.MaxValue, formLimit);
         // The form reader fails on too large a body, in the antiforgery check (a 400) or in model binding (an exception).
         if ((error is not null && TooLarge(error)) || Request.ContentLength > limit)
         {
             Code = StatusCodes.Status413PayloadTooLarge;
-            var endpoint = failure?.Endpoint ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint;
             var field = FieldNames.Of(UploadField(endpoint) ?? "Upload");
-            var mb = limit is { } bytes ? $" {bytes / 1_000_000}" : "";
+            var mb = limit < long.MaxValue ? $" {limit / 1_000_000}" : "";
             Explanation = FieldNames.English
                 ? $"{field}: the file is too large to be received" + (mb == "" ? "." : $" (at most{mb} MB in all).") + " Nothing was saved; go back and choose a smaller file."
                 : $"{field}: filen er for stor til at blive modtaget" + (mb == "" ? "." : $" (højst{mb} MB i alt).") + " Intet er gemt; gå tilbage og vælg en mindre fil.";
