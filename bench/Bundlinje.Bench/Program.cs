@@ -8,6 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 // Import and scoped-query throughput on SQLite, and the economics-table projection, each reported as ratios
 // against an Aarhus-sized run (11 investments) in the same process.
+if (args.FirstOrDefault() == "load")
+{
+    // load [users=200] [rounds=2] [budget seconds=240]: see bench/load.sh and docs/performance.md
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+    Environment.ExitCode = await LoadBench.RunAsync(Arg(1, 200), Arg(2, 2), TimeSpan.FromSeconds(Arg(3, 240)));
+    return;
+}
 if (args.FirstOrDefault() == "followup")
 {
     FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);

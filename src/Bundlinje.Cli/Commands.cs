@@ -18,7 +18,7 @@ public static class Commands
             await db.Database.MigrateAsync(ct);
             return $"Database migrated ({pending} migration(s) applied).";
         }));
-        return new Command("db", "Database schema.") { migrate };
+        return new Command("db", "Database schema, backup and restore.") { migrate, BackupCommands.Backup(), BackupCommands.Restore() };
     }
 
     public static Command Demo()

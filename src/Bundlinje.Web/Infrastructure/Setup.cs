@@ -20,6 +20,16 @@ public static class Setup
     {
         var services = builder.Services;
         var config = builder.Configuration;
+        AddShippedSettings(builder);
+        // Outside Development every cookie is Secure; "Testing" (the test suite over plain http on loopback) is told apart
+        // and proven by TransportSecurityTests, which runs the app as Production.
+        var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        services.Configure<CookiePolicyOptions>(o => o.Secure = secure);
+        // Behind a TLS-terminating reverse proxy on the same host (loopback only, the default known proxies), the request
+        // counts as HTTPS: Secure cookies, antiforgery and HSTS need that. Other proxies: ForwardedHeadersOptions.KnownProxies.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddBundlinjeDatabase(config);
@@ -60,6 +70,8 @@ public static class Setup
             o.Cookie.Name = "bundlinje.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secure;
+            o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
@@ -83,15 +95,38 @@ public static class Setup
             o.SupportedUICultures = UiCultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages().AddViewLocalization();
+        services.AddRazorPages().AddViewLocalization()
+            .AddMvcOptions(o => BindingMessages.Localise(o.ModelBindingMessageProvider));
         // Danish letters are written as themselves, not as &#xE6; (markup characters are still encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddAntiforgery(o => o.Cookie.Name = "bundlinje.csrf");
-        services.AddOpenApi();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "bundlinje.csrf";
+            o.Cookie.SecurePolicy = secure;
+            o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
+        });
+        // The document names no server: it never echoes the request's Host header.
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) => { document.Servers = null; return Task.CompletedTask; }));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddHealthChecks().AddDbContextCheck<BundlinjeDb>();
+        services.AddHealthChecks().AddCheck<DatabaseWritableCheck>("database-writable");
         services.AddProblemDetails();
+    }
+
+    /// <summary>The content root is the working directory (where data/ lives), so appsettings.json shipped next to the app
+    /// (logging levels, AllowedHosts) is added under it with the lowest precedence: a file in the working directory,
+    /// environment variables and the command line still override it.</summary>
+    private static void AddShippedSettings(WebApplicationBuilder builder)
+    {
+        var shipped = AppContext.BaseDirectory;
+        if (Path.GetFullPath(shipped).TrimEnd('/') == Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd('/')) return;
+        var sources = builder.Configuration.Sources;
+        foreach (var name in new[] { $"appsettings.{builder.Environment.EnvironmentName}.json", "appsettings.json" })
+            if (File.Exists(Path.Combine(shipped, name)))
+                sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+                {
+                    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shipped), Path = name, Optional = true, ReloadOnChange = false,
+                });
     }
 
     private static Task ApiAware(HttpContext http, string redirect, int status)
@@ -134,10 +169,17 @@ public static class Setup
         // An import stopped mid-way (killed process) leaves its staged work file; nothing of it survives a restart.
         var swept = FollowUps.RegisterStore.SweepStaging(FollowUpSetup.RegisterPath(app.Configuration));
         if (swept > 0) app.Logger.LogWarning("Deleted {Count} staged import file(s) left by an import that was stopped.", swept);
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
             branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseRequestLocalization();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -6,6 +6,7 @@ namespace Bundlinje.Web.Pages.Proposals;
 /// <summary>The public proposal form: no login; every field checked on the server; a honeypot and a rate limit against bots.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Setup.IntakeRateLimit)]
+[KeepFormOnStorageFault]
 public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) : PageModel
 {
     [FromRoute] public string? Fund { get; set; }
