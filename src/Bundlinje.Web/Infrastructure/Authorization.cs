@@ -128,9 +128,18 @@ public static class AuthorizationExtensions
         services.AddScoped<IAuthorizationHandler, AssessmentAuthorization>();
     }
 
-    /// <summary>Whether the signed-in user may do <paramref name="operation"/> with the loaded <paramref name="resource"/>.</summary>
-    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation) =>
-        (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, resource, operation)).Succeeded;
+    /// <summary>Whether the signed-in user may do <paramref name="operation"/> with the loaded <paramref name="resource"/>.
+    /// A refusal is logged at Warning (who, what, which record — never its content): a person acting on another fund's
+    /// objects is worth an operator's attention.</summary>
+    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation)
+    {
+        var allowed = (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, resource, operation)).Succeeded;
+        if (!allowed)
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bundlinje.Authorization").LogWarning(
+                "Refused {Operation} on {Resource} {Id} to {User} ({Method} {Path}).", operation.Name, resource.GetType().Name,
+                (resource as Common.Entity)?.Id, http.User.Identity?.Name ?? "anonymous", http.Request.Method, http.Request.Path.Value);
+        return allowed;
+    }
 
     /// <summary>For a page: null when allowed; otherwise 404 for nothing loaded, 403 (the access-denied page) for not allowed.</summary>
     public static async Task<IActionResult?> RefuseUnlessAsync(this PageModel page, object? resource, OperationAuthorizationRequirement operation) =>

@@ -40,7 +40,8 @@ public static class EconomicsXlsx
             void Line(string label, bool indented, IReadOnlyList<decimal> cells, bool bold)
             {
                 var row = NewRow();
-                row.Append(Text("A", rowIndex, label, bold ? Bold : indented ? Indented : Plain));
+                // An indented row is indented by its style, so "- Resultatbetaling" needs no dash (which would need neutralising).
+                row.Append(Text("A", rowIndex, indented ? label.TrimStart('-', ' ') : label, bold ? Bold : indented ? Indented : Plain));
                 for (var i = 0; i < cells.Count; i++)
                     row.Append(new Cell
                     {

@@ -37,6 +37,9 @@ public sealed class EconomicsXlsxTests
             Assert.Equal("23068", Value(rows["Restbeløb i Fonden ult. året (80% effekt)"], 3));
             var chart = Assert.Single(document.WorkbookPart!.WorksheetParts.Single().DrawingsPart!.ChartParts);
             Assert.Contains("80 % effekt", chart.ChartSpace.InnerText);
+            // A result-payment row is indented by its style; its label carries no dash that would need an apostrophe.
+            Assert.True(rows.ContainsKey("Resultatbetaling"));
+            Assert.DoesNotContain(rows.Keys, k => k.Contains("'- "));
         }
     }
 

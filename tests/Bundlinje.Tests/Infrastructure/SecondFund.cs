@@ -17,7 +17,7 @@ namespace Bundlinje.Tests.Infrastructure;
 /// Rows are inserted directly; the markers (<see cref="Markers"/>) never appear in fund A's pages.</summary>
 public sealed record SecondFund(
     int FundId, int InvestmentId, int OrganisationId, int PartyId, int RunId, int ApprovedRunId, int ObligationId,
-    int PostingId, int RequestId, int CallId, int PhaseId, int ApprovalId, int MaturityId, Guid JobId)
+    int PostingId, int RequestId, int CallId, int PhaseId, int ApprovalId, int MaturityId, Guid JobId, int AttachmentId)
 {
     public const string Key = "fund-b";
     public const string Investment = "kystprojektet";
@@ -100,12 +100,17 @@ public sealed record SecondFund(
         await db.SaveChangesAsync();
         var request = new AssessmentRequest { ProposalId = proposal.Id, OrganisationId = organisation.Id, RequestedOn = new(2026, 1, 9), DueOn = new(2026, 3, 1), RequestedBy = "test" };
         db.AssessmentRequests.Add(request);
+        var attachment = new ProposalAttachment
+        {
+            ProposalId = proposal.Id, FileName = "kystbilag.pdf", ContentType = "application/pdf", Size = 4, Sha256 = "test", Content = "%PDF"u8.ToArray(),
+        };
+        db.ProposalAttachments.Add(attachment);
         await db.SaveChangesAsync();
 
         var job = sp.GetRequiredService<global::Bundlinje.Web.Pages.Investments.FollowUp.RunJobs>().Start(Investment, new(2024, 1, 31), "test");
         for (var i = 0; i < 200 && !job.Finished; i++) await Task.Delay(50);
         return new(fund.Id, investment.Id, organisation.Id, party.Id, run.Id, approved.Id, obligation.Id, posting.Id, request.Id, call.Id,
-            phase.Id, approval.Id, maturity.Id, job.Id);
+            phase.Id, approval.Id, maturity.Id, job.Id, attachment.Id);
     }
 
     /// <summary>The job started for fund B's investment: whether anyone asked to cancel it.</summary>

@@ -136,6 +136,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Audit/Fund/{b.FundId}", true), ($"/Audit/Organisation/{b.OrganisationId}", true), ($"/Audit/Investment/{b.InvestmentId}", true),
         ($"/Funds/{SecondFund.Key}/Proposals", true), ($"/Funds/{SecondFund.Key}/Proposals/{SecondFund.Reference}", true),
         ($"/Funds/{A}/Proposals/{SecondFund.Reference}", false),
+        ($"/Funds/{SecondFund.Key}/Proposals/{SecondFund.Reference}/Attachments/{b.AttachmentId}", true),
+        ($"/Funds/{A}/Proposals/{SecondFund.Reference}/Attachments/{b.AttachmentId}", false),
         ($"/Funds/{SecondFund.Key}/Calls", true), ($"/Funds/{SecondFund.Key}/Outbox", true), ($"/Funds/{SecondFund.Key}/OutcomeFund", true),
         ($"/Funds/{SecondFund.Key}/Reconcile", true), ($"/Funds/{SecondFund.Key}/Ledger/Post", true), ($"/Funds/{SecondFund.Key}/Ledger/Close", true),
         ($"/Funds/Edit/{SecondFund.Key}", true), ($"/Organisations/Edit/{SecondFund.Organisation}", true),
@@ -216,7 +218,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                     if (after != before) { failures.Add($"{email} POST {attack.Url} changed the data:\n{Diff(before, after)}"); before = after; }
                 }
         }
-        Assert.Contains(Factory.Logs, l => l.Contains("Authorization failed") && l.Contains("OperationAuthorizationRequirement:Name=Administer"));
+        Assert.Contains(Factory.Logs, l => l.StartsWith("Bundlinje.Authorization: Refused Administer on Fund") && l.Contains(SecondFund.Key));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -17,9 +17,8 @@ public sealed class AttachmentModel(BundlinjeDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
-        if (!User.ToViewer().AdministersFund(fund.Key)) return Forbid();
-        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == Reference, ct);
+        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
+        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.FundId == fund!.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
         var attachment = await db.ProposalAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.ProposalId == proposal.Id && a.Id == Id, ct);
         if (attachment is null) return NotFound();
