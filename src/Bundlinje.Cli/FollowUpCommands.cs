@@ -88,7 +88,8 @@ public static class FollowUpCommands
                 "csv" => result.ToCsv(),
                 var other => throw new ArgumentException($"--format must be json or csv, not '{other}'."),
             };
-            var summary = $"Run {stored.Id}: payable {Kroner.Format(result.Payable)}, result hash {stored.ResultHash}.";
+            var overpaid = result.Overpaid > 0 ? $", overpaid by approved runs {Kroner.Format(result.Overpaid)} (for the steering group, not offset)" : "";
+            var summary = $"Run {stored.Id}: payable {Kroner.Format(result.Payable)}{overpaid}, result hash {stored.ResultHash}.";
             if (parse.GetValue(output) is not { } file) return text.TrimEnd('\n') + "\n" + summary;
             await File.WriteAllTextAsync(file.FullName, text, ct);
             return summary;

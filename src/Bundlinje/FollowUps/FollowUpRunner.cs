@@ -15,7 +15,8 @@ public sealed class FollowUpRefused(string message) : Exception(message);
 /// <summary>The stored result of a run, in the order the model lists its metrics.</summary>
 public sealed record RunResult(
     string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped, decimal Donation,
-    decimal Payable, IReadOnlyList<PayerPayment> ByPayer, IReadOnlyList<InvestorPayment> ByInvestor, IReadOnlyList<string> Notes)
+    decimal Payable, IReadOnlyList<PayerPayment> ByPayer, IReadOnlyList<InvestorPayment> ByInvestor, IReadOnlyList<string> Notes,
+    decimal Overpaid = 0m, IReadOnlyList<int>? SettledAgainst = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -23,17 +24,26 @@ public sealed record RunResult(
 
     public string ToCsv()
     {
-        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps\n");
+        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid\n");
         foreach (var m in Metrics)
-            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events, decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps);
+            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events, decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps,
+                m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid);
         return csv.ToString();
     }
 
     private static readonly JsonSerializerOptions Json = new(Portfolio.PortfolioJson.Options) { WriteIndented = false };
 }
 
+/// <summary>One metric line of a run. <see cref="Amount"/> is the entitlement to date before caps, <see cref="EntitledToDate"/>
+/// after the per-metric and per-participant caps, <see cref="PaidBefore"/> what approved runs settled on this line, and
+/// <see cref="AfterCaps"/> (= <see cref="PayableNow"/>) what this run settles; <see cref="Overpaid"/> is what approved runs
+/// paid above the entitlement to date (for the steering group, never a negative payment). Runs stored before cumulative
+/// settlement have 0 in the new fields and their <see cref="AfterCaps"/> is what they settled.</summary>
 public sealed record RunMetric(string Key, string Name, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price,
-    decimal Amount, decimal AfterCaps, string Explanation);
+    decimal Amount, decimal AfterCaps, string Explanation, decimal EntitledToDate = 0m, decimal PaidBefore = 0m, decimal Overpaid = 0m)
+{
+    public decimal PayableNow => AfterCaps;
+}
 
 /// <summary>
 /// Runs an investment's payment model over its participants and the register data as of a date, and stores the run
@@ -62,17 +72,21 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             results.AddRange(MetricEvaluator.Evaluate(metric, people, observations, asOf));
             progress?.Report($"{metric.Name} beregnet");
         }
-        var alreadyPaid = await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
-                                 where r.InvestmentId == investment.Id select r.Payable).ToListAsync(ct);
+        // What approved runs already settled, per metric line: the core pays only the difference (cumulative settlement).
+        var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
+                               where r.InvestmentId == investment.Id select new { r.Id, r.Payable, r.ResultJson }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
+        var paidBefore = PaidBefore.Sum(approved.SelectMany(r => RunResult.FromJson(r.ResultJson).Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))));
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
-        var settlement = Settler.Settle(model, results, investors, alreadyPaid.Sum());
+        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), paidBefore: paidBefore);
         var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
             results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events, decimal.Round(r.Effect, 6),
-                r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation)).ToList(),
+                r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation,
+                settlement.EntitledToDate[i], settlement.PaidBefore[i], settlement.Overpaid[i])).ToList(),
             settlement.Gross, MetricEvaluator.Ore(settlement.Capped), settlement.Donation, MetricEvaluator.Ore(settlement.Payable),
             settlement.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
-            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes);
+            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes,
+            settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList());
         if (Kroner.Problem("Udbetaling", result.Payable) is { } range)
             throw new FollowUpRefused($"{range} Kontrollér betalingsmodellens priser og lofter.");
         var json = result.ToJson();

@@ -110,6 +110,63 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_after_an_approved_run_pays_only_the_new_outcomes_and_stays_reproducible()
+    {
+        var participants = new StringBuilder("cpr,cohort,group,enrolled\n");
+        foreach (var cpr in Treated) participants.Append($"{cpr},2023,treatment,2023-01-01\n");
+        await Cli("participants", "import", "--investment", "ungifokus", Write("deltagere.csv", participants.ToString()));
+        await Cli("payments", "model", "import", Write("model.json", """
+            { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
+              { "key": "job", "name": "I beskæftigelse inden 12 måneder", "kind": "milestone", "measure": "employed", "threshold": 1,
+                "price": 20000, "basis": "perParticipant", "payers": [ { "payer": "SFB", "share": 1 } ], "fromMonth": 0, "toMonth": 12 },
+              { "key": "bolig", "name": "Højst 5 dage på forsorgshjem", "kind": "conditionInWindow", "measure": "shelter-days", "aggregate": "sum",
+                "comparison": "atMost", "threshold": 5, "price": 10000, "basis": "perParticipant", "payers": [ { "payer": "SFB", "share": 1 } ], "fromMonth": 0, "toMonth": 6 } ] } }
+            """));
+        // Two of four young people employed in spring 2023; none in a shelter in the first half-year.
+        await Cli("register", "import", Write("udtraek1.csv", $"cpr,measure,from,to,value,unit\n{Treated[0]},employed,2023-03-01,2023-03-31,1,\n{Treated[1]},employed,2023-04-01,2023-04-30,1,\n"));
+        await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
+        var first = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
+        Assert.Equal(80_000m, first.Payable); // job 2 × 20.000, bolig 4 × 10.000
+        await Cli("followup", "approve", "--run", first.Id.ToString(), "--decision", "Styregruppemøde 2024-02-15, pkt. 3");
+
+        // A later register delivery: a third young person was employed in September 2023. Only that outcome is payable.
+        await Cli("register", "import", Write("udtraek2.csv", $"cpr,measure,from,to,value,unit\n{Treated[2]},employed,2023-09-01,2023-09-30,1,\n"));
+        var output = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
+        await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
+        var runs = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).ToList());
+        var (second, again) = (runs[^2], runs[^1]);
+        Assert.Contains("payable 20.000 kr.", output);
+        Assert.Equal(20_000m, second.Payable);
+        Assert.Equal(second.ResultHash, again.ResultHash); // same inputs, including the same approved runs: same result
+        Assert.Equal([("job", 60_000m, 40_000m, 20_000m, 0m), ("bolig", 40_000m, 40_000m, 0m, 0m)],
+            RunResult.FromJson(second.ResultJson).Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
+        foreach (var field in new[] { "entitledToDate", "paidBefore", "payableNow", "overpaid" }) Assert.Contains($"\"{field}\":", second.ResultJson);
+        Assert.Equal([first.Id], RunResult.FromJson(second.ResultJson).SettledAgainst);
+
+        await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
+        var obligations = Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Payer, o.Amount }).ToList());
+        Assert.Equal([(first.Id, "SFB", 80_000m), (second.Id, "SFB", 20_000m)], obligations.Select(o => (o.RunId, o.Payer, o.Amount)));
+
+        // A late shelter register delivery: the second young person spent 12 days in a shelter in February 2023. The housing
+        // entitlement falls to 30.000 of the 40.000 paid: nothing payable, 10.000 overpaid for the steering group's decision.
+        await Cli("register", "import", Write("forsinket.csv", $"cpr,measure,from,to,value,unit\n{Treated[1]},shelter-days,2023-02-01,2023-02-28,12,dage\n"));
+        var corrected = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
+        Assert.Contains("payable 0 kr., overpaid by approved runs 10.000 kr.", corrected);
+        var third = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
+        Assert.Equal((0m, 10_000m), (third.Payable, RunResult.FromJson(third.ResultJson).Overpaid));
+        await Cli("followup", "approve", "--run", third.Id.ToString(), "--decision", "Styregruppemøde 2024-09-15, pkt. 1");
+        Assert.Equal(0, Factory.With(db => db.PaymentObligations.Count(o => o.RunId == third.Id))); // never a negative obligation
+
+        var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{third.Id}");
+        Assert.Contains("Berettiget til dato", page);
+        Assert.Contains("Betalt tidligere", page);
+        Assert.Contains("Til betaling nu", page);
+        Assert.Contains("id=\"overpayments\"", page);
+        Assert.Contains("<td class=\"number\" id=\"overpaid\">10.000 kr.</td>", page);
+    }
+
+    [Fact]
     public async Task A_bad_participant_file_is_rejected_row_by_row_and_changes_nothing()
     {
         var file = Write("bad.csv", "cpr,cohort,group,enrolled\n0101951234,2023,treatment,2023-01-01\n010195123,2023,treatment,2023-01-01\n0101951234,2023,control,2023-01-01\n0202951234,2023,placebo,2023-02-30\n");
