@@ -153,4 +153,20 @@ public sealed class CumulativeSettlementTests
         var run2 = Run(model, people, new(2025, 12, 31), Approved(run1), data);
         Assert.Equal((100_000m, 50_000m, 0m, 0m), Line(run2)); // entitled more, but the contract is used up
     }
+
+    [Fact]
+    public void What_the_period_cap_holds_back_is_paid_by_a_later_run()
+    {
+        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
+        var model = new PaymentModel("x", 1, [job], CapPerPeriod: 25_000m);
+        var people = new[] { P("a"), P("b"), P("c") };
+        Observation[] data = [.. people.Select(p => O(p.Pseudonym, "employed", new(2024, 3, 1), 1))];
+        var run1 = Run(model, people, new(2024, 12, 31), PaidBefore.None, data);
+        Assert.Equal((60_000m, 0m, 25_000m, 0m), Line(run1));
+        var run2 = Run(model, people, new(2025, 12, 31), Approved(run1), data);
+        Assert.Equal((60_000m, 25_000m, 25_000m, 0m), Line(run2));
+        var run3 = Run(model, people, new(2026, 12, 31), Approved(run1, run2), data);
+        Assert.Equal((60_000m, 50_000m, 10_000m, 0m), Line(run3));
+        Assert.Equal(0m, Run(model, people, new(2027, 12, 31), Approved(run1, run2, run3), data).Payable);
+    }
 }
