@@ -109,6 +109,13 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
         var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
         if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
+        // A run pays the difference to the approved runs it was computed against; approving it after another run was
+        // approved would pay the same outcomes twice.
+        var settledAgainst = RunResult.FromJson(run.ResultJson).SettledAgainst ?? [];
+        var approvedSince = (await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct))
+            .Except(settledAgainst).Order().ToList();
+        if (approvedSince.Count > 0)
+            throw new FollowUpRefused($"Kørsel {runId} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
         var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
         store.FollowUpApprovals.Add(approval);
         var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);

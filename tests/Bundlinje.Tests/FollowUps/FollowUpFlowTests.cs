@@ -144,6 +144,10 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal([first.Id], RunResult.FromJson(second.ResultJson).SettledAgainst);
 
         await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
+        // The repeated run was computed against run 1 only: approving it now would pay the third job again.
+        var (exit, _, error) = await Factory.CliAsync("followup", "approve", "--run", again.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
+        Assert.Equal(1, exit);
+        Assert.Contains($"Kørsel {again.Id} er beregnet før kørsel {second.Id} blev godkendt", error);
         var obligations = Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Payer, o.Amount }).ToList());
         Assert.Equal([(first.Id, "SFB", 80_000m), (second.Id, "SFB", 20_000m)], obligations.Select(o => (o.RunId, o.Payer, o.Amount)));
 
