@@ -179,6 +179,7 @@ internal sealed class FollowUpApprovalConfiguration : IEntityTypeConfiguration<F
     {
         b.HasOne<FollowUps.FollowUpRun>().WithMany().HasForeignKey(a => a.RunId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => a.RunId).IsUnique();
+        b.HasIndex(a => new { a.InvestmentId, a.Sequence }).IsUnique();
         b.Property(a => a.DecisionReference).HasMaxLength(200);
         b.Property(a => a.ApprovedBy).HasMaxLength(256);
     }

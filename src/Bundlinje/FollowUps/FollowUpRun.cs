@@ -29,6 +29,9 @@ public sealed class FollowUpApproval : Entity, IPartOfInvestment
 {
     public int InvestmentId { get; set; }
     public int RunId { get; set; }
+    /// <summary>1 for the investment's first approval, 2 for the next, …: a run computed against n approved runs is approved as
+    /// number n + 1. Unique per investment, so of two runs computed against the same approvals only one can be approved.</summary>
+    public int Sequence { get; set; }
     public required string DecisionReference { get; set; }
     public required string ApprovedBy { get; set; }
     public DateTimeOffset ApprovedAt { get; set; }

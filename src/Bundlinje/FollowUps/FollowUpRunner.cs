@@ -116,7 +116,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             .Except(settledAgainst).Order().ToList();
         if (approvedSince.Count > 0)
             throw new FollowUpRefused($"Kørsel {runId} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
-        var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
+        var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
         store.FollowUpApprovals.Add(approval);
         var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
         var approvedOn = clock.Today();
@@ -126,12 +126,15 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
                 {
                     InvestmentId = run.InvestmentId, RunId = runId, Payer = payer.Payer, Amount = amount, DueOn = approvedOn.AddYears(year),
                 });
-        // The unique index on FollowUpApprovals.RunId decides a race: one approval and one set of obligations, the loser is told.
+        // The unique indexes on FollowUpApprovals.RunId and on (InvestmentId, Sequence) decide a race: one approval and one set
+        // of obligations, and of two runs computed against the same approvals only one is approved; the loser is told.
         try { await store.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {
             StoreConflict.ForgetAdded(store);
-            throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt af en anden i samme øjeblik; betalingsforpligtelserne er oprettet én gang.");
+            if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct))
+                throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt af en anden i samme øjeblik; betalingsforpligtelserne er oprettet én gang.");
+            throw new FollowUpRefused($"Kørsel {runId} blev ikke godkendt: en anden kørsel af samme investering blev godkendt i samme øjeblik; kør opfølgningen igen.");
         }
         return approval;
     }

@@ -56,17 +56,21 @@ public sealed record SecondFund(
         await global::Bundlinje.Payments.PaymentModelFile.StoreAsync(db, ModelJson, Investment);
         var model = await db.PaymentModels.SingleAsync(m => m.InvestmentId == investment.Id);
 
-        var result = new RunResult(Investment, new(2024, 1, 31), 1, [], 1_000m, 1_000m, 0m, 1_000m,
-            [new global::Bundlinje.Payments.PayerPayment("Kystforvaltningen", 1_000m)], [], []).ToJson();
-        FollowUpRun Run() => new()
+        // The unapproved run is computed against the approved one (cumulative settlement), so it can be approved after it.
+        static string Result(params int[] settledAgainst) => new RunResult(Investment, new(2024, 1, 31), 1, [], 1_000m, 1_000m, 0m, 1_000m,
+            [new global::Bundlinje.Payments.PayerPayment("Kystforvaltningen", 1_000m)], [], [], SettledAgainst: settledAgainst).ToJson();
+        FollowUpRun Run(string result) => new()
         {
             InvestmentId = investment.Id, AsOf = new(2024, 1, 31), PaymentModelId = model.Id, ModelHash = model.Hash, ParticipantsHash = new string('b', 64),
             RegisterFingerprint = new string('c', 64), ResultJson = result, ResultHash = new string('d', 64), Payable = 1_000m, RunBy = "test", RunAt = DateTimeOffset.UtcNow,
         };
-        var (run, approved) = (Run(), Run());
-        db.FollowUpRuns.AddRange(run, approved);
+        var approved = Run(Result());
+        db.FollowUpRuns.Add(approved);
         await db.SaveChangesAsync();
-        db.FollowUpApprovals.Add(new FollowUpApproval { InvestmentId = investment.Id, RunId = approved.Id, DecisionReference = "B-1", ApprovedBy = "test", ApprovedAt = DateTimeOffset.UtcNow });
+        var run = Run(Result(approved.Id));
+        db.FollowUpRuns.Add(run);
+        await db.SaveChangesAsync();
+        db.FollowUpApprovals.Add(new FollowUpApproval { InvestmentId = investment.Id, RunId = approved.Id, Sequence = 1, DecisionReference = "B-1", ApprovedBy = "test", ApprovedAt = DateTimeOffset.UtcNow });
         var obligation = new PaymentObligation { InvestmentId = investment.Id, RunId = approved.Id, Payer = "Kystforvaltningen", Amount = 1_000m, DueOn = new(2026, 12, 31) };
         db.PaymentObligations.Add(obligation);
         var posting = new LedgerPosting

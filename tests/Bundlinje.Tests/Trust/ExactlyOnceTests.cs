@@ -96,6 +96,25 @@ public abstract class ExactlyOnceTests : TrustApp
     }
 
     [Fact]
+    public async Task Of_two_runs_computed_against_the_same_approvals_approved_at_the_same_moment_only_one_is_approved()
+    {
+        var first = await RunFollowUpAsync();
+        var (exit, _, error) = await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
+        Assert.True(exit == 0, error);
+        var second = await Factory.WithAsync(db => db.FollowUpRuns.MaxAsync(r => r.Id));
+        var sessions = await SecretariatSessionsAsync(N + 1);
+        const string page = "/Investments/ungifokus/FollowUp";
+        var approvals = await AllAtOnceAsync(sessions, page, $"{page}?handler=Approve",
+            (i, token) => Form(token, ("RunId", (i % 2 == 0 ? first : second).ToString()), ("Decision", $"Styregruppemøde, pkt. {i}")));
+
+        NoServerErrors(approvals);
+        Assert.Single(approvals, r => r.Body.Contains("er godkendt; betalingsforpligtelserne er oprettet."));
+        Assert.Equal(1, await Factory.WithAsync(db => db.FollowUpApprovals.CountAsync(a => a.RunId == first || a.RunId == second)));
+        var paid = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().Where(o => o.RunId == first || o.RunId == second).Select(o => o.Amount).ToListAsync());
+        Assert.Equal(40_000m, paid.Sum()); // the same outcomes are paid once, not twice
+    }
+
+    [Fact]
     public async Task Many_simultaneous_writers_all_get_through_without_database_is_locked()
     {
         const int writers = 10;

@@ -340,12 +340,18 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                     b.Property<int>("RunId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RunId")
+                        .IsUnique();
+
+                    b.HasIndex("InvestmentId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("FollowUpApprovals");

@@ -323,12 +323,18 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.Property<int>("RunId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("RunId")
+                        .IsUnique();
+
+                    b.HasIndex("InvestmentId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("FollowUpApprovals");
