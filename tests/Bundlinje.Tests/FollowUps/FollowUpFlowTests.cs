@@ -144,6 +144,11 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal([first.Id], RunResult.FromJson(second.ResultJson).SettledAgainst);
 
         await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
+        // A run dated before an approved run would report the later outcomes as overpaid: refused.
+        var backDated = await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-03-31");
+        Assert.Equal(1, backDated.Exit);
+        Assert.Contains($"Kørsel {second.Id} pr. 30-06-2024 er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.", backDated.Error);
+
         // The repeated run was computed against run 1 only: approving it now would pay the third job again.
         var (exit, _, error) = await Factory.CliAsync("followup", "approve", "--run", again.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
         Assert.Equal(1, exit);
