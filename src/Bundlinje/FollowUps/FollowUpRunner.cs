@@ -114,8 +114,10 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         // A run pays the difference to the approved runs it was computed against; approving it after another run was
         // approved would pay the same outcomes twice.
         var settledAgainst = RunResult.FromJson(run.ResultJson).SettledAgainst ?? [];
-        var approvedSince = (await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct))
-            .Except(settledAgainst).Order().ToList();
+        var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
+        // Approved by someone else between the check above and this read: the same answer as the check.
+        if (approvedRuns.Contains(runId)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
+        var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
         if (approvedSince.Count > 0)
             throw new FollowUpRefused($"Kørsel {runId} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
         var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
