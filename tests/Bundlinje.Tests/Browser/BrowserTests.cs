@@ -1,7 +1,5 @@
 using Bundlinje.Security;
 using Bundlinje.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -10,26 +8,18 @@ namespace Bundlinje.Tests.Browser;
 /// <summary>Debian's Chromium, driven by Playwright, against the app on a real Kestrel port. Screenshots go to TestResults/screenshots.</summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = ChromiumApp.Chromium;
+    private ChromiumApp? app;
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
     private BundlinjeFactory? factory;
-    private IPlaywright? playwright;
     private IBrowser? browser;
     private string baseUrl = "";
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Chromium)) return;
-        factory = BundlinjeFactory.Sqlite();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium, Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
-        });
+        app = await ChromiumApp.StartAsync();
+        if (app is null) return;
+        (factory, browser, baseUrl) = (app.Factory, app.Browser, app.BaseUrl);
         Directory.CreateDirectory(Screenshots);
     }
 
@@ -47,9 +37,7 @@ public sealed class BrowserTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
-        if (factory is not null) await factory.DisposeAsync();
+        if (app is not null) await app.DisposeAsync();
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Bundlinje.Tests.Infrastructure;
+
+/// <summary>Debian's Chromium, driven by Playwright (never a downloaded browser), against the demo app on a real Kestrel
+/// port on SQLite. <see cref="StartAsync"/> gives null where Chromium is not installed (the test then calls
+/// <see cref="Requirement.Missing"/>, which fails under CI=true).</summary>
+public sealed class ChromiumApp : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly IPlaywright playwright;
+    public BundlinjeFactory Factory { get; }
+    public IBrowser Browser { get; }
+    public string BaseUrl { get; }
+
+    private ChromiumApp(IPlaywright playwright, BundlinjeFactory factory, IBrowser browser, string baseUrl) =>
+        (this.playwright, Factory, Browser, BaseUrl) = (playwright, factory, browser, baseUrl);
+
+    public static async Task<ChromiumApp?> StartAsync()
+    {
+        if (!File.Exists(Chromium)) return null;
+        var factory = BundlinjeFactory.Sqlite();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium, Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+        });
+        return new(playwright, factory, browser, baseUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
