@@ -29,7 +29,9 @@ public enum Scope { PerCohort, Pooled }
 /// <summary>From an effect (rate, reduction or percentage points, as a fraction) upwards, this price applies.</summary>
 public sealed record Tier(decimal FromEffect, decimal Price);
 
-public sealed record PayerShare(string Payer, decimal Share);
+/// <summary>A payer's part of a metric: a <see cref="Share"/> in (0, 1], or in a model file a <see cref="Weight"/> instead
+/// (15 and 12 for 15/27 and 12/27), which <see cref="PaymentModelFile.Read"/> normalises to shares.</summary>
+public sealed record PayerShare(string Payer, decimal Share = 0, decimal? Weight = null);
 
 /// <summary>
 /// One metric of an outcome payment model. Effects and shares are fractions (0,085 = 8,5 %). Windows are months after

@@ -12,17 +12,20 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
 {
     public const string CurrentFormat = "bundlinje-payment-model/1";
 
+    /// <summary>What a refusal calls the file: "Betalingsmodellen er afvist (1 fejl): …".</summary>
+    public const string Subject = "Betalingsmodellen";
+
     public static PaymentModel Read(string json)
     {
         PaymentModelFile? file;
         try { file = JsonSerializer.Deserialize<PaymentModelFile>(json, PortfolioJson.Options); }
-        catch (JsonException e) { throw new PortfolioRejected([$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"]); }
+        catch (JsonException e) { throw new PortfolioRejected([$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"], Subject); }
         var problems = new List<string>();
         if (file?.Format != CurrentFormat) problems.Add($"$.format: skal være \"{CurrentFormat}\".");
-        if (file?.Model is not { } model) throw new PortfolioRejected([.. problems, "$.model: mangler."]);
+        if (file?.Model is not { } model) throw new PortfolioRejected([.. problems, "$.model: mangler."], Subject);
         problems.AddRange(Problems(model));
-        if (problems.Count > 0) throw new PortfolioRejected(problems);
-        return model;
+        if (problems.Count > 0) throw new PortfolioRejected(problems, Subject);
+        return Normalised(model);
     }
 
     public static string Write(PaymentModel model, string? about = null) =>
@@ -37,9 +40,9 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null, CancellationToken ct = default)
     {
         var model = Read(json);
-        if (investmentKey is not null && model.Investment != investmentKey) throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."]);
+        if (investmentKey is not null && model.Investment != investmentKey) throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."], Subject);
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
-            ?? throw new PortfolioRejected([$"$.model.investment: ukendt investering '{model.Investment}'."]);
+            ?? throw new PortfolioRejected([$"$.model.investment: ukendt investering '{model.Investment}'."], Subject);
         store.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model), Hash = Hash(model) });
         await store.SaveChangesAsync(ct);
         return model;
@@ -65,9 +68,50 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
                 if (Kroner.Problem($"{p}.{field}", amount) is { } problem) yield return problem;
             if (m.AssumedRate is < 0 or > 1) yield return $"{p}.assumedRate: skal ligge mellem 0 og 1.";
             if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return $"{p}.baselineRate: skal angives for {m.Kind}.";
-            if (m.Payers is not { Count: > 0 }) yield return $"{p}.payers: mindst én betaler.";
-            else if (m.Payers.Sum(x => x.Share) != 1m) yield return $"{p}.payers: andelene summer til {m.Payers.Sum(x => x.Share).ToString(Kroner.Danish)}, ikke 1.";
+            if (m.Kind == MetricKind.TreatmentVsControl && m.Share is <= 0 or > 1)
+                yield return $"{p}.share: skal ligge over 0 og højst være 1, ikke {m.Share.ToString(Kroner.Danish)}.";
+            foreach (var unused in MetricFields.Unused(m, p)) yield return unused;
+            foreach (var problem in PayerProblems(m.Payers, $"{p}.payers")) yield return problem;
         }
+    }
+
+    /// <summary>Each payer has a share in (0, 1] and the shares sum to 1, or every payer has a weight &gt; 0 instead.</summary>
+    private static IEnumerable<string> PayerProblems(IReadOnlyList<PayerShare>? payers, string p)
+    {
+        if (payers is not { Count: > 0 }) { yield return $"{p}: mindst én betaler."; yield break; }
+        var wrong = false;
+        for (var j = 0; j < payers.Count; j++)
+        {
+            var (share, weight) = (payers[j].Share, payers[j].Weight);
+            string? problem = (share, weight) switch
+            {
+                (not 0, not null) => $"{p}[{j}]: angiv enten share eller weight, ikke begge.",
+                (0, null) => $"{p}[{j}].share: mangler (angiv share mellem 0 og 1 eller weight).",
+                (_, <= 0) => $"{p}[{j}].weight: skal være større end 0, ikke {weight.Value.ToString(Kroner.Danish)}.",
+                (< 0 or > 1, null) => $"{p}[{j}].share: skal ligge over 0 og højst være 1, ikke {share.ToString(Kroner.Danish)}.",
+                _ => null,
+            };
+            if (problem is not null) { wrong = true; yield return problem; }
+        }
+        if (wrong) yield break;
+        if (payers.Any(x => x.Weight is not null) && payers.Any(x => x.Weight is null))
+            yield return $"{p}: brug enten share for alle betalere eller weight for alle betalere.";
+        else if (payers.All(x => x.Weight is null) && payers.Sum(x => x.Share) != 1m)
+            yield return $"{p}: andelene summer til {payers.Sum(x => x.Share).ToString(Kroner.Danish)}, ikke 1.";
+    }
+
+    /// <summary>Weights become shares (weight / sum of weights); the last payer takes 1 minus the others, so they sum to exactly 1.</summary>
+    private static PaymentModel Normalised(PaymentModel model) => model with
+    {
+        Metrics = model.Metrics.Select(m => m.Payers.All(x => x.Weight is null) ? m : m with { Payers = SharesOf(m.Payers) }).ToList(),
+    };
+
+    private static List<PayerShare> SharesOf(IReadOnlyList<PayerShare> payers)
+    {
+        var total = payers.Sum(x => x.Weight!.Value);
+        var shares = payers.Select(x => new PayerShare(x.Payer, x.Weight!.Value / total)).ToList();
+        shares[^1] = shares[^1] with { Share = 1m - shares.Take(shares.Count - 1).Sum(x => x.Share) };
+        return shares;
     }
 }
 

@@ -3,10 +3,15 @@ using System.Text.Json.Serialization;
 
 namespace Bundlinje.Portfolio;
 
-public sealed class PortfolioRejected(IReadOnlyList<string> problems)
-    : Exception($"Porteføljefilen er afvist ({problems.Count} fejl): " + string.Join("; ", problems))
+/// <summary>A file that is refused, with every problem and its JSON path; <paramref name="subject"/> names what is refused
+/// ("Betalingsmodellen" for a payment model), so the message says which file it is.</summary>
+public sealed class PortfolioRejected(IReadOnlyList<string> problems, string subject = "Porteføljefilen")
+    : Exception($"{subject} er afvist ({problems.Count} fejl): " + string.Join("; ", problems))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
+
+    /// <summary>"Betalingsmodellen er afvist (2 fejl)": the line shown above the problems.</summary>
+    public string Heading { get; } = $"{subject} er afvist ({problems.Count} fejl)";
 }
 
 /// <summary>Reads and writes the portfolio format; a syntax or type error is reported with its JSON path.</summary>

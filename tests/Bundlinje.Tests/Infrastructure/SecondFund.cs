@@ -31,7 +31,7 @@ public sealed record SecondFund(
     public const string ModelJson = """
         { "format": "bundlinje-payment-model/1", "model": { "investment": "kystprojektet", "agreementVersion": 1, "metrics": [
           { "key": "overforsel", "name": "Overførselsindkomst", "kind": "treatmentVsControl", "measure": "transfer-income",
-            "price": 0, "basis": "perTreatedPerson", "payers": [ { "payer": "Kystforvaltningen", "share": 1 } ],
+            "payers": [ { "payer": "Kystforvaltningen", "share": 1 } ],
             "fromMonth": 0, "toMonth": 12, "share": 0.5 } ] } }
         """;
 

@@ -151,7 +151,7 @@ public abstract class ExactlyOnceTests : TrustApp
                 ["payments", "model", "import", Write("model.json", """
                     { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
                       { "key": "overforsel", "name": "Overførselsindkomst mod kontrolgruppe", "kind": "treatmentVsControl", "measure": "transfer-income",
-                        "price": 0, "basis": "perTreatedPerson", "payers": [ { "payer": "Beskæftigelse", "share": 0.6 }, { "payer": "SFB", "share": 0.4 } ],
+                        "payers": [ { "payer": "Beskæftigelse", "share": 0.6 }, { "payer": "SFB", "share": 0.4 } ],
                         "fromMonth": 0, "toMonth": 12, "share": 0.5 } ] } }
                     """)],
                 ["followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31"],

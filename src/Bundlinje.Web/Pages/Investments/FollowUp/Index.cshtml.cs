@@ -104,7 +104,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         // The services that pseudonymise are resolved per action, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
         catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
         {
-            var problems = e switch { ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => m.Problems, _ => [e.Message] };
+            IReadOnlyList<string> problems = e switch { ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => [m.Heading + ":", .. m.Problems], _ => [e.Message] };
             foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
         }
         return await LoadAsync(ct) ?? Page();
