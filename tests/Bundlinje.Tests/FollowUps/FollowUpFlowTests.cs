@@ -62,6 +62,17 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         foreach (var (cpr, i) in Controls.Select((c, i) => (c, i))) register.Append($"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{100_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
         Assert.Contains("Loaded 8", await Cli("register", "import", Write("udtraek.csv", register.ToString())));
 
+        var models = Factory.With(db => db.PaymentModels.Count());
+        var (refusedExit, _, refused) = await Factory.CliAsync("payments", "model", "import", Write("negativ.json", """
+            { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
+              { "key": "overforsel", "name": "Overførselsindkomst mod kontrolgruppe", "kind": "treatmentVsControl", "measure": "transfer-income",
+                "price": 50000, "payers": [ { "payer": "Beskæftigelse", "share": 1.5 }, { "payer": "SFB", "share": -0.5 } ], "share": 0.5 } ] } }
+            """));
+        Assert.Equal(1, refusedExit);
+        Assert.Contains("Betalingsmodellen er afvist (3 fejl): $.model.metrics[0].price: feltet bruges ikke af treatmentVsControl", refused);
+        Assert.Contains("$.model.metrics[0].payers[1].share: skal ligge over 0 og højst være 1, ikke -0,5.", refused);
+        Assert.Equal(models, Factory.With(db => db.PaymentModels.Count())); // nothing stored, no negative obligation possible
+
         await Cli("payments", "model", "import", Write("model.json", """
             { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
               { "key": "overforsel", "name": "Overførselsindkomst mod kontrolgruppe", "kind": "treatmentVsControl", "measure": "transfer-income",
