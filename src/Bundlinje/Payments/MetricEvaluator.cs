@@ -131,7 +131,7 @@ public static class MetricEvaluator
         var reached = m.MinimumEffect is not { } min || effect >= min;
         var amount = reached && saving > 0 ? saving * treated * m.Share : 0m;
         return new(m, cohort, treated, 0, 0, effect, saving, amount, new Dictionary<string, decimal>(),
-            Common.Kroner.Text($"Kontrolgruppen {controlMean:N0} kr. pr. person, behandlingsgruppen {treatedMean:N0} kr.; forskel {saving:N0} kr. × {treated} × andel {m.Share:P0}."));
+            Common.Kroner.Text($"Kontrolgruppen {Quantity(m, controlMean)} pr. person, behandlingsgruppen {Quantity(m, treatedMean)}; forskel {Quantity(m, saving)} × {treated} × andel {m.Share:P0}."));
     }
 
     private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
@@ -158,6 +158,15 @@ public static class MetricEvaluator
         return tier is null ? 0m : Math.Min(tier.Price, m.IsolatedSaving ?? decimal.MaxValue);
     }
 
+
+    /// <summary>A value of the metric's measure in its unit: kroner as whole kroner, days and events with their decimals
+    /// ("0,14 hændelser", never "0 kr.").</summary>
+    public static string Quantity(Metric m, decimal value)
+    {
+        var unit = FollowUps.Measures.Known.GetValueOrDefault(m.Measure ?? "") ?? "";
+        return unit.StartsWith("kr.", StringComparison.Ordinal) ? Common.Kroner.Text($"{value:N0} kr.")
+            : Common.Kroner.Text($"{decimal.Round(value, 4, MidpointRounding.AwayFromZero):#,0.####} {(unit.Contains("dage") ? "dage" : unit == "mmol/mol" ? unit : "hændelser")}");
+    }
 
     private static string Basis(PriceBasis basis) => basis switch
     {

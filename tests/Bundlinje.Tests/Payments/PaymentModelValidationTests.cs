@@ -106,4 +106,19 @@ public sealed class PaymentModelValidationTests
         Assert.StartsWith("Betalingsmodellen er afvist (1 fejl): $.model.investment: ", e.Message);
         Assert.StartsWith("Porteføljefilen er afvist", Assert.Throws<PortfolioRejected>(() => PortfolioJson.Read("{ \"x\": 1 }")).Message);
     }
+
+    [Theory]
+    [InlineData("reconvictions", "Kontrolgruppen 0,2857 hændelser pr. person, behandlingsgruppen 0,1429 hændelser; forskel 0,1429 hændelser × 7")]
+    [InlineData("womens-shelter", "Kontrolgruppen 0,2857 dage pr. person, behandlingsgruppen 0,1429 dage; forskel 0,1429 dage × 7")]
+    [InlineData("transfer-income", "Kontrolgruppen 0 kr. pr. person, behandlingsgruppen 0 kr.; forskel 0 kr. × 7")]
+    public void Explanations_show_events_and_days_in_their_unit_with_decimals_and_only_kroner_as_kroner(string measure, string expected)
+    {
+        var metric = new Metric("m", "M", MetricKind.TreatmentVsControl, measure, 0m, PriceBasis.PerParticipant, [new("SFB", 1m)]);
+        var start = new DateOnly(2024, 1, 1);
+        var people = Enumerable.Range(1, 7).SelectMany(i => new[] { new Person($"t{i}", "1", ParticipantGroup.Treatment, start), new Person($"c{i}", "1", ParticipantGroup.Control, start) }).ToList();
+        var events = new[] { "t1", "c1", "c2" }.Select(id => new Observation(id, measure, start.AddMonths(2), start.AddMonths(2), 1)).ToArray();
+        var result = Assert.Single(MetricEvaluator.Evaluate(metric, people, new InMemoryObservations(events), new DateOnly(2024, 12, 31)));
+        Assert.StartsWith(expected, result.Explanation);
+        if (measure != "transfer-income") Assert.DoesNotContain("kr.", result.Explanation);
+    }
 }
