@@ -39,7 +39,7 @@ static async Task<Result> Measure(string name, string json, string providerScope
     try
     {
         var options = new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite($"Data Source={folder}/bench.db;Pooling=false").Options;
-        await using var db = new SqliteBundlinjeDb(options, new FixedUser("bench"));
+        await using var db = new SqliteBundlinjeDb(options, new FixedUser("bench"), TimeProvider.System);
         await db.Database.MigrateAsync();
         var clock = Stopwatch.StartNew();
         var imported = await new PortfolioImporter(db).ImportAsync(json);

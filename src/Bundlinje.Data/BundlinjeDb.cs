@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.Data;
 
 /// <summary>The database. Provider-specific subclasses carry their own migrations.</summary>
-public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
+public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, TimeProvider clock)
     : IdentityDbContext<BundlinjeUser>(options), IBundlinjeStore
 {
     public DbSet<Fund.Fund> Funds => Set<Fund.Fund>();
@@ -69,7 +69,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
         try
         {
             var written = sync ? base.SaveChanges(accept) : await base.SaveChangesAsync(accept, ct);
-            AuditEntries.AddRange(AuditTrail.Entries(pending, user.Name, DateTimeOffset.UtcNow));
+            AuditEntries.AddRange(AuditTrail.Entries(pending, user.Name, clock.GetUtcNow()));
             if (sync) base.SaveChanges(accept); else await base.SaveChangesAsync(accept, ct);
             if (transaction is not null) { if (sync) transaction.Commit(); else await transaction.CommitAsync(ct); }
             return written;
@@ -81,6 +81,6 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user)
     }
 }
 
-public sealed class SqliteBundlinjeDb(DbContextOptions<SqliteBundlinjeDb> options, ICurrentUser user) : BundlinjeDb(options, user);
+public sealed class SqliteBundlinjeDb(DbContextOptions<SqliteBundlinjeDb> options, ICurrentUser user, TimeProvider clock) : BundlinjeDb(options, user, clock);
 
-public sealed class PostgresBundlinjeDb(DbContextOptions<PostgresBundlinjeDb> options, ICurrentUser user) : BundlinjeDb(options, user);
+public sealed class PostgresBundlinjeDb(DbContextOptions<PostgresBundlinjeDb> options, ICurrentUser user, TimeProvider clock) : BundlinjeDb(options, user, clock);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.Data;
 
 /// <summary>The demo: the Aarhus portfolio and one account per role. Accounts exist only in demo mode.</summary>
-public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user)
+public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, TimeProvider clock)
 {
     public const string Password = "Demo-Bundlinje-2026";
 
@@ -27,9 +27,9 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             await new PortfolioImporter(db).ImportAsync(PortfolioJson.ReadDemo(), ct);
         if (!await db.LedgerPostings.AnyAsync(p => p.Fund!.Key == "aarhus", ct))
         {
-            await new LedgerImporter(db, user).ImportAsync(LedgerFile.ReadDemo(), ct);
+            await new LedgerImporter(db, user, clock).ImportAsync(LedgerFile.ReadDemo(), ct);
             // The accounts behind the 2024 annual report are final.
-            var ledger = new Ledger(db, user, TimeProvider.System);
+            var ledger = new Ledger(db, user, clock);
             for (var year = 2020; year <= 2024; year++) await ledger.CloseYearAsync("aarhus", year, ct);
         }
         if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))

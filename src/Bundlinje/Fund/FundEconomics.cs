@@ -8,7 +8,7 @@ namespace Bundlinje.Fund;
 public sealed record EconomicsQuery(int? EffectPercent = null, int? LaterFrom = null, DateOnly? CountedInUntil = null);
 
 /// <summary>Builds a fund's economics table from its stored ledger.</summary>
-public sealed class FundEconomics(IBundlinjeStore store)
+public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock)
 {
     /// <param name="viewer">Null or fund-wide: the whole table. Others get only their own investments' rows
     /// (<see cref="EconomicsReport.Scoped"/>), without totals and balance, which they could not trace.</param>
@@ -24,7 +24,7 @@ public sealed class FundEconomics(IBundlinjeStore store)
         // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
         var lastActual = await store.ClosedFiscalYears.Where(c => c.FundId == fund.Id).MaxAsync(c => (int?)c.Year, ct)
             ?? entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
-                .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(DateTime.Today.Year).Min() - 1).Max();
+                .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(clock.Today().Year).Min() - 1).Max();
         var laterFrom = query.LaterFrom ?? lastActual + 5;
         if (laterFrom <= lastActual) throw new ArgumentException($"'Efterfølgende år' skal begynde efter det sidste regnskabsår ({lastActual}).");
         var scoped = viewer is not null && !(viewer.Roles.Any(Roles.ScopedToFund) && viewer.Scopes.Contains(fundKey));

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.Fund;
 
 /// <summary>Appends a ledger file's postings to a fund, all or nothing; every problem names its JSON path.</summary>
-public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user)
+public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
     public async Task<int> ImportAsync(string json, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user)
         }
         if (problems.Count > 0) throw new PortfolioRejected(problems);
 
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         foreach (var e in file.Entries)
             store.LedgerPostings.Add(new LedgerPosting
             {

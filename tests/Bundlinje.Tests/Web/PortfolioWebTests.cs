@@ -191,7 +191,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     [Fact]
     public async Task The_economics_csv_has_the_councils_rows_and_reconciles_against_the_2024_report()
     {
-        var report = await Factory.WithAsync(db => new FundEconomics(db).BuildAsync("aarhus"));
+        var report = await Factory.WithAsync(db => new FundEconomics(db, TimeProvider.System).BuildAsync("aarhus"));
         var lines = report.ToCsv().Split('\n');
         Assert.Equal("1.000 kr.,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt", lines[0]);
         Assert.Contains("UngiFokus,0,900,3600,3600,3600,2700,0,0,0,0", lines);
@@ -208,7 +208,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     public async Task Reconciling_the_published_2024_totals_lists_what_differs_and_nothing_that_agrees()
     {
         var csv = await File.ReadAllTextAsync(Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"));
-        var report = await Factory.WithAsync(db => new FundEconomics(db).BuildAsync("aarhus"));
+        var report = await Factory.WithAsync(db => new FundEconomics(db, TimeProvider.System).BuildAsync("aarhus"));
         var differences = Reconciliation.Compare(report.Table!, PublishedTable.ReadCsv(csv));
         var accountsYears = differences.Where(d => d.Column.StartsWith("R ")).Select(d => (d.Row[..5], d.Column, d.Published, d.Computed));
         Assert.Equal([("I alt", "R 2022", 12844m, 12885m), ("Restb", "R 2022", 23148m, 23068m),
@@ -240,7 +240,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
               {"fiscalYear":2025,"kind":"runningCost","basis":"budget","amount":100}]}
             """;
         var e = await Assert.ThrowsAsync<PortfolioRejected>(() =>
-            Factory.WithAsync(db => new LedgerImporter(db, new FixedUser("test")).ImportAsync(json)));
+            Factory.WithAsync(db => new LedgerImporter(db, new FixedUser("test"), TimeProvider.System).ImportAsync(json)));
         Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.", "$.entries[2].category: en driftsudgift skal have en kategori."], e.Problems);
         Assert.Equal(before, Factory.With(db => db.LedgerPostings.Count()));
     }

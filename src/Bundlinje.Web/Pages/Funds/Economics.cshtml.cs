@@ -5,7 +5,7 @@ namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>The council's economics table with what-if parameters; every cell links to the postings behind it.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class EconomicsModel(BundlinjeDb db) : PageModel
+public sealed class EconomicsModel(BundlinjeDb db, TimeProvider clock) : PageModel
 {
     [FromRoute] public string Key { get; set; } = "";
     [FromQuery] public int? Effect { get; set; }
@@ -22,8 +22,8 @@ public sealed class EconomicsModel(BundlinjeDb db) : PageModel
         if (await this.RefuseUnlessAsync(fund, Operations.Read) is { } refused) return refused;
         Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
         if (Effect is < 0 or > 150) { Error = "Effekten skal være mellem 0 og 150 %."; Effect = null; }
-        try { Report = await new FundEconomics(db).BuildAsync(Key, Query, User.ToViewer(), ct); }
-        catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await new FundEconomics(db).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }
+        try { Report = await new FundEconomics(db, clock).BuildAsync(Key, Query, User.ToViewer(), ct); }
+        catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await new FundEconomics(db, clock).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }
         Effect = Report.EffectPercent;
         LaterFrom = Report.Options.LaterFrom;
         return Page();

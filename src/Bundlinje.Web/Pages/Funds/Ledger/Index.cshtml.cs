@@ -59,7 +59,7 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (fund is null) return false;
         Administers = await HttpContext.MayAsync(fund, Operations.Administer);
-        var economics = new FundEconomics(db);
+        var economics = new FundEconomics(db, clock);
         var postings = await economics.LoadPostingsAsync(fund.Id, ct);
         Report = await economics.BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct, postings);
         var visible = Report.Entries.Select(e => e.PostingId).ToHashSet();

@@ -8,12 +8,16 @@ namespace Bundlinje.Web.Pages.Funds.Ledger;
 public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
-    [BindProperty] public LedgerLine Line { get; set; } = new() { FiscalYear = DateTime.Today.Year, Basis = LedgerBasis.Actual, Kind = LedgerKind.RunningCost };
+    [BindProperty] public LedgerLine Line { get; set; } = new() { Basis = LedgerBasis.Actual, Kind = LedgerKind.RunningCost };
     [BindProperty] public string? AmountText { get; set; }
     public List<(string Key, string Name)> Investments { get; private set; } = [];
 
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Line.FiscalYear = clock.Today().Year;
+        return await LoadAsync(ct) ?? Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

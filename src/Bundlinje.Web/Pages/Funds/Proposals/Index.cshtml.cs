@@ -4,13 +4,13 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 
 /// <summary>The fund's proposals with the council's table as of a date (secretariat and council of the fund).</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class IndexModel(BundlinjeDb db) : PageModel
+public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel
 {
     [FromRoute] public string Key { get; set; } = "";
     [FromQuery] public DateOnly? AsOf { get; set; }
     public ProposalStatistics Statistics { get; private set; } = null!;
     public List<Proposal> Proposals { get; private set; } = [];
-    public DateOnly Date => AsOf ?? DateOnly.FromDateTime(DateTime.Today);
+    public DateOnly Date => AsOf ?? clock.Today();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -17,7 +17,7 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 [RequestFormLimits(MemoryBufferThreshold = (int)Uploads.MaxBytes, MultipartBodyLengthLimit = Uploads.MaxBytes)]
 [RequestSizeLimit(Uploads.MaxBytes + 1024 * 1024)]
 [UploadLimit]
-public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJobs jobs) : FormPage(db)
+public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJobs jobs, TimeProvider clock) : FormPage(db)
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -71,7 +71,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        if (!await HttpContext.MayAsync(Investment, Operations.RunFollowUps)) return Forbid();
+        if (!await HttpContext.MayAsync(Investment, Operations.RunFollowUps, refusesRequest: true)) return Forbid();
         if (AsOf is null) { ModelState.AddModelError(nameof(AsOf), "Opgørelsesdato: skriv en dato."); return Page(); }
         var job = jobs.Start(Key, AsOf.Value, User.Identity!.Name!);
         return Redirect($"/Investments/{Key}/FollowUp/Jobs/{job.Id}");
@@ -98,7 +98,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     private async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned, Func<Task<string>> action, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        if (!await HttpContext.MayAsync(Investment, operation)) return Forbid();
+        if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
         if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
         // The services that pseudonymise are resolved per action, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
@@ -120,7 +120,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         ParticipantCount = await Db.Participants.CountAsync(p => p.InvestmentId == Investment.Id, ct);
         var treated = await Db.Participants.AsNoTracking().Where(p => p.InvestmentId == Investment.Id && p.Group == ParticipantGroup.Treatment)
             .Select(p => new { p.Cohort, p.EnrolledOn }).ToListAsync(ct);
-        Enrolment = EnrolmentPlan.FromParticipants(Investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), DateOnly.FromDateTime(DateTime.Today));
+        Enrolment = EnrolmentPlan.FromParticipants(Investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), clock.Today());
         Runs = await Db.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == Investment.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
         Approved = (await Db.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == Investment.Id).Select(a => a.RunId).ToListAsync(ct)).ToHashSet();
         Obligations = await Db.PaymentObligations.AsNoTracking().Where(o => o.InvestmentId == Investment.Id).OrderBy(o => o.Id).ToListAsync(ct);
