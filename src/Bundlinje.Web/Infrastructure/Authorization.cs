@@ -129,12 +129,13 @@ public static class AuthorizationExtensions
     }
 
     /// <summary>Whether the signed-in user may do <paramref name="operation"/> with the loaded <paramref name="resource"/>.
-    /// A refusal is logged at Warning (who, what, which record — never its content): a person acting on another fund's
-    /// objects is worth an operator's attention.</summary>
-    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation)
+    /// A check that refuses the request (<paramref name="refusesRequest"/>) is logged at Warning when it fails (who, what,
+    /// which record — never its content): a person acting on another fund's objects is worth an operator's attention.
+    /// Checks that only decide what a page shows (a link, a form) are not logged.</summary>
+    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation, bool refusesRequest = false)
     {
         var allowed = (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, resource, operation)).Succeeded;
-        if (!allowed)
+        if (!allowed && refusesRequest)
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bundlinje.Authorization").LogWarning(
                 "Refused {Operation} on {Resource} {Id} to {User} ({Method} {Path}).", operation.Name, resource.GetType().Name,
                 (resource as Common.Entity)?.Id, http.User.Identity?.Name ?? "anonymous", http.Request.Method, http.Request.Path.Value);
@@ -143,5 +144,5 @@ public static class AuthorizationExtensions
 
     /// <summary>For a page: null when allowed; otherwise 404 for nothing loaded, 403 (the access-denied page) for not allowed.</summary>
     public static async Task<IActionResult?> RefuseUnlessAsync(this PageModel page, object? resource, OperationAuthorizationRequirement operation) =>
-        resource is null ? page.NotFound() : await page.HttpContext.MayAsync(resource, operation) ? null : page.Forbid();
+        resource is null ? page.NotFound() : await page.HttpContext.MayAsync(resource, operation, refusesRequest: true) ? null : page.Forbid();
 }

@@ -14,19 +14,7 @@ public static class InvestmentLookup
     {
         var investment = await query.Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == key, ct);
         if (investment is null) return (Access.NotFound, null);
-        return await http.MayAsync(investment, operation ?? Operations.Read) ? (Access.Found, investment) : (Access.Denied, null);
-    }
-
-    /// <summary>The former lookup (readability only, via <see cref="ViewerExtensions.VisibleTo"/>); kept so code written
-    /// against it still compiles. New code authorizes the loaded investment for its operation instead.</summary>
-    [Obsolete("Use FindAsync(key, HttpContext, operation) or PageModel.LoadAsync: they authorize the loaded investment for the operation.")]
-    public static async Task<(Access Access, Investment? Investment)> FindAsync(
-        this IQueryable<Investment> query, string key, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
-    {
-        var investment = await query.FirstOrDefaultAsync(i => i.Key == key, ct);
-        if (investment is null) return (Access.NotFound, null);
-        var visible = await query.VisibleTo(user).AnyAsync(i => i.Id == investment.Id, ct);
-        return visible ? (Access.Found, investment) : (Access.Denied, null);
+        return await http.MayAsync(investment, operation ?? Operations.Read, refusesRequest: true) ? (Access.Found, investment) : (Access.Denied, null);
     }
 
     /// <summary>For a page: the investment of the route, or the 404/403 to answer instead.</summary>

@@ -22,7 +22,6 @@ public sealed class AttachmentModel(BundlinjeDb db) : PageModel
         if (proposal is null) return NotFound();
         var attachment = await db.ProposalAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.ProposalId == proposal.Id && a.Id == Id, ct);
         if (attachment is null) return NotFound();
-        Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         Response.Headers.CacheControl = "no-store";
         var type = attachment.ContentType is AttachmentCheck.Pdf or AttachmentCheck.Docx or AttachmentCheck.Xlsx ? attachment.ContentType : "application/octet-stream";
