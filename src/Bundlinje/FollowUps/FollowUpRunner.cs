@@ -110,12 +110,11 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
     {
         if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
         var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
-        if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
         // A run pays the difference to the approved runs it was computed against; approving it after another run was
-        // approved would pay the same outcomes twice.
-        var settledAgainst = RunResult.FromJson(run.ResultJson).SettledAgainst ?? [];
+        // approved would pay the same outcomes twice. (The unique indexes decide a race; these reads give the clear message.)
+        var result = RunResult.FromJson(run.ResultJson);
+        var settledAgainst = result.SettledAgainst ?? [];
         var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
-        // Approved by someone else between the check above and this read: the same answer as the check.
         if (approvedRuns.Contains(runId)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
         var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
         if (approvedSince.Count > 0)
@@ -124,7 +123,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         store.FollowUpApprovals.Add(approval);
         var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
         var approvedOn = clock.Today();
-        foreach (var payer in RunResult.FromJson(run.ResultJson).ByPayer.Where(p => p.Amount > 0))
+        foreach (var payer in result.ByPayer.Where(p => p.Amount > 0))
             foreach (var (amount, year) in Instalments(payer.Amount, years).Select((a, i) => (a, i)))
                 store.PaymentObligations.Add(new PaymentObligation
                 {

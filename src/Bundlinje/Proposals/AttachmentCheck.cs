@@ -113,8 +113,9 @@ public static class AttachmentCheck
             if (start < content.Length && content[start] == '\n') start++;
             var end = span[start..].IndexOf("endstream"u8);
             if (end < 0) { outside.Append(Encoding.Latin1.GetString(content, start, content.Length - start)); break; }
-            var text = outside.ToString();
-            var dictionary = text[Math.Max(0, text.LastIndexOf(" obj", StringComparison.Ordinal))..];
+            // The stream's dictionary stands between the previous endstream and this keyword (not the whole text so far:
+            // copying that per stream made a PDF with thousands of streams cost gigabytes on the public form).
+            var dictionary = before[Math.Max(0, before.LastIndexOf(" obj", StringComparison.Ordinal))..];
             if (dictionary.Contains("/ObjStm") && inflated < MaxInflatedBytes)
             {
                 // An object stream packed with a filter other than Flate cannot be searched, so it counts as active content.
