@@ -35,6 +35,7 @@ public static class FollowUpSetup
         services.AddScoped<ParticipantStore>();
         services.AddScoped<ParticipantImporter>();
         services.AddScoped<FollowUpRunner>();
+        services.AddScoped<FinalSettlements>();
         return services;
     }
 }

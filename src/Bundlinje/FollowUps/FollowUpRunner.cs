@@ -80,7 +80,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         var paidBefore = PaidBefore.Sum(approved.SelectMany(r => RunResult.FromJson(r.ResultJson).Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))));
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
-        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), paidBefore: paidBefore);
+        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approved.Select(r => r.ResultJson)), paidBefore);
         var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
             results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events, decimal.Round(r.Effect, 6),
                 r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation,

@@ -1,0 +1,114 @@
+using Bundlinje.Common;
+using Bundlinje.Fund;
+using Bundlinje.Investments;
+using Bundlinje.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.FollowUps;
+
+/// <summary>
+/// An investment's final settlement from what is stored: the investors' committed capital (<see cref="Party.Capital"/>,
+/// drawn on the period start, else the agreement date, else the first approved run's date — the ledger does not say which
+/// investor a disbursement came from), the approved runs' payment obligations up to the settlement date split as each run
+/// split its payable over the investors (dated when paid, else when due), the deficit guarantors' guarantees in the order the
+/// agreement lists them, and the donations the approved runs used. <see cref="PostAsync"/> posts each guarantor's payment
+/// to the fund's ledger once (unique source reference <c>settlement:{investment}/guarantor:{organisation}</c>).
+/// </summary>
+public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
+{
+    public static string Reference(string investmentKey, string guarantorKey) => $"settlement:{investmentKey}/guarantor:{guarantorKey}";
+
+    public async Task<FinalStatement> StatementAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
+    {
+        var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new FollowUpRefused($"Ukendt investering '{investmentKey}'.");
+        var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
+                               where r.InvestmentId == investment.Id && r.AsOf <= asOf select new { r.Id, r.AsOf, r.ResultJson }).ToListAsync(ct))
+            .OrderBy(r => r.Id).ToList();
+        var runIds = approved.Select(r => r.Id).ToList();
+        var obligations = await store.PaymentObligations.AsNoTracking().Where(o => runIds.Contains(o.RunId)).OrderBy(o => o.Id).ToListAsync(ct);
+        var drawnOn = investment.PeriodStart ?? investment.AgreedOn ?? (approved.Count > 0 ? approved.Min(r => r.AsOf) : asOf);
+        if (asOf < drawnOn) throw new FollowUpRefused($"Opgørelsesdato: {asOf:dd-MM-yyyy} ligger før kapitalen blev trukket ({drawnOn:dd-MM-yyyy}).");
+
+        var notes = new List<string>();
+        var receipts = new Dictionary<string, List<CashFlow>>();
+        foreach (var run in approved)
+        {
+            var byInvestor = RunResult.FromJson(run.ResultJson).ByInvestor;
+            var total = byInvestor.Sum(i => i.Amount);
+            if (total <= 0) continue;
+            foreach (var obligation in obligations.Where(o => o.RunId == run.Id))
+            {
+                var on = obligation.PaidOn ?? obligation.DueOn ?? run.AsOf;
+                var left = obligation.Amount;
+                foreach (var (investor, i) in byInvestor.Select((x, i) => (x, i)))
+                {
+                    var part = i == byInvestor.Count - 1 ? left : MetricEvaluator.Ore(obligation.Amount * investor.Amount / total);
+                    left -= part;
+                    if (!receipts.TryGetValue(investor.Investor, out var flows)) receipts[investor.Investor] = flows = [];
+                    flows.Add(new CashFlow(on, part));
+                }
+            }
+        }
+        var unpaid = obligations.Where(o => o.PaidOn is null || o.PaidOn > asOf).Sum(o => o.Amount);
+        if (unpaid > 0) notes.Add(Kroner.Text($"Heraf er {unpaid:N2} kr. i godkendte betalingsforpligtelser ikke betalt pr. {asOf:dd-MM-yyyy}; de regnes med på forfaldsdatoen."));
+
+        var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
+            .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal)
+            .Select(p => new InvestorFacts(p.Organisation!.Key, p.Organisation.Name, [new CashFlow(drawnOn, p.Capital!.Value)],
+                receipts.GetValueOrDefault(p.Organisation.Name) ?? [])).ToList();
+        foreach (var stranger in receipts.Keys.Except(investors.Select(i => i.Name)).Order(StringComparer.Ordinal))
+            notes.Add(Kroner.Text($"{stranger} fik {receipts[stranger].Sum(f => f.Amount):N2} kr. af godkendte kørsler, men er ikke længere investor; beløbet indgår ikke."));
+        var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && p.Guarantee > 0).OrderBy(p => p.Id)
+            .Select(p => new GuarantorFacts(p.Organisation!.Key, p.Organisation.Name, p.Guarantee)).ToList();
+        var used = Donations.Used(approved.Select(r => r.ResultJson));
+        var donors = new List<DonorFacts>();
+        foreach (var donor in investment.Parties.Where(p => p.Role == PartyRole.Donor && p.Donation > 0).OrderBy(p => p.Id))
+        {
+            var part = Math.Min(used, donor.Donation!.Value);
+            used -= part;
+            donors.Add(new DonorFacts(donor.Organisation!.Key, donor.Organisation.Name, donor.Donation.Value, part));
+        }
+        var statement = FinalSettlement.Settle(investment.Key, asOf, investors, guarantors, donors);
+        return statement with { Notes = [.. notes, .. statement.Notes] };
+    }
+
+    /// <summary>The guarantee payments already posted for the investment's final settlement.</summary>
+    public async Task<List<LedgerPosting>> PostedAsync(string investmentKey, CancellationToken ct = default)
+    {
+        var prefix = $"settlement:{investmentKey}/";
+        return await store.LedgerPostings.AsNoTracking().Where(p => p.SourceReference != null && p.SourceReference.StartsWith(prefix))
+            .OrderBy(p => p.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Posts each guarantor's payment as a <see cref="LedgerKind.GuaranteePayment"/> in the investment's fund, dated on
+    /// the settlement date, all or nothing. The unique source reference per guarantor decides when two post at once.</summary>
+    public async Task<IReadOnlyList<LedgerPosting>> PostAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
+    {
+        var statement = await StatementAsync(investmentKey, asOf, ct);
+        if (await PostedAsync(investmentKey, ct) is [var first, ..])
+            throw new FollowUpRefused($"Slutopgørelsen for {investmentKey} er allerede bogført (postering {first.Id}, {first.EntryDate:dd-MM-yyyy}); garantibetalingen bogføres kun én gang.");
+        var payments = statement.Guarantors.Where(g => g.Paid > 0).ToList();
+        if (payments.Count == 0) throw new FollowUpRefused("Der er ingen garantibetaling at bogføre: investorerne har intet underskud, eller investeringen har ingen underskudsgarant.");
+        var fundKey = await store.Investments.Where(i => i.Key == investmentKey).Select(i => i.Fund!.Key).SingleAsync(ct);
+        var ledger = new Ledger(store, user, clock);
+        var postings = new List<LedgerPosting>();
+        try
+        {
+            foreach (var guarantor in payments)
+                postings.Add(await ledger.AddAsync(fundKey, new LedgerLine
+                {
+                    FiscalYear = asOf.Year, EntryDate = asOf, Kind = LedgerKind.GuaranteePayment, Basis = LedgerBasis.Actual, Amount = guarantor.Paid,
+                    Investment = investmentKey, Payer = guarantor.Name, Text = $"Underskudsgaranti ved slutopgørelse pr. {asOf:dd-MM-yyyy}",
+                }, LedgerSource.FollowUp, Reference(investmentKey, guarantor.Key), ct));
+            await store.SaveChangesAsync(ct);
+        }
+        catch (LedgerRefused e) { StoreConflict.ForgetAdded(store); throw new FollowUpRefused(e.Message); }
+        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
+        {
+            StoreConflict.ForgetAdded(store);
+            throw new FollowUpRefused($"Slutopgørelsen for {investmentKey} er allerede bogført af en anden i samme øjeblik; garantibetalingen bogføres kun én gang.");
+        }
+        return postings;
+    }
+}
