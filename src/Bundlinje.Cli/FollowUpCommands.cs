@@ -110,6 +110,19 @@ public static class FollowUpCommands
             var paid = await sp.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(parse.GetValue(obligation), parse.GetValue(paidOn), ct);
             return $"Obligation {paid.Id} paid; ledger posting {paid.LedgerPostingId}.";
         }));
-        return new Command("followup", "Follow-up runs.") { run, approve, pay };
+        var post = new Option<bool>("--post") { Description = "Post each deficit guarantor's payment to the fund's ledger (once)." };
+        var settleInvestment = InvestmentOption();
+        var settleAsOf = new Option<DateOnly>("--as-of") { Required = true, Description = "Settlement date (yyyy-mm-dd)." };
+        var settle = new Command("settle", "Final settlement: per investor capital drawn, received, guarantee paid, gain/loss, multiple and IRR.") { settleInvestment, settleAsOf, post };
+        settle.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            var settlements = sp.GetRequiredService<FinalSettlements>();
+            var (key, date) = (parse.GetValue(settleInvestment)!, parse.GetValue(settleAsOf));
+            var text = FinalStatementText.Write(await settlements.StatementAsync(key, date, ct));
+            if (!parse.GetValue(post)) return text.TrimEnd('\n');
+            var postings = await settlements.PostAsync(key, date, ct);
+            return text + string.Join("\n", postings.Select(p => $"Posted guarantee payment {p.Payer}: {Kroner.Exact(p.Amount)} (ledger posting {p.Id}, {p.SourceReference})."));
+        }));
+        return new Command("followup", "Follow-up runs.") { run, approve, pay, settle };
     }
 }

@@ -1,0 +1,48 @@
+using Bundlinje.Fund;
+using Bundlinje.FollowUps;
+using Bundlinje.Investments;
+using Bundlinje.Payments;
+
+namespace Bundlinje.Web.Pages.Investments.FollowUp;
+
+/// <summary>The investment's final settlement (secretariat of its fund only): per investor capital drawn, received,
+/// guarantee paid, gain/loss, multiple and IRR, and a form that posts the guarantors' payments to the fund's ledger once.</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class SettlementModel(BundlinjeDb db, FinalSettlements settlements, TimeProvider clock) : PageModel
+{
+    [FromRoute] public string Key { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+    public Investment Investment { get; private set; } = null!;
+    public FinalStatement? Statement { get; private set; }
+    public List<LedgerPosting> Posted { get; private set; } = [];
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (Statement is null) return Page();
+        try
+        {
+            var postings = await settlements.PostAsync(Key, AsOf!.Value, ct);
+            Done = $"Garantibetalingen er bogført i fondens regnskab: {string.Join(", ", postings.Select(p => $"{p.Payer} {Kroner.Exact(p.Amount)} (postering {p.Id})"))}.";
+        }
+        catch (FollowUpRefused e) { ModelState.AddModelError(string.Empty, e.Message); }
+        Posted = await settlements.PostedAsync(Key, ct);
+        return Page();
+    }
+
+    /// <summary>Loads and authorizes the investment of the route (403 for all but its fund's secretariat), then the statement.</summary>
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, Operations.Administer, ct);
+        if (refusal is not null) return refusal;
+        Investment = investment!;
+        AsOf ??= clock.Today();
+        try { Statement = await settlements.StatementAsync(Key, AsOf.Value, ct); }
+        catch (FollowUpRefused e) { ModelState.AddModelError(nameof(AsOf), e.Message); }
+        Posted = await settlements.PostedAsync(Key, ct);
+        return null;
+    }
+}
