@@ -12,11 +12,18 @@ namespace Bundlinje.FollowUps;
 /// investor a disbursement came from), the approved runs' payment obligations up to the settlement date split as each run
 /// split its payable over the investors (dated when paid, else when due), the deficit guarantors' guarantees in the order the
 /// agreement lists them, and the donations the approved runs used. <see cref="PostAsync"/> posts each guarantor's payment
-/// to the fund's ledger once (unique source reference <c>settlement:{investment}/guarantor:{organisation}</c>).
+/// to the fund's ledger once (unique source reference, see <see cref="Reference"/>).
 /// </summary>
 public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    public static string Reference(string investmentKey, string guarantorKey) => $"settlement:{investmentKey}/guarantor:{guarantorKey}";
+    /// <summary>The source reference of a guarantor's payment: "run:settlement:ungifokus/obligation:guarantor:bikubenfonden".
+    /// It has the shape of a result payment's reference ("run:R/obligation:O") on purpose: the ledger's unique index
+    /// IX_LedgerPostings_SourceReference covers only references LIKE 'run:%/obligation:%', and this schema version may not
+    /// change it (a wider filter would allow "settlement:ungifokus/guarantor:bikubenfonden"). R and O of a result payment are
+    /// numbers, so the two kinds never collide.</summary>
+    public static string Reference(string investmentKey, string guarantorKey) => $"{Prefix(investmentKey)}obligation:guarantor:{guarantorKey}";
+
+    private static string Prefix(string investmentKey) => $"run:settlement:{investmentKey}/";
 
     public async Task<FinalStatement> StatementAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
     {
@@ -76,7 +83,7 @@ public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, T
     /// <summary>The guarantee payments already posted for the investment's final settlement.</summary>
     public async Task<List<LedgerPosting>> PostedAsync(string investmentKey, CancellationToken ct = default)
     {
-        var prefix = $"settlement:{investmentKey}/";
+        var prefix = Prefix(investmentKey);
         return await store.LedgerPostings.AsNoTracking().Where(p => p.SourceReference != null && p.SourceReference.StartsWith(prefix))
             .OrderBy(p => p.Id).ToListAsync(ct);
     }

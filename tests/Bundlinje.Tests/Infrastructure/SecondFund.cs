@@ -51,6 +51,9 @@ public sealed record SecondFund(
         var investment = new Investment { Key = Investment, Name = "Kystprojektet", FundId = fund.Id, Status = InvestmentStatus.InDevelopment };
         var party = new Party { Organisation = organisation, Role = PartyRole.Authority };
         investment.Parties.Add(party);
+        // An investor and a deficit guarantor, so a final settlement of fund B has a guarantee payment to post (4.000 kr.).
+        investment.Parties.Add(new Party { Organisation = organisation, Role = PartyRole.Investor, Capital = 10_000m });
+        investment.Parties.Add(new Party { Organisation = organisation, Role = PartyRole.DeficitGuarantor, Guarantee = 4_000m });
         db.Investments.Add(investment);
         await db.SaveChangesAsync();
         await global::Bundlinje.Payments.PaymentModelFile.StoreAsync(db, ModelJson, Investment);

@@ -73,6 +73,23 @@ public abstract class ExactlyOnceTests : TrustApp
     }
 
     [Fact]
+    public async Task Simultaneous_final_settlements_post_the_guarantee_payment_once_and_tell_the_others()
+    {
+        // Lær for Livet: 17.400.000 kr. drawn, nothing back; Lauritzen Fonden's guarantee of 4.000.000 kr. is paid.
+        var sessions = await SecretariatSessionsAsync(N);
+        const string page = "/Investments/laer-for-livet/FollowUp/Settlement?AsOf=2025-12-31";
+        var responses = await AllAtOnceAsync(sessions, page, page, (_, token) => Form(token, ("AsOf", "2025-12-31")));
+
+        NoServerErrors(responses);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var bodies = responses.Select(r => System.Net.WebUtility.HtmlDecode(r.Body)).ToList();
+        Assert.Single(bodies, b => b.Contains("Garantibetalingen er bogført i fondens regnskab"));
+        Assert.Equal(N - 1, bodies.Count(b => b.Contains("Slutopgørelsen for laer-for-livet er allerede bogført")));
+        var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Kind == LedgerKind.GuaranteePayment).ToListAsync());
+        Assert.Equal((4_000_000m, "run:settlement:laer-for-livet/obligation:guarantor:lauritzen-fonden"), (Assert.Single(postings).Amount, postings[0].SourceReference));
+    }
+
+    [Fact]
     public async Task Simultaneous_public_proposals_are_all_stored_with_distinct_references()
     {
         var visitors = Enumerable.Range(0, N + 1).Select(_ => Anonymous()).ToList();

@@ -64,6 +64,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/Investments/dialog-mod-vold/FollowUp", O.Login, O.Ok),
             new("/Investments/ungifokus/FollowUp", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
         ],
+        ["Investments/{key}/FollowUp/Settlement"] =
+        [
+            SecretariatOnly("/Investments/laer-for-livet/FollowUp/Settlement"), SecretariatOnly("/Investments/ungifokus/FollowUp/Settlement?AsOf=2026-01-01"),
+            All("/Investments/no-such-investment/FollowUp/Settlement", O.Login, O.NotFound),
+        ],
         ["Investments/{key}/FollowUp/Participants"] = [new("/Investments/dialog-mod-vold/FollowUp/Participants", O.Login, O.Ok, O.Denied, O.Ok, O.Ok, O.Denied)],
         ["Investments/{key}/FollowUp/Runs/{id:int}"] =
         [

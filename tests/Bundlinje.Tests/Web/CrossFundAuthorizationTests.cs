@@ -100,6 +100,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 new Attack($"/Investments/{AInvestment}/FollowUp?handler=Approve", approve), new Attack($"/Investments/{bi}/FollowUp?handler=Approve", approve)),
             [("Investments/{key}/FollowUp", "Pay")] = new(null,
                 new Attack($"/Investments/{AInvestment}/FollowUp?handler=Pay", pay), new Attack($"/Investments/{bi}/FollowUp?handler=Pay", pay)),
+            [("Investments/{key}/FollowUp/Settlement", null)] = new(null, new Attack($"/Investments/{bi}/FollowUp/Settlement", F(("AsOf", "2026-01-15")))),
             [("Investments/{key}/FollowUp/Jobs/{id:guid}", "Cancel")] = new(null,
                 new Attack($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new()), new Attack($"/Investments/{bi}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new())),
             [("Organisations/Edit/{key?}", null)] = new(null,
@@ -128,6 +129,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Investments/{SecondFund.Investment}", true), ($"/Investments/{SecondFund.Investment}/Development", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp", true), ($"/Investments/{SecondFund.Investment}/FollowUp/Participants", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Runs/{b.RunId}", true), ($"/Investments/{AInvestment}/FollowUp/Runs/{b.RunId}", false),
+        ($"/Investments/{SecondFund.Investment}/FollowUp/Settlement?AsOf=2026-01-15", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Jobs/{b.JobId}", true), ($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}", false),
         ($"/Investments/{SecondFund.Investment}/Versions/2", false),
         ($"/Investments/{SecondFund.Investment}/Edit", true), ($"/Investments/{SecondFund.Investment}/Revise", true),
@@ -264,7 +266,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var client = clients[SecondFund.Secretariat];
         var token = await Login.TokenAsync(client, "/Portfolio");
         var money = Posts();
-        foreach (var handler in new[] { ("Investments/{key}/FollowUp", "Approve"), ("Investments/{key}/FollowUp", "Pay"), ("Funds/{key}/Ledger", "Reverse") })
+        foreach (var handler in new[] { ("Investments/{key}/FollowUp", "Approve"), ("Investments/{key}/FollowUp", "Pay"), ("Funds/{key}/Ledger", "Reverse"),
+                     ("Investments/{key}/FollowUp/Settlement", (string?)null) })
         {
             var attack = money[handler].Attacks.Single(a => a.Url.Contains(SecondFund.Investment) || a.Url.Contains(SecondFund.Key));
             var response = await client.PostAsync(attack.Url, Content(attack, token), Ct);
@@ -276,6 +279,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             Assert.True(db.FollowUpApprovals.Any(a => a.RunId == b.RunId));
             Assert.NotNull(db.PaymentObligations.Single(o => o.Id == b.ObligationId).PaidOn);
             Assert.True(db.LedgerPostings.Any(p => p.Reverses == b.PostingId));
+            Assert.Equal(4_000m, db.LedgerPostings.Single(p => p.SourceReference == $"run:settlement:{SecondFund.Investment}/obligation:guarantor:{SecondFund.Organisation}").Amount);
             return 0;
         });
     }
