@@ -97,4 +97,17 @@ public sealed class FinalSettlementTests
         Assert.Equal((300_000m, 700_000m, 0m), (s.Investors[0].Received, s.Investors[0].GuaranteePaid, s.Investors[0].GainLoss));
         Assert.Equal(200_000m, Assert.Single(s.Donors).Used);
     }
+    [Fact]
+    public void Housing_first_final_settlement_worked_example_in_payment_models_md()
+    {
+        // RSI and DSI drew 11.500.000 kr. each on 01-01-2021; 2.480.000 kr. in result payments came back on 31-12-2024, half each;
+        // Bikubenfonden guarantees 2.000.000 kr. Shortfall 10.260.000 each; the guarantee pays 1.000.000 to each on 31-12-2025.
+        InvestorFacts Investor(string key, string name) => new(key, name, [new(new(2021, 1, 1), 11_500_000m)], [new(new(2024, 12, 31), 1_240_000m)]);
+        var s = FinalSettlement.Settle("housing-first", new(2025, 12, 31), [Investor("dsi", "DSI"), Investor("rsi", "RSI")], [new("bikubenfonden", "Bikubenfonden", 2_000_000m)]);
+        Assert.All(s.Investors, i => Assert.Equal((11_500_000m, 1_240_000m, 1_000_000m, -9_260_000m, 0.1948m), (i.Drawn, i.Received, i.GuaranteePaid, i.GainLoss, i.Multiple!.Value)));
+        Assert.All(s.Investors, i => Assert.Equal(-0.3052m, decimal.Round(i.Irr!.Value, 4)));
+        Assert.Equal([new GuaranteeShare("DSI", 1_000_000m), new GuaranteeShare("RSI", 1_000_000m)], Assert.Single(s.Guarantors).ToInvestors);
+        Assert.Equal("Garantierne dækker 2.000.000,00 kr. af investorernes underskud på 20.520.000,00 kr.; 18.520.000,00 kr. er investorernes tab.", Assert.Single(s.Notes));
+        Assert.Contains("RSI\t11.500.000,00 kr.\t1.240.000,00 kr.\t1.000.000,00 kr.\t-9.260.000,00 kr.\t0,1948\t-30,52 %", FinalStatementText.Write(s));
+    }
 }
