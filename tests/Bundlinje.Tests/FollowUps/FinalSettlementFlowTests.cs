@@ -118,6 +118,11 @@ public abstract class FinalSettlementFlowTests : IAsyncLifetime
         const string page = "/Investments/laer-for-livet/FollowUp/Settlement?AsOf=2025-12-31";
         var html = WebUtility.HtmlDecode(await secretariat.GetStringAsync(page, Ct));
         Assert.Contains("Garantierne dækker 4.000.000,00 kr. af investorernes underskud på 17.400.000,00 kr.; 13.400.000,00 kr. er investorernes tab.", html);
+        // A settlement dated in a closed fiscal year (the demo closed 2020–2024) is refused with the ledger's message; nothing is posted.
+        var closed = await Factory.CliAsync("followup", "settle", "--investment", "laer-for-livet", "--as-of", "2024-06-30", "--post");
+        Assert.Equal(1, closed.Exit);
+        Assert.Contains("Regnskabsåret 2024 blev lukket", closed.Error);
+        Assert.Equal(0, await GuaranteePostingsAsync());
         var response = await secretariat.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["AsOf"] = "2025-12-31", ["__RequestVerificationToken"] = await Login.TokenAsync(secretariat, page),
