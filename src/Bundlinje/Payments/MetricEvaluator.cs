@@ -3,7 +3,15 @@ namespace Bundlinje.Payments;
 /// <summary>What one metric gave for one cohort (or "Alle" when pooled), with the participants behind it.</summary>
 public sealed record MetricResult(
     Metric Metric, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price, decimal Amount,
-    IReadOnlyDictionary<string, decimal> PerParticipant, string Explanation);
+    IReadOnlyDictionary<string, decimal> PerParticipant, string Explanation)
+{
+    /// <summary>A repeated metric's amounts per participant and window (0 = the first window); null when the metric has one window.</summary>
+    public IReadOnlyDictionary<(string Person, int Window), decimal>? Windows { get; init; }
+
+    /// <summary>The amount per participant × window: what cumulative settlement pays once each (window 0 without repeats).</summary>
+    public IReadOnlyDictionary<(string Person, int Window), decimal> PerWindow() =>
+        Windows ?? PerParticipant.ToDictionary(kv => (kv.Key, 0), kv => kv.Value);
+}
 
 /// <summary>
 /// Evaluates a metric over participants and observations as of a date. A participant is eligible once the metric's
@@ -101,15 +109,18 @@ public static class MetricEvaluator
     private static MetricResult Repeated(Metric m, string cohort, List<Person> members, IObservationSource observations, DateOnly asOf)
     {
         var step = m.RepeatEveryMonths ?? (m.ToMonth - m.FromMonth);
-        var parts = Enumerable.Range(0, m.Repeats)
-            .Select(k => m with { FromMonth = m.FromMonth + k * step, ToMonth = m.ToMonth + k * step, Repeats = 1 })
-            .Select(w => PerParticipant(w, cohort, members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.ToMonth) <= asOf.AddDays(1)).ToList(), observations))
-            .Where(r => r.Eligible > 0).ToList();
+        var windows = Enumerable.Range(0, m.Repeats)
+            .Select(k => (Window: k, Metric: m with { FromMonth = m.FromMonth + k * step, ToMonth = m.ToMonth + k * step, Repeats = 1 }))
+            .Select(w => (w.Window, Result: PerParticipant(w.Metric, cohort, members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.Metric.ToMonth) <= asOf.AddDays(1)).ToList(), observations)))
+            .Where(w => w.Result.Eligible > 0).ToList();
+        var parts = windows.Select(w => w.Result).ToList();
         var perParticipant = parts.SelectMany(r => r.PerParticipant).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        var perWindow = windows.SelectMany(w => w.Result.PerParticipant.Select(kv => (Key: (kv.Key, w.Window), kv.Value))).ToDictionary(x => x.Key, x => x.Value);
         var (eligible, achieved) = (parts.Sum(r => r.Eligible), parts.Sum(r => r.Achieved));
         return new(m, cohort, eligible, achieved, parts.Sum(r => r.Events), eligible == 0 ? 0m : (decimal)achieved / eligible,
             parts.LastOrDefault()?.Price ?? m.Price, parts.Sum(r => r.Amount), perParticipant,
-            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."));
+            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."))
+        { Windows = perWindow };
     }
 
     /// <summary>The cohort's mean relative reduction from each person's own baseline. Avoided: the summed fall in the measure
