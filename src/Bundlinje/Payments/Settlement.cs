@@ -146,7 +146,8 @@ public static class Settler
         }
         var gross = results.Sum(r => r.Amount) - Pooled(results, entitled, settled, amounts, overpaid, notes);
         if (overpaid.Sum() is > 0 and var over)
-            notes.Add(Common.Kroner.Text($"Tidligere godkendte kørsler har betalt {over:N0} kr. mere end berettiget til dato; beløbet modregnes ikke og forelægges styregruppen."));
+            notes.Add(Common.Kroner.Text($"Tidligere godkendte kørsler har betalt {over:N0} kr. mere end berettiget til dato; beløbet modregnes ikke og forelægges styregruppen.")
+                + (overBy.Sum(o => o?.Count ?? 0) is > 0 and var windowsOver ? $" Det gælder {windowsOver} deltager{(windowsOver == 1 ? "" : "e")} × vindue, hvis resultat er faldet bort; de modregnes ikke i andre deltageres nye resultater." : ""));
 
         Scale(amounts, model.CapPerPeriod, notes, "Loft pr. periode");
         var paidTotal = Math.Max(alreadyPaid, paidBefore.Total);
