@@ -253,16 +253,13 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     /// a run's rows were stored before per-participant settlement (then its lines are settled as a whole).</summary>
     public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(IReadOnlyCollection<string> resultHashes)
     {
-        var result = new Dictionary<(string, string), IReadOnlyDictionary<(string, int), decimal>>();
-        if (resultHashes.Count == 0) return result;
+        if (resultHashes.Count == 0) return Payments.PaidBefore.Collect([]);
         using var connection = Open();
         var these = $"result_hash IN ({string.Join(", ", resultHashes.Select(h => $"'{Escape(h)}'"))})";
         if (Query(connection, $"SELECT count(*) FROM run_rows WHERE {these} AND settled IS NULL", r => r.GetInt64(0)).Single() > 0) return null;
-        foreach (var line in Query(connection, $"""
-                SELECT metric, cohort, person, window_no, sum(settled) FROM run_rows WHERE {these} AND settled <> 0 GROUP BY ALL
-                """, r => (Line: (r.GetString(0), r.GetString(1)), Key: (r.GetString(2), r.GetInt32(3)), Amount: r.GetDecimal(4))).GroupBy(x => x.Line))
-            result[line.Key] = line.ToDictionary(x => x.Key, x => x.Amount);
-        return result;
+        return Payments.PaidBefore.Collect(Query(connection, $"""
+            SELECT metric, cohort, person, window_no, settled FROM run_rows WHERE {these} AND settled <> 0
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetDecimal(4))));
     }
 
     /// <summary>An order-independent fingerprint of the observations for some people: same rows, same fingerprint.</summary>

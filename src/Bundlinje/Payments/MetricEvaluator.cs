@@ -9,8 +9,8 @@ public sealed record MetricResult(
     public IReadOnlyDictionary<(string Person, int Window), decimal>? Windows { get; init; }
 
     /// <summary>The amount per participant × window: what cumulative settlement pays once each (window 0 without repeats).</summary>
-    public IReadOnlyDictionary<(string Person, int Window), decimal> PerWindow() =>
-        Windows ?? PerParticipant.ToDictionary(kv => (kv.Key, 0), kv => kv.Value);
+    public Dictionary<(string Person, int Window), decimal> PerWindow() =>
+        Windows is null ? PerParticipant.ToDictionary(kv => (kv.Key, 0), kv => kv.Value) : new(Windows);
 }
 
 /// <summary>

@@ -35,9 +35,21 @@ public sealed record PaidBefore(IReadOnlyDictionary<(string Metric, string Cohor
     public static PaidBefore Sum(IEnumerable<(string Metric, string Cohort, decimal Amount)> lines,
         IEnumerable<(string Metric, string Cohort, string Person, int Window, decimal Amount)> participants) => Sum(lines) with
     {
-        Participants = participants.GroupBy(r => (r.Metric, r.Cohort)).ToDictionary(g => g.Key,
-            g => (IReadOnlyDictionary<(string, int), decimal>)g.GroupBy(r => (r.Person, r.Window)).ToDictionary(h => h.Key, h => h.Sum(r => r.Amount))),
+        Participants = Collect(participants),
     };
+
+    /// <summary>Sums rows (metric, cohort, person, window, amount) into per-line dictionaries, in one pass.</summary>
+    public static IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>> Collect(
+        IEnumerable<(string Metric, string Cohort, string Person, int Window, decimal Amount)> rows)
+    {
+        var lines = new Dictionary<(string, string), Dictionary<(string, int), decimal>>();
+        foreach (var (metric, cohort, person, window, amount) in rows)
+        {
+            if (!lines.TryGetValue((metric, cohort), out var line)) lines[(metric, cohort)] = line = [];
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(line, (person, window), out _) += amount;
+        }
+        return lines.ToDictionary(l => l.Key, l => (IReadOnlyDictionary<(string, int), decimal>)l.Value);
+    }
 }
 
 /// <summary>The money side of a follow-up. Per metric line: <see cref="EntitledToDate"/> (the cumulative entitlement after
@@ -83,7 +95,7 @@ public static class Settler
         for (var i = 0; i < count; i++)
         {
             var r = results[i];
-            windows[i] = new(r.PerWindow());
+            windows[i] = r.PerWindow();
             entitled[i] = r.Amount;
             if (r.Metric.CapPerMetric is not { } cap || r.Amount <= cap) continue;
             notes.Add(Common.Kroner.Text($"{r.Metric.Name}: loft pr. effektmål {cap:N0} kr."));
@@ -99,16 +111,21 @@ public static class Settler
             var totals = new Dictionary<string, decimal>();
             var capped = false;
             for (var i = 0; i < count; i++)
-                foreach (var ((person, window), amount) in windows[i].OrderBy(w => w.Key.Window).ToList())
+            {
+                var reduced = new List<((string, int) Key, decimal Allowed)>();
+                var inOrder = results[i].Windows is null ? windows[i] : windows[i].OrderBy(w => w.Key.Window).AsEnumerable();
+                foreach (var ((person, window), amount) in inOrder)
                 {
-                    var before = totals.GetValueOrDefault(person);
-                    var allowed = Math.Max(0m, Math.Min(amount, perPerson - before));
-                    totals[person] = before + allowed;
+                    ref var total = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(totals, person, out _);
+                    var allowed = Math.Max(0m, Math.Min(amount, perPerson - total));
+                    total += allowed;
                     if (allowed == amount) continue;
-                    windows[i][(person, window)] = allowed;
+                    reduced.Add(((person, window), allowed));
                     entitled[i] -= amount - allowed;
-                    capped = true;
                 }
+                foreach (var (key, allowed) in reduced) windows[i][key] = allowed;
+                capped |= reduced.Count > 0;
+            }
             if (capped) notes.Add(Common.Kroner.Text($"Loft pr. deltager {perPerson:N0} kr. på tværs af effektmål og kørsler."));
         }
         for (var i = 0; i < count; i++) entitled[i] = MetricEvaluator.Ore(entitled[i]);
@@ -126,13 +143,16 @@ public static class Settler
             if (paidBefore.Participants is { } known && PerParticipant(r.Metric))
             {
                 var paid = known.GetValueOrDefault((r.Metric.Key, r.Cohort)) ?? new Dictionary<(string, int), decimal>();
-                (payNow[i], overBy[i]) = ([], []);
-                foreach (var key in windows[i].Keys.Union(paid.Keys))
+                overBy[i] = [];
+                payNow[i] = paid.Count == 0 ? windows[i] : new(windows[i].Count); // nothing paid before on the line: all of it is owed
+                foreach (var (key, owed) in paid.Count == 0 ? [] : windows[i])
                 {
-                    var difference = windows[i].GetValueOrDefault(key) - paid.GetValueOrDefault(key);
+                    var difference = owed - paid.GetValueOrDefault(key);
                     if (difference > 0) payNow[i]![key] = difference;
                     else if (difference < 0) overBy[i]![key] = -difference;
                 }
+                foreach (var (key, before) in paid)
+                    if (before > 0 && !windows[i].ContainsKey(key)) overBy[i]![key] = before; // the outcome is gone
                 settled[i] = paid.Values.Sum();
                 amounts[i] = payNow[i]!.Values.Sum();
                 overpaid[i] = overBy[i]!.Values.Sum();
@@ -176,10 +196,11 @@ public static class Settler
 
     /// <summary>Splits an amount in øre over the keys in proportion to their weights: each gets its share rounded down to
     /// the øre, and the øre left go to the largest remainders (then in key order), so the parts sum to exactly the amount.</summary>
-    public static Dictionary<(string Person, int Window), decimal> Allocate(IReadOnlyDictionary<(string Person, int Window), decimal> weights, decimal amount)
+    public static Dictionary<(string Person, int Window), decimal> Allocate(Dictionary<(string Person, int Window), decimal> weights, decimal amount)
     {
         var sum = weights.Values.Sum();
         if (sum == 0 || amount == 0) return [];
+        if (sum == amount && weights.Values.All(w => w > 0 && w == MetricEvaluator.Ore(w))) return weights; // not scaled, already in øre
         var exact = weights.Where(w => w.Value > 0).Select(w => (w.Key, Exact: w.Value * amount / sum)).ToList();
         var parts = exact.ToDictionary(e => e.Key, e => decimal.Floor(e.Exact * 100m) / 100m);
         var left = (int)decimal.Round((amount - parts.Values.Sum()) * 100m);
