@@ -215,6 +215,9 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         var result = RunResult.FromJson(second.ResultJson);
         Assert.Equal([("bolig", 30_000m, 30_000m, 10_000m, 10_000m)], result.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
         Assert.Contains(result.Notes, n => n.Contains("1 deltager × vindue"));
+        var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{second.Id}");
+        Assert.Contains("<td class=\"number\" id=\"overpaid\">10.000 kr.</td>", page);
         await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
         Assert.Equal([(first.Id, 30_000m), (second.Id, 10_000m)],
             Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Amount }).ToList()).Select(o => (o.RunId, o.Amount)));
