@@ -92,10 +92,12 @@ public static class Settler
         // Each line's entitlement to date, and per participant × window where the line pays per participant.
         var entitled = new decimal[count];
         var windows = new Dictionary<(string Person, int Window), decimal>[count];
+        var detailed = new bool[count]; // the line's amount is the sum of its participants' (a line given without them is settled whole)
         for (var i = 0; i < count; i++)
         {
             var r = results[i];
             windows[i] = r.PerWindow();
+            detailed[i] = PerParticipant(r.Metric) && MetricEvaluator.Ore(windows[i].Values.Sum()) == r.Amount;
             entitled[i] = r.Amount;
             if (r.Metric.CapPerMetric is not { } cap || r.Amount <= cap) continue;
             notes.Add(Common.Kroner.Text($"{r.Metric.Name}: loft pr. effektmål {cap:N0} kr."));
@@ -140,7 +142,7 @@ public static class Settler
         for (var i = 0; i < count; i++)
         {
             var r = results[i];
-            if (paidBefore.Participants is { } known && PerParticipant(r.Metric))
+            if (paidBefore.Participants is { } known && detailed[i])
             {
                 var paid = known.GetValueOrDefault((r.Metric.Key, r.Cohort)) ?? new Dictionary<(string, int), decimal>();
                 overBy[i] = [];
