@@ -74,10 +74,12 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         }
         // What approved runs already settled, per metric line: the core pays only the difference (cumulative settlement).
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
-                               where r.InvestmentId == investment.Id select new { r.Id, r.AsOf, r.Payable, r.ResultJson }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
+                               where r.InvestmentId == investment.Id select new { r.Id, r.AsOf, r.Payable, r.ResultJson, r.ResultHash }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
         if (approved.Where(r => r.AsOf > asOf).MaxBy(r => r.AsOf) is { } later)
             throw new FollowUpRefused($"Kørsel {later.Id} pr. {later.AsOf:dd-MM-yyyy} er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.");
-        var paidBefore = PaidBefore.Sum(approved.SelectMany(r => RunResult.FromJson(r.ResultJson).Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))));
+        // Per-person lines: what each participant × window was settled, from the approved runs' stored rows (not their JSON).
+        var paidBefore = PaidBefore.Sum(approved.SelectMany(r => RunResult.FromJson(r.ResultJson).Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
+            with { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
         var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approved.Select(r => r.ResultJson)), paidBefore);
@@ -99,7 +101,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             RegisterFingerprint = observations.Fingerprint(register), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
             RunBy = user.Name, RunAt = clock.GetUtcNow(),
         };
-        register.SaveRunRows(run.ResultHash, results);
+        register.SaveRunRows(run.ResultHash, results, settlement);
         store.FollowUpRuns.Add(run);
         await store.SaveChangesAsync(ct);
         return run;

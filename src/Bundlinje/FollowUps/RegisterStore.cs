@@ -35,6 +35,11 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             CREATE TABLE IF NOT EXISTS run_rows (result_hash VARCHAR NOT NULL, metric VARCHAR NOT NULL, cohort VARCHAR NOT NULL, person VARCHAR NOT NULL, amount DECIMAL(18,2) NOT NULL);
             CREATE TABLE IF NOT EXISTS imports (import_id VARCHAR PRIMARY KEY, file_name VARCHAR, rows BIGINT, imported_by VARCHAR, imported_at TIMESTAMPTZ);
             """);
+        // Per participant × window: the window of a repeated metric, and what the run settled (NULL in rows stored before).
+        Execute(connection, """
+            ALTER TABLE run_rows ADD COLUMN IF NOT EXISTS window_no INTEGER DEFAULT 0;
+            ALTER TABLE run_rows ADD COLUMN IF NOT EXISTS settled DECIMAL(18,2);
+            """);
         schemaReady = true;
         return connection;
     }
@@ -211,23 +216,50 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         return inserted;
     }
 
-    /// <summary>Keeps a run's per-participant payments for drill-down, keyed by its result hash (same result, same rows).</summary>
-    public void SaveRunRows(string resultHash, IEnumerable<Payments.MetricResult> results)
+    /// <summary>Keeps a run's per-participant payments for drill-down, keyed by its result hash (same result, same rows):
+    /// per participant × window the entitlement to date (<c>amount</c>) and, given the settlement, what the run settled
+    /// (<c>settled</c>, which later runs read back as paid before; NULL where the line was settled as a whole).</summary>
+    public void SaveRunRows(string resultHash, IEnumerable<Payments.MetricResult> results, Payments.Settlement? settlement = null)
     {
         using var connection = Open();
         if (Query(connection, $"SELECT count(*) FROM run_rows WHERE result_hash = '{Escape(resultHash)}'", r => r.GetInt64(0)).Single() > 0) return;
         using var appender = connection.CreateAppender("run_rows");
+        var i = 0;
         foreach (var result in results)
-            foreach (var (person, amount) in result.PerParticipant.OrderBy(p => p.Key, StringComparer.Ordinal))
-                appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort).AppendValue(person).AppendValue(amount).EndRow();
+        {
+            var settled = settlement is { Settled.Count: > 0 } s ? s.Settled[i] : null;
+            var entitled = result.PerWindow();
+            var keys = settled is null ? entitled.Keys : entitled.Keys.Union(settled.Keys);
+            foreach (var (person, window) in keys.OrderBy(k => k.Person, StringComparer.Ordinal).ThenBy(k => k.Window))
+            {
+                var row = appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort).AppendValue(person)
+                    .AppendValue(entitled.GetValueOrDefault((person, window))).AppendValue(window);
+                (settled is null ? row.AppendNullValue() : row.AppendValue(settled.GetValueOrDefault((person, window)))).EndRow();
+            }
+            i++;
+        }
     }
 
     public List<(string Person, decimal Amount)> RunRows(string resultHash, string metric, string cohort)
     {
         using var connection = Open();
         return Query(connection, $"""
-            SELECT person, amount FROM run_rows WHERE result_hash = '{Escape(resultHash)}' AND metric = '{Escape(metric)}' AND cohort = '{Escape(cohort)}' ORDER BY person
+            SELECT person, sum(amount) FROM run_rows WHERE result_hash = '{Escape(resultHash)}' AND metric = '{Escape(metric)}' AND cohort = '{Escape(cohort)}'
+            GROUP BY person ORDER BY person
             """, r => (r.GetString(0), r.GetDecimal(1))).ToList();
+    }
+
+    /// <summary>What the runs with these result hashes settled per metric line and participant × window, summed; null when
+    /// a run's rows were stored before per-participant settlement (then its lines are settled as a whole).</summary>
+    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(IReadOnlyCollection<string> resultHashes)
+    {
+        if (resultHashes.Count == 0) return Payments.PaidBefore.Collect([]);
+        using var connection = Open();
+        var these = $"result_hash IN ({string.Join(", ", resultHashes.Select(h => $"'{Escape(h)}'"))})";
+        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE {these} AND settled IS NULL", r => r.GetInt64(0)).Single() > 0) return null;
+        return Payments.PaidBefore.Collect(Query(connection, $"""
+            SELECT metric, cohort, person, window_no, settled FROM run_rows WHERE {these} AND settled <> 0
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetDecimal(4))));
     }
 
     /// <summary>An order-independent fingerprint of the observations for some people: same rows, same fingerprint.</summary>

@@ -3,7 +3,15 @@ namespace Bundlinje.Payments;
 /// <summary>What one metric gave for one cohort (or "Alle" when pooled), with the participants behind it.</summary>
 public sealed record MetricResult(
     Metric Metric, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price, decimal Amount,
-    IReadOnlyDictionary<string, decimal> PerParticipant, string Explanation);
+    IReadOnlyDictionary<string, decimal> PerParticipant, string Explanation)
+{
+    /// <summary>A repeated metric's amounts per participant and window (0 = the first window); null when the metric has one window.</summary>
+    public IReadOnlyDictionary<(string Person, int Window), decimal>? Windows { get; init; }
+
+    /// <summary>The amount per participant × window: what cumulative settlement pays once each (window 0 without repeats).</summary>
+    public Dictionary<(string Person, int Window), decimal> PerWindow() =>
+        Windows is null ? PerParticipant.ToDictionary(kv => (kv.Key, 0), kv => kv.Value) : new(Windows);
+}
 
 /// <summary>
 /// Evaluates a metric over participants and observations as of a date. A participant is eligible once the metric's
@@ -18,19 +26,23 @@ public static class MetricEvaluator
         var groups = metric.Scope == Scope.Pooled
             ? [new(AllCohorts, people.ToList())]
             : people.GroupBy(p => p.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.ToList())).ToList<(string Cohort, List<Person> People)>();
+        // Per cohort and pooled: each cohort on its own (earlier) threshold, then the pool on the metric's minimum effect;
+        // the Settler reduces the pooled line by what the cohort lines received.
+        if (metric.Scope == Scope.PerCohortAndPooled) groups.Add((AllCohorts, people.ToList()));
         foreach (var (cohort, members) in groups)
         {
+            var m = metric.Scope == Scope.PerCohortAndPooled && cohort != AllCohorts ? metric with { MinimumEffect = metric.CohortMinimumEffect ?? metric.MinimumEffect } : metric;
             // The window [from, to) is fully observed once its last day is on or before the as-of date.
             var eligible = members.Where(p => p.EnrolledOn.AddMonths(metric.ToMonth) <= asOf.AddDays(1)).ToList();
-            var result = metric.Kind switch
+            var result = m.Kind switch
             {
-                MetricKind.ConditionInWindow or MetricKind.Milestone when metric.Repeats > 1 => Repeated(metric, cohort, members, observations, asOf),
-                MetricKind.TreatmentVsControl => TreatmentVsControl(metric, cohort, eligible, observations),
-                MetricKind.RateVsBaseline => RateVsBaseline(metric, cohort, eligible.Where(Treated).ToList(), observations),
-                MetricKind.CohortMeanChange => CohortMean(metric, cohort, eligible.Where(Treated).ToList(), observations),
-                _ => PerParticipant(metric, cohort, eligible.Where(Treated).ToList(), observations),
+                MetricKind.ConditionInWindow or MetricKind.Milestone when m.Repeats > 1 => Repeated(m, cohort, members, observations, asOf),
+                MetricKind.TreatmentVsControl => TreatmentVsControl(m, cohort, eligible, observations),
+                MetricKind.RateVsBaseline => RateVsBaseline(m, cohort, eligible.Where(Treated).ToList(), observations),
+                MetricKind.CohortMeanChange => CohortMean(m, cohort, eligible.Where(Treated).ToList(), observations),
+                _ => PerParticipant(m, cohort, eligible.Where(Treated).ToList(), observations),
             };
-            yield return result with { Amount = Ore(result.Amount), Events = decimal.Round(result.Events, 4, MidpointRounding.AwayFromZero) };
+            yield return result with { Metric = metric, Amount = Ore(result.Amount), Events = decimal.Round(result.Events, 4, MidpointRounding.AwayFromZero) };
         }
     }
 
@@ -97,28 +109,37 @@ public static class MetricEvaluator
     private static MetricResult Repeated(Metric m, string cohort, List<Person> members, IObservationSource observations, DateOnly asOf)
     {
         var step = m.RepeatEveryMonths ?? (m.ToMonth - m.FromMonth);
-        var parts = Enumerable.Range(0, m.Repeats)
-            .Select(k => m with { FromMonth = m.FromMonth + k * step, ToMonth = m.ToMonth + k * step, Repeats = 1 })
-            .Select(w => PerParticipant(w, cohort, members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.ToMonth) <= asOf.AddDays(1)).ToList(), observations))
-            .Where(r => r.Eligible > 0).ToList();
+        var windows = Enumerable.Range(0, m.Repeats)
+            .Select(k => (Window: k, Metric: m with { FromMonth = m.FromMonth + k * step, ToMonth = m.ToMonth + k * step, Repeats = 1 }))
+            .Select(w => (w.Window, Result: PerParticipant(w.Metric, cohort, members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.Metric.ToMonth) <= asOf.AddDays(1)).ToList(), observations)))
+            .Where(w => w.Result.Eligible > 0).ToList();
+        var parts = windows.Select(w => w.Result).ToList();
         var perParticipant = parts.SelectMany(r => r.PerParticipant).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        var perWindow = windows.SelectMany(w => w.Result.PerParticipant.Select(kv => (Key: (kv.Key, w.Window), kv.Value))).ToDictionary(x => x.Key, x => x.Value);
         var (eligible, achieved) = (parts.Sum(r => r.Eligible), parts.Sum(r => r.Achieved));
         return new(m, cohort, eligible, achieved, parts.Sum(r => r.Events), eligible == 0 ? 0m : (decimal)achieved / eligible,
             parts.LastOrDefault()?.Price ?? m.Price, parts.Sum(r => r.Amount), perParticipant,
-            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."));
+            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."))
+        { Windows = perWindow };
     }
 
+    /// <summary>The cohort's mean relative reduction from each person's own baseline. Avoided: the summed fall in the measure
+    /// (baseline − after, in its unit) over the persons measured; the treated persons are those measured.</summary>
     private static MetricResult CohortMean(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var changes = observations.BaselineAndAfter(m.Measure, m.FromMonth, m.ToMonth, eligible);
-        var reductions = eligible.Select(p => Reduction(changes[p.Pseudonym])).OfType<decimal>().ToList();
+        var measured = eligible.Select(p => changes[p.Pseudonym]).Where(v => Reduction(v) is not null).ToList();
+        var reductions = measured.Select(v => Reduction(v)!.Value).ToList();
         var mean = reductions.Count == 0 ? 0m : reductions.Sum() / reductions.Count;
-        var unit = PriceAt(m, mean, m.Price);
-        var amount = m.Basis == PriceBasis.Flat ? unit : unit * reductions.Count;
-        return new(m, cohort, reductions.Count, reductions.Count(r => r >= m.Threshold), 0, mean, unit, amount,
-            new Dictionary<string, decimal>(), Common.Kroner.Text($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger; pris {unit:N0} kr. {Basis(m.Basis)}."));
+        var avoided = measured.Sum(v => v.Baseline!.Value - v.After!.Value);
+        var (unit, amount, pricing) = Priced(m, mean, avoided, reductions.Count, avoided);
+        return new(m, cohort, reductions.Count, reductions.Count(r => r >= m.Threshold), Events(m, avoided), mean, unit, amount,
+            new Dictionary<string, decimal>(), Common.Kroner.Text($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger (samlet fald {Quantity(m, avoided)}); {pricing}."));
     }
 
+    /// <summary>The measure summed over the window per group (a cost in kroner, or events/days such as reconvictions or days
+    /// in custody). Avoided: the control group's sum scaled to the treated group's size minus the treated group's sum;
+    /// effect: the relative reduction (control mean − treated mean) / control mean.</summary>
     private static MetricResult TreatmentVsControl(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var totals = observations.TotalsByGroup(m.Measure, m.FromMonth, m.ToMonth, eligible);
@@ -128,12 +149,21 @@ public static class MetricEvaluator
         var treated = totals.Treated;
         var saving = controlMean - treatedMean;
         var effect = controlMean == 0 ? 0m : saving / controlMean;
-        var reached = m.MinimumEffect is not { } min || effect >= min;
-        var amount = reached && saving > 0 ? saving * treated * m.Share : 0m;
-        return new(m, cohort, treated, 0, 0, effect, saving, amount, new Dictionary<string, decimal>(),
-            Common.Kroner.Text($"Kontrolgruppen {Quantity(m, controlMean)} pr. person, behandlingsgruppen {Quantity(m, treatedMean)}; forskel {Quantity(m, saving)} × {treated} × andel {m.Share:P0}."));
+        var avoided = totals.ControlSum * treated / totals.Controls - totals.TreatedSum;
+        var compared = $"Kontrolgruppen {Quantity(m, controlMean)} pr. person, behandlingsgruppen {Quantity(m, treatedMean)}";
+        if (MetricFields.Effective(m) == PriceBasis.ShareOfSaving)
+        {
+            var reached = effect > 0 && (m.MinimumEffect is not { } min || effect >= min);
+            return new(m, cohort, treated, 0, 0, effect, saving, reached ? saving * treated * m.Share : 0m, new Dictionary<string, decimal>(),
+                Common.Kroner.Text($"{compared}; forskel {Quantity(m, saving)} × {treated} × andel {m.Share:P0}{(reached || saving <= 0 ? "" : $" (under minimumseffekten {m.MinimumEffect:P1}: intet betales)")}."));
+        }
+        var (unit, amount, pricing) = Priced(m, effect, avoided, treated, avoided);
+        return new(m, cohort, treated, 0, Events(m, avoided), effect, unit, amount, new Dictionary<string, decimal>(),
+            Common.Kroner.Text($"{compared}; {Quantity(m, avoided)} undgået for {treated} behandlede ({effect:P1} reduktion); {pricing}."));
     }
 
+    /// <summary>The cohort's event rate against the baseline rate: avoided = baseline rate × eligible − events; the effect is
+    /// the fall in percentage points (as a fraction), which tiers and the minimum effect are read on.</summary>
     private static MetricResult RateVsBaseline(Metric m, string cohort, List<Person> eligible, IObservationSource observations)
     {
         var baseline = m.BaselineRate ?? throw new InvalidOperationException($"Metric '{m.Key}' needs a baseline rate.");
@@ -142,12 +172,32 @@ public static class MetricEvaluator
         var rate = eligible.Count == 0 ? 0m : (decimal)events / eligible.Count;
         var fall = baseline - rate;
         var avoided = baseline * eligible.Count - events;
-        var reached = eligible.Count > 0 && (m.MinimumEffect is not { } min || fall >= min);
-        var unit = reached ? PriceAt(m, fall, m.Price) : 0m;
-        var amount = !reached ? 0m : m.Basis == PriceBasis.Flat ? unit : unit * Math.Max(0m, avoided);
+        var (unit, amount, pricing) = Priced(m, fall, avoided, eligible.Count, avoided);
         return new(m, cohort, eligible.Count, events, avoided, fall, unit, amount, new Dictionary<string, decimal>(),
-            Common.Kroner.Text($"{events} af {eligible.Count} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser."));
+            Common.Kroner.Text($"{events} af {eligible.Count} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser; {pricing}."));
     }
+
+    /// <summary>An aggregate kind's payment from its effect, the quantity avoided, the treated persons and (share of saving)
+    /// the saving in kroner. Nothing is paid unless the effect is an improvement (&gt; 0) and reaches the minimum effect.
+    /// The unit price is the tier the effect reaches (or <see cref="Metric.Price"/>), capped at the isolated saving.</summary>
+    private static (decimal Unit, decimal Amount, string Pricing) Priced(Metric m, decimal effect, decimal avoided, int treated, decimal saving)
+    {
+        var basis = MetricFields.Effective(m);
+        var reached = effect > 0 && (m.MinimumEffect is not { } min || effect >= min);
+        if (!reached) return (0m, 0m, m.MinimumEffect is { } floor && effect > 0 ? Common.Kroner.Text($"under minimumseffekten {floor:P1}: intet betales") : "ingen forbedring: intet betales");
+        if (basis == PriceBasis.ShareOfSaving)
+            return (treated == 0 ? 0m : saving / treated, Math.Max(0m, saving) * m.Share, Common.Kroner.Text($"andel {m.Share:P0} af besparelsen {Quantity(m, saving)}"));
+        var unit = PriceAt(m, effect, Math.Min(m.Price, m.IsolatedSaving ?? decimal.MaxValue));
+        return basis switch
+        {
+            PriceBasis.PerAvoidedEvent => (unit, unit * Math.Max(0m, avoided), Common.Kroner.Text($"{decimal.Round(Math.Max(0m, avoided), 4, MidpointRounding.AwayFromZero):#,0.####} undgåede × {unit:N0} kr.")),
+            PriceBasis.PerTreatedPerson => (unit, unit * treated, Common.Kroner.Text($"{treated} behandlede × {unit:N0} kr.")),
+            _ => (unit, unit, Common.Kroner.Text($"{unit:N0} kr. i alt")),
+        };
+    }
+
+    /// <summary>What a line counts as events: the quantity avoided, except for a share of a saving (kroner, not events).</summary>
+    private static decimal Events(Metric m, decimal avoided) => MetricFields.Effective(m) == PriceBasis.ShareOfSaving ? 0m : avoided;
 
     /// <summary>The price at an effect: the highest tier reached (or the base price without tiers); 0 below the minimum effect.</summary>
     public static decimal PriceAt(Metric m, decimal effect, decimal basePrice)

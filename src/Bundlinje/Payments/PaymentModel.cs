@@ -21,10 +21,16 @@ public enum Aggregate { Sum, Max, Min, Mean, Last }
 
 public enum Comparison { AtMost, AtLeast }
 
-/// <summary>What the price is paid per: each achieving participant, each counted event, each avoided event, or once.</summary>
-public enum PriceBasis { PerParticipant, PerEvent, PerAvoidedEvent, Flat, PerTreatedPerson }
+/// <summary>What the price is paid per: each achieving participant, each counted event, each avoided event, once, each
+/// treated person, or (comparisons in kroner) a <see cref="Metric.Share"/> of the saving. Which basis each kind takes:
+/// <see cref="MetricFields.Bases"/>; <see cref="PerParticipant"/>, the neutral default, means the kind's default basis
+/// (<see cref="MetricFields.Effective"/>).</summary>
+public enum PriceBasis { PerParticipant, PerEvent, PerAvoidedEvent, Flat, PerTreatedPerson, ShareOfSaving }
 
-public enum Scope { PerCohort, Pooled }
+/// <summary>Per cohort, all cohorts pooled, or (aggregate kinds) both: each cohort is paid early on its own result at
+/// <see cref="Metric.CohortMinimumEffect"/>, and the pooled line pays only what the pool is entitled to beyond what the
+/// cohorts received (docs/payment-models.md, "Per cohort and pooled, netted").</summary>
+public enum Scope { PerCohort, Pooled, PerCohortAndPooled }
 
 /// <summary>From an effect (rate, reduction or percentage points, as a fraction) upwards, this price applies.</summary>
 public sealed record Tier(decimal FromEffect, decimal Price);
@@ -63,7 +69,8 @@ public sealed record Metric(
     Scope Scope = Scope.Pooled,
     bool CountEvents = false,
     int Repeats = 1,
-    int? RepeatEveryMonths = null);
+    int? RepeatEveryMonths = null,
+    decimal? CohortMinimumEffect = null);
 
 /// <summary>A payment model as agreed in an agreement version: its metrics, the caps across them, and the repayment
 /// period (an approved amount is paid in <see cref="RepaymentYears"/> yearly instalments, apart from delivery).</summary>

@@ -68,8 +68,11 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
                 if (Kroner.Problem($"{p}.{field}", amount) is { } problem) yield return problem;
             if (m.AssumedRate is < 0 or > 1) yield return $"{p}.assumedRate: skal ligge mellem 0 og 1.";
             if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return $"{p}.baselineRate: skal angives for {m.Kind}.";
-            if (m.Kind == MetricKind.TreatmentVsControl && m.Share is <= 0 or > 1)
-                yield return $"{p}.share: skal ligge over 0 og højst være 1, ikke {m.Share.ToString(Kroner.Danish)}.";
+            if (m.Share is <= 0 or > 1) yield return $"{p}.share: skal ligge over 0 og højst være 1, ikke {m.Share.ToString(Kroner.Danish)}.";
+            if (m.Scope == Scope.PerCohortAndPooled && !MetricFields.IsAggregate(m.Kind))
+                yield return $"{p}.scope: perCohortAndPooled gælder kun treatmentVsControl, rateVsBaseline og cohortMeanChange (en deltager betales på sit eget resultat).";
+            if (m.Scope == Scope.PerCohortAndPooled && m.CohortMinimumEffect is { } early && m.MinimumEffect is { } pooled && early < pooled)
+                yield return $"{p}.cohortMinimumEffect: kohortens tærskel ({early.ToString(Kroner.Danish)}) skal være mindst den samlede minimumEffect ({pooled.ToString(Kroner.Danish)}).";
             foreach (var unused in MetricFields.Unused(m, p)) yield return unused;
             foreach (var problem in PayerProblems(m.Payers, $"{p}.payers")) yield return problem;
         }

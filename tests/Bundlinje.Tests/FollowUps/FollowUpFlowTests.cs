@@ -187,6 +187,48 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_participant_corrected_away_is_shown_as_overpaid_while_another_participants_new_outcome_is_paid()
+    {
+        var participants = new StringBuilder("cpr,cohort,group,enrolled\n");
+        foreach (var cpr in Treated) participants.Append($"{cpr},2023,treatment,2023-01-01\n");
+        await Cli("participants", "import", "--investment", "ungifokus", Write("deltagere.csv", participants.ToString()));
+        await Cli("payments", "model", "import", Write("model.json", """
+            { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
+              { "key": "bolig", "name": "Højst 5 dage på forsorgshjem", "kind": "conditionInWindow", "measure": "shelter-days", "aggregate": "sum",
+                "comparison": "atMost", "threshold": 5, "price": 10000, "payers": [ { "payer": "SFB", "share": 1 } ], "fromMonth": 0, "toMonth": 6 } ] } }
+            """));
+        // The fourth young person spent 12 days in a shelter in March 2023; the other three met the condition.
+        await Cli("register", "import", Write("udtraek1.csv", $"cpr,measure,from,to,value,unit\n{Treated[3]},shelter-days,2023-03-01,2023-03-31,12,dage\n"));
+        await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
+        var first = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
+        Assert.Equal(30_000m, first.Payable);
+        await Cli("followup", "approve", "--run", first.Id.ToString(), "--decision", "Styregruppemøde 2024-02-15, pkt. 3");
+
+        // A corrected delivery: the second young person spent 12 days in a shelter in February (loses the outcome), and the
+        // fourth's March stay is reversed (a correction row of −12 days: gains it). The line is still entitled to 30.000 of the
+        // 30.000 paid, but per participant the fourth is owed 10.000 and the second was paid 10.000 too much: not netted.
+        await Cli("register", "import", Write("rettelse.csv",
+            $"cpr,measure,from,to,value,unit\n{Treated[1]},shelter-days,2023-02-01,2023-02-28,12,dage\n{Treated[3]},shelter-days,2023-03-01,2023-03-31,-12,dage\n"));
+        var output = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
+        Assert.Contains("payable 10.000 kr., overpaid by approved runs 10.000 kr.", output);
+        var second = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
+        var result = RunResult.FromJson(second.ResultJson);
+        Assert.Equal([("bolig", 30_000m, 30_000m, 10_000m, 10_000m)], result.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
+        Assert.Contains(result.Notes, n => n.Contains("1 deltager × vindue"));
+        var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{second.Id}");
+        Assert.Contains("<td class=\"number\" id=\"overpaid\">10.000 kr.</td>", page);
+        await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
+        Assert.Equal([(first.Id, 30_000m), (second.Id, 10_000m)],
+            Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Amount }).ToList()).Select(o => (o.RunId, o.Amount)));
+
+        // Nothing new: the fourth is paid once, the second stays overpaid (40.000 paid for an entitlement of 30.000).
+        await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-07-31");
+        var third = RunResult.FromJson(Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last()).ResultJson);
+        Assert.Equal([("bolig", 30_000m, 40_000m, 0m, 10_000m)], third.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
+    }
+
+    [Fact]
     public async Task A_bad_participant_file_is_rejected_row_by_row_and_changes_nothing()
     {
         var file = Write("bad.csv", "cpr,cohort,group,enrolled\n0101951234,2023,treatment,2023-01-01\n010195123,2023,treatment,2023-01-01\n0101951234,2023,control,2023-01-01\n0202951234,2023,placebo,2023-02-30\n");

@@ -131,7 +131,7 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void A_comparison_group_saving_for_a_window_is_paid_once()
     {
-        var transfer = new Metric("overforsel", "Overførselsindkomst", MetricKind.TreatmentVsControl, "transfer-income", 0m, PriceBasis.PerTreatedPerson, Sfb, Share: 0.5m);
+        var transfer = new Metric("overforsel", "Overførselsindkomst", MetricKind.TreatmentVsControl, "transfer-income", 0m, PriceBasis.ShareOfSaving, Sfb, Share: 0.5m);
         var model = new PaymentModel("ungifokus", 1, [transfer]);
         var people = new[] { P("t"), P("c", group: ParticipantGroup.Control) };
         Observation[] data = [O("t", "transfer-income", new(2024, 3, 1), 90_000m), O("c", "transfer-income", new(2024, 3, 1), 110_000m)];

@@ -58,9 +58,9 @@ public sealed class PaymentModelValidationTests
     [InlineData(""", "share": 1.5""", "$.model.metrics[0].share: skal ligge over 0 og højst være 1, ikke 1,5.")]
     [InlineData(""", "share": 0""", "$.model.metrics[0].share: skal ligge over 0 og højst være 1, ikke 0.")]
     [InlineData(""", "share": -0.5""", "$.model.metrics[0].share: skal ligge over 0 og højst være 1, ikke -0,5.")]
-    [InlineData(""", "share": 0.5, "price": 50000""", "$.model.metrics[0].price: feltet bruges ikke af treatmentVsControl og afvises; fjern det.")]
-    [InlineData(""", "basis": "perAvoidedEvent" """, "$.model.metrics[0].basis: feltet bruges ikke af treatmentVsControl og afvises; fjern det.")]
-    [InlineData(""", "tiers": [ { "fromEffect": 0.1, "price": 1000 } ]""", "$.model.metrics[0].tiers: feltet bruges ikke af treatmentVsControl og afvises; fjern det.")]
+    [InlineData(""", "share": 0.5, "price": 50000""", "$.model.metrics[0].price: feltet bruges ikke af treatmentVsControl med basis shareOfSaving og afvises; fjern det.")]
+    [InlineData(""", "basis": "perEvent" """, "$.model.metrics[0].basis: perEvent kan ikke bruges af treatmentVsControl; brug shareOfSaving, perAvoidedEvent, perTreatedPerson, flat.")]
+    [InlineData(""", "tiers": [ { "fromEffect": 0.1, "price": 1000 } ]""", "$.model.metrics[0].tiers: feltet bruges ikke af treatmentVsControl med basis shareOfSaving og afvises; fjern det.")]
     [InlineData(""", "countEvents": true""", "$.model.metrics[0].countEvents: feltet bruges ikke af treatmentVsControl og afvises; fjern det.")]
     [InlineData(""", "baselineRate": 0.2, "threshold": 3""",
         "$.model.metrics[0].threshold: feltet bruges ikke af treatmentVsControl og afvises; fjern det.", "$.model.metrics[0].baselineRate: feltet bruges ikke af treatmentVsControl og afvises; fjern det.")]

@@ -86,7 +86,7 @@ public sealed class WorkedExampleTests
     [Fact]
     public void Ungifokus_repays_the_agreed_share_of_the_treatment_groups_saving_against_the_control_group()
     {
-        var transfer = new Metric("overforsel", "Overførselsindkomst mod kontrolgruppe", MetricKind.TreatmentVsControl, "transfer-income", 0m, PriceBasis.PerTreatedPerson,
+        var transfer = new Metric("overforsel", "Overførselsindkomst mod kontrolgruppe", MetricKind.TreatmentVsControl, "transfer-income", 0m, PriceBasis.PerParticipant,
             [new("Beskæftigelse", 1m)], ToMonth: 12, Share: 0.5m);
         Person[] people = [P("t1"), P("t2"), P("c1", group: ParticipantGroup.Control), P("c2", group: ParticipantGroup.Control)];
         var result = Assert.Single(Run(transfer, people,
