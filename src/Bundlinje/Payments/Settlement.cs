@@ -142,9 +142,16 @@ public static class Settler
         for (var i = 0; i < count; i++)
         {
             var r = results[i];
-            if (paidBefore.Participants is { } known && detailed[i])
+            var paid = paidBefore.Participants is { } known && detailed[i] ? known.GetValueOrDefault((r.Metric.Key, r.Cohort)) ?? new Dictionary<(string, int), decimal>() : null;
+            if (paid is not null && paid.Values.Sum() != paidBefore.For(r.Metric.Key, r.Cohort))
             {
-                var paid = known.GetValueOrDefault((r.Metric.Key, r.Cohort)) ?? new Dictionary<(string, int), decimal>();
+                // The stored per-participant rows do not add up to what the approved runs settled on the line (rows lost or
+                // restored from an older copy): settle the line as a whole, which can never pay an outcome twice.
+                notes.Add(Common.Kroner.Text($"{r.Metric.Name} ({r.Cohort}): godkendte kørslers deltagerrækker ({paid.Values.Sum():N2} kr.) stemmer ikke med det afregnede ({paidBefore.For(r.Metric.Key, r.Cohort):N2} kr.); linjen er opgjort samlet."));
+                paid = null;
+            }
+            if (paid is not null)
+            {
                 overBy[i] = [];
                 payNow[i] = paid.Count == 0 ? windows[i] : new(windows[i].Count); // nothing paid before on the line: all of it is owed
                 foreach (var (key, owed) in paid.Count == 0 ? [] : windows[i])

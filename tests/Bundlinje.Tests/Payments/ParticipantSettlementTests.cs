@@ -117,4 +117,18 @@ public sealed class ParticipantSettlementTests
         Assert.Equal((50_000m, 50_000m, 0m, 0m), Line(run2));
         Assert.Null(run2.Settled[0]);
     }
+
+    [Fact]
+    public void Stored_participant_rows_that_do_not_add_up_to_the_settled_line_are_ignored_and_nothing_is_paid_twice()
+    {
+        // Run 1 paid a 50.000; then the register store was restored from a copy without run 1's rows. Reading no rows as
+        // "nothing paid" would pay a again; the line is settled as a whole instead and the mismatch is named.
+        var model = new PaymentModel("x", 1, [Exam]);
+        var people = new[] { P("a"), P("b") };
+        var run1 = Run(model, people, new(2024, 12, 31), PaidBefore.None, O("a", "fsa-passed", new(2024, 6, 1), 1));
+        var rowsLost = PaidBefore.Sum([("fsa", MetricEvaluator.AllCohorts, run1.AfterCaps[0])], []);
+        var run2 = Run(model, people, new(2025, 1, 31), rowsLost, O("a", "fsa-passed", new(2024, 6, 1), 1), O("b", "fsa-passed", new(2024, 6, 1), 1));
+        Assert.Equal((100_000m, 50_000m, 50_000m, 0m), Line(run2));
+        Assert.Contains(run2.Notes, n => n.Contains("stemmer ikke med det afregnede"));
+    }
 }
