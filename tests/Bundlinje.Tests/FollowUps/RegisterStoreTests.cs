@@ -49,7 +49,7 @@ public sealed class RegisterStoreTests : IDisposable
     [Theory]
     [InlineData("cpr,measure,from,value,unit\n0102031234,dropout,2024-01-01,1,x", "Linje 1: kolonnen to mangler")]
     [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,x\n0102031234,dropout,2024-13-01,2024-01-31,1,x", "Linje 3, from: '2024-13-01' er ikke en dato (yyyy-mm-dd).")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,no-such,2024-01-01,2024-01-31,1,x", "Linje 2, measure: 'no-such' er ikke et kendt mål.")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,no-such,2024-01-01,2024-01-31,1,x", "Linje 2, measure: 'no-such' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', 'benefit-cost', ")]
     [InlineData("cpr,measure,from,to,value,unit\n010203123,dropout,2024-01-01,2024-01-31,1,x", "Linje 2, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt 9 tegn.")]
     [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,2,x", "Linje 2: har 7 felter, overskriften har 6.")]
     public void A_bad_extract_is_rejected_with_the_line_and_changes_nothing(string content, string message)
