@@ -58,7 +58,10 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
     {
         if (Factory is null) return;
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
-        Assert.Contains("<code>reconvictions</code>", await client.GetStringAsync(Page, Ct)); // seeded by the migration
+        var list = await client.GetStringAsync(Page, Ct);
+        Assert.Contains("<code>reconvictions</code>", list); // the seed, given to the demo fund when it was created
+        Assert.Contains($"action=\"{Page}?handler=Delete\"", list);
+        Assert.Contains($"<form method=\"post\" novalidate action=\"{Page}\"", list);
 
         var (status, html) = await PostAsync(client, Page, Measure("days-in-custody"));
         Assert.Equal(HttpStatusCode.OK, status);
@@ -66,7 +69,9 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         var added = Stored("days-in-custody")!;
         Assert.Equal((MeasureUnit.Days, 1, MeasureSource.Register), (added.Unit, added.Decimals, added.Source));
 
-        Assert.Contains("value=\"Dage i varetægt\"", await client.GetStringAsync($"{Page}?id={added.Id}", Ct));
+        var form = await client.GetStringAsync($"{Page}?id={added.Id}", Ct);
+        Assert.Contains("value=\"Dage i varetægt\"", form);
+        Assert.Contains($"action=\"{Page}?handler=Edit\"", form);
         (_, html) = await PostAsync(client, $"{Page}?handler=Edit", new(Measure("custody-days", "Dage i fængsel", "Days", 2)) { ["MeasureId"] = added.Id.ToString(), ["Version"] = added.Version.ToString() });
         Assert.Contains("Målet 'custody-days' er gemt.", html);
         Assert.Null(Stored("days-in-custody"));
