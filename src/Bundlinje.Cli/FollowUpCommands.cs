@@ -43,9 +43,9 @@ public static class FollowUpCommands
             var path = Existing(parse.GetValue(file));
             var db = sp.GetRequiredService<BundlinjeDb>();
             var known = parse.GetValue(investment) is { } key
-                ? await MeasureCatalogue.CodesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId).SingleOrDefaultAsync(ct)
+                ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId).SingleOrDefaultAsync(ct)
                     ?? throw new ArgumentException($"Ukendt investering '{key}'."), ct)
-                : await MeasureCatalogue.AllCodesAsync(db, ct);
+                : await MeasureCatalogue.AllValueTypesAsync(db, ct);
             var rows = sp.GetRequiredService<RegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);
             return $"Loaded {rows} observation(s).";
         }));

@@ -30,9 +30,15 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
     public static async Task<List<string>> CodesAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>
         await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).Select(m => m.Code).OrderBy(c => c).ToListAsync(ct);
 
-    /// <summary>The codes of every fund's catalogue: what a register import without an investment accepts (the CLI).</summary>
-    public static async Task<List<string>> AllCodesAsync(IBundlinjeStore store, CancellationToken ct = default) =>
-        await store.Measures.AsNoTracking().Select(m => m.Code).Distinct().OrderBy(c => c).ToListAsync(ct);
+    /// <summary>The codes of a fund's catalogue with their value types: what a register import for the fund accepts.</summary>
+    public static async Task<Dictionary<string, MeasureValueType>> ValueTypesAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>
+        await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToDictionaryAsync(m => m.Code, m => m.ValueType, StringComparer.Ordinal, ct);
+
+    /// <summary>The codes of every fund's catalogue: what a register import without an investment accepts (the CLI). A code
+    /// whose value type differs between funds is checked as a decimal.</summary>
+    public static async Task<Dictionary<string, MeasureValueType>> AllValueTypesAsync(IBundlinjeStore store, CancellationToken ct = default) =>
+        (await store.Measures.AsNoTracking().Select(m => new { m.Code, m.ValueType }).Distinct().ToListAsync(ct)).GroupBy(m => m.Code)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.ValueType).Distinct().Count() == 1 ? g.First().ValueType : MeasureValueType.Decimal, StringComparer.Ordinal);
 
     /// <summary>Unit and precision per code, for the explanations of a run (<see cref="Payments.Metric.Format"/>).</summary>
     public static async Task<Dictionary<string, MeasureFormat>> FormatsAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>

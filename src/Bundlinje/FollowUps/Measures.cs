@@ -33,6 +33,9 @@ public static class Measures
     /// catalogue is in the database: <see cref="MeasureCatalogue"/>).</summary>
     public static readonly IReadOnlyDictionary<string, string> Known = Seed.ToDictionary(s => s.Code, s => s.NameDa, StringComparer.Ordinal);
 
+    /// <summary>The seed's codes and value types: what a register import checks when no catalogue is handed to it.</summary>
+    public static readonly IReadOnlyDictionary<string, MeasureValueType> SeedValueTypes = Seed.ToDictionary(s => s.Code, s => s.ValueType, StringComparer.Ordinal);
+
     /// <summary>The seed's codes and formats: what explanations use when no catalogue is handed to the engine (unit tests).</summary>
     public static readonly IReadOnlyDictionary<string, MeasureFormat> SeedFormats =
         Seed.ToDictionary(s => s.Code, s => new MeasureFormat(s.Unit, s.Decimals), StringComparer.Ordinal);

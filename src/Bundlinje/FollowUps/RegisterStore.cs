@@ -58,8 +58,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     }
 
     /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.
-    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue (without it, the seed's).</summary>
-    public long Import(string file, string importedBy, IReadOnlyCollection<string>? knownMeasures = null)
+    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
+    public long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         if (!File.Exists(file)) throw new RegisterRejected([$"Filen findes ikke: {file}"]);
         if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
@@ -72,7 +72,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     /// repeat a CPR number. A CSV is pseudonymised while it is read, so the only file DuckDB sees holds pseudonyms; a
     /// Parquet upload is staged 0600 in the staging folder only while DuckDB turns it into such a file, and deleted at once.
     /// </summary>
-    public long Import(Stream content, string fileName, string importedBy, IReadOnlyCollection<string>? knownMeasures = null)
+    public long Import(Stream content, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is not (".csv" or ".parquet")) throw new RegisterRejected([$"Filtypen '{extension}' kendes ikke; brug .csv eller .parquet."]);
@@ -95,7 +95,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         finally { File.Delete(parquet); }
     }
 
-    private long ImportParquet(string file, string fileName, string importedBy, IReadOnlyCollection<string>? knownMeasures)
+    private long ImportParquet(string file, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
     {
         var staged = NewStagedFile(".csv");
         try
@@ -170,20 +170,23 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         }
     }
 
-    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyCollection<string>? knownMeasures)
+    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
     {
         using var connection = Open();
         var source = $$"""
             read_csv('{{Escape(staged)}}', auto_detect = false, header = true, sep = ',', quote = '"', escape = '"',
                 columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
-        try { return Load(connection, source, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.Known.Keys.ToList()); }
+        try { return Load(connection, source, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes); }
         catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
     }
 
-    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy, IReadOnlyCollection<string> knownMeasures)
+    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType> knownMeasures)
     {
-        var unknown = knownMeasures.Count == 0 ? "TRUE" : $"measure NOT IN ({string.Join(", ", knownMeasures.Select(k => $"'{Escape(k)}'"))})";
+        static string In(IEnumerable<string> codes) => codes.Any() ? $"measure IN ({string.Join(", ", codes.Select(k => $"'{Escape(k)}'"))})" : "FALSE";
+        var unknown = $"NOT {In(knownMeasures.Keys)}";
+        var yesNo = In(knownMeasures.Where(m => m.Value == MeasureValueType.YesNo).Select(m => m.Key));
+        var whole = In(knownMeasures.Where(m => m.Value == MeasureValueType.Integer).Select(m => m.Key));
         // Line numbers: the header is line 1. Neither a CPR nor a CPR-shaped value is ever in the staged file or a message.
         var problems = Query(connection, $$"""
             WITH r AS (SELECT * FROM {{source}})
@@ -195,13 +198,15 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 WHEN try_strptime(t, '%Y-%m-%d') IS NULL THEN 'to: ''' || coalesce(t, '') || ''' er ikke en dato (yyyy-mm-dd)'
                 WHEN try_strptime(t, '%Y-%m-%d') < try_strptime(f, '%Y-%m-%d') THEN 'to: ligger før from'
                 WHEN TRY_CAST(v AS DECIMAL(18,4)) IS NULL THEN 'value: ''' || coalesce(v, '') || ''' er ikke et tal (punktum som decimaltegn)'
+                WHEN {{yesNo}} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1) THEN 'value: ''' || v || ''' skal være 0 eller 1 (' || measure || ' er ja/nej i fondens målkatalog)'
+                WHEN {{whole}} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))) THEN 'value: ''' || v || ''' skal være et helt tal (' || measure || ' er et heltal i fondens målkatalog)'
                 END AS problem
             FROM r WHERE problem IS NOT NULL ORDER BY line LIMIT 50
             """, r => $"Linje {r.GetInt64(0)}, {r.GetString(1)}.").ToList();
         // The first row with an unknown code lists the catalogue's codes (once, not on every row).
         var first = problems.FindIndex(p => p.EndsWith(" er ikke et mål i fondens målkatalog.", StringComparison.Ordinal));
         if (first >= 0)
-            problems[first] = problems[first][..^1] + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures)}).");
+            problems[first] = problems[first][..^1] + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures.Keys)}).");
         if (problems.Count > 0) throw new RegisterRejected(problems);
 
         var importId = Guid.NewGuid().ToString("N");
