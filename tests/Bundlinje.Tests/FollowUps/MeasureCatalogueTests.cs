@@ -92,6 +92,9 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Contains(audit, a => a.Action == Bundlinje.Common.AuditAction.Changed && a.Field == "Code" && a.NewValue == "custody-days");
         Assert.Contains(audit, a => a.Action == Bundlinje.Common.AuditAction.Deleted);
         Assert.All(audit, a => Assert.Equal(Login.Email(Roles.Secretariat), a.User));
+        var fundLog = WebUtility.HtmlDecode(await client.GetStringAsync($"/Audit/Fund/{added.FundId}", Ct)); // the fund's log shows its catalogue's changes
+        Assert.Contains($"Measure #{added.Id}", fundLog);
+        Assert.Contains("custody-days", fundLog);
     }
 
     [Fact]
