@@ -36,12 +36,18 @@ public static class FollowUpCommands
     public static Command Register()
     {
         var file = FileArgument("CSV or Parquet: cpr, measure, from, to, value, unit (docs/register-data.md).");
-        var import = new Command("import", "Load a register extract into the DuckDB store, pseudonymised, all or nothing.") { file };
-        import.SetAction((parse, ct) => CliHost.RunAsync(sp =>
+        var investment = new Option<string?>("--investment") { Description = "Check measure codes against this investment's fund's catalogue (default: any fund's)." };
+        var import = new Command("import", "Load a register extract into the DuckDB store, pseudonymised, all or nothing.") { file, investment };
+        import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var path = Existing(parse.GetValue(file));
-            var rows = sp.GetRequiredService<RegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name);
-            return Task.FromResult($"Loaded {rows} observation(s).");
+            var db = sp.GetRequiredService<BundlinjeDb>();
+            var known = parse.GetValue(investment) is { } key
+                ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId).SingleOrDefaultAsync(ct)
+                    ?? throw new ArgumentException($"Ukendt investering '{key}'."), ct)
+                : await MeasureCatalogue.AllValueTypesAsync(db, ct);
+            var rows = sp.GetRequiredService<RegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);
+            return $"Loaded {rows} observation(s).";
         }));
         return new Command("register", "Register data.") { import };
     }

@@ -37,6 +37,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
     public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
     public DbSet<Approval> Approvals => Set<Approval>();
+    public DbSet<FollowUps.Measure> Measures => Set<FollowUps.Measure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -60,6 +61,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     /// <summary>Saves the changes and their audit entries in one transaction.</summary>
     private async Task<int> SaveAudited(bool accept, CancellationToken ct, bool sync)
     {
+        SeedMeasuresOfNewFunds();
         var pending = AuditTrail.Collect(ChangeTracker);
         if (pending.Count == 0)
             return sync ? base.SaveChanges(accept) : await base.SaveChangesAsync(accept, ct);
@@ -78,6 +80,16 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
         {
             if (transaction is not null) { if (sync) transaction.Dispose(); else await transaction.DisposeAsync(); }
         }
+    }
+
+    /// <summary>A fund created by any path (the fund form, the portfolio import, the CLI) gets the seed measure catalogue
+    /// in the same save, audited with it (docs/measures.md).</summary>
+    private void SeedMeasuresOfNewFunds()
+    {
+        var created = ChangeTracker.Entries<Fund.Fund>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        foreach (var fund in created)
+            if (!ChangeTracker.Entries<FollowUps.Measure>().Any(m => m.Entity.Fund == fund))
+                Measures.AddRange(FollowUps.Measures.For(fund));
     }
 }
 

@@ -15,6 +15,23 @@ internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund.Fund>
         b.Property(f => f.Key).HasMaxLength(60);
         b.Property(f => f.Name).HasMaxLength(200);
         b.Property(f => f.Version).IsConcurrencyToken();
+        b.Property(f => f.Currency).HasMaxLength(3).HasDefaultValue(Fund.Currencies.Default);
+    }
+}
+
+/// <summary>A fund's measure catalogue: a code is unique within the fund (two secretaries adding the same code at once
+/// store one; the other gets a message).</summary>
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<FollowUps.Measure>
+{
+    public void Configure(EntityTypeBuilder<FollowUps.Measure> b)
+    {
+        b.HasIndex(m => new { m.FundId, m.Code }).IsUnique();
+        b.Property(m => m.Code).HasMaxLength(60);
+        b.Property(m => m.NameDa).HasMaxLength(200);
+        b.Property(m => m.NameEn).HasMaxLength(200);
+        b.Property(m => m.Version).IsConcurrencyToken();
+        b.HasOne(m => m.Fund).WithMany().HasForeignKey(m => m.FundId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(m => m.Format);
     }
 }
 

@@ -31,6 +31,7 @@ public interface IBundlinjeStore
     DbSet<PhaseChange> PhaseChanges { get; }
     DbSet<MaturityAssessment> MaturityAssessments { get; }
     DbSet<Approval> Approvals { get; }
+    DbSet<FollowUps.Measure> Measures { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     /// <summary>What a unit of work has added or changed; a service forgets a failed save's additions through it.</summary>

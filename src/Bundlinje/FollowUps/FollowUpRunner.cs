@@ -16,7 +16,7 @@ public sealed class FollowUpRefused(string message) : Exception(message);
 public sealed record RunResult(
     string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped, decimal Donation,
     decimal Payable, IReadOnlyList<PayerPayment> ByPayer, IReadOnlyList<InvestorPayment> ByInvestor, IReadOnlyList<string> Notes,
-    decimal Overpaid = 0m, IReadOnlyList<int>? SettledAgainst = null)
+    decimal Overpaid = 0m, IReadOnlyList<int>? SettledAgainst = null, string Currency = Fund.Currencies.Default)
 {
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -24,10 +24,10 @@ public sealed record RunResult(
 
     public string ToCsv()
     {
-        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid\n");
+        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid,currency\n");
         foreach (var m in Metrics)
             csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events, decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps,
-                m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid);
+                m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid, Currency);
         return csv.ToString();
     }
 
@@ -58,7 +58,10 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         var stored = await store.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == investment.Id)
             .OrderByDescending(m => m.AgreementVersion).ThenByDescending(m => m.Id).FirstOrDefaultAsync(ct)
             ?? throw new FollowUpRefused($"{investment.Name} har ingen betalingsmodel; importér eller opret den først.");
+        // Explanations print each measure in its unit and precision from the fund's catalogue (docs/measures.md).
+        var formats = await MeasureCatalogue.FormatsAsync(store, investment.FundId, ct);
         var model = stored.Model;
+        model = model with { Metrics = model.Metrics.Select(m => formats.TryGetValue(m.Measure, out var f) ? m with { Format = f } : m).ToList() };
         var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
             .OrderBy(p => p.Pseudonym, StringComparer.Ordinal).Select(p => p.ToPerson()).ToList();
         if (people.Count == 0) throw new FollowUpRefused($"{investment.Name} har ingen deltagere; importér dem først.");
@@ -90,7 +93,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
             settlement.Gross, MetricEvaluator.Ore(settlement.Capped), settlement.Donation, MetricEvaluator.Ore(settlement.Payable),
             settlement.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
             settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes,
-            settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList());
+            settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList(),
+            await store.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Currency).SingleAsync(ct));
         if (Kroner.Problem("Udbetaling", result.Payable) is { } range)
             throw new FollowUpRefused($"{range} Kontrollér betalingsmodellens priser og lofter.");
         var json = result.ToJson();

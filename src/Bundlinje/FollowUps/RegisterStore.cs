@@ -62,13 +62,14 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         return swept;
     }
 
-    /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.</summary>
-    public long Import(string file, string importedBy)
+    /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.
+    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
+    public long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         if (!File.Exists(file)) throw new RegisterRejected([$"Filen findes ikke: {file}"]);
-        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy);
+        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
         using var stream = File.OpenRead(file);
-        return Import(stream, Path.GetFileName(file), importedBy);
+        return Import(stream, Path.GetFileName(file), importedBy, knownMeasures);
     }
 
     /// <summary>
@@ -76,7 +77,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     /// repeat a CPR number. A CSV is pseudonymised while it is read, so the only file DuckDB sees holds pseudonyms; a
     /// Parquet upload is staged 0600 in the staging folder only while DuckDB turns it into such a file, and deleted at once.
     /// </summary>
-    public long Import(Stream content, string fileName, string importedBy)
+    public long Import(Stream content, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is not (".csv" or ".parquet")) throw new RegisterRejected([$"Filtypen '{extension}' kendes ikke; brug .csv eller .parquet."]);
@@ -86,7 +87,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             try
             {
                 using (var output = CreatePrivate(staged)) RegisterCsv.Pseudonymise(content, output, pseudonymiser, Columns);
-                return LoadStaged(staged, fileName, importedBy);
+                return LoadStaged(staged, fileName, importedBy, knownMeasures);
             }
             finally { File.Delete(staged); }
         }
@@ -94,12 +95,12 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         try
         {
             using (var output = CreatePrivate(parquet)) Copy(content, output, MaxUploadBytes);
-            return ImportParquet(parquet, fileName, importedBy);
+            return ImportParquet(parquet, fileName, importedBy, knownMeasures);
         }
         finally { File.Delete(parquet); }
     }
 
-    private long ImportParquet(string file, string fileName, string importedBy)
+    private long ImportParquet(string file, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
     {
         var staged = NewStagedFile(".csv");
         try
@@ -128,7 +129,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 }
                 catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses som Parquet: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
             }
-            return LoadStaged(staged, fileName, importedBy);
+            return LoadStaged(staged, fileName, importedBy, knownMeasures);
         }
         finally { File.Delete(staged); }
     }
@@ -174,34 +175,43 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         }
     }
 
-    private long LoadStaged(string staged, string fileName, string importedBy)
+    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
     {
         using var connection = Open();
         var source = $$"""
             read_csv('{{Escape(staged)}}', auto_detect = false, header = true, sep = ',', quote = '"', escape = '"',
                 columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
-        try { return Load(connection, source, CprLike.Mask(fileName), importedBy); }
+        try { return Load(connection, source, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes); }
         catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
     }
 
-    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy)
+    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType> knownMeasures)
     {
-        var known = string.Join(", ", Measures.Known.Keys.Select(k => $"'{k}'"));
+        static string In(IEnumerable<string> codes) => codes.Any() ? $"measure IN ({string.Join(", ", codes.Select(k => $"'{Escape(k)}'"))})" : "FALSE";
+        var unknown = $"NOT {In(knownMeasures.Keys)}";
+        var yesNo = In(knownMeasures.Where(m => m.Value == MeasureValueType.YesNo).Select(m => m.Key));
+        var whole = In(knownMeasures.Where(m => m.Value == MeasureValueType.Integer).Select(m => m.Key));
         // Line numbers: the header is line 1. Neither a CPR nor a CPR-shaped value is ever in the staged file or a message.
         var problems = Query(connection, $$"""
             WITH r AS (SELECT * FROM {{source}})
             SELECT line, CASE
                 WHEN coalesce(cprlike, '') <> '' THEN cprlike || ': ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)'
                 WHEN person IS NULL OR person LIKE '!%' THEN 'cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt ' || coalesce(substr(person, 2), '0') || ' tegn'
-                WHEN measure IS NULL OR measure NOT IN ({{known}}) THEN 'measure: ''' || coalesce(measure, '') || ''' er ikke et kendt mål'
+                WHEN measure IS NULL OR {{unknown}} THEN 'measure: ''' || coalesce(measure, '') || ''' er ikke et mål i fondens målkatalog'
                 WHEN try_strptime(f, '%Y-%m-%d') IS NULL THEN 'from: ''' || coalesce(f, '') || ''' er ikke en dato (yyyy-mm-dd)'
                 WHEN try_strptime(t, '%Y-%m-%d') IS NULL THEN 'to: ''' || coalesce(t, '') || ''' er ikke en dato (yyyy-mm-dd)'
                 WHEN try_strptime(t, '%Y-%m-%d') < try_strptime(f, '%Y-%m-%d') THEN 'to: ligger før from'
                 WHEN TRY_CAST(v AS DECIMAL(18,4)) IS NULL THEN 'value: ''' || coalesce(v, '') || ''' er ikke et tal (punktum som decimaltegn)'
+                WHEN {{yesNo}} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1) THEN 'value: ''' || v || ''' skal være 0 eller 1 (' || measure || ' er ja/nej i fondens målkatalog)'
+                WHEN {{whole}} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))) THEN 'value: ''' || v || ''' skal være et helt tal (' || measure || ' er et heltal i fondens målkatalog)'
                 END AS problem
             FROM r WHERE problem IS NOT NULL ORDER BY line LIMIT 50
             """, r => $"Linje {r.GetInt64(0)}, {r.GetString(1)}.").ToList();
+        // The first row with an unknown code lists the catalogue's codes (once, not on every row).
+        var first = problems.FindIndex(p => p.EndsWith(" er ikke et mål i fondens målkatalog.", StringComparison.Ordinal));
+        if (first >= 0)
+            problems[first] = problems[first][..^1] + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures.Keys)}).");
         if (problems.Count > 0) throw new RegisterRejected(problems);
 
         var importId = Guid.NewGuid().ToString("N");
@@ -214,6 +224,14 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
         transaction.Commit();
         return inserted;
+    }
+
+    /// <summary>How many observations of a measure code the store holds (a code in use cannot leave a catalogue).</summary>
+    public long Observations(string measure)
+    {
+        if (!File.Exists(path)) return 0;
+        using var connection = Open();
+        return Query(connection, $"SELECT count(*) FROM observations WHERE measure = '{Escape(measure)}'", r => r.GetInt64(0)).Single();
     }
 
     /// <summary>Keeps a run's per-participant payments for drill-down, keyed by its result hash (same result, same rows):

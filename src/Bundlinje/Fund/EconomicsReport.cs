@@ -8,7 +8,8 @@ namespace Bundlinje.Fund;
 /// <summary>A fund's economics table with what it was computed from; <see cref="Table"/> is null for a fund without postings.</summary>
 public sealed record EconomicsReport(
     string FundKey, string FundName, EconomicsOptions Options, EconomicsTable? Table,
-    IReadOnlyList<LedgerEntry> Entries, IReadOnlyDictionary<string, string> InvestmentNames, bool Scoped, int HorizonEndYear)
+    IReadOnlyList<LedgerEntry> Entries, IReadOnlyDictionary<string, string> InvestmentNames, bool Scoped, int HorizonEndYear,
+    string Currency = Currencies.Default)
 {
     public int EffectPercent => Options.EffectPercent;
     public string BalanceLabel => $"{Reconciliation.BalanceRow} ({EffectPercent}% effekt)";
@@ -25,11 +26,12 @@ public sealed record EconomicsReport(
         yield return (BalanceLabel, false, Table.Balance);
     }
 
-    /// <summary>CSV in 1.000 kr.: the row label as printed, then one column per year label; totals and balance included.</summary>
+    /// <summary>CSV in thousands of the fund's currency ("1.000 DKK" in the header cell): the row label as printed, then one
+    /// column per year label; totals and balance included.</summary>
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        csv.AppendCsvLine(["1.000 kr.", .. (Table?.Columns ?? []).Select(c => c.Label)]);
+        csv.AppendCsvLine([$"1.000 {Currency}", .. (Table?.Columns ?? []).Select(c => c.Label)]);
         foreach (var (label, _, cells) in PrintedRows())
             csv.AppendCsvLine([label, .. cells.Select(c => (object)Common.Kroner.RoundThousands(c))]);
         return csv.ToString();
@@ -39,7 +41,7 @@ public sealed record EconomicsReport(
     public string ToJson() => JsonSerializer.Serialize(new
     {
         fund = FundKey, effectPercent = EffectPercent, lastActualYear = Options.LastActualYear, laterFrom = Options.LaterFrom,
-        countedInUntil = Options.CountedInUntil, scoped = Scoped, unit = "kr.",
+        countedInUntil = Options.CountedInUntil, scoped = Scoped, unit = "kr.", currency = Currency,
         columns = (Table?.Columns ?? []).Select(c => c.Label),
         rows = (Table is null ? [] : Table.RunningCosts.Concat(Table.Investments))
             .Select(r => new { label = r.Label, indented = r.Indented, kind = r.Kind.ToString(), reference = r.Reference, cells = r.Cells }),

@@ -11,4 +11,17 @@ public sealed class Fund : Entity
     public string? Secretariat { get; set; }
     public int HorizonYears { get; set; } = 10;
     public int BudgetEffectPercent { get; set; } = 80;
+    /// <summary>The ISO 4217 code of the currency the fund's amounts are in (DKK unless set); printed with runs and exports.</summary>
+    public string Currency { get; set; } = Currencies.Default;
+}
+
+/// <summary>Currency codes (ISO 4217: three capital letters).</summary>
+public static class Currencies
+{
+    public const string Default = "DKK";
+
+    /// <summary>Null when <paramref name="code"/> is a currency code, else the Danish message.</summary>
+    public static string? Problem(string field, string? code) =>
+        code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z') ? null
+        : $"{field}: '{code}' er ikke en valutakode (tre store bogstaver efter ISO 4217, fx DKK, EUR, SEK).";
 }

@@ -37,7 +37,7 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock)
         var names = await store.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
         var table = entries.Any(e => e.Pot == LedgerPot.InvestmentFund) ? EconomicsTable.Build(entries, options).WithInvestmentNames(names) : null;
         var firstYear = entries.Select(e => e.FiscalYear).DefaultIfEmpty(lastActual).Min();
-        return new EconomicsReport(fund.Key, fund.Name, options, table, entries, names, scoped, firstYear + fund.HorizonYears - 1);
+        return new EconomicsReport(fund.Key, fund.Name, options, table, entries, names, scoped, firstYear + fund.HorizonYears - 1, fund.Currency);
     }
 
     /// <summary>The fund's entries in both pots, with the posting id as text-independent reference.</summary>

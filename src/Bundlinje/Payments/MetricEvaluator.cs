@@ -209,14 +209,10 @@ public static class MetricEvaluator
     }
 
 
-    /// <summary>A value of the metric's measure in its unit: kroner as whole kroner, days and events with their decimals
-    /// ("0,14 hændelser", never "0 kr.").</summary>
-    public static string Quantity(Metric m, decimal value)
-    {
-        var unit = FollowUps.Measures.Known.GetValueOrDefault(m.Measure ?? "") ?? "";
-        return unit.StartsWith("kr.", StringComparison.Ordinal) ? Common.Kroner.Text($"{value:N0} kr.")
-            : Common.Kroner.Text($"{decimal.Round(value, 4, MidpointRounding.AwayFromZero):#,0.####} {(unit.Contains("dage") ? "dage" : unit == "mmol/mol" ? unit : "hændelser")}");
-    }
+    /// <summary>A value of the metric's measure in its unit and precision from the fund's catalogue (<see cref="Metric.Format"/>):
+    /// kroner as whole kroner, days and events with their decimals ("0,14 hændelser", never "0 kr.").</summary>
+    public static string Quantity(Metric m, decimal value) =>
+        (m.Format ?? FollowUps.Measures.SeedFormats.GetValueOrDefault(m.Measure ?? "") ?? new(FollowUps.MeasureUnit.Events, 4)).Text(value);
 
     private static string Basis(PriceBasis basis) => basis switch
     {

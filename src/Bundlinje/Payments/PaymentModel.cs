@@ -70,7 +70,12 @@ public sealed record Metric(
     bool CountEvents = false,
     int Repeats = 1,
     int? RepeatEveryMonths = null,
-    decimal? CohortMinimumEffect = null);
+    decimal? CohortMinimumEffect = null)
+{
+    /// <summary>The unit and precision of <see cref="Measure"/> in the fund's measure catalogue, handed in by the runner
+    /// (not part of the model file or its hash); without it explanations use the seed catalogue's (docs/measures.md).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public FollowUps.MeasureFormat? Format { get; init; }
+}
 
 /// <summary>A payment model as agreed in an agreement version: its metrics, the caps across them, and the repayment
 /// period (an approved amount is paid in <see cref="RepaymentYears"/> yearly instalments, apart from delivery).</summary>

@@ -43,10 +43,17 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
         if (investmentKey is not null && model.Investment != investmentKey) throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."], Subject);
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
             ?? throw new PortfolioRejected([$"$.model.investment: ukendt investering '{model.Investment}'."], Subject);
+        if (UnknownMeasures(model, await FollowUps.MeasureCatalogue.CodesAsync(store, investment.FundId, ct)) is { Count: > 0 } unknown)
+            throw new PortfolioRejected(unknown, Subject);
         store.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model), Hash = Hash(model) });
         await store.SaveChangesAsync(ct);
         return model;
     }
+
+    /// <summary>Each metric whose measure is not in the fund's catalogue, with its JSON path and the known codes.</summary>
+    public static List<string> UnknownMeasures(PaymentModel model, IReadOnlyCollection<string> known) =>
+        model.Metrics.Select((m, i) => (m, i)).Where(x => !known.Contains(x.m.Measure))
+            .Select(x => $"$.model.metrics[{x.i}].measure: '{x.m.Measure}' er ikke et mål i fondens målkatalog (kendte mål: {FollowUps.Measures.List(known)}).").ToList();
 
     public static IEnumerable<string> Problems(PaymentModel model)
     {
@@ -59,7 +66,7 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
         {
             var m = model.Metrics[i]; var p = $"$.model.metrics[{i}]";
             if (string.IsNullOrWhiteSpace(m.Key)) yield return $"{p}.key: skal udfyldes.";
-            if (!FollowUps.Measures.Known.ContainsKey(m.Measure ?? "")) yield return $"{p}.measure: '{m.Measure}' er ikke et kendt mål.";
+            if (string.IsNullOrWhiteSpace(m.Measure)) yield return $"{p}.measure: skal udfyldes."; // known to the fund's catalogue: StoreAsync
             if (m.ToMonth <= m.FromMonth) yield return $"{p}.toMonth: skal ligge efter fromMonth.";
             if (m.Price < 0) yield return $"{p}.price: må ikke være negativ.";
             var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving), ("capPerMetric", m.CapPerMetric) };

@@ -49,7 +49,9 @@ public sealed class RegisterStoreTests : IDisposable
     [Theory]
     [InlineData("cpr,measure,from,value,unit\n0102031234,dropout,2024-01-01,1,x", "Linje 1: kolonnen to mangler")]
     [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,x\n0102031234,dropout,2024-13-01,2024-01-31,1,x", "Linje 3, from: '2024-13-01' er ikke en dato (yyyy-mm-dd).")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,no-such,2024-01-01,2024-01-31,1,x", "Linje 2, measure: 'no-such' er ikke et kendt mål.")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,no-such,2024-01-01,2024-01-31,1,x", "Linje 2, measure: 'no-such' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', 'benefit-cost', ")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,2,x", "Linje 2, value: '2' skal være 0 eller 1 (dropout er ja/nej i fondens målkatalog).")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,reconvictions,2024-01-01,2024-01-31,1.5,x", "Linje 2, value: '1.5' skal være et helt tal (reconvictions er et heltal i fondens målkatalog).")]
     [InlineData("cpr,measure,from,to,value,unit\n010203123,dropout,2024-01-01,2024-01-31,1,x", "Linje 2, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt 9 tegn.")]
     [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,2,x", "Linje 2: har 7 felter, overskriften har 6.")]
     public void A_bad_extract_is_rejected_with_the_line_and_changes_nothing(string content, string message)
@@ -61,6 +63,18 @@ public sealed class RegisterStoreTests : IDisposable
         Assert.Contains(rejected.Problems, p => p.Contains(message));
         Assert.DoesNotContain("0102031234", rejected.Message);
         Assert.Equal(1, Count());
+    }
+
+    [Fact]
+    public void The_fund_catalogue_handed_to_an_import_decides_which_codes_and_values_it_accepts()
+    {
+        var catalogue = new Dictionary<string, MeasureValueType> { ["days-in-custody"] = MeasureValueType.Decimal, ["dropout"] = MeasureValueType.Decimal };
+        Assert.Equal(2, Store.Import(Csv("own.csv", "0102031234,days-in-custody,2024-01-01,2024-01-31,2.5,dage", "0102031234,dropout,2024-01-01,2024-01-31,0.5,x"), "test", catalogue));
+        var rejected = Assert.Throws<RegisterRejected>(() => Store.Import(Csv("seed.csv", "0102031234,shelter-days,2024-01-01,2024-01-31,2,dage"), "test", catalogue));
+        Assert.Equal(["Linje 2, measure: 'shelter-days' er ikke et mål i fondens målkatalog (kendte mål: 'days-in-custody', 'dropout')."], rejected.Problems);
+        rejected = Assert.Throws<RegisterRejected>(() => Store.Import(Csv("empty.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test", new Dictionary<string, MeasureValueType>()));
+        Assert.Equal(["Linje 2, measure: 'dropout' er ikke et mål i fondens målkatalog (kataloget er tomt)."], rejected.Problems);
+        Assert.Equal(2, Count());
     }
 
     [Fact]

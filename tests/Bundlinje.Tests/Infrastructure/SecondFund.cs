@@ -17,7 +17,7 @@ namespace Bundlinje.Tests.Infrastructure;
 /// Rows are inserted directly; the markers (<see cref="Markers"/>) never appear in fund A's pages.</summary>
 public sealed record SecondFund(
     int FundId, int InvestmentId, int OrganisationId, int PartyId, int RunId, int ApprovedRunId, int ObligationId,
-    int PostingId, int RequestId, int CallId, int PhaseId, int ApprovalId, int MaturityId, Guid JobId, int AttachmentId)
+    int PostingId, int RequestId, int CallId, int PhaseId, int ApprovalId, int MaturityId, Guid JobId, int AttachmentId, int MeasureId)
 {
     public const string Key = "fund-b";
     public const string Investment = "kystprojektet";
@@ -117,7 +117,9 @@ public sealed record SecondFund(
         var job = sp.GetRequiredService<global::Bundlinje.Web.Pages.Investments.FollowUp.RunJobs>().Start(Investment, new(2024, 1, 31), "test");
         for (var i = 0; i < 200 && !job.Finished; i++) await Task.Delay(50);
         return new(fund.Id, investment.Id, organisation.Id, party.Id, run.Id, approved.Id, obligation.Id, posting.Id, request.Id, call.Id,
-            phase.Id, approval.Id, maturity.Id, job.Id, attachment.Id);
+            phase.Id, approval.Id, maturity.Id, job.Id, attachment.Id,
+            // Fund B got the seed measure catalogue when it was created; one of its measures is the target of the catalogue attacks.
+            await db.Measures.Where(m => m.FundId == fund.Id && m.Code == "reconvictions").Select(m => m.Id).SingleAsync());
     }
 
     /// <summary>The job started for fund B's investment: whether anyone asked to cancel it.</summary>

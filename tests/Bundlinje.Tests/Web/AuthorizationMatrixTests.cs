@@ -108,6 +108,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
         ["Funds/{key}/Board"] = [All("/Funds/aarhus/Board", O.Login, O.Ok), All("/Funds/nowhere/Board", O.Login, O.NotFound)],
         ["Funds/{key}/Calls"] = [FundWide("/Funds/aarhus/Calls")],
+        ["Funds/{key}/Measures"] =
+        [
+            FundWide("/Funds/aarhus/Measures"), new("/Funds/nowhere/Measures", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied),
+            new("/Funds/aarhus/Measures?id=999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
+        ],
         ["Funds/{key}/Outbox"] = [SecretariatOnly("/Funds/aarhus/Outbox")],
         ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
         ["Funds/{key}/Proposals/{reference}"] = [FundWide("/Funds/aarhus/Proposals/H-2023-042"), new("/Funds/aarhus/Proposals/X-0", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied)],

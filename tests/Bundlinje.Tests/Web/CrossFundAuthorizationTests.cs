@@ -62,6 +62,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var pay = F(("ObligationId", b.ObligationId), ("PaidOn", "2026-01-15"));
         var reverse = F(("PostingId", b.PostingId), ("Reason", "Overtaget"));
         var triage = F(("Step", "DirectRejection"), ("Note", "Overtaget"));
+        var measure = F(("MeasureId", b.MeasureId), ("Version", 0), ("Input.Code", "overtaget"), ("Input.NameDa", "Overtaget"), ("Input.NameEn", "Taken"),
+            ("Input.Unit", "Events"), ("Input.ValueType", "Integer"), ("Input.Decimals", 0), ("Input.Source", "Register"));
         return new()
         {
             [("Account/Login", null)] = Public("signs in; takes no id of a fund"),
@@ -118,6 +120,11 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [("Funds/{key}/Reconcile", null)] = new(null, new Attack($"/Funds/{bf}/Reconcile", F(("Tolerance", "1")), ("Published", "t.csv", "row,column,value\n"))),
             [("Funds/{key}/Calls", null)] = new(null,
                 new Attack($"/Funds/{bf}/Calls", F(("Input.Title", "Overtaget"), ("Input.Text", "Overtaget"), ("Input.OpensOn", "2026-02-01"), ("Input.ClosesOn", "2026-03-01")))),
+            [("Funds/{key}/Measures", null)] = new(null, new Attack($"/Funds/{bf}/Measures", measure)),
+            [("Funds/{key}/Measures", "Edit")] = new(null,
+                new Attack($"/Funds/{A}/Measures?handler=Edit", measure), new Attack($"/Funds/{bf}/Measures?handler=Edit", measure)),
+            [("Funds/{key}/Measures", "Delete")] = new(null,
+                new Attack($"/Funds/{A}/Measures?handler=Delete", measure), new Attack($"/Funds/{bf}/Measures?handler=Delete", measure)),
             [("Funds/{key}/Proposals/{reference}", null)] = new(null,
                 new Attack($"/Funds/{A}/Proposals/{SecondFund.Reference}", triage), new Attack($"/Funds/{bf}/Proposals/{SecondFund.Reference}", triage)),
         };
@@ -140,6 +147,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/{A}/Proposals/{SecondFund.Reference}", false),
         ($"/Funds/{SecondFund.Key}/Proposals/{SecondFund.Reference}/Attachments/{b.AttachmentId}", true),
         ($"/Funds/{A}/Proposals/{SecondFund.Reference}/Attachments/{b.AttachmentId}", false),
+        ($"/Funds/{SecondFund.Key}/Measures", true), ($"/Funds/{SecondFund.Key}/Measures?id={b.MeasureId}", true),
+        ($"/Funds/{A}/Measures?id={b.MeasureId}", false),
         ($"/Funds/{SecondFund.Key}/Calls", true), ($"/Funds/{SecondFund.Key}/Outbox", true), ($"/Funds/{SecondFund.Key}/OutcomeFund", true),
         ($"/Funds/{SecondFund.Key}/Reconcile", true), ($"/Funds/{SecondFund.Key}/Ledger/Post", true), ($"/Funds/{SecondFund.Key}/Ledger/Close", true),
         ($"/Funds/Edit/{SecondFund.Key}", true), ($"/Organisations/Edit/{SecondFund.Organisation}", true),
@@ -314,6 +323,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             $"requests {await db.AssessmentRequests.CountAsync()}, answered {await db.AssessmentRequests.CountAsync(r => r.WrittenOn != null)}",
             $"outbox {await db.OutboxMessages.CountAsync()}", $"phases {await db.PhaseChanges.CountAsync()}", $"maturity {await db.MaturityAssessments.CountAsync()}",
             $"chain {await db.Approvals.CountAsync()}", $"users {await db.Users.CountAsync()}",
+            $"measures {await db.Measures.CountAsync()}, versions {(await db.Measures.Select(m => m.Version).ToListAsync()).Sum()}, codes {string.Join(",", await db.Measures.Where(m => m.FundId == b.FundId).OrderBy(m => m.Id).Select(m => m.Code).ToListAsync())}",
             $"ledger sum {(await db.LedgerPostings.Select(p => p.Amount).ToListAsync()).Sum()}",
             $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version).ToListAsync()).Sum()}"
                 + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version).ToListAsync()).Sum()}",

@@ -78,7 +78,7 @@ public abstract class FundBooksWebTests : IAsyncLifetime
         var csv = await client.GetAsync("/api/funds/aarhus/economics?format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var csvText = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
-        Assert.StartsWith("1.000 kr.,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt\n", csvText);
+        Assert.StartsWith("1.000 DKK,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt\n", csvText);
         Assert.Contains("\nI alt,322,3725,12885,14804,564,", csvText);
 
         var (exit, output, _) = await Factory.CliAsync("fund", "economics", "--fund", "aarhus", "--format", "csv");

@@ -193,7 +193,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     {
         var report = await Factory.WithAsync(db => new FundEconomics(db, TimeProvider.System).BuildAsync("aarhus"));
         var lines = report.ToCsv().Split('\n');
-        Assert.Equal("1.000 kr.,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt", lines[0]);
+        Assert.Equal("1.000 DKK,R 2020,R 2021,R 2022,R 2023,R 2024,B 2025,B 2026,B 2027,B 2028,Efterfølgende år i alt", lines[0]);
         Assert.Contains("UngiFokus,0,900,3600,3600,3600,2700,0,0,0,0", lines);
         Assert.Contains("'- Resultatbetaling,0,0,0,-700,-1665,-1361,-1390,-1680,-1970,-4028", lines);
         Assert.StartsWith("I alt,322,3725,12885,14804,564,", lines.Single(l => l.StartsWith("I alt")));

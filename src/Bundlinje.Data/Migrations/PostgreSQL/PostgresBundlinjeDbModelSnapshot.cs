@@ -422,6 +422,62 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         });
                 });
 
+            modelBuilder.Entity("Bundlinje.FollowUps.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Decimals")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameDa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ValueType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Measures");
+                });
+
             modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>
                 {
                     b.Property<int>("Id")
@@ -515,6 +571,13 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.Property<string>("Council")
                         .HasColumnType("text");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasDefaultValue("DKK");
 
                     b.Property<int>("HorizonYears")
                         .HasColumnType("integer");
@@ -1604,6 +1667,17 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .HasForeignKey("PaymentModelId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.FollowUps.Measure", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", "Fund")
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Fund");
                 });
 
             modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>

@@ -403,6 +403,60 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Bundlinje.FollowUps.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameDa")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Measures");
+                });
+
             modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>
                 {
                     b.Property<int>("Id")
@@ -490,6 +544,13 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.Property<string>("Council")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("DKK");
 
                     b.Property<int>("HorizonYears")
                         .HasColumnType("INTEGER");
@@ -1541,6 +1602,17 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .HasForeignKey("PaymentModelId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.FollowUps.Measure", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", "Fund")
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Fund");
                 });
 
             modelBuilder.Entity("Bundlinje.FollowUps.PaymentObligation", b =>

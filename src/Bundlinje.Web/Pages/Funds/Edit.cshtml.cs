@@ -14,6 +14,7 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
     [BindProperty] public string? Secretariat { get; set; }
     [BindProperty, Range(1, 100, ErrorMessage = "Horisonten skal være 1-100 år.")] public int HorizonYears { get; set; } = 10;
     [BindProperty, Range(0, 150, ErrorMessage = "Budgetteret effekt skal være 0-150 %.")] public int BudgetEffectPercent { get; set; } = 80;
+    [BindProperty] public string? Currency { get; set; } = Fund.Currencies.Default;
     [BindProperty] public int Version { get; set; }
     public bool IsNew => Key is null;
 
@@ -22,14 +23,16 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         if (IsNew) return Page();
         var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
-        (Name, Council, Secretariat, HorizonYears, BudgetEffectPercent, Version) =
-            (fund!.Name, fund.Council, fund.Secretariat, fund.HorizonYears, fund.BudgetEffectPercent, fund.Version);
+        (Name, Council, Secretariat, HorizonYears, BudgetEffectPercent, Currency, Version) =
+            (fund!.Name, fund.Council, fund.Secretariat, fund.HorizonYears, fund.BudgetEffectPercent, fund.Currency, fund.Version);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Fund.Fund? fund;
+        Currency = Currency?.Trim().ToUpperInvariant();
+        if (Fund.Currencies.Problem("Valuta", Currency) is { } currencyProblem) ModelState.AddModelError(nameof(Currency), currencyProblem);
         if (IsNew)
         {
             if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);
@@ -49,6 +52,7 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         fund.Secretariat = string.IsNullOrWhiteSpace(Secretariat) ? null : Secretariat.Trim();
         fund.HorizonYears = HorizonYears;
         fund.BudgetEffectPercent = BudgetEffectPercent;
+        fund.Currency = Currency!;
         if (!await TrySaveAsync(fund, ct)) return Page();
         return Redirect("/Funds");
     }

@@ -58,7 +58,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         if (Upload is null) throw new RegisterRejected([ "Fil: vælg en CSV- eller Parquet-fil."]);
         // The upload is in memory; the store pseudonymises it as it reads (see RegisterStore.Import), nothing goes to the temp folder.
         await using var stream = Upload.OpenReadStream();
-        return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!)} observationer indlæst.";
+        var known = await MeasureCatalogue.ValueTypesAsync(Db, Investment.FundId, ct); // the codes of the investment's fund's catalogue
+        return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!, known)} observationer indlæst.";
     }, ct);
 
     public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(Operations.Administer, null, async () =>
