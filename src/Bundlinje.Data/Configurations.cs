@@ -102,7 +102,7 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund
         // Exactly once, decided by the database: a posting is reversed at most once, an obligation paid at most once
         // (its result payment's source reference is "run:R/obligation:O", see FollowUpRunner.PaymentReference).
         b.HasIndex(p => p.Reverses).IsUnique().HasFilter("\"Reverses\" IS NOT NULL");
-        b.HasIndex(p => p.SourceReference).IsUnique().HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%'");
+        b.HasIndex(p => p.SourceReference).IsUnique().HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%' OR \"SourceReference\" LIKE 'settlement:%'");
         b.Property(p => p.PostedBy).HasMaxLength(256);
         b.Property(p => p.Category).HasMaxLength(100);
         b.Property(p => p.Metric).HasMaxLength(200);

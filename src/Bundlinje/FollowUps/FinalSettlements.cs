@@ -16,14 +16,12 @@ namespace Bundlinje.FollowUps;
 /// </summary>
 public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    /// <summary>The source reference of a guarantor's payment: "run:settlement:ungifokus/obligation:guarantor:bikubenfonden".
-    /// It has the shape of a result payment's reference ("run:R/obligation:O") on purpose: the ledger's unique index
-    /// IX_LedgerPostings_SourceReference covers only references LIKE 'run:%/obligation:%', and this schema version may not
-    /// change it (a wider filter would allow "settlement:ungifokus/guarantor:bikubenfonden"). R and O of a result payment are
-    /// numbers, so the two kinds never collide.</summary>
-    public static string Reference(string investmentKey, string guarantorKey) => $"{Prefix(investmentKey)}obligation:guarantor:{guarantorKey}";
+    /// <summary>The source reference of a guarantor's payment: "settlement:ungifokus/guarantor:bikubenfonden". The ledger's
+    /// unique index IX_LedgerPostings_SourceReference covers references LIKE 'settlement:%' (and result payments'
+    /// 'run:%/obligation:%'), so a guarantor's payment is posted once.</summary>
+    public static string Reference(string investmentKey, string guarantorKey) => $"{Prefix(investmentKey)}guarantor:{guarantorKey}";
 
-    private static string Prefix(string investmentKey) => $"run:settlement:{investmentKey}/";
+    private static string Prefix(string investmentKey) => $"settlement:{investmentKey}/";
 
     public async Task<FinalStatement> StatementAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
     {

@@ -77,12 +77,12 @@ public abstract class FinalSettlementFlowTests : IAsyncLifetime
         Assert.Equal(0, await GuaranteePostingsAsync());
 
         var posted = await Cli("followup", "settle", "--investment", "ungifokus", "--as-of", "2026-01-01", "--post");
-        Assert.Contains("run:settlement:ungifokus/obligation:guarantor:bikubenfonden", posted);
+        Assert.Contains("settlement:ungifokus/guarantor:bikubenfonden", posted);
         var again = await Factory.CliAsync("followup", "settle", "--investment", "ungifokus", "--as-of", "2026-01-01", "--post");
         Assert.Equal(1, again.Exit);
         Assert.Contains("Slutopgørelsen for ungifokus er allerede bogført", again.Error);
         var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Kind == LedgerKind.GuaranteePayment).OrderBy(p => p.Id).ToListAsync());
-        Assert.Equal([("Bikubenfonden", 30_000m, "run:settlement:ungifokus/obligation:guarantor:bikubenfonden"), ("Lauritzen Fonden", 40_000m, "run:settlement:ungifokus/obligation:guarantor:lauritzen-fonden")],
+        Assert.Equal([("Bikubenfonden", 30_000m, "settlement:ungifokus/guarantor:bikubenfonden"), ("Lauritzen Fonden", 40_000m, "settlement:ungifokus/guarantor:lauritzen-fonden")],
             postings.Select(p => (p.Payer, p.Amount, p.SourceReference)));
         Assert.All(postings, p => Assert.Equal((new DateOnly(2026, 1, 1), LedgerBasis.Actual, LedgerSource.FollowUp), (p.EntryDate, p.Basis, p.Source)));
 
@@ -131,7 +131,7 @@ public abstract class FinalSettlementFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Garantibetalingen er bogført i fondens regnskab: Lauritzen Fonden 4.000.000 kr.", body);
         var posting = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().SingleAsync(p => p.Kind == LedgerKind.GuaranteePayment));
-        Assert.Equal((4_000_000m, "run:settlement:laer-for-livet/obligation:guarantor:lauritzen-fonden", "laer-for-livet"),
+        Assert.Equal((4_000_000m, "settlement:laer-for-livet/guarantor:lauritzen-fonden", "laer-for-livet"),
             (posting.Amount, posting.SourceReference, await Factory.WithAsync(db => db.Investments.Where(i => i.Id == posting.InvestmentId).Select(i => i.Key).SingleAsync())));
         // A date before the capital was drawn is refused with the field named.
         var early = WebUtility.HtmlDecode(await secretariat.GetStringAsync("/Investments/laer-for-livet/FollowUp/Settlement?AsOf=2020-01-01", Ct));

@@ -86,7 +86,7 @@ public abstract class ExactlyOnceTests : TrustApp
         Assert.Single(bodies, b => b.Contains("Garantibetalingen er bogført i fondens regnskab"));
         Assert.Equal(N - 1, bodies.Count(b => b.Contains("Slutopgørelsen for laer-for-livet er allerede bogført")));
         var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Kind == LedgerKind.GuaranteePayment).ToListAsync());
-        Assert.Equal((4_000_000m, "run:settlement:laer-for-livet/obligation:guarantor:lauritzen-fonden"), (Assert.Single(postings).Amount, postings[0].SourceReference));
+        Assert.Equal((4_000_000m, "settlement:laer-for-livet/guarantor:lauritzen-fonden"), (Assert.Single(postings).Amount, postings[0].SourceReference));
     }
 
     [Fact]

@@ -288,7 +288,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             Assert.True(db.FollowUpApprovals.Any(a => a.RunId == b.RunId));
             Assert.NotNull(db.PaymentObligations.Single(o => o.Id == b.ObligationId).PaidOn);
             Assert.True(db.LedgerPostings.Any(p => p.Reverses == b.PostingId));
-            Assert.Equal(4_000m, db.LedgerPostings.Single(p => p.SourceReference == $"run:settlement:{SecondFund.Investment}/obligation:guarantor:{SecondFund.Organisation}").Amount);
+            Assert.Equal(4_000m, db.LedgerPostings.Single(p => p.SourceReference == $"settlement:{SecondFund.Investment}/guarantor:{SecondFund.Organisation}").Amount);
             return 0;
         });
     }

@@ -694,7 +694,7 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasIndex("SourceReference")
                         .IsUnique()
-                        .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%'");
+                        .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%' OR \"SourceReference\" LIKE 'settlement:%'");
 
                     b.HasIndex("FundId", "FiscalYear");
 

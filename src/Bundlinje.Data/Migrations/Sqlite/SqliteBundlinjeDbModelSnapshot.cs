@@ -665,7 +665,7 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasIndex("SourceReference")
                         .IsUnique()
-                        .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%'");
+                        .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%' OR \"SourceReference\" LIKE 'settlement:%'");
 
                     b.HasIndex("FundId", "FiscalYear");
 
