@@ -21,6 +21,9 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
+        // One connection held open for the whole load keeps DuckDB's database open between the imports and runs,
+        // which otherwise open and close the file for every step.
+        using var keepOpen = register.Open();
         foreach (var demo in DemoFollowUps.All()) await LoadAsync(demo, ct);
     }
 
