@@ -34,7 +34,9 @@ public static class Diabetes
             var team = Enumerable.Range(0, count).Select(_ =>
             {
                 var month = first.AddMonths(random.Next(months));
-                return (Cpr: SyntheticCpr.Of(4, serial++), Enrolled: DemoFiles.Day(random, month.Year, month.Month));
+                var enrolled = DemoFiles.Day(random, month.Year, month.Month);
+                if (reduced == 0 && enrolled.AddMonths(12) <= TerminatedAsOf.AddDays(1)) enrolled = enrolled.AddDays(1); // still open at termination
+                return (Cpr: SyntheticCpr.Of(4, serial++), Enrolled: enrolled);
             }).ToList();
             var measured = team.Where(p => p.Enrolled.AddMonths(12) <= TerminatedAsOf.AddDays(1)).ToList();
             if (reduced > 0 && measured.Count != count) throw new InvalidOperationException($"Diabetes demo: {cohort} has {measured.Count} measured.");
