@@ -12,29 +12,62 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Tests.FollowUps;
 
-/// <summary>The demo app as a newcomer starts it (with its synthetic follow-ups), shared by the tests of this class.</summary>
-public sealed class DemoApp : IAsyncLifetime
+/// <summary>The demo app as a newcomer starts it (with its synthetic follow-ups), shared by the tests of a class.</summary>
+public abstract class DemoApp : IAsyncLifetime
 {
-    public BundlinjeFactory Factory { get; } = BundlinjeFactory.Sqlite();
+    private BundlinjeFactory? factory;
+    public BundlinjeFactory Factory => factory ?? throw new InvalidOperationException("No database.");
+    public string? Unavailable { get; protected set; }
     public TimeSpan Startup { get; private set; }
+    protected abstract Task<BundlinjeFactory?> CreateAsync();
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        Factory.Settings["Bundlinje:DemoFollowUps"] = "true";
+        factory = await CreateAsync();
+        if (factory is null) return;
+        factory.Settings["Bundlinje:DemoFollowUps"] = "true";
         var watch = Stopwatch.StartNew();
-        _ = Factory.Services; // migrates and loads the demo, as `dotnet run -- --Bundlinje:Demo=true` does
+        _ = factory.Services; // migrates and loads the demo, as `dotnet run -- --Bundlinje:Demo=true` does
         Startup = watch.Elapsed;
-        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+    }
 }
+
+public sealed class SqliteDemoApp : DemoApp
+{
+    protected override Task<BundlinjeFactory?> CreateAsync() => Task.FromResult<BundlinjeFactory?>(BundlinjeFactory.Sqlite());
+}
+
+public sealed class PostgresDemoApp(PostgresCluster cluster) : DemoApp
+{
+    protected override async Task<BundlinjeFactory?> CreateAsync()
+    {
+        if (cluster.Unavailable is { } reason) { Unavailable = reason; return null; }
+        return BundlinjeFactory.Postgres(await cluster.CreateDatabaseAsync());
+    }
+}
+
+public sealed class SqliteDemoFollowUpTests(SqliteDemoApp app) : DemoFollowUpTests(app), IClassFixture<SqliteDemoApp>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresDemoFollowUpTests(PostgresDemoApp app) : DemoFollowUpTests(app), IClassFixture<PostgresDemoApp>;
 
 /// <summary>The demo shows the engine: four investments with a payment model, synthetic participants and register data and
 /// runs computed by FollowUpRunner at start-up; approved runs are paid by the ledger's result payments (posting ↔ run).</summary>
-public sealed partial class DemoFollowUpTests(DemoApp app) : IClassFixture<DemoApp>
+public abstract partial class DemoFollowUpTests(DemoApp app)
 {
-    private BundlinjeFactory Factory => app.Factory;
+    private BundlinjeFactory Factory
+    {
+        get
+        {
+            if (app.Unavailable is { } reason) Requirement.Missing(reason);
+            return app.Factory;
+        }
+    }
 
     private List<(int Id, DateOnly AsOf, decimal Payable, bool Approved)> Runs(string key) => Factory.With(db =>
         (from r in db.FollowUpRuns join i in db.Investments on r.InvestmentId equals i.Id where i.Key == key orderby r.Id
