@@ -86,7 +86,8 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
         var page = Flat(await client.GetStringAsync("/Investments/flere-kloge-haender/FollowUp"));
         Assert.Contains("id=\"synthetic\"", page); // labelled as synthetic
         Assert.Contains("1.475 pseudonymiserede deltagere", page);
-        Assert.Contains("rateVsBaseline", page); // the payment model
+        Assert.Contains("rateVsBaseline", page); // the payment model, and what the demo's model file says about it
+        Assert.Contains("Grundniveauet er 193/1.475", page);
         var run = Assert.Single(Runs("flere-kloge-haender"));
         Assert.True(run.Approved);
         var html = Flat(await client.GetStringAsync($"/Investments/flere-kloge-haender/FollowUp/Runs/{run.Id}"));

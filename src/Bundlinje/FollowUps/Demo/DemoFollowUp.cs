@@ -22,8 +22,16 @@ public static class DemoFollowUps
     /// <summary>Who the demo's imports, runs and approvals are recorded as.</summary>
     public const string Actor = "Demodata (syntetisk)";
 
+    public static readonly IReadOnlyList<string> Investments = [FlereKlogeHaender.Key, HousingFirst.Key, DialogModVold.Key, Diabetes.Key];
+
     public static IReadOnlyList<DemoFollowUp> All() =>
         [FlereKlogeHaender.Build(), HousingFirst.Build(), DialogModVold.Build(), Diabetes.Build()];
+
+    /// <summary>What the demo model file of an investment says about itself ("about"; a stored model keeps only the model),
+    /// or null when the investment has no demo model.</summary>
+    public static string? About(string investment) =>
+        Investments.Contains(investment) && System.Text.Json.JsonDocument.Parse(Model(investment)).RootElement.TryGetProperty("about", out var about)
+            ? about.GetString() : null;
 
     /// <summary>A demo payment model file embedded in the assembly (src/Bundlinje/Payments/demo-models/).</summary>
     public static string Model(string investment)
