@@ -180,6 +180,22 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
         Assert.Equal(before, Counts());
     }
 
+    [Fact]
+    public void The_synthetic_ids_are_stored_nowhere_only_their_pseudonyms()
+    {
+        var ids = Bundlinje.FollowUps.Demo.DemoFollowUps.All().SelectMany(d => d.ParticipantsCsv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0])).ToList();
+        var files = Directory.GetFiles(Path.GetDirectoryName(Factory.RegisterStore)!, "*", SearchOption.AllDirectories)
+            .Concat(Factory.SqliteFolder is { } folder ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : []);
+        var stored = string.Join("\n", files.Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            return reader.ReadToEnd();
+        }));
+        Assert.DoesNotContain(ids.SelectMany(id => new[] { id, id.Replace("-", "") }), stored.Contains);
+        Assert.Equal(ids.Count, Factory.With(db => db.Participants.Count()));
+    }
+
     private long Observations()
     {
         using var connection = Factory.Services.GetRequiredService<RegisterStore>().Open();

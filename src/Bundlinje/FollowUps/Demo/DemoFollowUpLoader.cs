@@ -46,7 +46,7 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
 
     private async Task RunAsync(int investmentId, string key, DemoRun planned, CancellationToken ct)
     {
-        var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
+        var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
             ?? (await new FollowUpRunner(store, register, Actor, new DemoClock(planned.RunOn)).RunAsync(key, planned.AsOf, ct: ct)).Id;
         if (planned is not { Decision: { } decision, ApprovedOn: { } approvedOn }) return;
         if (!await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct))

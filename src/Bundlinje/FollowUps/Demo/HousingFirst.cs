@@ -20,8 +20,8 @@ public static class HousingFirst
     /// education and action-plan progress.</summary>
     private static readonly int[][] Met = [[3, 0, 0, 5], [71, 30, 30, 41], [60, 20, 20, 34]];
 
-    /// <summary>Enrolled per sub-project and year 2021–2024.</summary>
-    private static readonly (string Cohort, int[] PerYear)[] Enrolment = [("Havnen", [8, 10, 7, 7]), ("Hjem, Job og Helhed", [12, 18, 21, 3])];
+    /// <summary>Enrolled per sub-project and year 2021–2024 (Hjem, Job og Helhed has two more in 2023: the capped pair).</summary>
+    private static readonly (string Cohort, int[] PerYear)[] Enrolment = [("Havnen", [8, 10, 7, 7]), ("Hjem, Job og Helhed", [12, 18, 19, 3])];
 
     public static DemoFollowUp Build()
     {
