@@ -23,9 +23,10 @@ public static class CliHost
         finally { Current.Value = null; }
     }
 
-    public static ServiceProvider Build()
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? defaults = null)
     {
         var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(defaults ?? new Dictionary<string, string?>())
             .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddInMemoryCollection(Current.Value?.Settings ?? new Dictionary<string, string?>())
@@ -45,11 +46,12 @@ public static class CliHost
     }
 
     /// <summary>Runs a command body in a scope; any failure becomes one line on stderr and exit code 1.</summary>
-    public static async Task<int> RunAsync(Func<IServiceProvider, Task<string>> body)
+    /// <param name="defaults">Settings under everything configured (e.g. demo mode for `demo load`).</param>
+    public static async Task<int> RunAsync(Func<IServiceProvider, Task<string>> body, IReadOnlyDictionary<string, string?>? defaults = null)
     {
         try
         {
-            await using var provider = Build();
+            await using var provider = Build(defaults);
             await using var scope = provider.CreateAsyncScope();
             var message = await body(scope.ServiceProvider);
             (Current.Value?.Out ?? Console.Out).WriteLine(message);

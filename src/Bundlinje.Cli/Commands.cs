@@ -29,7 +29,7 @@ public static class Commands
             await sp.GetRequiredService<BundlinjeDb>().Database.MigrateAsync(ct);
             await sp.GetRequiredService<DemoData>().LoadAsync(ct);
             return $"Demo data loaded. Accounts: {string.Join(", ", DemoData.Users.Select(u => u.Email))}; password {DemoData.Password}.";
-        }));
+        }, new Dictionary<string, string?> { ["Bundlinje:Demo"] = "true" })); // demo mode: the demo pseudonym key unless one is configured
         return new Command("demo", "Demo data.") { load };
     }
 

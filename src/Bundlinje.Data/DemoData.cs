@@ -1,13 +1,20 @@
 using Bundlinje.Common;
+using Bundlinje.FollowUps;
+using Bundlinje.FollowUps.Demo;
 using Bundlinje.Fund;
+using Bundlinje.Participants;
 using Bundlinje.Portfolio;
 using Bundlinje.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Data;
 
-/// <summary>The demo: the Aarhus portfolio and one account per role. Accounts exist only in demo mode.</summary>
-public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, TimeProvider clock)
+/// <summary>The demo: the Aarhus portfolio, its ledger and proposals, synthetic follow-ups of four investments (payment
+/// models, participants, register data, runs; see <see cref="DemoFollowUpLoader"/>; off with Bundlinje:DemoFollowUps=false)
+/// and one account per role. Accounts exist only in demo mode.</summary>
+public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, TimeProvider clock, IServiceProvider services, IConfiguration config)
 {
     public const string Password = "Demo-Bundlinje-2026";
 
@@ -35,6 +42,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
         if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
+        if (config.GetValue("Bundlinje:DemoFollowUps", true))
+            await new DemoFollowUpLoader(db, services.GetRequiredService<Pseudonymiser>(), services.GetRequiredService<RegisterStore>()).LoadAsync(ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))

@@ -61,6 +61,9 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
         builder.UseSetting("ConnectionStrings:Bundlinje", connectionString);
         builder.UseSetting("Bundlinje:PseudonymKey", PseudonymKey);
         builder.UseSetting("Bundlinje:RegisterStore", RegisterStore);
+        // The demo's synthetic follow-ups (DemoFollowUpLoader) only where a test asks for them (DemoFollowUpTests):
+        // the other tests start from investments without models, participants or runs.
+        builder.UseSetting("Bundlinje:DemoFollowUps", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

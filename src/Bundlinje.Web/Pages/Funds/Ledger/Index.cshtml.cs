@@ -29,6 +29,9 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     /// <summary>Postings that have been reversed (their reversal is in the fund's ledger).</summary>
     public HashSet<int> Reversed { get; private set; } = [];
     public bool Administers { get; private set; }
+    /// <summary>Per posting that pays obligations of follow-up runs: the investment and the runs (posting → run; the run
+    /// page links back).</summary>
+    public Dictionary<int, (string Investment, List<int> Runs)> PaidRuns { get; private set; } = [];
     public string? Refusal { get; private set; }
     public string? Done { get; private set; }
 
@@ -67,6 +70,11 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         Reversed = postings.Where(p => p.Reverses is not null).Select(p => p.Reverses!.Value).ToHashSet();
         Years = postings.Select(p => p.FiscalYear).Distinct().Order().ToList();
         postings = postings.Where(p => (Year is null || p.FiscalYear == Year) && (Pot is null || p.Pot == Pot)).ToList();
+        var resultPayments = postings.Where(p => p.Kind == LedgerKind.ResultPayment).Select(p => (int?)p.Id).ToList();
+        PaidRuns = (await (from o in db.PaymentObligations join i in db.Investments on o.InvestmentId equals i.Id
+                           where o.LedgerPostingId != null && resultPayments.Contains(o.LedgerPostingId) select new { Posting = o.LedgerPostingId!.Value, i.Key, o.RunId })
+                .AsNoTracking().ToListAsync(ct))
+            .GroupBy(x => x.Posting).ToDictionary(g => g.Key, g => (g.First().Key, g.Select(x => x.RunId).Distinct().Order().ToList()));
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
         if (column is null || Report.Table is null || (Report.Scoped && (Row is null || Balance)))
         {

@@ -36,6 +36,10 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public List<FollowUpRun> Runs { get; private set; } = [];
     public HashSet<int> Approved { get; private set; } = [];
     public List<PaymentObligation> Obligations { get; private set; } = [];
+    /// <summary>The participants and register data are the demo's synthetic ones (imported by <see cref="FollowUps.Demo.DemoFollowUps.Actor"/>).</summary>
+    public bool Synthetic { get; private set; }
+    /// <summary>For an investment terminated early: the last approved run and what is settled up front for the open windows.</summary>
+    public (FollowUpRun Run, IReadOnlyList<(Metric Metric, int Open, decimal Amount)> Lines)? Early { get; private set; }
     public string? Done { get; private set; }
     public (IReadOnlyList<(string Cohort, int Enrolled)> Cohorts, EnrolmentStatus? Total) Enrolment { get; private set; }
 
@@ -124,7 +128,13 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         Enrolment = EnrolmentPlan.FromParticipants(Investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), clock.Today());
         Runs = await Db.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == Investment.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
         Approved = (await Db.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == Investment.Id).Select(a => a.RunId).ToListAsync(ct)).ToHashSet();
-        Obligations = await Db.PaymentObligations.AsNoTracking().Where(o => o.InvestmentId == Investment.Id).OrderBy(o => o.Id).ToListAsync(ct);
+        Obligations = await Db.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.InvestmentId == Investment.Id).OrderBy(o => o.Id).ToListAsync(ct);
+        Synthetic = await Db.ParticipantImports.AnyAsync(i => i.InvestmentId == Investment.Id && i.ImportedBy == FollowUps.Demo.DemoFollowUps.Actor, ct);
+        if (Investment.Status == InvestmentStatus.TerminatedEarly && Model is not null && Runs.Where(r => Approved.Contains(r.Id)).MaxBy(r => r.AsOf) is { } last)
+        {
+            var people = (await Db.Participants.AsNoTracking().Where(p => p.InvestmentId == Investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
+            Early = (last, EarlyTermination.ForOpenWindows(Model.Model, people, last.AsOf));
+        }
         return null;
     }
 }
