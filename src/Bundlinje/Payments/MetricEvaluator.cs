@@ -102,7 +102,7 @@ public static class MetricEvaluator
         var total = m.Basis == PriceBasis.Flat ? (unit > 0 && achieved.Count > 0 ? unit : 0m) : perParticipant.Values.Sum();
         if (m.Basis == PriceBasis.Flat) perParticipant.Clear();
         return new(m, cohort, eligible.Count, achieved.Count, achieved.Values.Sum(), effect, unit, total, perParticipant,
-            Common.Kroner.Text($"{achieved.Count} af {eligible.Count} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
+            Common.Kroner.Text($"{achieved.Count:N0} af {eligible.Count:N0} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
     }
 
     /// <summary>The same condition in successive windows; each window counts for the participants whose window has ended.</summary>
@@ -119,7 +119,7 @@ public static class MetricEvaluator
         var (eligible, achieved) = (parts.Sum(r => r.Eligible), parts.Sum(r => r.Achieved));
         return new(m, cohort, eligible, achieved, parts.Sum(r => r.Events), eligible == 0 ? 0m : (decimal)achieved / eligible,
             parts.LastOrDefault()?.Price ?? m.Price, parts.Sum(r => r.Amount), perParticipant,
-            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved} af {eligible} deltagervinduer opfyldte målet."))
+            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved:N0} af {eligible:N0} deltagervinduer opfyldte målet."))
         { Windows = perWindow };
     }
 
@@ -174,7 +174,7 @@ public static class MetricEvaluator
         var avoided = baseline * eligible.Count - events;
         var (unit, amount, pricing) = Priced(m, fall, avoided, eligible.Count, avoided);
         return new(m, cohort, eligible.Count, events, avoided, fall, unit, amount, new Dictionary<string, decimal>(),
-            Common.Kroner.Text($"{events} af {eligible.Count} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser; {pricing}."));
+            Common.Kroner.Text($"{events:N0} af {eligible.Count:N0} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser; {pricing}."));
     }
 
     /// <summary>An aggregate kind's payment from its effect, the quantity avoided, the treated persons and (share of saving)
