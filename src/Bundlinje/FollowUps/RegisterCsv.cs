@@ -13,7 +13,8 @@ public static class RegisterCsv
     /// <summary>What the staged file holds instead of a value that is not a CPR number: its length, never the value.</summary>
     public static string NotACpr(string? value) => "!" + (value?.Trim().Length ?? 0);
 
-    public static void Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
+    /// <summary>Writes the staged file; returns the number of records written (the rows DuckDB must load).</summary>
+    public static long Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
     {
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
@@ -32,6 +33,7 @@ public static class RegisterCsv
         var cprShaped = new bool[header.Count];
         // Extracts list a person's rows together: the previous row's pseudonym is reused for the same CPR (one HMAC per run of rows).
         string? previousCpr = null, previousPerson = null;
+        long written = 0;
         writer.Write("\"line\",\"person\",\"measure\",\"f\",\"t\",\"v\",\"unit\",\"cprlike\"\n");
         while (records.MoveNext())
         {
@@ -57,8 +59,10 @@ public static class RegisterCsv
             foreach (var column in columns) WriteQuoted(writer, cprShaped[column] ? "" : fields[column]);
             WriteQuoted(writer, cprLike);
             writer.Write('\n');
+            written++;
         }
         if (problems.Count > 0) throw new RegisterRejected(problems);
+        return written;
     }
 
     /// <summary>A comma and the text as a quoted CSV field.</summary>
