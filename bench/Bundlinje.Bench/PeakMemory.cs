@@ -24,7 +24,13 @@ public sealed class PeakMemory : IDisposable
     }
 
     /// <summary>Starts a new phase: its peak begins at the current working set.</summary>
-    public void Reset() => Interlocked.Exchange(ref peak, Environment.WorkingSet);
+    /// <remarks>Collects garbage first, so a phase is not charged with what an earlier phase left for the collector.</remarks>
+    public void Reset()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        Interlocked.Exchange(ref peak, Environment.WorkingSet);
+    }
 
     /// <summary>The phase's peak working set in MB (sampled, plus one reading now).</summary>
     public long PeakMb
