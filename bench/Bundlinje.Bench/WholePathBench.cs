@@ -23,6 +23,7 @@ namespace Bundlinje.Bench;
 public static class WholePathBench
 {
     private const string Investment = "inv-1";
+    private const string WarmUp = "inv-2";
     private const int Repeats = 3;
     private static readonly DateOnly AsOf = new(2026, 12, 31);
     private static readonly Pseudonymiser Pseudonyms = new("bench-pseudonym-key-not-for-real-data-0123");
@@ -71,8 +72,13 @@ public static class WholePathBench
         await using (var db = Db(folder))
         {
             await db.Database.MigrateAsync();
-            await new PortfolioImporter(db).ImportAsync(PortfolioJson.Write(PortfolioGenerator.Generate(1)));
+            await new PortfolioImporter(db).ImportAsync(PortfolioJson.Write(PortfolioGenerator.Generate(2)));
             await PaymentModelFile.StoreAsync(db, Model);
+            await PaymentModelFile.StoreAsync(db, Model.Replace("\"inv-1\"", $"\"{WarmUp}\""));
+            // A small investment to warm up on (JIT, EF's model and queries) before the timed rounds, in their fresh process.
+            await new ParticipantImporter(db, new ParticipantStore(db, User, TimeProvider.System), Pseudonyms, User, TimeProvider.System).ImportAsync(WarmUp, "warm-up.csv",
+                new MemoryStream(System.Text.Encoding.UTF8.GetBytes("cpr,cohort,group,enrolled\n" + string.Concat(Enumerable.Range(0, 20).Select(i =>
+                    $"{Cpr(1_000_000_000 + i)},2020,{(i % 2 == 0 ? "treatment" : "control")},2020-01-01\n")))));
         }
         var participantsCsv = Path.Combine(folder, "deltagere.csv");
         WriteParticipants(participantsCsv, n);
@@ -93,6 +99,27 @@ public static class WholePathBench
         var rows = Generate(register, n);
         Console.WriteLine($"generated {rows:N0} observations ({rows / n} per person) in {clock.Elapsed.TotalSeconds:0} s so far (not timed)");
 
+        // The rounds run in a fresh process, so its peak memory is the run's and the baseline's, not what the participant
+        // import and the generator left behind.
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(WholePathBench).Assembly.Location);
+        foreach (var arg in new[] { "wholepath-rounds", folder, n.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"The rounds at {n} persons failed (exit {child.ExitCode}).");
+    }
+
+    /// <summary>The timed rounds over a prepared folder (SQLite with the participants, the register store with bench_people).</summary>
+    public static async Task RoundsAsync(string folder, int n)
+    {
+        using var memory = new PeakMemory();
+        var register = new RegisterStore(Path.Combine(folder, "register.duckdb"), Pseudonyms);
+        long rows;
+        using (var connection = register.Open()) rows = RegisterStore.Query(connection, "SELECT count(*) FROM observations", r => r.GetInt64(0)).Single();
+        await using (var db = Db(folder))
+            await new FollowUpRunner(db, register, User, TimeProvider.System).RunAsync(WarmUp, AsOf);
+        Console.WriteLine($"  rounds in a fresh process (working set {Environment.WorkingSet / 1024 / 1024:N0} MB after a warm-up run of 20 persons)");
         var engine = new List<double>();
         var baseline = new List<double>();
         var phases = new List<Dictionary<string, double>>();
@@ -115,6 +142,7 @@ public static class WholePathBench
                           $"peak run {runPeak:N0} MB, baseline {baselinePeak:N0} MB (load {PeakMemory.Load()})");
         Console.WriteLine("  run phases (median s): " + string.Join(", ", phases[0].Keys.Select(k => $"{k} {Median(phases.Select(p => p[k]).ToList()):0.00}")));
         await TailBreakdownAsync(folder, register);
+        Console.WriteLine($"  peak working set of the rounds' process: {PeakMemory.ProcessPeakMb:N0} MB");
     }
 
     private static async Task<(double, decimal, Dictionary<string, double>, long)> EngineAsync(string folder, RegisterStore register, PeakMemory memory)
