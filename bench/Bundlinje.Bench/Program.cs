@@ -20,6 +20,11 @@ if (args.FirstOrDefault() == "followup")
     FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);
     return;
 }
+if (args.FirstOrDefault() == "wholepath-plan")
+{
+    await WholePathBench.PlanAsync(int.Parse(args[1])); // diagnosis, see docs/performance.md
+    return;
+}
 if (args.FirstOrDefault() == "wholepath-rounds")
 {
     await WholePathBench.RoundsAsync(args[1], int.Parse(args[2])); // started by wholepath itself

@@ -271,6 +271,39 @@ public static class WholePathBench
         return transfer + MetricEvaluator.Ore(housed * 20_000m);
     }
 
+    /// <summary>Diagnosis: the engine's treatment-vs-control query over a temporary people table appended in pseudonym order
+    /// (as DuckDbObservations fills it) against the same query over people tables that are stored and/or in the order the
+    /// observations were written. `wholepath-plan N`; prints the timings (twice) and the plan of the first.</summary>
+    public static Task PlanAsync(int n) => InFolder(folder =>
+    {
+        var register = new RegisterStore(Path.Combine(folder, "register.duckdb"), Pseudonyms);
+        Generate(register, n);
+        using var connection = register.Open();
+        var people = RegisterStore.Query(connection, "SELECT person, grp, enrolled FROM bench_people", r => (r.GetString(0), r.GetString(1), r.GetDateTime(2))).ToList();
+        people.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        RegisterStore.Execute(connection, "CREATE OR REPLACE TEMP TABLE run_people (person VARCHAR, grp VARCHAR, enrolled DATE)");
+        using (var appender = connection.CreateAppender("run_people"))
+            foreach (var (person, grp, enrolled) in people) appender.CreateRow().AppendValue(person).AppendValue(grp).AppendValue(enrolled).EndRow();
+        string Query(string table) => $"""
+            WITH per_person AS (
+                SELECT p.person, p.grp, coalesce(sum(o.value), 0) AS total FROM {table} p
+                LEFT JOIN observations o ON o.person = p.person AND o.measure = 'benefit-cost' AND o.from_date >= p.enrolled + to_months(0) AND o.from_date < p.enrolled + to_months(60)
+                GROUP BY p.person, p.grp)
+            SELECT coalesce(sum(total) FILTER (WHERE grp = 'T'), 0), count(*) FILTER (WHERE grp = 'T') FROM per_person
+            """;
+        // Separates "temporary vs stored" from "pseudonym order vs the observations' order".
+        RegisterStore.Execute(connection, "CREATE TABLE stored_pseudonym_order AS SELECT * FROM run_people");
+        RegisterStore.Execute(connection, "CREATE TEMP TABLE temp_id_order AS SELECT person, grp, enrolled FROM bench_people");
+        foreach (var table in new[] { "run_people", "bench_people", "stored_pseudonym_order", "temp_id_order", "run_people", "bench_people", "stored_pseudonym_order", "temp_id_order" })
+        {
+            var clock = Stopwatch.StartNew();
+            RegisterStore.Query(connection, Query(table), r => r.GetDecimal(0)).Single();
+            Console.WriteLine($"{table}: {clock.Elapsed.TotalSeconds:0.00} s");
+        }
+        foreach (var line in RegisterStore.Query(connection, "EXPLAIN ANALYZE " + Query("run_people"), r => r.GetString(1))) Console.WriteLine(line);
+        return Task.CompletedTask;
+    });
+
     // ---------------------------------------------------------------- register import
 
     private static void Import(int n, int rowsPerPerson, string folder, PeakMemory memory)
