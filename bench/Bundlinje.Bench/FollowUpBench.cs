@@ -15,9 +15,9 @@ public static class FollowUpBench
 {
     private const int Years = 5;
     private static readonly DateOnly AsOf = new(2026, 12, 31);
-    private static readonly Metric Transfer = new("overforsel", "Overførsler mod kontrolgruppe", MetricKind.TreatmentVsControl, "benefit-cost", 0m,
+    internal static readonly Metric Transfer = new("overforsel", "Overførsler mod kontrolgruppe", MetricKind.TreatmentVsControl, "benefit-cost", 0m,
         PriceBasis.ShareOfSaving, [new("Beskæftigelse", 1m)], ToMonth: 60, Share: 0.5m);
-    private static readonly Metric Shelter = new("bolig", "Højst 5 dage på forsorgshjem", MetricKind.ConditionInWindow, "shelter-days", 20_000m,
+    internal static readonly Metric Shelter = new("bolig", "Højst 5 dage på forsorgshjem", MetricKind.ConditionInWindow, "shelter-days", 20_000m,
         PriceBasis.PerParticipant, [new("SFB", 1m)], ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 5);
 
     public static void Run(IReadOnlyList<int> sizes)

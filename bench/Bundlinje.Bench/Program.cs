@@ -20,6 +20,34 @@ if (args.FirstOrDefault() == "followup")
     FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);
     return;
 }
+if (args.FirstOrDefault() == "wholepath-plan")
+{
+    await WholePathBench.PlanAsync(int.Parse(args[1])); // diagnosis, see docs/performance.md
+    return;
+}
+if (args.FirstOrDefault() == "wholepath-rounds")
+{
+    await WholePathBench.RoundsAsync(args[1], int.Parse(args[2])); // started by wholepath itself
+    return;
+}
+if (args.FirstOrDefault() == "wholepath")
+{
+    // wholepath [persons...] [--import-rows 10] [--only followup|import]: see docs/performance.md
+    var rest = args.Skip(1).ToList();
+    string? Option(string name)
+    {
+        var at = rest.IndexOf(name);
+        if (at < 0) return null;
+        var value = rest[at + 1];
+        rest.RemoveRange(at, 2);
+        return value;
+    }
+    var importRows = int.Parse(Option("--import-rows") ?? "10");
+    var only = Option("--only");
+    await WholePathBench.RunAsync(rest.Count > 0 ? rest.Select(int.Parse).ToArray() : [100_000, 1_000_000], importRows,
+        followUp: only is null or "followup", import: only is null or "import");
+    return;
+}
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [110, 1100];
 await Measure("warm-up", PortfolioJson.ReadDemo(), "dialog-mod-vold"); // JIT and SQLite start-up, not measured
 var baseline = await Measure("demo (11)", PortfolioJson.ReadDemo(), "dialog-mod-vold");

@@ -62,8 +62,10 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         var formats = await MeasureCatalogue.FormatsAsync(store, investment.FundId, ct);
         var model = stored.Model;
         model = model with { Metrics = model.Metrics.Select(m => formats.TryGetValue(m.Measure, out var f) ? m with { Format = f } : m).ToList() };
-        var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
-            .OrderBy(p => p.Pseudonym, StringComparer.Ordinal).Select(p => p.ToPerson()).ToList();
+        // Only the four fields a run reads, straight into Person (no entity per participant); pseudonyms are unique per investment.
+        var people = await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id)
+            .Select(p => new Person(p.Pseudonym, p.Cohort, p.Group, p.EnrolledOn)).ToListAsync(ct);
+        people.Sort((a, b) => string.CompareOrdinal(a.Pseudonym, b.Pseudonym));
         if (people.Count == 0) throw new FollowUpRefused($"{investment.Name} har ingen deltagere; importér dem først.");
         progress?.Report($"{people.Count} deltagere");
 

@@ -13,10 +13,11 @@ public static class RegisterCsv
     /// <summary>What the staged file holds instead of a value that is not a CPR number: its length, never the value.</summary>
     public static string NotACpr(string? value) => "!" + (value?.Trim().Length ?? 0);
 
-    public static void Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
+    /// <summary>Writes the staged file; returns the number of records written (the rows DuckDB must load).</summary>
+    public static long Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
     {
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
         var records = Records(reader).GetEnumerator();
         if (!records.MoveNext()) throw new RegisterRejected(["Linje 1: filen er tom."]);
         var header = records.Current.Fields.Select(h => h.Trim()).ToList();
@@ -25,8 +26,14 @@ public static class RegisterCsv
         var missing = required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", required)})."]);
         var index = required.ToDictionary(c => c, c => header.FindIndex(h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
+        var cprColumn = index["cpr"];
+        var columns = new[] { "measure", "from", "to", "value", "unit" }.Select(c => index[c]).ToArray();
 
         var problems = new List<string>();
+        var cprShaped = new bool[header.Count];
+        // Extracts list a person's rows together: the previous row's pseudonym is reused for the same CPR (one HMAC per run of rows).
+        string? previousCpr = null, previousPerson = null;
+        long written = 0;
         writer.Write("\"line\",\"person\",\"measure\",\"f\",\"t\",\"v\",\"unit\",\"cprlike\"\n");
         while (records.MoveNext())
         {
@@ -37,16 +44,34 @@ public static class RegisterCsv
                 if (problems.Count < 50) problems.Add($"Linje {line}: har {fields.Count} felter, overskriften har {header.Count}.");
                 continue;
             }
-            var cpr = fields[index["cpr"]];
-            var person = Pseudonymiser.Normalise(cpr) is null ? NotACpr(cpr) : pseudonymiser.Of(cpr);
-            var cprLike = header.Where((_, i) => i != index["cpr"] && CprLike.In(fields[i])).FirstOrDefault() ?? "";
-            string Field(string column) => CprLike.In(fields[index[column]]) ? "" : fields[index[column]];
-            writer.Write($"{line},{Quote(person)},{Quote(Field("measure"))},{Quote(Field("from"))},{Quote(Field("to"))},{Quote(Field("value"))},{Quote(Field("unit"))},{Quote(cprLike)}\n");
+            var cpr = fields[cprColumn];
+            if (cpr != previousCpr)
+                (previousCpr, previousPerson) = (cpr, Pseudonymiser.Normalise(cpr) is null ? NotACpr(cpr) : pseudonymiser.Of(cpr));
+            // Each other field is checked once: a CPR-shaped value is left out, and the first such column is named.
+            var cprLike = "";
+            for (var i = 0; i < fields.Count; i++)
+            {
+                cprShaped[i] = i != cprColumn && CprLike.In(fields[i]);
+                if (cprShaped[i] && cprLike.Length == 0) cprLike = header[i];
+            }
+            writer.Write(line);
+            WriteQuoted(writer, previousPerson!);
+            foreach (var column in columns) WriteQuoted(writer, cprShaped[column] ? "" : fields[column]);
+            WriteQuoted(writer, cprLike);
+            writer.Write('\n');
+            written++;
         }
         if (problems.Count > 0) throw new RegisterRejected(problems);
+        return written;
     }
 
-    private static string Quote(string text) => "\"" + text.Replace("\"", "\"\"") + "\"";
+    /// <summary>A comma and the text as a quoted CSV field.</summary>
+    private static void WriteQuoted(TextWriter writer, string text)
+    {
+        writer.Write(",\"");
+        writer.Write(text.Contains('"') ? text.Replace("\"", "\"\"") : text);
+        writer.Write('"');
+    }
 
     /// <summary>Records with the line each starts on; a quoted field may hold commas, doubled quotes and line breaks.</summary>
     private static IEnumerable<(long Line, List<string> Fields)> Records(TextReader reader)

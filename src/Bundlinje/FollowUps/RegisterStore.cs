@@ -86,8 +86,9 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             var staged = NewStagedFile(".csv");
             try
             {
-                using (var output = CreatePrivate(staged)) RegisterCsv.Pseudonymise(content, output, pseudonymiser, Columns);
-                return LoadStaged(staged, fileName, importedBy, knownMeasures);
+                long rows;
+                using (var output = CreatePrivate(staged)) rows = RegisterCsv.Pseudonymise(content, output, pseudonymiser, Columns);
+                return LoadStaged(staged, fileName, importedBy, knownMeasures, rows);
             }
             finally { File.Delete(staged); }
         }
@@ -175,23 +176,49 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         }
     }
 
-    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
+    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures, long? rows = null)
     {
         using var connection = Open();
         var source = $$"""
             read_csv('{{Escape(staged)}}', auto_detect = false, header = true, sep = ',', quote = '"', escape = '"',
                 columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
-        try { return Load(connection, source, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes); }
+        try { return Load(connection, source, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes, rows); }
         catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
     }
 
-    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType> knownMeasures)
+    /// <summary>Validates and inserts the staged file, all or nothing. When the number of staged rows is known (a CSV), the
+    /// valid rows are inserted in one pass and kept only if they are all of them, so a good file is read once; otherwise, or
+    /// when some row is not valid, the file is read for its problems by line and nothing is kept.</summary>
+    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType> knownMeasures, long? rows)
     {
         static string In(IEnumerable<string> codes) => codes.Any() ? $"measure IN ({string.Join(", ", codes.Select(k => $"'{Escape(k)}'"))})" : "FALSE";
         var unknown = $"NOT {In(knownMeasures.Keys)}";
         var yesNo = In(knownMeasures.Where(m => m.Value == MeasureValueType.YesNo).Select(m => m.Key));
         var whole = In(knownMeasures.Where(m => m.Value == MeasureValueType.Integer).Select(m => m.Key));
+        if (rows is { } expected)
+        {
+            var importId = Guid.NewGuid().ToString("N");
+            using var transaction = connection.BeginTransaction();
+            var inserted = Execute(connection, $"""
+                INSERT INTO observations
+                SELECT person, measure, CAST(try_strptime(f, '%Y-%m-%d') AS DATE), CAST(try_strptime(t, '%Y-%m-%d') AS DATE),
+                       TRY_CAST(v AS DECIMAL(18,4)), unit, '{importId}' FROM {source}
+                WHERE coalesce(cprlike, '') = '' AND person IS NOT NULL AND person NOT LIKE '!%' AND measure IS NOT NULL AND NOT ({unknown})
+                  AND try_strptime(f, '%Y-%m-%d') IS NOT NULL AND try_strptime(t, '%Y-%m-%d') IS NOT NULL
+                  AND try_strptime(t, '%Y-%m-%d') >= try_strptime(f, '%Y-%m-%d') AND TRY_CAST(v AS DECIMAL(18,4)) IS NOT NULL
+                  AND NOT ({yesNo} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1))
+                  AND NOT ({whole} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))))
+                """);
+            if (inserted == expected)
+            {
+                Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
+                transaction.Commit();
+                return inserted;
+            }
+            transaction.Rollback();
+        }
         // Line numbers: the header is line 1. Neither a CPR nor a CPR-shaped value is ever in the staged file or a message.
         var problems = Query(connection, $$"""
             WITH r AS (SELECT * FROM {{source}})
@@ -213,17 +240,18 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         if (first >= 0)
             problems[first] = problems[first][..^1] + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures.Keys)}).");
         if (problems.Count > 0) throw new RegisterRejected(problems);
+        if (rows is not null) throw new RegisterRejected(["Filen kunne ikke indlæses helt; intet er gemt."]);
 
-        var importId = Guid.NewGuid().ToString("N");
-        using var transaction = connection.BeginTransaction();
-        var inserted = Execute(connection, $"""
+        var id = Guid.NewGuid().ToString("N");
+        using var all = connection.BeginTransaction();
+        var count = Execute(connection, $"""
             INSERT INTO observations
             SELECT person, measure, CAST(strptime(f, '%Y-%m-%d') AS DATE), CAST(strptime(t, '%Y-%m-%d') AS DATE),
-                   CAST(v AS DECIMAL(18,4)), unit, '{importId}' FROM {source}
+                   CAST(v AS DECIMAL(18,4)), unit, '{id}' FROM {source}
             """);
-        Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
-        transaction.Commit();
-        return inserted;
+        Execute(connection, $"INSERT INTO imports VALUES ('{id}', '{Escape(fileName)}', {count}, '{Escape(importedBy)}', now())");
+        all.Commit();
+        return count;
     }
 
     /// <summary>How many observations of a measure code the store holds (a code in use cannot leave a catalogue).</summary>

@@ -15,7 +15,17 @@ public static partial class CprLike
     [GeneratedRegex(@"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])")]
     private static partial Regex Shape();
 
-    public static bool In(string? text) => text is not null && Shape().IsMatch(text);
+    /// <summary>True when the text holds a CPR-shaped run; text with fewer than ten digits cannot, and skips the regex
+    /// (a register import checks every field of every row).</summary>
+    public static bool In(string? text) => text is not null && HasTenDigits(text) && Shape().IsMatch(text);
+
+    private static bool HasTenDigits(string text)
+    {
+        var digits = 0;
+        foreach (var c in text)
+            if (char.IsAsciiDigit(c) && ++digits == 10) return true;
+        return false;
+    }
 
     /// <summary>The text with every CPR-shaped run replaced by x'es.</summary>
     public static string Mask(string text) => Shape().Replace(text, m => new string('x', m.Length));

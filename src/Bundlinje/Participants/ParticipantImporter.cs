@@ -28,6 +28,9 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
     /// <summary>The largest participant file read (about a million rows of CSV); it is read into memory, never to disk.</summary>
     public const long MaxBytes = 50L * 1024 * 1024;
 
+    /// <summary>How many new participants one save writes before the change tracker forgets them.</summary>
+    private const int SaveChunk = 10_000;
+
     public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content, CancellationToken ct = default)
     {
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
@@ -39,7 +42,7 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             if (buffer.Length + read > MaxBytes) throw new ParticipantsRejected([$"Fil: filen er større end {MaxBytes / 1024 / 1024} MB; del den op."]);
             buffer.Write(chunk, 0, read);
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         buffer.Position = 0;
         var rows = Read(fileName, buffer);
         var problems = new List<string>();
@@ -90,13 +93,22 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             added.Add(new Participant { InvestmentId = investment.Id, Pseudonym = pseudonym, Cohort = cohort, Group = group.Value, EnrolledOn = enrolled.Value, Status = status.Value, StatusOn = statusOn });
         }
         if (problems.Count > 0) throw new ParticipantsRejected(problems);
-        participants.Add(added);
         store.ParticipantImports.Add(new ParticipantImport
         {
             InvestmentId = investment.Id, FileName = CprLike.Mask(Path.GetFileName(fileName)), ContentHash = hash, Added = added.Count, Updated = updated,
             ImportedBy = user.Name, ImportedAt = clock.GetUtcNow(),
         });
+        // All rows or none, in one transaction; new participants are saved in chunks and forgotten by the change tracker
+        // once saved, so a file of a million rows does not hold a million tracked entities (docs/performance.md).
+        await using var transaction = await store.Database.BeginTransactionAsync(ct);
         await store.SaveChangesAsync(ct);
+        foreach (var part in added.Chunk(SaveChunk))
+        {
+            participants.Add(part);
+            await store.SaveChangesAsync(ct);
+            store.ChangeTracker.Clear();
+        }
+        await transaction.CommitAsync(ct);
         return new ParticipantImportResult(added.Count, updated);
     }
 
