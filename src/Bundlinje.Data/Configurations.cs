@@ -69,6 +69,7 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         b.Property(p => p.Version).IsConcurrencyToken();
         b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.InvestmentId, p.OrganisationId, p.Role }).IsUnique();
+        b.Property(p => p.GuaranteeShare).HasPrecision(9, 6);
     }
 }
 
@@ -130,6 +131,9 @@ internal static class MoneyColumns
     {
         foreach (var (entity, table, column) in All)
             builder.Entity(entity).ToTable(t => t.HasCheckConstraint($"CK_{table}_{column}_Kroner", Migrations.TrustSql.MoneyCheck(column, sqlite)));
+        // A guarantee as a share of drawn capital is in (0, 1].
+        var share = sqlite ? "CAST(\"GuaranteeShare\" AS REAL)" : "\"GuaranteeShare\"";
+        builder.Entity<Party>().ToTable(t => t.HasCheckConstraint("CK_Parties_GuaranteeShare", $"\"GuaranteeShare\" IS NULL OR ({share} > 0 AND {share} <= 1)"));
     }
 }
 
@@ -208,6 +212,8 @@ internal sealed class PaymentObligationConfiguration : IEntityTypeConfiguration<
     {
         b.HasOne<FollowUps.FollowUpRun>().WithMany().HasForeignKey(o => o.RunId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(o => o.LedgerPosting).WithMany().HasForeignKey(o => o.LedgerPostingId).OnDelete(DeleteBehavior.Restrict);
+        // One posting pays one obligation (the demo links obligations to imported postings; a second link is refused).
+        b.HasIndex(o => o.LedgerPostingId).IsUnique().HasFilter("\"LedgerPostingId\" IS NOT NULL");
         b.Property(o => o.Payer).HasMaxLength(200);
     }
 }

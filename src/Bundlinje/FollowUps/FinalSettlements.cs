@@ -64,8 +64,8 @@ public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, T
                 receipts.GetValueOrDefault(p.Organisation.Name) ?? [])).ToList();
         foreach (var stranger in receipts.Keys.Except(investors.Select(i => i.Name)).Order(StringComparer.Ordinal))
             notes.Add(Kroner.Text($"{stranger} fik {receipts[stranger].Sum(f => f.Amount):N2} kr. af godkendte kørsler, men er ikke længere investor; beløbet indgår ikke."));
-        var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && p.Guarantee > 0).OrderBy(p => p.Id)
-            .Select(p => new GuarantorFacts(p.Organisation!.Key, p.Organisation.Name, p.Guarantee)).ToList();
+        var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && (p.Guarantee > 0 || p.GuaranteeShare > 0)).OrderBy(p => p.Id)
+            .Select(p => new GuarantorFacts(p.Organisation!.Key, p.Organisation.Name, p.Guarantee, p.GuaranteeShare)).ToList();
         var used = Donations.Used(approved.Select(r => r.ResultJson));
         var donors = new List<DonorFacts>();
         foreach (var donor in investment.Parties.Where(p => p.Role == PartyRole.Donor && p.Donation > 0).OrderBy(p => p.Id))

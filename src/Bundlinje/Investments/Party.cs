@@ -20,6 +20,10 @@ public sealed class Party : Entity, IPartOfInvestment
     /// <summary>Deficit guarantee in kr. (deficit guarantors).</summary>
     public decimal? Guarantee { get; set; }
 
+    /// <summary>Deficit guarantee as a share (0, 1] of the capital the investors drew (deficit guarantors); with an amount
+    /// as well, the lower of the two applies at final settlement.</summary>
+    public decimal? GuaranteeShare { get; set; }
+
     /// <summary>Donation in kr. (donors).</summary>
     public decimal? Donation { get; set; }
 

@@ -59,6 +59,7 @@ public sealed class PartyDto
     public PartyRole Role { get; set; }
     public decimal? Capital { get; set; }
     public decimal? Guarantee { get; set; }
+    public decimal? GuaranteeShare { get; set; }
     public decimal? Donation { get; set; }
     public string? Note { get; set; }
 }

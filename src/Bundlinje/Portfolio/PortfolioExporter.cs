@@ -37,7 +37,7 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
                 Parties = i.Parties.OrderBy(p => p.Id).Select(p => new PartyDto
                 {
                     Organisation = p.Organisation!.Key, Role = p.Role, Capital = Plain(p.Capital),
-                    Guarantee = Plain(p.Guarantee), Donation = Plain(p.Donation), Note = p.Note,
+                    Guarantee = Plain(p.Guarantee), GuaranteeShare = p.GuaranteeShare, Donation = Plain(p.Donation), Note = p.Note,
                 }).ToList(),
                 SubProjects = i.SubProjects.OrderBy(s => s.Id).Select(s => new SubProjectDto
                 {

@@ -59,7 +59,7 @@ public sealed class PortfolioImporter(IBundlinjeStore store)
         inv.Parties.AddRange(dto.Parties.Select(p => new Party
         {
             Organisation = orgs[p.Organisation!], Role = p.Role, Capital = p.Capital,
-            Guarantee = p.Guarantee, Donation = p.Donation, Note = p.Note,
+            Guarantee = p.Guarantee, GuaranteeShare = p.GuaranteeShare, Donation = p.Donation, Note = p.Note,
         }));
         inv.SubProjects.Clear();
         inv.SubProjects.AddRange(dto.SubProjects.Select(s => new SubProject

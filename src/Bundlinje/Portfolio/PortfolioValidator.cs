@@ -69,6 +69,8 @@ public static partial class PortfolioValidator
                 problem($"{pp}.capital", c < 0 ? "kan ikke være negativ." : "kun investorer og medfinansierende har kapital.");
             if (party.Guarantee is { } g && (g < 0 || party.Role != PartyRole.DeficitGuarantor))
                 problem($"{pp}.guarantee", g < 0 ? "kan ikke være negativ." : "kun underskudsgaranter har en garanti.");
+            if (party.GuaranteeShare is { } gs && (gs is <= 0 or > 1 || party.Role != PartyRole.DeficitGuarantor))
+                problem($"{pp}.guaranteeShare", gs is <= 0 or > 1 ? "skal være en andel over 0 og højst 1 (fx 0.25 for 25 %)." : "kun underskudsgaranter har en garanti.");
             if (party.Donation is { } d && (d < 0 || party.Role != PartyRole.Donor))
                 problem($"{pp}.donation", d < 0 ? "kan ikke være negativ." : "kun donorer har en donation.");
             foreach (var (field, amount) in new[] { ("capital", party.Capital), ("guarantee", party.Guarantee), ("donation", party.Donation) })

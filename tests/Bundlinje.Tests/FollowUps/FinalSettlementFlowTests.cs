@@ -72,7 +72,7 @@ public abstract class FinalSettlementFlowTests : IAsyncLifetime
         Assert.Contains("Den Sociale Investeringsfond (DSI)\t40.000,00 kr.\t12.000,00 kr.\t28.000,00 kr.\t0,00 kr.\t1,0000\t", statement);
         Assert.Contains("Rådet for Sociale Investeringer\t60.000,00 kr.\t18.000,00 kr.\t42.000,00 kr.\t0,00 kr.\t1,0000\t", statement);
         Assert.Contains("Underskudsgarant Bikubenfonden: garanti 30.000,00 kr., betaler 30.000,00 kr.; til Den Sociale Investeringsfond (DSI) 28.000,00 kr.; til Rådet for Sociale Investeringer 2.000,00 kr.", statement);
-        Assert.Contains("Underskudsgarant Lauritzen Fonden: garanti 50.000,00 kr., betaler 40.000,00 kr.; til Rådet for Sociale Investeringer 40.000,00 kr.", statement);
+        Assert.Contains("Underskudsgarant Lauritzen Fonden: garanti 45.000,00 kr., betaler 40.000,00 kr.; til Rådet for Sociale Investeringer 40.000,00 kr.", statement);
         Assert.Contains("Donor Lind Foundation: donation 10.000,00 kr., heraf brugt til at nedskrive kravet 10.000,00 kr.", statement);
         Assert.Equal(0, await GuaranteePostingsAsync());
 
@@ -149,7 +149,8 @@ public abstract class FinalSettlementFlowTests : IAsyncLifetime
         investment.Parties.Add(new Party { OrganisationId = organisations["lind-foundation"], Role = PartyRole.Donor, Donation = 10_000m });
         investment.Parties.Add(new Party { OrganisationId = organisations["bikubenfonden"], Role = PartyRole.DeficitGuarantor, Guarantee = 30_000m });
         await db.SaveChangesAsync();
-        investment.Parties.Add(new Party { OrganisationId = organisations["lauritzen-fonden"], Role = PartyRole.DeficitGuarantor, Guarantee = 50_000m });
+        // The lower of 50.000 kr. and 45 % of the 100.000 kr. drawn: 45.000 kr.
+        investment.Parties.Add(new Party { OrganisationId = organisations["lauritzen-fonden"], Role = PartyRole.DeficitGuarantor, Guarantee = 50_000m, GuaranteeShare = 0.45m });
         return await db.SaveChangesAsync();
     });
 

@@ -113,6 +113,34 @@ public abstract class BoundedMoneyTests : TrustApp
     }
 
     [Fact]
+    public async Task A_guarantee_share_is_a_percentage_in_0_to_100_of_a_deficit_guarantor_and_the_database_refuses_one_outside()
+    {
+        var client = await SignedInAsync(Roles.Secretariat);
+        var parties = await Factory.WithAsync(db => db.Parties.CountAsync());
+        foreach (var (role, share, message) in new[]
+                 {
+                     ("DeficitGuarantor", "150", "Garanti i procent skal være over 0 og højst 100"), ("DeficitGuarantor", "0", "Garanti i procent skal være over 0"),
+                     ("DeficitGuarantor", "12,345", "højst to decimaler"), ("CoFunder", "25", "Garanti i procent kan kun angives for underskudsgaranter."),
+                 })
+            Assert.Contains(message, await PostAsync(client, "/Investments/ungifokus/Parties/Add", "/Investments/ungifokus/Parties/Add",
+                ("OrganisationKey", "lauritzen-fonden"), ("Role", role), ("GuaranteeShare", share)));
+        Assert.Equal(parties, await Factory.WithAsync(db => db.Parties.CountAsync()));
+
+        Assert.StartsWith("/Investments/ungifokus", await PostAsync(client, "/Investments/ungifokus/Parties/Add", "/Investments/ungifokus/Parties/Add",
+            ("OrganisationKey", "lauritzen-fonden"), ("Role", "DeficitGuarantor"), ("Guarantee", "2.000.000"), ("GuaranteeShare", "12,5")));
+        Assert.Equal((2_000_000m, 0.125m), await Factory.WithAsync(db => db.Investments.Where(i => i.Key == "ungifokus").SelectMany(i => i.Parties).Where(p => p.Organisation!.Key == "lauritzen-fonden" && p.Role == Bundlinje.Investments.PartyRole.DeficitGuarantor)
+            .Select(p => new ValueTuple<decimal, decimal>(p.Guarantee!.Value, p.GuaranteeShare!.Value)).SingleAsync()));
+        Assert.Contains("12,5 % af trukket kapital", await client.GetStringAsync("/Investments/ungifokus"));
+
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithAsync(async db =>
+        {
+            (await db.Parties.FirstAsync(p => p.GuaranteeShare != null)).GuaranteeShare = 1.5m;
+            return await db.SaveChangesAsync();
+        }));
+        Assert.True(StoreConflict.IsCheckViolation(refused), refused.InnerException?.Message);
+    }
+
+    [Fact]
     public async Task The_database_refuses_an_amount_that_went_around_the_domain()
     {
         var before = await PostingsAsync();

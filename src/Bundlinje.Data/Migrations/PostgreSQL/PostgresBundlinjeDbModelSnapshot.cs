@@ -515,7 +515,9 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LedgerPostingId");
+                    b.HasIndex("LedgerPostingId")
+                        .IsUnique()
+                        .HasFilter("\"LedgerPostingId\" IS NOT NULL");
 
                     b.HasIndex("RunId");
 
@@ -891,6 +893,10 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<decimal?>("GuaranteeShare")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
                     b.Property<int>("InvestmentId")
                         .HasColumnType("integer");
 
@@ -921,6 +927,8 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                             t.HasCheckConstraint("CK_Parties_Capital_Kroner", "\"Capital\" IS NULL OR abs(\"Capital\") <= 1000000000000");
 
                             t.HasCheckConstraint("CK_Parties_Donation_Kroner", "\"Donation\" IS NULL OR abs(\"Donation\") <= 1000000000000");
+
+                            t.HasCheckConstraint("CK_Parties_GuaranteeShare", "\"GuaranteeShare\" IS NULL OR (\"GuaranteeShare\" > 0 AND \"GuaranteeShare\" <= 1)");
 
                             t.HasCheckConstraint("CK_Parties_Guarantee_Kroner", "\"Guarantee\" IS NULL OR abs(\"Guarantee\") <= 1000000000000");
                         });

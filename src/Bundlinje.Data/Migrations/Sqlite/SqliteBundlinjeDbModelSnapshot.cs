@@ -492,7 +492,9 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LedgerPostingId");
+                    b.HasIndex("LedgerPostingId")
+                        .IsUnique()
+                        .HasFilter("\"LedgerPostingId\" IS NOT NULL");
 
                     b.HasIndex("RunId");
 
@@ -854,6 +856,10 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("GuaranteeShare")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("InvestmentId")
                         .HasColumnType("INTEGER");
 
@@ -884,6 +890,8 @@ namespace Bundlinje.Data.Migrations.Sqlite
                             t.HasCheckConstraint("CK_Parties_Capital_Kroner", "\"Capital\" IS NULL OR (abs(CAST(\"Capital\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Capital\" AS TEXT), '.') = 0 OR length(CAST(\"Capital\" AS TEXT)) - instr(CAST(\"Capital\" AS TEXT), '.') <= 2))");
 
                             t.HasCheckConstraint("CK_Parties_Donation_Kroner", "\"Donation\" IS NULL OR (abs(CAST(\"Donation\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Donation\" AS TEXT), '.') = 0 OR length(CAST(\"Donation\" AS TEXT)) - instr(CAST(\"Donation\" AS TEXT), '.') <= 2))");
+
+                            t.HasCheckConstraint("CK_Parties_GuaranteeShare", "\"GuaranteeShare\" IS NULL OR (CAST(\"GuaranteeShare\" AS REAL) > 0 AND CAST(\"GuaranteeShare\" AS REAL) <= 1)");
 
                             t.HasCheckConstraint("CK_Parties_Guarantee_Kroner", "\"Guarantee\" IS NULL OR (abs(CAST(\"Guarantee\" AS REAL)) <= 1000000000000 AND (instr(CAST(\"Guarantee\" AS TEXT), '.') = 0 OR length(CAST(\"Guarantee\" AS TEXT)) - instr(CAST(\"Guarantee\" AS TEXT), '.') <= 2))");
                         });

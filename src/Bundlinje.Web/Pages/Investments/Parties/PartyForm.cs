@@ -15,6 +15,7 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
     [BindProperty] public PartyRole Role { get; set; }
     [BindProperty] public string? Capital { get; set; }
     [BindProperty] public string? Guarantee { get; set; }
+    [BindProperty] public string? GuaranteeShare { get; set; }
     [BindProperty] public string? Donation { get; set; }
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public int Version { get; set; }
@@ -32,7 +33,7 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
     protected void Show(Party p)
     {
         OrganisationKey = p.Organisation!.Key; Role = p.Role; Note = p.Note; Version = p.Version;
-        Capital = Text(p.Capital); Guarantee = Text(p.Guarantee); Donation = Text(p.Donation);
+        Capital = Text(p.Capital); Guarantee = Text(p.Guarantee); GuaranteeShare = p.GuaranteeShare is { } s ? (s * 100m).ToString("0.##", Kroner.Danish) : null; Donation = Text(p.Donation);
     }
 
     /// <summary>Validates the form and writes it onto the party; false with field messages if the input is bad.</summary>
@@ -42,11 +43,12 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
         if (org is null) ModelState.AddModelError(nameof(OrganisationKey), "Vælg en organisation.");
         var capital = Amount(nameof(Capital), Capital, "Kapital", Role is PartyRole.Investor or PartyRole.CoFunder, "investorer og medfinansierende");
         var guarantee = Amount(nameof(Guarantee), Guarantee, "Garanti", Role == PartyRole.DeficitGuarantor, "underskudsgaranter");
+        var share = Percent(nameof(GuaranteeShare), GuaranteeShare, Role == PartyRole.DeficitGuarantor);
         var donation = Amount(nameof(Donation), Donation, "Donation", Role == PartyRole.Donor, "donorer");
         if (org is not null && Investment.Parties.Any(p => p != party && p.OrganisationId == org.Id && p.Role == Role))
             ModelState.AddModelError(nameof(Role), $"{org.Name} har allerede rollen {Labels.Of(Role)} i denne investering.");
         if (!ModelState.IsValid) return false;
-        party.Organisation = org; party.Role = Role; party.Capital = capital; party.Guarantee = guarantee;
+        party.Organisation = org; party.Role = Role; party.Capital = capital; party.Guarantee = guarantee; party.GuaranteeShare = share;
         party.Donation = donation; party.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
         return true;
     }
@@ -62,6 +64,20 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
         }
         if (Kroner.Problem(label, amount) is { } range) { ModelState.AddModelError(field, range); return null; }
         return amount;
+    }
+
+    /// <summary>A guarantee as a percentage of the drawn capital, "25" or "12,5" (stored as 0,25 / 0,125).</summary>
+    private decimal? Percent(string field, string? text, bool allowed)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!allowed) { ModelState.AddModelError(field, "Garanti i procent kan kun angives for underskudsgaranter."); return null; }
+        if (!decimal.TryParse(text.Trim().TrimEnd('%'), NumberStyles.Number, Kroner.Danish, out var percent) || percent is <= 0 or > 100
+            || decimal.Round(percent, 2) != percent)
+        {
+            ModelState.AddModelError(field, "Garanti i procent skal være over 0 og højst 100 med højst to decimaler, fx 25 eller 12,5.");
+            return null;
+        }
+        return percent / 100m;
     }
 
     private static string? Text(decimal? amount) => amount?.ToString("#,##0.##", Kroner.Danish);
