@@ -20,6 +20,8 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
     /// <summary>Per investor: capital, what approved runs up to this one pay it, the multiple and the IRR so far.</summary>
     public List<(string Investor, decimal Capital, decimal Received, decimal Multiple, decimal? Irr)> Returns { get; private set; } = [];
     public bool SeesParticipants { get; private set; }
+    /// <summary>The metrics paid per participant (only their lines have participants to drill down to).</summary>
+    public IReadOnlySet<string> PerPerson { get; private set; } = new HashSet<string>();
     public FollowUpApproval? Approval { get; private set; }
     /// <summary>The run's obligations, each with the ledger posting that paid it (if paid).</summary>
     public List<PaymentObligation> Obligations { get; private set; } = [];
@@ -34,6 +36,8 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
         if (run is null) return NotFound();
         (Run, Result) = (run, RunResult.FromJson(run.ResultJson));
         await LoadReturnsAsync(ct);
+        PerPerson = (await db.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.Metrics
+            .Where(Bundlinje.Payments.Settler.PerParticipant).Select(m => m.Key).ToHashSet();
         Approval = await db.FollowUpApprovals.AsNoTracking().FirstOrDefaultAsync(a => a.RunId == run.Id, ct);
         Obligations = await db.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.RunId == run.Id).OrderBy(o => o.Id).ToListAsync(ct);
         if (Metric is not null && Cohort is not null)
