@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Data;
 
-/// <summary>The database. Provider-specific subclasses carry their own migrations.</summary>
+/// <summary>The database. Provider-specific subclasses carry their own migrations. It also keeps the ASP.NET Core Data
+/// Protection keys (cookies, antiforgery tokens), so every web instance on the same database accepts the others' cookies.</summary>
 public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, TimeProvider clock)
-    : IdentityDbContext<BundlinjeUser>(options), IBundlinjeStore
+    : IdentityDbContext<BundlinjeUser>(options), IBundlinjeStore, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Fund.Fund> Funds => Set<Fund.Fund>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Investment> Investments => Set<Investment>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bundlinje.Common;
 using Bundlinje.Security;
 using Bundlinje.Web.Api;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -55,6 +56,8 @@ public static class Setup
         services.AddScoped<Accounts>();
         services.AddScoped<DemoData>();
 
+        // Keys in the database: N instances behind a load balancer share them, and a restart keeps users signed in.
+        services.AddDataProtection().SetApplicationName("Bundlinje").PersistKeysToDbContext<BundlinjeDb>();
         services.AddIdentity<BundlinjeUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 12;

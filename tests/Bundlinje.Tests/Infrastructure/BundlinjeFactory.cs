@@ -29,6 +29,9 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
 
     public static BundlinjeFactory Postgres(string connectionString) => new(DatabaseProvider.PostgreSQL, connectionString, null);
 
+    /// <summary>A second app instance on this factory's database (as behind a load balancer); the first one owns the files.</summary>
+    public BundlinjeFactory SecondInstance() => new(provider, connectionString, null);
+
     /// <summary>The settings that point the app (and the CLI) at this factory's database.</summary>
     public const string PseudonymKey = "integration-test-pseudonym-key-0123456789";
 
