@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Tests.FollowUps;
 
-/// <summary>The MeasureCatalogue migration on a database with a fund in it: the fund gets the seed catalogue and DKK.</summary>
+/// <summary>The PaymentEngineV2 migration (measure catalogue) on a database with a fund in it: the fund gets the seed catalogue and DKK.</summary>
 public abstract class MeasureMigrationTests
 {
     protected abstract Task<(string Provider, string Connection)?> DatabaseAsync();
@@ -33,7 +33,7 @@ public abstract class MeasureMigrationTests
         if (await CreateAsync() is not var (services, db)) return;
         await using var _ = services;
         var migrator = db.GetService<IMigrator>();
-        var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_MeasureCatalogue", StringComparison.Ordinal)).Last();
+        var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_PaymentEngineV2", StringComparison.Ordinal)).Last();
         await migrator.MigrateAsync(before, TestContext.Current.CancellationToken);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "Funds" ("Key", "Name", "HorizonYears", "BudgetEffectPercent", "Version") VALUES ('gammel', 'Gammel fond', 10, 80, 0)""");
         await migrator.MigrateAsync(null, TestContext.Current.CancellationToken);
