@@ -9,9 +9,9 @@ public static class Donations
 {
     public static decimal Total(IEnumerable<Party> parties) => parties.Where(p => p.Role == PartyRole.Donor).Sum(p => p.Donation ?? 0m);
 
-    public static decimal Used(IEnumerable<string> approvedResults) => approvedResults.Sum(json => RunResult.FromJson(json).Donation);
+    public static decimal Used(IEnumerable<RunResult> approvedResults) => approvedResults.Sum(r => r.Donation);
 
     /// <summary>What is left to write the next run's claim down with (never below 0).</summary>
-    public static decimal Left(IEnumerable<Party> parties, IEnumerable<string> approvedResults) =>
+    public static decimal Left(IEnumerable<Party> parties, IEnumerable<RunResult> approvedResults) =>
         Math.Max(0m, Total(parties) - Used(approvedResults));
 }

@@ -37,9 +37,10 @@ public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, T
 
         var notes = new List<string>();
         var receipts = new Dictionary<string, List<CashFlow>>();
+        var results = approved.ToDictionary(r => r.Id, r => RunResult.FromJson(r.ResultJson));
         foreach (var run in approved)
         {
-            var byInvestor = RunResult.FromJson(run.ResultJson).ByInvestor;
+            var byInvestor = results[run.Id].ByInvestor;
             var total = byInvestor.Sum(i => i.Amount);
             if (total <= 0) continue;
             foreach (var obligation in obligations.Where(o => o.RunId == run.Id))
@@ -66,7 +67,7 @@ public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, T
             notes.Add(Kroner.Text($"{stranger} fik {receipts[stranger].Sum(f => f.Amount):N2} kr. af godkendte kørsler, men er ikke længere investor; beløbet indgår ikke."));
         var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && (p.Guarantee > 0 || p.GuaranteeShare > 0)).OrderBy(p => p.Id)
             .Select(p => new GuarantorFacts(p.Organisation!.Key, p.Organisation.Name, p.Guarantee, p.GuaranteeShare)).ToList();
-        var used = Donations.Used(approved.Select(r => r.ResultJson));
+        var used = Donations.Used(results.Values);
         var donors = new List<DonorFacts>();
         foreach (var donor in investment.Parties.Where(p => p.Role == PartyRole.Donor && p.Donation > 0).OrderBy(p => p.Id))
         {

@@ -83,11 +83,12 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         if (approved.Where(r => r.AsOf > asOf).MaxBy(r => r.AsOf) is { } later)
             throw new FollowUpRefused($"Kørsel {later.Id} pr. {later.AsOf:dd-MM-yyyy} er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.");
         // Per-person lines: what each participant × window was settled, from the approved runs' stored rows (not their JSON).
-        var paidBefore = PaidBefore.Sum(approved.SelectMany(r => RunResult.FromJson(r.ResultJson).Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
+        var approvedResults = approved.Select(r => RunResult.FromJson(r.ResultJson)).ToList();
+        var paidBefore = PaidBefore.Sum(approvedResults.SelectMany(r => r.Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
             with { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
-        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approved.Select(r => r.ResultJson)), paidBefore);
+        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approvedResults), paidBefore);
         var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
             results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events, decimal.Round(r.Effect, 6),
                 r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation,

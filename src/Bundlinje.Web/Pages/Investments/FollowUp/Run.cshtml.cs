@@ -57,10 +57,11 @@ public sealed class RunModel(BundlinjeDb db, RegisterStore register, Participant
         var parties = await db.Parties.AsNoTracking().Include(p => p.Organisation)
             .Where(p => p.InvestmentId == Investment.Id && (p.Role == PartyRole.Investor || p.Role == PartyRole.CoFunder) && p.Capital > 0).ToListAsync(ct);
         var start = Investment.PeriodStart ?? Investment.AgreedOn ?? approved.Min(r => r.AsOf);
+        var byInvestor = approved.Select(r => (r.AsOf, r.Id == Run.Id ? Result.ByInvestor : RunResult.FromJson(r.ResultJson).ByInvestor)).ToList();
         foreach (var party in parties)
         {
-            var flows = approved.Select(r => new Bundlinje.Payments.CashFlow(r.AsOf,
-                RunResult.FromJson(r.ResultJson).ByInvestor.Where(i => i.Investor == party.Organisation!.Name).Sum(i => i.Amount))).ToList();
+            var flows = byInvestor.Select(r => new Bundlinje.Payments.CashFlow(r.AsOf,
+                r.Item2.Where(i => i.Investor == party.Organisation!.Name).Sum(i => i.Amount))).ToList();
             var received = flows.Sum(f => f.Amount);
             var capital = party.Capital!.Value;
             Returns.Add((party.Organisation!.Name, capital, received, Bundlinje.Payments.InvestorReturns.Multiple(capital, received),
