@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bundlinje.Data.RegisterData;
 using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 using Bundlinje.Payments;

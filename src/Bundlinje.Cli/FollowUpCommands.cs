@@ -46,7 +46,7 @@ public static class FollowUpCommands
                 ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId).SingleOrDefaultAsync(ct)
                     ?? throw new ArgumentException($"Ukendt investering '{key}'."), ct)
                 : await MeasureCatalogue.AllValueTypesAsync(db, ct);
-            var rows = sp.GetRequiredService<RegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);
+            var rows = sp.GetRequiredService<IRegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);
             return $"Loaded {rows} observation(s).";
         }));
         return new Command("register", "Register data.") { import };

@@ -43,7 +43,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
         if (config.GetValue("Bundlinje:DemoFollowUps", true))
-            await new DemoFollowUpLoader(db, services.GetRequiredService<Pseudonymiser>(), services.GetRequiredService<RegisterStore>()).LoadAsync(ct);
+            await new DemoFollowUpLoader(db, services.GetRequiredService<Pseudonymiser>(), services.GetRequiredService<IRegisterStore>(),
+                services.GetRequiredService<ISheetReader>()).LoadAsync(ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))

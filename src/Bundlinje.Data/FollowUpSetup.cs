@@ -1,4 +1,7 @@
 using Bundlinje.Common;
+using Bundlinje.Data.RegisterData;
+using Bundlinje.Data.Spreadsheets;
+using Bundlinje.Fund;
 using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +35,9 @@ public static class FollowUpSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new Pseudonymiser(PseudonymKey(config)));
         services.AddSingleton(sp => new RegisterStore(RegisterPath(config), sp.GetRequiredService<Pseudonymiser>()));
+        services.AddSingleton<IRegisterStore>(sp => sp.GetRequiredService<RegisterStore>());
+        services.TryAddSingleton<ISheetReader, MiniExcelSheets>();
+        services.TryAddSingleton<IEconomicsWorkbook, EconomicsXlsx>();
         services.AddScoped<ParticipantStore>();
         services.AddScoped<ParticipantImporter>();
         services.AddScoped<FollowUpRunner>();

@@ -9,7 +9,7 @@ public static class FundsApi
         var api = app.MapGroup("/api/funds").RequireAuthorization(Policies.Reader).WithTags("Funds");
 
         api.MapGet("/{key}/economics", async Task<IResult> (string key, string? format, int? effect, int? laterFrom, DateOnly? countedIn,
-            BundlinjeDb db, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            BundlinjeDb db, TimeProvider clock, IEconomicsWorkbook workbook, HttpContext http, CancellationToken ct) =>
         {
             var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
             if (fund is null) return TypedResults.NotFound();
@@ -19,7 +19,7 @@ public static class FundsApi
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
             try
             {
-                var (content, contentType, fileName) = report.Export(format ?? "json");
+                var (content, contentType, fileName) = report.Export(format ?? "json", workbook);
                 return format is null or "json" ? TypedResults.Bytes(content, contentType) : TypedResults.File(content, contentType, fileName);
             }
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }

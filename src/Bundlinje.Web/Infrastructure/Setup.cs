@@ -170,7 +170,7 @@ public static class Setup
     public static void UseBundlinje(this WebApplication app)
     {
         // An import stopped mid-way (killed process) leaves its staged work file; nothing of it survives a restart.
-        var swept = FollowUps.RegisterStore.SweepStaging(FollowUpSetup.RegisterPath(app.Configuration));
+        var swept = Bundlinje.Data.RegisterData.RegisterStore.SweepStaging(FollowUpSetup.RegisterPath(app.Configuration));
         if (swept > 0) app.Logger.LogWarning("Deleted {Count} staged import file(s) left by an import that was stopped.", swept);
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();

@@ -5,7 +5,7 @@ namespace Bundlinje.Web.Infrastructure;
 /// <summary>The limit on uploads of participant and register files, which are held in memory and never buffered to disk.</summary>
 public static class Uploads
 {
-    public const long MaxBytes = Bundlinje.FollowUps.RegisterStore.MaxUploadBytes;
+    public const long MaxBytes = Bundlinje.Data.RegisterData.RegisterStore.MaxUploadBytes;
     public const string TooLargeQuery = "upload";
 
     public static string TooLargeMessage => $"Fil: filen er større end {MaxBytes / 1024 / 1024} MB, som er grænsen for en upload; del den op eller brug kommandoen bundlinje.";

@@ -49,7 +49,7 @@ public sealed record RunMetric(string Key, string Name, string Cohort, int Eligi
 /// Runs an investment's payment model over its participants and the register data as of a date, and stores the run
 /// with the fingerprints of everything it read. Re-running on unchanged inputs gives the same result hash.
 /// </summary>
-public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register, ICurrentUser user, TimeProvider clock)
+public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock)
 {
     public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null, CancellationToken ct = default)
     {
@@ -69,7 +69,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         if (people.Count == 0) throw new FollowUpRefused($"{investment.Name} har ingen deltagere; importér dem først.");
         progress?.Report($"{people.Count} deltagere");
 
-        using var observations = new DuckDbObservations(register, people);
+        using var observations = register.Observe(people);
         var results = new List<MetricResult>();
         foreach (var metric in model.Metrics)
         {
@@ -105,7 +105,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         {
             InvestmentId = investment.Id, AsOf = asOf, PaymentModelId = stored.Id, ModelHash = stored.Hash,
             ParticipantsHash = Sha256(string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}"))),
-            RegisterFingerprint = observations.Fingerprint(register), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
+            RegisterFingerprint = observations.Fingerprint(), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
             RunBy = user.Name, RunAt = clock.GetUtcNow(),
         };
         register.SaveRunRows(run.ResultHash, results, settlement);

@@ -49,14 +49,21 @@ public sealed record EconomicsReport(
         room = Room is { } room ? new { amount = room.Amount, bindingColumn = room.BindingColumn.Label, horizonEndYear = HorizonEndYear } : null,
     }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
-    /// <summary>The table as a file in a format: json (kr.), csv (1.000 kr., with a BOM for Excel) or xlsx.</summary>
-    public (byte[] Content, string ContentType, string FileName) Export(string format) => format switch
+    /// <summary>The table as a file in a format: json (kr.), csv (1.000 kr., with a BOM for Excel) or xlsx (written by
+    /// <paramref name="workbook"/>).</summary>
+    public (byte[] Content, string ContentType, string FileName) Export(string format, IEconomicsWorkbook workbook) => format switch
     {
         "json" => (Encoding.UTF8.GetBytes(ToJson()), "application/json; charset=utf-8", FileName("json")),
         "csv" => ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(ToCsv())], "text/csv; charset=utf-8", FileName("csv")),
-        "xlsx" => (EconomicsXlsx.Write(this), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx")),
+        "xlsx" => (workbook.Write(this), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx")),
         _ => throw new ArgumentException($"format: '{format}' kendes ikke; brug json, csv eller xlsx."),
     };
 
     private string FileName(string extension) => $"okonomi-{FundKey}-{EffectPercent}pct.{extension}";
+}
+
+/// <summary>Writes the council's table as an Excel workbook; the writer lives in <c>Bundlinje.Data/Spreadsheets</c>.</summary>
+public interface IEconomicsWorkbook
+{
+    byte[] Write(EconomicsReport report);
 }

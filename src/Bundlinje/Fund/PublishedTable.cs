@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bundlinje.Common;
 
 namespace Bundlinje.Fund;
 
@@ -6,18 +7,18 @@ namespace Bundlinje.Fund;
 /// as CSV or as the first sheet of an XLSX workbook.</summary>
 public static class PublishedTable
 {
-    public static IReadOnlyList<PublishedCell> Read(string fileName, Stream content) =>
+    public static IReadOnlyList<PublishedCell> Read(string fileName, Stream content, ISheetReader sheets) =>
         Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".xlsx" => ReadXlsx(content),
+            ".xlsx" => ReadXlsx(content, sheets),
             ".csv" or ".txt" => ReadCsv(new StreamReader(content).ReadToEnd()),
             var other => throw new FormatException($"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."),
         };
 
-    public static IReadOnlyList<PublishedCell> ReadXlsx(Stream content)
+    public static IReadOnlyList<PublishedCell> ReadXlsx(Stream content, ISheetReader sheets)
     {
-        List<IDictionary<string, object?>> rows;
-        try { rows = MiniExcelLibs.MiniExcel.Query(content, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList(); }
+        IReadOnlyList<IDictionary<string, object?>> rows;
+        try { rows = sheets.Read(content, SheetFormat.Xlsx, headerRow: false); }
         catch (Exception e) when (e is not OutOfMemoryException) { throw new FormatException($"Filen kan ikke læses som XLSX: {e.Message}"); }
         if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value", StringComparison.OrdinalIgnoreCase))
             throw new FormatException("Række 1: overskriften skal være row, column, value i kolonne A–C.");

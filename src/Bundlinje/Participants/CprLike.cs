@@ -9,7 +9,7 @@ namespace Bundlinje.Participants;
 /// </summary>
 public static partial class CprLike
 {
-    /// <summary>The same pattern as DuckDB's regexp in <see cref="FollowUps.RegisterStore"/>.</summary>
+    /// <summary>The same pattern as the register store's regexp in DuckDB (Bundlinje.Data/RegisterData/RegisterStore.cs).</summary>
     public const string Pattern = "(^|[^0-9])[0-9]{6}-?[0-9]{4}([^0-9]|$)";
 
     [GeneratedRegex(@"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])")]

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Bundlinje.Common;
 using Bundlinje.Payments;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Bundlinje.Participants;
 
@@ -21,7 +20,8 @@ public sealed record ParticipantImportResult(int Added, int Updated);
 /// never stored, logged or repeated in a message. All rows or none: any problem rejects the file with row-level messages.
 /// A person already in the investment keeps cohort, group and enrolment date; only the status is updated.
 /// </summary>
-public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore participants, Pseudonymiser pseudonymiser, ICurrentUser user, TimeProvider clock)
+public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore participants, Pseudonymiser pseudonymiser, ISheetReader sheets,
+    ICurrentUser user, TimeProvider clock)
 {
     private static readonly string[] Required = ["cpr", "cohort", "group", "enrolled"];
 
@@ -112,23 +112,21 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         return new ParticipantImportResult(added.Count, updated);
     }
 
-    private static List<IDictionary<string, object?>> Read(string fileName, Stream content)
+    private List<IDictionary<string, object?>> Read(string fileName, Stream content)
     {
         var type = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".csv" => ExcelType.CSV, ".xlsx" => ExcelType.XLSX,
+            ".csv" => SheetFormat.Csv, ".xlsx" => SheetFormat.Xlsx,
             var other => throw new ParticipantsRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."]),
         };
         try
         {
-            // No shared-strings cache on disk: MiniExcel would otherwise spill a large sheet's strings (CPR numbers) to the temp folder.
-            var configuration = type == ExcelType.XLSX ? new MiniExcelLibs.OpenXml.OpenXmlConfiguration { EnableSharedStringCache = false } : null;
-            return content.Query(useHeaderRow: true, excelType: type, configuration: configuration).Cast<IDictionary<string, object?>>()
+            return sheets.Read(content, type, headerRow: true)
                 .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value, StringComparer.OrdinalIgnoreCase)).ToList();
         }
         catch (Exception e) when (e is not ParticipantsRejected and not OutOfMemoryException)
         {
-            throw new ParticipantsRejected([$"Filen kan ikke læses som {type}: {e.Message}"]);
+            throw new ParticipantsRejected([$"Filen kan ikke læses som {type.ToString().ToUpperInvariant()}: {e.Message}"]);
         }
     }
 

@@ -9,7 +9,7 @@ public sealed record GroupTotals(decimal TreatedSum, int Treated, decimal Contro
 
 /// <summary>
 /// Where the engine reads observations. The metric kinds need only two questions answered per person, so a store can
-/// answer them where the data lives (DuckDB pushes them down as SQL) instead of handing every row to .NET.
+/// answer them where the data lives (the register store pushes them down as SQL) instead of handing every row to .NET.
 /// </summary>
 public interface IObservationSource
 {

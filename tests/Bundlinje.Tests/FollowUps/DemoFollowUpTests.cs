@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Bundlinje.Data;
+using Bundlinje.Data.RegisterData;
 using Bundlinje.FollowUps;
 using Bundlinje.Fund;
 using Bundlinje.Payments;

@@ -1,4 +1,5 @@
 using System.Text;
+using Bundlinje.Data.RegisterData;
 using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 using Bundlinje.Payments;
@@ -110,5 +111,47 @@ public sealed class RegisterStoreTests : IDisposable
             var fromMemory = MetricEvaluator.Evaluate(metric, people, memory, new DateOnly(2025, 6, 30)).Single();
             Assert.Equal((fromMemory.Eligible, fromMemory.Achieved, fromMemory.Effect, fromMemory.Amount), (fromDuck.Eligible, fromDuck.Achieved, fromDuck.Effect, fromDuck.Amount));
         }
+    }
+
+    /// <summary>Every value reaches DuckDB as a parameter: quotes, semicolons and comment marks in codes, units, file
+    /// names, users, result hashes and Parquet column names are stored and read back literally and run no SQL.</summary>
+    [Fact]
+    public void Hostile_codes_and_names_are_stored_and_read_back_literally()
+    {
+        const string code = "x', 'y'); DROP TABLE observations; --";
+        const string unit = "it's \"quoted\"; --";
+        var catalogue = new Dictionary<string, MeasureValueType> { [code] = MeasureValueType.Decimal };
+        var csv = Path.Combine(folder, "o'brien; DROP TABLE imports; --.csv");
+        File.WriteAllText(csv, $"cpr,measure,from,to,value,unit\n0102031234,\"{code}\",2024-01-01,2024-01-31,2.5,\"{unit.Replace("\"", "\"\"")}\"\n");
+        Assert.Equal(1, Store.Import(csv, "d'Artagnan; --", catalogue));
+
+        Assert.Equal(1, Store.Observations(code));
+        Assert.Equal(0, Store.Observations("x' OR '1'='1"));
+        using (var connection = Store.Open())
+        {
+            Assert.Equal((code, unit), RegisterStore.Query(connection, "SELECT measure, unit FROM observations", r => (r.GetString(0), r.GetString(1))).Single());
+            Assert.Equal(("o'brien; DROP TABLE imports; --.csv", "d'Artagnan; --"),
+                RegisterStore.Query(connection, "SELECT file_name, imported_by FROM imports", r => (r.GetString(0), r.GetString(1))).Single());
+        }
+        var person = new Person(pseudonymiser.Of("0102031234"), "A", ParticipantGroup.Treatment, new DateOnly(2023, 12, 1));
+        using (var observations = Store.Observe([person]))
+            Assert.Equal(2.5m, observations.InWindow(code, Aggregate.Sum, 0, 3, [person])[person.Pseudonym].Value);
+        Assert.Empty(Store.RunRows("h' OR 1=1; --", code, "c'"));
+        Assert.Empty(Store.Settled(["h'); DELETE FROM run_rows; --"])!);
+
+        // A Parquet file read where it lies (the CLI), in a folder with a quote in its name, with a column whose name is hostile.
+        var odd = Directory.CreateDirectory(Path.Combine(folder, "it's; --")).FullName;
+        var parquet = Path.Combine(odd, "extract.parquet");
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            RegisterStore.Execute(connection, """
+                COPY (SELECT '0102031234' AS cpr, $code AS measure, '2024-02-01' AS "from", '2024-02-28' AS "to", '1' AS value, 'x' AS unit,
+                             '2512891111' AS "n'o""te; --") TO $file (FORMAT parquet)
+                """, ("code", code), ("file", parquet));
+        }
+        var rejected = Assert.Throws<RegisterRejected>(() => Store.Import(parquet, "test", catalogue));
+        Assert.Equal(["Linje 2, n'o\"te; --: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)."], rejected.Problems);
+        Assert.Equal(1, Count());
     }
 }

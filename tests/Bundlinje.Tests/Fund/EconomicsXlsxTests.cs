@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using Bundlinje.Data.Spreadsheets;
 using Bundlinje.Fund;
 
 namespace Bundlinje.Tests.Fund;
@@ -25,7 +26,7 @@ public sealed class EconomicsXlsxTests
     [Fact]
     public void The_workbook_is_valid_and_holds_the_councils_table_as_numbers_with_its_chart()
     {
-        var (document, rows) = Open(EconomicsXlsx.Write(Report()));
+        var (document, rows) = Open(new EconomicsXlsx().Write(Report()));
         using (document)
         {
             Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
@@ -46,7 +47,7 @@ public sealed class EconomicsXlsxTests
     [Fact]
     public void A_scoped_workbook_has_no_total_balance_or_chart()
     {
-        var (document, rows) = Open(EconomicsXlsx.Write(Report(scoped: true)));
+        var (document, rows) = Open(new EconomicsXlsx().Write(Report(scoped: true)));
         using (document)
         {
             Assert.False(rows.ContainsKey("I alt"));

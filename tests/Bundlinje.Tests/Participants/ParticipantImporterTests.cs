@@ -21,7 +21,7 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
     private Task<ParticipantImportResult> ImportAsync(string csv) => factory.WithAsync(db =>
     {
         var user = new FixedUser("test");
-        return new ParticipantImporter(db, new ParticipantStore(db, user, TimeProvider.System), new Pseudonymiser(PseudonymiserTests.Key), user, TimeProvider.System)
+        return new ParticipantImporter(db, new ParticipantStore(db, user, TimeProvider.System), new Pseudonymiser(PseudonymiserTests.Key), new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), user, TimeProvider.System)
             .ImportAsync("ungifokus", "deltagere.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
     });
 

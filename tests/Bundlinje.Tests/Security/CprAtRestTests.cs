@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Bundlinje.Data.RegisterData;
 using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 using Bundlinje.Security;
@@ -143,7 +144,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var cprs = UniqueCprs(500);
         var csv = RegisterCsv(cprs).Replace($"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.", $"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,{cprs[4]}");
         using var staged = new MemoryStream();
-        Bundlinje.FollowUps.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged, new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
+        Bundlinje.Data.RegisterData.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged, new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
         var text = Encoding.UTF8.GetString(staged.ToArray());
         AssertNoCpr(text, cprs, "the staged file");
         Assert.Contains($"\"{new Pseudonymiser(BundlinjeFactory.PseudonymKey).Of(cprs[0])}\"", text);

@@ -4,7 +4,7 @@ namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>Upload a published table (CSV or XLSX, row,column,value) and list every cell that differs from the computed one.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock) : FormPage(db)
+public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock, ISheetReader sheets) : FormPage(db)
 {
     private const long MaxBytes = 2 * 1024 * 1024;
     [FromRoute] public string Key { get; set; } = "";
@@ -27,7 +27,7 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock) : FormPag
         try
         {
             await using var stream = Published!.OpenReadStream();
-            var cells = PublishedTable.Read(Published.FileName, stream);
+            var cells = PublishedTable.Read(Published.FileName, stream, sheets);
             Report = await new FundEconomics(Db, clock).BuildAsync(Key, null, User.ToViewer(), ct);
             Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
             CellCount = cells.Count;

@@ -15,15 +15,15 @@ namespace Bundlinje.FollowUps.Demo;
 /// instead of posting it again. Each step is skipped when it has been done, so a restart adds nothing. Imports, runs and
 /// approvals are recorded as <see cref="DemoFollowUps.Actor"/> on the dates the demo gives them.
 /// </summary>
-public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseudonymiser, RegisterStore register)
+public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseudonymiser, IRegisterStore register, ISheetReader sheets)
 {
     private static readonly ICurrentUser Actor = new FixedUser(DemoFollowUps.Actor);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
-        // One connection held open for the whole load keeps DuckDB's database open between the imports and runs,
+        // The store held open for the whole load keeps its database open between the imports and runs,
         // which otherwise open and close the file for every step.
-        using var keepOpen = register.Open();
+        using var keepOpen = register.KeepOpen();
         foreach (var demo in DemoFollowUps.All()) await LoadAsync(demo, ct);
     }
 
@@ -35,11 +35,11 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
         if (!await store.PaymentModels.AnyAsync(m => m.InvestmentId == investment.Id, ct))
             await PaymentModelFile.StoreAsync(store, demo.ModelJson, demo.Investment, ct);
         if (!await store.Participants.AnyAsync(p => p.InvestmentId == investment.Id, ct))
-            await new ParticipantImporter(store, new ParticipantStore(store, Actor, loadedOn), pseudonymiser, Actor, loadedOn)
+            await new ParticipantImporter(store, new ParticipantStore(store, Actor, loadedOn), pseudonymiser, sheets, Actor, loadedOn)
                 .ImportAsync(demo.Investment, demo.ParticipantsFile, new MemoryStream(Encoding.UTF8.GetBytes(demo.ParticipantsCsv)), ct);
         var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
         bool loaded;
-        using (var observations = new DuckDbObservations(register, people)) loaded = !observations.Fingerprint(register).StartsWith("0:", StringComparison.Ordinal);
+        using (var observations = register.Observe(people)) loaded = !observations.Fingerprint().StartsWith("0:", StringComparison.Ordinal);
         if (!loaded) register.Import(new MemoryStream(Encoding.UTF8.GetBytes(demo.RegisterCsv)), demo.RegisterFile, DemoFollowUps.Actor);
         foreach (var planned in demo.Runs) await RunAsync(investment.Id, demo.Investment, planned, ct);
     }

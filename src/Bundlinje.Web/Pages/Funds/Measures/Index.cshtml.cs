@@ -74,7 +74,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
     /// <summary>Observations of a code in the register store; without a pseudonym key nothing can have been imported.</summary>
     private long RegisterObservations(string code)
     {
-        try { return services.GetRequiredService<RegisterStore>().Observations(code); }
+        try { return services.GetRequiredService<IRegisterStore>().Observations(code); }
         catch (Participants.PseudonymKeyMissing) { return 0; }
     }
 

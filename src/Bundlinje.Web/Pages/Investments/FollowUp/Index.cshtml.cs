@@ -63,7 +63,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         // The upload is in memory; the store pseudonymises it as it reads (see RegisterStore.Import), nothing goes to the temp folder.
         await using var stream = Upload.OpenReadStream();
         var known = await MeasureCatalogue.ValueTypesAsync(Db, Investment.FundId, ct); // the codes of the investment's fund's catalogue
-        return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!, known)} observationer indlæst.";
+        return $"Registerdata: {services.GetRequiredService<IRegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!, known)} observationer indlæst.";
     }, ct);
 
     public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(Operations.Administer, null, async () =>

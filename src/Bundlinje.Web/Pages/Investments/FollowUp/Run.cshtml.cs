@@ -7,7 +7,7 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// <summary>One stored run: per metric and cohort eligible, achieved, rate, price and payment before and after caps;
 /// payers and investors; and a drill-down to the participants behind a metric, which is access-logged.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RunModel(BundlinjeDb db, RegisterStore register, ParticipantStore participants) : PageModel
+public sealed class RunModel(BundlinjeDb db, IRegisterStore register, ParticipantStore participants) : PageModel
 {
     [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public int Id { get; set; }

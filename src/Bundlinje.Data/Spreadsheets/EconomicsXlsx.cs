@@ -3,18 +3,20 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Bundlinje.Fund;
+using Bundlinje.Fund;
+
+namespace Bundlinje.Data.Spreadsheets;
 
 /// <summary>
 /// The council's table as an Excel workbook: sheet "Økonomi" in 1.000 kr. with numbers as numbers (format #.##0 in a
 /// Danish Excel), sections "Drift af Fonden" and "Indsatser", bold total and balance, and the balance chart drawn by
 /// Excel itself from the sheet's cells.
 /// </summary>
-public static class EconomicsXlsx
+public sealed class EconomicsXlsx : IEconomicsWorkbook
 {
     private const uint Plain = 0, Bold = 1, Number = 2, BoldNumber = 3, Indented = 4, Title = 5, Header = 6;
 
-    public static byte[] Write(EconomicsReport report)
+    public byte[] Write(EconomicsReport report)
     {
         var table = report.Table ?? throw new ArgumentException("Fonden har ingen posteringer.");
         using var stream = new MemoryStream();

@@ -5,7 +5,9 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 using Xdr = DocumentFormat.OpenXml.Drawing.Spreadsheet;
 
-namespace Bundlinje.Fund;
+using Bundlinje.Fund;
+
+namespace Bundlinje.Data.Spreadsheets;
 
 /// <summary>A native Excel line chart of the balance row, reading the sheet's own cells (with cached values so it shows at once).</summary>
 internal static class EconomicsXlsxChart

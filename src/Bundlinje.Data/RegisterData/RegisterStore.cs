@@ -1,23 +1,20 @@
-using System.Globalization;
+using Bundlinje.FollowUps;
 using Bundlinje.Participants;
+using Bundlinje.Payments;
 using DuckDB.NET.Data;
 
-namespace Bundlinje.FollowUps;
-
-public sealed class RegisterRejected(IReadOnlyList<string> problems)
-    : Exception($"Registerudtrækket er afvist ({problems.Count} fejl): " + string.Join("; ", problems.Take(20)))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
-}
+namespace Bundlinje.Data.RegisterData;
 
 /// <summary>
 /// Register and provider data in one long format — person, measure, from, to, value, unit — in a DuckDB file. Extracts
 /// (CSV or Parquet, with a <c>cpr</c> column) are pseudonymised first (a CSV while it is read as a stream, a Parquet file
 /// by DuckDB into a staged file) and the staged file, which holds pseudonyms only, is validated and loaded by DuckDB.
-/// A CPR is never written to the store, a staged CSV, DuckDB's spill files, a message or a log.
+/// A CPR is never written to the store, a staged CSV, DuckDB's spill files, a message or a log. Every value in its SQL
+/// is a bound parameter or a table filled by the appender (docs/register-data.md); the few places DuckDB cannot bind
+/// (a setting, a COPY target, column names read from a Parquet file) are validated or quoted as identifiers, and say so.
 /// </summary>
 /// <param name="memoryLimit">DuckDB's memory limit (it spills to disk beyond it); keeps the app's footprint predictable.</param>
-public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, string memoryLimit = "1GB")
+public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, string memoryLimit = "1GB") : IRegisterStore
 {
     private static readonly string[] Columns = ["cpr", "measure", "from", "to", "value", "unit"];
 
@@ -27,7 +24,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     {
         var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
-        Execute(connection, $"SET memory_limit = '{Escape(memoryLimit)}'");
+        Execute(connection, "SET memory_limit = $limit", ("limit", memoryLimit));
         if (schemaReady) return connection;
         Execute(connection, """
             CREATE TABLE IF NOT EXISTS observations (person VARCHAR NOT NULL, measure VARCHAR NOT NULL, from_date DATE NOT NULL,
@@ -43,6 +40,10 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         schemaReady = true;
         return connection;
     }
+
+    public IDisposable KeepOpen() => Open();
+
+    public IRunObservations Observe(IReadOnlyCollection<Person> people) => new DuckDbObservations(this, people);
 
     /// <summary>The largest extract taken in one upload (the CLI reads files of any size).</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -109,24 +110,31 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             using (var connection = Open())
             {
                 RegisterPseudonym(connection);
-                var source = $"read_parquet('{Escape(file)}', file_row_number = true)";
+                const string source = "read_parquet($file, file_row_number = true)";
+                var parameters = new List<(string, object?)> { ("file", file), ("staged", staged), ("cprlike", CprLike.Pattern) };
                 try
                 {
-                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0)).Where(c => c != "file_row_number").ToList();
+                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0), ("file", file))
+                        .Where(c => c != "file_row_number").ToList();
                     if (present.Any(c => CprLike.In(c))) throw new RegisterRejected(["Linje 1: et kolonnenavn ligner et CPR-nummer."]);
                     var missing = Columns.Where(c => !present.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
                     if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
+                    // Column names are identifiers, which no database binds: the file's names are quoted as identifiers (a double
+                    // quote doubled, DuckDB's rule). Every value, the names printed as text included, is a parameter.
                     static string Quoted(string column) => $"CAST(\"{column.Replace("\"", "\"\"")}\" AS VARCHAR)";
                     string Column(string name) => Quoted(present.First(p => p.Equals(name, StringComparison.OrdinalIgnoreCase)));
-                    string Field(string name) => $"CASE WHEN regexp_matches({Column(name)}, '{CprLike.Pattern}') THEN '' ELSE {Column(name)} END";
-                    var others = present.Where(p => !p.Equals("cpr", StringComparison.OrdinalIgnoreCase))
-                        .Select(p => $"WHEN regexp_matches({Quoted(p)}, '{CprLike.Pattern}') THEN '{Escape(p)}'");
+                    string Field(string name) => $"CASE WHEN regexp_matches({Column(name)}, $cprlike) THEN '' ELSE {Column(name)} END";
+                    var others = present.Where(p => !p.Equals("cpr", StringComparison.OrdinalIgnoreCase)).Select((p, i) =>
+                    {
+                        parameters.Add(($"name{i}", p));
+                        return $"WHEN regexp_matches({Quoted(p)}, $cprlike) THEN $name{i}";
+                    }).ToList();
                     // Only pseudonyms leave this statement: the cpr column becomes its pseudonym, CPR-shaped values elsewhere become ''.
                     Execute(connection, $"""
                         COPY (SELECT file_row_number + 2 AS line, pseudonym({Column("cpr")}) AS person, {Field("measure")} AS measure, {Field("from")} AS f,
                                      {Field("to")} AS t, {Field("value")} AS v, {Field("unit")} AS unit, CASE {string.Join(" ", others)} ELSE '' END AS cprlike
-                              FROM {source}) TO '{Escape(staged)}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', FORCE_QUOTE *)
-                        """);
+                              FROM {source}) TO $staged (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', FORCE_QUOTE *)
+                        """, [.. parameters]);
                 }
                 catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses som Parquet: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
             }
@@ -179,24 +187,27 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures, long? rows = null)
     {
         using var connection = Open();
-        var source = $$"""
-            read_csv('{{Escape(staged)}}', auto_detect = false, header = true, sep = ',', quote = '"', escape = '"',
+        const string source = """
+            read_csv($file, auto_detect = false, header = true, sep = ',', quote = '"', escape = '"',
                 columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
-        try { return Load(connection, source, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes, rows); }
+        try { return Load(connection, source, staged, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes, rows); }
         catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
     }
 
     /// <summary>Validates and inserts the staged file, all or nothing. When the number of staged rows is known (a CSV), the
     /// valid rows are inserted in one pass and kept only if they are all of them, so a good file is read once; otherwise, or
     /// when some row is not valid, the file is read for its problems by line and nothing is kept.</summary>
-    private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy,
+    private static long Load(DuckDBConnection connection, string source, string staged, string fileName, string importedBy,
         IReadOnlyDictionary<string, MeasureValueType> knownMeasures, long? rows)
     {
-        static string In(IEnumerable<string> codes) => codes.Any() ? $"measure IN ({string.Join(", ", codes.Select(k => $"'{Escape(k)}'"))})" : "FALSE";
-        var unknown = $"NOT {In(knownMeasures.Keys)}";
-        var yesNo = In(knownMeasures.Where(m => m.Value == MeasureValueType.YesNo).Select(m => m.Key));
-        var whole = In(knownMeasures.Where(m => m.Value == MeasureValueType.Integer).Select(m => m.Key));
+        // The catalogue's codes are three list parameters: $known, $yesno (0 or 1) and $whole (integers).
+        List<string> Codes(Func<MeasureValueType, bool> which) => knownMeasures.Where(m => which(m.Value)).Select(m => m.Key).ToList();
+        (string, object?)[] lists = [("file", staged), ("known", Codes(_ => true)),
+            ("yesno", Codes(t => t == MeasureValueType.YesNo)), ("whole", Codes(t => t == MeasureValueType.Integer))];
+        const string unknown = "NOT list_contains($known, measure)";
+        const string yesNo = "list_contains($yesno, measure)";
+        const string whole = "list_contains($whole, measure)";
         if (rows is { } expected)
         {
             var importId = Guid.NewGuid().ToString("N");
@@ -204,16 +215,16 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             var inserted = Execute(connection, $"""
                 INSERT INTO observations
                 SELECT person, measure, CAST(try_strptime(f, '%Y-%m-%d') AS DATE), CAST(try_strptime(t, '%Y-%m-%d') AS DATE),
-                       TRY_CAST(v AS DECIMAL(18,4)), unit, '{importId}' FROM {source}
+                       TRY_CAST(v AS DECIMAL(18,4)), unit, $id FROM {source}
                 WHERE coalesce(cprlike, '') = '' AND person IS NOT NULL AND person NOT LIKE '!%' AND measure IS NOT NULL AND NOT ({unknown})
                   AND try_strptime(f, '%Y-%m-%d') IS NOT NULL AND try_strptime(t, '%Y-%m-%d') IS NOT NULL
                   AND try_strptime(t, '%Y-%m-%d') >= try_strptime(f, '%Y-%m-%d') AND TRY_CAST(v AS DECIMAL(18,4)) IS NOT NULL
                   AND NOT ({yesNo} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1))
                   AND NOT ({whole} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))))
-                """);
+                """, [.. lists, ("id", importId)]);
             if (inserted == expected)
             {
-                Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
+                RecordImport(connection, importId, fileName, inserted, importedBy);
                 transaction.Commit();
                 return inserted;
             }
@@ -234,7 +245,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 WHEN {{whole}} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))) THEN 'value: ''' || v || ''' skal være et helt tal (' || measure || ' er et heltal i fondens målkatalog)'
                 END AS problem
             FROM r WHERE problem IS NOT NULL ORDER BY line LIMIT 50
-            """, r => $"Linje {r.GetInt64(0)}, {r.GetString(1)}.").ToList();
+            """, r => $"Linje {r.GetInt64(0)}, {r.GetString(1)}.", lists).ToList();
         // The first row with an unknown code lists the catalogue's codes (once, not on every row).
         var first = problems.FindIndex(p => p.EndsWith(" er ikke et mål i fondens målkatalog.", StringComparison.Ordinal));
         if (first >= 0)
@@ -247,28 +258,31 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         var count = Execute(connection, $"""
             INSERT INTO observations
             SELECT person, measure, CAST(strptime(f, '%Y-%m-%d') AS DATE), CAST(strptime(t, '%Y-%m-%d') AS DATE),
-                   CAST(v AS DECIMAL(18,4)), unit, '{id}' FROM {source}
-            """);
-        Execute(connection, $"INSERT INTO imports VALUES ('{id}', '{Escape(fileName)}', {count}, '{Escape(importedBy)}', now())");
+                   CAST(v AS DECIMAL(18,4)), unit, $id FROM {source}
+            """, ("file", staged), ("id", id));
+        RecordImport(connection, id, fileName, count, importedBy);
         all.Commit();
         return count;
     }
+
+    private static void RecordImport(DuckDBConnection connection, string id, string fileName, long rows, string importedBy) =>
+        Execute(connection, "INSERT INTO imports VALUES ($id, $file, $rows, $by, now())", ("id", id), ("file", fileName), ("rows", rows), ("by", importedBy));
 
     /// <summary>How many observations of a measure code the store holds (a code in use cannot leave a catalogue).</summary>
     public long Observations(string measure)
     {
         if (!File.Exists(path)) return 0;
         using var connection = Open();
-        return Query(connection, $"SELECT count(*) FROM observations WHERE measure = '{Escape(measure)}'", r => r.GetInt64(0)).Single();
+        return Query(connection, "SELECT count(*) FROM observations WHERE measure = $measure", r => r.GetInt64(0), ("measure", measure)).Single();
     }
 
     /// <summary>Keeps a run's per-participant payments for drill-down, keyed by its result hash (same result, same rows):
     /// per participant × window the entitlement to date (<c>amount</c>) and, given the settlement, what the run settled
     /// (<c>settled</c>, which later runs read back as paid before; NULL where the line was settled as a whole).</summary>
-    public void SaveRunRows(string resultHash, IEnumerable<Payments.MetricResult> results, Payments.Settlement? settlement = null)
+    public void SaveRunRows(string resultHash, IEnumerable<MetricResult> results, Settlement? settlement = null)
     {
         using var connection = Open();
-        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE result_hash = '{Escape(resultHash)}'", r => r.GetInt64(0)).Single() > 0) return;
+        if (Query(connection, "SELECT count(*) FROM run_rows WHERE result_hash = $hash", r => r.GetInt64(0), ("hash", resultHash)).Single() > 0) return;
         using var appender = connection.CreateAppender("run_rows");
         var i = 0;
         foreach (var result in results)
@@ -289,47 +303,54 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     public List<(string Person, decimal Amount)> RunRows(string resultHash, string metric, string cohort)
     {
         using var connection = Open();
-        return Query(connection, $"""
-            SELECT person, sum(amount) FROM run_rows WHERE result_hash = '{Escape(resultHash)}' AND metric = '{Escape(metric)}' AND cohort = '{Escape(cohort)}'
+        return Query(connection, """
+            SELECT person, sum(amount) FROM run_rows WHERE result_hash = $hash AND metric = $metric AND cohort = $cohort
             GROUP BY person ORDER BY person
-            """, r => (r.GetString(0), r.GetDecimal(1))).ToList();
+            """, r => (r.GetString(0), r.GetDecimal(1)), ("hash", resultHash), ("metric", metric), ("cohort", cohort)).ToList();
     }
 
     /// <summary>What the runs with these result hashes settled per metric line and participant × window, summed; null when
     /// a run's rows were stored before per-participant settlement (then its lines are settled as a whole).</summary>
     public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(IReadOnlyCollection<string> resultHashes)
     {
-        if (resultHashes.Count == 0) return Payments.PaidBefore.Collect([]);
+        if (resultHashes.Count == 0) return PaidBefore.Collect([]);
         using var connection = Open();
-        var these = $"result_hash IN ({string.Join(", ", resultHashes.Select(h => $"'{Escape(h)}'"))})";
-        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE {these} AND settled IS NULL", r => r.GetInt64(0)).Single() > 0) return null;
-        return Payments.PaidBefore.Collect(Query(connection, $"""
-            SELECT metric, cohort, person, window_no, settled FROM run_rows WHERE {these} AND settled <> 0
-            """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetDecimal(4))));
+        var these = ("hashes", (object?)resultHashes.ToList());
+        if (Query(connection, "SELECT count(*) FROM run_rows WHERE list_contains($hashes, result_hash) AND settled IS NULL", r => r.GetInt64(0), these)
+                .Single() > 0) return null;
+        return PaidBefore.Collect(Query(connection, """
+            SELECT metric, cohort, person, window_no, settled FROM run_rows WHERE list_contains($hashes, result_hash) AND settled <> 0
+            """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetDecimal(4)), these));
     }
 
-    /// <summary>An order-independent fingerprint of the observations for some people: same rows, same fingerprint.</summary>
-    public string Fingerprint(DuckDBConnection connection, string peopleTable) =>
+    /// <summary>An order-independent fingerprint of the observations for some people: same rows, same fingerprint.
+    /// <paramref name="peopleTable"/> is a table name of this assembly's own (<see cref="DuckDbObservations.PeopleTable"/>), never input.</summary>
+    public static string Fingerprint(DuckDBConnection connection, string peopleTable) =>
         Query(connection, $"""
             SELECT count(*) || ':' || coalesce(sum(hash(o.person, o.measure, o.from_date, o.to_date, o.value)::HUGEINT), 0)
             FROM observations o JOIN {peopleTable} p ON p.person = o.person
             """, r => r.GetString(0)).Single();
 
-    public static int Execute(DuckDBConnection connection, string sql)
+    /// <summary>Runs a statement with its values bound as named parameters (<c>$name</c> in the SQL).</summary>
+    public static int Execute(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(connection, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
-    public static IEnumerable<T> Query<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> read)
+    /// <summary>Reads a query's rows, its values bound as named parameters (<c>$name</c> in the SQL).</summary>
+    public static IEnumerable<T> Query<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(connection, sql, parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return read(reader);
     }
 
-    /// <summary>A text as the inside of an SQL string literal.</summary>
-    internal static string Escape(string text) => text.Replace("'", "''");
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        return command;
+    }
 }

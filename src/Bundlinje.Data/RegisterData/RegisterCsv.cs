@@ -1,7 +1,8 @@
 using System.Text;
+using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 
-namespace Bundlinje.FollowUps;
+namespace Bundlinje.Data.RegisterData;
 
 /// <summary>
 /// Reads a register extract (CSV, RFC 4180: comma, double quotes) as a stream and writes the staged file DuckDB loads:
