@@ -197,7 +197,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
 
     /// <summary>Validates and inserts the staged file, all or nothing. When the number of staged rows is known (a CSV), the
     /// valid rows are inserted in one pass and kept only if they are all of them, so a good file is read once; otherwise, or
-    /// when some row is not valid, the file is read for its problems by line and nothing is kept.</summary>
+    /// when some row is not valid, the file is read for its problems by line, and its rows are inserted only when it has none.</summary>
     private static long Load(DuckDBConnection connection, string source, string staged, string fileName, string importedBy,
         IReadOnlyDictionary<string, MeasureValueType> knownMeasures, long? rows)
     {
@@ -208,7 +208,9 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         const string unknown = "NOT list_contains($known, measure)";
         const string yesNo = "list_contains($yesno, measure)";
         const string whole = "list_contains($whole, measure)";
-        if (rows is { } expected)
+        // Inserts the valid rows, and keeps them when they are all of the file (the expected count, or any count once the
+        // file has been read for problems and had none); null when some row was not valid.
+        long? InsertValid(long? expected)
         {
             var importId = Guid.NewGuid().ToString("N");
             using var transaction = connection.BeginTransaction();
@@ -222,14 +224,16 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                   AND NOT ({yesNo} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1))
                   AND NOT ({whole} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))))
                 """, [.. lists, ("id", importId)]);
-            if (inserted == expected)
+            if (expected is not null && inserted != expected)
             {
-                RecordImport(connection, importId, fileName, inserted, importedBy);
-                transaction.Commit();
-                return inserted;
+                transaction.Rollback();
+                return null;
             }
-            transaction.Rollback();
+            RecordImport(connection, importId, fileName, inserted, importedBy);
+            transaction.Commit();
+            return inserted;
         }
+        if (rows is { } expected && InsertValid(expected) is { } all) return all;
         // Line numbers: the header is line 1. Neither a CPR nor a CPR-shaped value is ever in the staged file or a message.
         var problems = Query(connection, $$"""
             WITH r AS (SELECT * FROM {{source}})
@@ -253,16 +257,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         if (problems.Count > 0) throw new RegisterRejected(problems);
         if (rows is not null) throw new RegisterRejected(["Filen kunne ikke indlæses helt; intet er gemt."]);
 
-        var id = Guid.NewGuid().ToString("N");
-        using var all = connection.BeginTransaction();
-        var count = Execute(connection, $"""
-            INSERT INTO observations
-            SELECT person, measure, CAST(strptime(f, '%Y-%m-%d') AS DATE), CAST(strptime(t, '%Y-%m-%d') AS DATE),
-                   CAST(v AS DECIMAL(18,4)), unit, $id FROM {source}
-            """, ("file", staged), ("id", id));
-        RecordImport(connection, id, fileName, count, importedBy);
-        all.Commit();
-        return count;
+        return InsertValid(null)!.Value;
     }
 
     private static void RecordImport(DuckDBConnection connection, string id, string fileName, long rows, string importedBy) =>

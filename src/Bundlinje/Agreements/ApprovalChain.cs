@@ -12,7 +12,7 @@ public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, str
 /// <summary>
 /// The approval chain of an investment: the council's decision, the councillor of every paying department (the
 /// parties with the authority role) and the mayor. The investment becomes active when the last link is recorded, and
-/// not before: <see cref="Refusal"/> is the one check every status change to active goes through.
+/// not before: <see cref="Investment.Activate"/> is the one way to active, and it checks <see cref="Missing"/>.
 /// </summary>
 public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
@@ -30,12 +30,6 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
         if (!approvals.Any(a => a.Kind == ApprovalKind.Mayor)) missing.Add(MayorMissing);
         return missing;
     }
-
-    /// <summary>Why an investment may not go from its current status to <paramref name="to"/>; null when it may.</summary>
-    public static string? Refusal(Investment investment, InvestmentStatus? from, InvestmentStatus to, IReadOnlyCollection<Approval> approvals) =>
-        to == InvestmentStatus.Active && from != InvestmentStatus.Active && Missing(investment, approvals) is { Count: > 0 } missing
-            ? $"Status: investeringen kan først blive aktiv, når godkendelseskæden er fuldført. Mangler: {string.Join(", ", missing)}."
-            : null;
 
     public static Task<List<Approval>> OfAsync(IBundlinjeStore store, int investmentId, CancellationToken ct) =>
         store.Approvals.Include(a => a.Organisation).Where(a => a.InvestmentId == investmentId).OrderBy(a => a.ApprovedOn).ThenBy(a => a.Id).ToListAsync(ct);
@@ -75,14 +69,13 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
         store.Approvals.Add(approval);
         if (investment.Status == InvestmentStatus.InDevelopment && Missing(investment, [.. approvals, approval]).Count == 0)
         {
-            investment.Status = InvestmentStatus.Active;
-            investment.StatusNote = $"Aktiv: godkendelseskæden fuldført {on:dd-MM-yyyy}";
+            investment.Activate([.. approvals, approval], $"Aktiv: godkendelseskæden fuldført {on:dd-MM-yyyy}");
             investment.AgreedOn ??= on;
             // The proposal the investment came from is launched with it.
             foreach (var proposal in await store.Proposals.Include(p => p.Events).Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
-                if (Proposals.Triage.NextSteps(Proposals.Triage.Current(proposal)).Contains(Proposals.ProposalStep.Launched))
+                if (proposal.RefusalToAdvance(Proposals.ProposalStep.Launched) is null)
                 {
-                    proposal.Events.Add(new Proposals.ProposalEvent { Step = Proposals.ProposalStep.Launched, On = on, By = user.Name, Note = "Godkendelseskæden er fuldført; investeringen er aktiv" });
+                    proposal.Advance(Proposals.ProposalStep.Launched, on, user.Name, "Godkendelseskæden er fuldført; investeringen er aktiv");
                     if (Proposals.ProposerMessages.For(proposal, Proposals.ProposalStep.Launched, clock.GetUtcNow()) is { } message) store.OutboxMessages.Add(message);
                 }
         }

@@ -22,6 +22,28 @@ public sealed class FollowUpRun : IPartOfInvestment, IAppendOnly
     public decimal Payable { get; set; }
     public required string RunBy { get; set; }
     public DateTimeOffset RunAt { get; set; }
+
+    /// <summary>
+    /// Approves this run with the steering group's decision. Refused without a decision reference, when the run is already
+    /// approved, and when a run was approved after this one was computed: this run pays the difference to the approved
+    /// runs it was computed against (<paramref name="result"/>, this run's parsed result), so it would pay the same
+    /// outcomes twice. The database's unique indexes decide a race between two approvals; this gives the clear message.
+    /// </summary>
+    /// <param name="approvedRuns">The ids of the investment's approved runs.</param>
+    public FollowUpApproval Approve(RunResult result, string? decisionReference, IReadOnlyCollection<int> approvedRuns, string approvedBy, DateTimeOffset approvedAt)
+    {
+        if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
+        if (approvedRuns.Contains(Id)) throw new FollowUpRefused($"Kørsel {Id} er allerede godkendt.");
+        var settledAgainst = result.SettledAgainst ?? [];
+        var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
+        if (approvedSince.Count > 0)
+            throw new FollowUpRefused($"Kørsel {Id} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
+        return new FollowUpApproval
+        {
+            InvestmentId = InvestmentId, RunId = Id, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(),
+            ApprovedBy = approvedBy, ApprovedAt = approvedAt,
+        };
+    }
 }
 
 /// <summary>The secretariat's approval of a run with the steering group's decision reference; it creates obligations.</summary>

@@ -114,21 +114,14 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         return run;
     }
 
-    /// <summary>Approves a run with the steering group's decision: one obligation per payer.</summary>
+    /// <summary>Approves a run with the steering group's decision (<see cref="FollowUpRun.Approve"/> decides whether it may
+    /// be): one obligation per payer and instalment.</summary>
     public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
         var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
-        // A run pays the difference to the approved runs it was computed against; approving it after another run was
-        // approved would pay the same outcomes twice. (The unique indexes decide a race; these reads give the clear message.)
         var result = RunResult.FromJson(run.ResultJson);
-        var settledAgainst = result.SettledAgainst ?? [];
         var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
-        if (approvedRuns.Contains(runId)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
-        var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
-        if (approvedSince.Count > 0)
-            throw new FollowUpRefused($"Kørsel {runId} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
-        var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
+        var approval = run.Approve(result, decisionReference, approvedRuns, user.Name, clock.GetUtcNow());
         store.FollowUpApprovals.Add(approval);
         var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
         var approvedOn = clock.Today();

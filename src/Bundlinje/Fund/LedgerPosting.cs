@@ -12,26 +12,26 @@ public sealed class LedgerPosting : Entity, IAppendOnly
 {
     string IAppendOnly.Refusal => "The ledger is append-only: post a reversing entry with a reason instead.";
 
-    public int FundId { get; set; }
-    public Fund? Fund { get; set; }
-    public LedgerPot Pot { get; set; }
-    public int FiscalYear { get; set; }
-    public DateOnly EntryDate { get; set; }
-    public LedgerKind Kind { get; set; }
-    public LedgerBasis Basis { get; set; }
-    public decimal Amount { get; set; }
-    public string? Category { get; set; }
-    public int? InvestmentId { get; set; }
-    public Investments.Investment? Investment { get; set; }
-    public string? Payer { get; set; }
+    public int FundId { get; init; }
+    public Fund? Fund { get; init; }
+    public LedgerPot Pot { get; init; }
+    public int FiscalYear { get; init; }
+    public DateOnly EntryDate { get; init; }
+    public LedgerKind Kind { get; init; }
+    public LedgerBasis Basis { get; init; }
+    public decimal Amount { get; init; }
+    public string? Category { get; init; }
+    public int? InvestmentId { get; init; }
+    public Investments.Investment? Investment { get; init; }
+    public string? Payer { get; init; }
     /// <summary>The outcome metric a commitment or payout is for (outcome fund).</summary>
-    public string? Metric { get; set; }
-    public LedgerSource Source { get; set; }
-    public string? SourceReference { get; set; }
-    public string? Text { get; set; }
-    public int? Reverses { get; set; }
-    public required string PostedBy { get; set; }
-    public DateTimeOffset PostedAt { get; set; }
+    public string? Metric { get; init; }
+    public LedgerSource Source { get; init; }
+    public string? SourceReference { get; init; }
+    public string? Text { get; init; }
+    public int? Reverses { get; init; }
+    public required string PostedBy { get; init; }
+    public DateTimeOffset PostedAt { get; init; }
 
     public LedgerEntry ToEntry() => new(FiscalYear, Kind, Basis, Amount, Category, Investment?.Key, Text, EntryDate, Pot) { PostingId = Id, Metric = Metric };
 }

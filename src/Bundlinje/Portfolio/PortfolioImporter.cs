@@ -50,7 +50,7 @@ public sealed class PortfolioImporter(IBundlinjeStore store)
 
     private static void Apply(InvestmentDto dto, Investment inv, Fund.Fund fund, Dictionary<string, Organisation> orgs)
     {
-        inv.Fund = fund; inv.Name = dto.Name!; inv.Status = dto.Status; inv.StatusNote = dto.StatusNote;
+        inv.Fund = fund; inv.Name = dto.Name!; inv.TakeOverStatus(dto.Status, dto.StatusNote);
         inv.AgreedOn = dto.AgreedOn; inv.PeriodStart = dto.PeriodStart; inv.PeriodEnd = dto.PeriodEnd;
         inv.TargetGroup = dto.TargetGroup; inv.PlannedParticipants = dto.PlannedParticipants;
         inv.PlannedPerYear = dto.PlannedPerYear; inv.PaymentModel = dto.PaymentModel; inv.Notes = dto.Notes;

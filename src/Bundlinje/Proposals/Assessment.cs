@@ -65,8 +65,8 @@ public sealed class Assessments(IBundlinjeStore store, ICurrentUser user, TimePr
         request.WrittenBy = user.Name;
         request.WrittenOn = today;
         var proposal = request.Proposal!;
-        if (Triage.NextSteps(Triage.Current(proposal)).Contains(ProposalStep.AssessmentReceived))
-            proposal.Events.Add(new ProposalEvent { Step = ProposalStep.AssessmentReceived, On = today, By = user.Name, Note = $"Belysning fra {request.Organisation.Name}" });
+        if (proposal.RefusalToAdvance(ProposalStep.AssessmentReceived) is null)
+            proposal.Advance(ProposalStep.AssessmentReceived, today, user.Name, $"Belysning fra {request.Organisation.Name}");
         await store.SaveChangesAsync(ct);
     }
 }

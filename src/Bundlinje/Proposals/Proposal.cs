@@ -28,9 +28,26 @@ public sealed class Proposal : Entity
     public Call? Call { get; set; }
     public bool IsPlaceholder { get; set; }
     public int? InvestmentId { get; set; }
-    public List<ProposalEvent> Events { get; set; } = [];
+    private readonly List<ProposalEvent> events = [];
+
+    /// <summary>The timeline: given when the proposal is created (received, or the history a proposal file records), and
+    /// from then on grown only by <see cref="Advance"/>, which keeps to the steps a proposal may take.</summary>
+    public IReadOnlyList<ProposalEvent> Events { get => events; init => events = [.. value]; }
 
     public ProposalStep StepOn(DateOnly asOf) => ProposalStatistics.StepOn(Events.Select(e => (e.Step, e.On)), asOf);
+
+    /// <summary>Why the proposal cannot take <paramref name="step"/> next; null when it can (<see cref="Triage.NextSteps"/>).</summary>
+    public string? RefusalToAdvance(ProposalStep step) =>
+        Triage.Current(this) is var current && Triage.NextSteps(current).Contains(step) ? null : $"En henvendelse med status {current} kan ikke gå til {step}.";
+
+    /// <summary>Appends the next step to the timeline; refused when the proposal cannot take that step now.</summary>
+    public ProposalEvent Advance(ProposalStep step, DateOnly on, string by, string? note = null, decimal? amount = null)
+    {
+        if (RefusalToAdvance(step) is { } refusal) throw new TriageRefused(refusal);
+        var added = new ProposalEvent { Step = step, On = on, By = by, Note = note, Amount = amount };
+        events.Add(added);
+        return added;
+    }
 }
 
 /// <summary>One step in a proposal's timeline: what, when, why, by whom. Appended, never edited.</summary>

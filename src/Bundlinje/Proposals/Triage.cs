@@ -28,8 +28,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
     {
         var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
-        var current = Current(proposal);
-        if (!NextSteps(current).Contains(step)) throw new TriageRefused($"En henvendelse med status {current} kan ikke gå til {step}.");
+        if (proposal.RefusalToAdvance(step) is { } refused) throw new TriageRefused(refused);
         if (step is ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment && string.IsNullOrWhiteSpace(note))
             throw new TriageRefused("Begrundelse: en afvisning skal have en begrundelse.");
         if (step == ProposalStep.SentForAssessment)
@@ -39,8 +38,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
             throw new TriageRefused("Igangsat: henvendelsen bliver igangsat, når investeringens godkendelseskæde er fuldført.");
         var today = clock.Today();
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
-        var added = new ProposalEvent { Step = step, On = today, Note = note?.Trim(), Amount = amount, By = user.Name };
-        proposal.Events.Add(added);
+        var added = proposal.Advance(step, today, user.Name, note?.Trim(), amount);
         if (step == ProposalStep.Donation)
         {
             if (amount is not > 0) throw new TriageRefused("Beløb: en donation skal have et beløb over 0 kr.");
@@ -54,7 +52,8 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (step == ProposalStep.TakenIntoDevelopment)
         {
             var key = await FreeKeyAsync(proposal.Title, ct);
-            var investment = new Investment { Key = key, Name = proposal.Title, FundId = fund.Id, Status = InvestmentStatus.InDevelopment, StatusNote = $"Fase 1 (idé) fra henvendelse {reference}" };
+            var investment = new Investment { Key = key, Name = proposal.Title, FundId = fund.Id };
+            investment.Develop($"Fase 1 (idé) fra henvendelse {reference}");
             store.Investments.Add(investment);
             await store.SaveChangesAsync(ct);
             proposal.InvestmentId = investment.Id;
@@ -80,8 +79,8 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
         if (departments.Count != departmentKeys.Distinct().Count()) throw new TriageRefused("Afdelinger: mindst én af de valgte er ikke en magistratsafdeling.");
         var names = string.Join(", ", departments.Select(d => d.Name));
-        proposal.Events.Add(new ProposalEvent { Step = ProposalStep.SentForAssessment, On = today, By = user.Name,
-            Note = $"Til belysning i {names}, frist {due:dd-MM-yyyy}" + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}") });
+        proposal.Advance(ProposalStep.SentForAssessment, today, user.Name,
+            $"Til belysning i {names}, frist {due:dd-MM-yyyy}" + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}"));
         var requests = new List<AssessmentRequest>();
         foreach (var department in departments)
         {

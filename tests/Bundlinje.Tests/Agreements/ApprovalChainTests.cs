@@ -12,7 +12,7 @@ public sealed class ApprovalChainTests
 
     private static Investment TwoPayers() => new()
     {
-        Key = "ny", Name = "Ny indsats", Status = InvestmentStatus.InDevelopment,
+        Key = "ny", Name = "Ny indsats",
         Parties =
         [
             new() { Organisation = Sfb, OrganisationId = Sfb.Id, Role = PartyRole.Authority },
@@ -31,10 +31,10 @@ public sealed class ApprovalChainTests
         Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse", "rådmandens godkendelse for Børn og Unge",
             "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []));
         Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
-        Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active, complete));
+        Assert.Null(investment.RefusalToMove(InvestmentStatus.Active, complete));
         foreach (var left in complete)
         {
-            var refusal = ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active, [.. complete.Where(a => a != left)]);
+            var refusal = investment.RefusalToMove(InvestmentStatus.Active, [.. complete.Where(a => a != left)]);
             Assert.NotNull(refusal);
             Assert.StartsWith("Status: investeringen kan først blive aktiv", refusal);
         }
@@ -46,11 +46,31 @@ public sealed class ApprovalChainTests
     [Fact]
     public void An_investment_without_a_paying_department_cannot_complete_the_chain_and_other_status_changes_are_not_affected()
     {
-        var investment = new Investment { Key = "x", Name = "Uden betaler", Status = InvestmentStatus.InDevelopment };
+        var investment = new Investment { Key = "x", Name = "Uden betaler" };
         Assert.Contains("en betalende magistratsafdeling (part med rollen myndighed)",
             ApprovalChain.Missing(investment, [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Mayor)]));
-        Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Ended, []));
-        Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.Active, InvestmentStatus.Active, []));
-        Assert.NotNull(ApprovalChain.Refusal(investment, null, InvestmentStatus.Active, []));
+        Assert.Null(investment.RefusalToMove(InvestmentStatus.Ended, []));
+        Assert.NotNull(investment.RefusalToMove(InvestmentStatus.Active, []));
+        investment.TakeOverStatus(InvestmentStatus.Active, "from the portfolio file");
+        Assert.Null(investment.RefusalToMove(InvestmentStatus.Active, []));
+    }
+
+    [Fact]
+    public void Activating_with_an_incomplete_chain_is_refused_and_leaves_the_status_as_it_was()
+    {
+        var investment = TwoPayers();
+        Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
+        var refused = Assert.Throws<ApprovalRefused>(() => investment.Activate(complete[..3], "for tidligt"));
+        Assert.Equal("Status", refused.Field);
+        Assert.Contains("borgmesterens formelle godkendelse", refused.Message);
+        Assert.Throws<ApprovalRefused>(() => investment.MoveTo(InvestmentStatus.Active, [], "via formularen"));
+        Assert.Equal((InvestmentStatus.InDevelopment, null), (investment.Status, investment.StatusNote));
+
+        investment.MoveTo(InvestmentStatus.Active, complete, "kæden er fuldført");
+        Assert.Equal((InvestmentStatus.Active, "kæden er fuldført"), (investment.Status, investment.StatusNote));
+        investment.TerminateEarly("stoppet");
+        Assert.Equal(InvestmentStatus.TerminatedEarly, investment.Status);
+        // Back from terminated to active is becoming active again: the chain is checked again.
+        Assert.Throws<ApprovalRefused>(() => investment.Activate([], null));
     }
 }

@@ -48,7 +48,7 @@ public sealed record SecondFund(
         await accounts.AddAsync(Secretariat, Roles.Secretariat, [Key], DemoData.Password, "Sekretariat B");
         await accounts.AddAsync(Council, Roles.CouncilMember, [Key], DemoData.Password, "Råd B");
 
-        var investment = new Investment { Key = Investment, Name = "Kystprojektet", FundId = fund.Id, Status = InvestmentStatus.InDevelopment };
+        var investment = new Investment { Key = Investment, Name = "Kystprojektet", FundId = fund.Id };
         var party = new Party { Organisation = organisation, Role = PartyRole.Authority };
         investment.Parties.Add(party);
         // An investor and a deficit guarantor, so a final settlement of fund B has a guarantee payment to post (4.000 kr.).

@@ -22,7 +22,7 @@ public abstract class DevelopmentWebTests : IAsyncLifetime
         var payers = db.Organisations.Where(o => o.Key == "sfb" || o.Key == "sundhed-og-omsorg").ToList();
         db.Investments.Add(new Investment
         {
-            Key = "ny-indsats", Name = "Ny indsats", FundId = fund.Id, Status = InvestmentStatus.InDevelopment,
+            Key = "ny-indsats", Name = "Ny indsats", FundId = fund.Id,
             Parties = [.. payers.Select(o => new Party { OrganisationId = o.Id, Role = PartyRole.Authority })],
         });
         return db.SaveChanges();

@@ -220,8 +220,10 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.WithAsync(async db =>
         {
+            // The properties are init-only (the compiler refuses posting.Amount += 1); a change made behind their back, through
+            // the change tracker, is still refused when saved.
             var posting = await db.LedgerPostings.FirstAsync();
-            posting.Amount += 1m;
+            db.Entry(posting).Property(p => p.Amount).CurrentValue += 1m;
             return await db.SaveChangesAsync();
         }));
         Assert.Contains("append-only", e.Message);

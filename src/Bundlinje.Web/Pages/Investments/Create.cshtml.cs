@@ -23,12 +23,13 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
         if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);
         else if (await Db.Investments.AnyAsync(i => i.Key == NewKey, ct))
             ModelState.AddModelError(nameof(NewKey), $"Nøglen '{NewKey}' er allerede brugt.");
-        if (Bundlinje.Agreements.ApprovalChain.Refusal(new Investment { Key = "", Name = "" }, null, Input.Status, []) is { } refusal)
+        // A new investment has no approvals yet, so it cannot start out active.
+        var investment = new Investment { Key = NewKey ?? "", Name = Input.Name?.Trim() ?? "", FundId = fund?.Id ?? 0 };
+        if (investment.RefusalToMove(Input.Status, []) is { } refusal)
             ModelState.AddModelError("Input.Status", refusal);
         if (!ModelState.IsValid) return Page();
 
-        var investment = new Investment { Key = NewKey!, Name = Input.Name!.Trim(), FundId = fund!.Id };
-        Input.ApplyTo(investment);
+        Input.ApplyTo(investment, []);
         Db.Investments.Add(investment);
         await Db.SaveChangesAsync(ct);
         return Redirect($"/Investments/{investment.Key}");

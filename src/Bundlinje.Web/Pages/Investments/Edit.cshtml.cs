@@ -22,12 +22,12 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
         if (!ModelState.IsValid || !await IsCurrentAsync(investment!, Input.Version, ct)) return Page();
         var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment!.Id, ct);
-        if (Bundlinje.Agreements.ApprovalChain.Refusal(investment, investment.Status, Input.Status, approvals) is { } refusal)
+        if (investment.RefusalToMove(Input.Status, approvals) is { } refusal)
         {
             ModelState.AddModelError("Input.Status", refusal);
             return Page();
         }
-        Input.ApplyTo(investment);
+        Input.ApplyTo(investment, approvals);
         if (!await TrySaveAsync(investment, ct)) return Page();
         return Redirect($"/Investments/{investment.Key}");
     }

@@ -38,9 +38,12 @@ public sealed class InvestmentInput : IValidatableObject
         PlannedPerYear = i.PlannedPerYear, Notes = i.Notes, Version = i.Version,
     };
 
-    public void ApplyTo(Investment i)
+    /// <summary>Writes the form to the investment; the status through <see cref="Investment.MoveTo"/>, which refuses
+    /// active while the approval chain (<paramref name="approvals"/>) is incomplete.</summary>
+    public void ApplyTo(Investment i, IReadOnlyCollection<Bundlinje.Agreements.Approval> approvals)
     {
-        i.Name = Name!.Trim(); i.Status = Status; i.StatusNote = Blank(StatusNote); i.AgreedOn = AgreedOn;
+        i.MoveTo(Status, approvals, Blank(StatusNote));
+        i.Name = Name!.Trim(); i.AgreedOn = AgreedOn;
         i.PlannedPerYear = PlannedPerYear; i.Notes = Blank(Notes);
     }
 
