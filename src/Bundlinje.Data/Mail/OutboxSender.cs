@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Mail;
 using Bundlinje.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Bundlinje.Web.Infrastructure;
+namespace Bundlinje.Data;
 
 /// <summary>SMTP settings (Bundlinje:Smtp). Without a host, sending is off and messages wait in the outbox.</summary>
 public sealed class SmtpSettings
