@@ -12,6 +12,7 @@ public sealed class MiniExcelSheets : ISheetReader
         var type = format == SheetFormat.Xlsx ? ExcelType.XLSX : ExcelType.CSV;
         // No shared-strings cache on disk: MiniExcel would otherwise spill a large sheet's strings (CPR numbers) to the temp folder.
         var configuration = type == ExcelType.XLSX ? new OpenXmlConfiguration { EnableSharedStringCache = false } : null;
-        return content.Query(useHeaderRow: headerRow, excelType: type, configuration: configuration).Cast<IDictionary<string, object?>>().ToList();
+        return content.Query(useHeaderRow: headerRow, excelType: type, configuration: configuration)
+            .Cast<IDictionary<string, object?>>().ToList();
     }
 }

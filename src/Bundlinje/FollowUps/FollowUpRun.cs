@@ -30,14 +30,17 @@ public sealed class FollowUpRun : IPartOfInvestment, IAppendOnly
     /// outcomes twice. The database's unique indexes decide a race between two approvals; this gives the clear message.
     /// </summary>
     /// <param name="approvedRuns">The ids of the investment's approved runs.</param>
-    public FollowUpApproval Approve(RunResult result, string? decisionReference, IReadOnlyCollection<int> approvedRuns, string approvedBy, DateTimeOffset approvedAt)
+    public FollowUpApproval Approve(RunResult result, string? decisionReference, IReadOnlyCollection<int> approvedRuns, string approvedBy,
+        DateTimeOffset approvedAt)
     {
-        if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
+        if (string.IsNullOrWhiteSpace(decisionReference))
+            throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
         if (approvedRuns.Contains(Id)) throw new FollowUpRefused($"Kørsel {Id} er allerede godkendt.");
         var settledAgainst = result.SettledAgainst ?? [];
         var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
         if (approvedSince.Count > 0)
-            throw new FollowUpRefused($"Kørsel {Id} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
+            throw new FollowUpRefused($"Kørsel {Id} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt "
+                + "og ville betale de samme resultater igen; kør opfølgningen igen.");
         return new FollowUpApproval
         {
             InvestmentId = InvestmentId, RunId = Id, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(),

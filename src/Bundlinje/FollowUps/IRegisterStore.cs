@@ -17,9 +17,11 @@ public interface IRegisterStore
 {
     /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.
     /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
-    long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null);
+    long Import(string file, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null);
 
-    /// <summary>Loads an extract all or nothing; returns the number of rows. Problems name the line and never repeat a CPR number.</summary>
+    /// <summary>Loads an extract all or nothing; returns the number of rows. Problems name the line and never repeat a
+    /// CPR number.</summary>
     long Import(Stream content, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null);
 
     /// <summary>How many observations of a measure code the store holds (a code in use cannot leave a catalogue).</summary>

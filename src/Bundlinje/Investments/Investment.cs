@@ -50,7 +50,8 @@ public sealed class Investment : Entity
     /// active needs the complete approval chain (<see cref="ApprovalChain.Missing"/>); staying active, or any other
     /// status, needs nothing.</summary>
     public string? RefusalToMove(InvestmentStatus to, IReadOnlyCollection<Approval> approvals) =>
-        to == InvestmentStatus.Active && Status != InvestmentStatus.Active && ApprovalChain.Missing(this, approvals) is { Count: > 0 } missing
+        to == InvestmentStatus.Active && Status != InvestmentStatus.Active
+            && ApprovalChain.Missing(this, approvals) is { Count: > 0 } missing
             ? $"Status: investeringen kan først blive aktiv, når godkendelseskæden er fuldført. Mangler: {string.Join(", ", missing)}."
             : null;
 

@@ -38,7 +38,9 @@ public sealed class Proposal : Entity
 
     /// <summary>Why the proposal cannot take <paramref name="step"/> next; null when it can (<see cref="Triage.NextSteps"/>).</summary>
     public string? RefusalToAdvance(ProposalStep step) =>
-        Triage.Current(this) is var current && Triage.NextSteps(current).Contains(step) ? null : $"En henvendelse med status {current} kan ikke gå til {step}.";
+        Triage.Current(this) is var current && Triage.NextSteps(current).Contains(step)
+            ? null
+            : $"En henvendelse med status {current} kan ikke gå til {step}.";
 
     /// <summary>Appends the next step to the timeline; refused when the proposal cannot take that step now.</summary>
     public ProposalEvent Advance(ProposalStep step, DateOnly on, string by, string? note = null, decimal? amount = null)

@@ -20,15 +20,16 @@ public sealed class LayerTests
     private static readonly Assembly Domain = typeof(IRegisterStore).Assembly;
 
     private static List<string> Offending(IEnumerable<string> names) =>
-        names.Where(n => Forbidden.Any(f => n.Equals(f, StringComparison.OrdinalIgnoreCase) || n.StartsWith(f + ".", StringComparison.OrdinalIgnoreCase)))
-            .Order().ToList();
+        names.Where(n => Forbidden.Any(f => n.Equals(f, StringComparison.OrdinalIgnoreCase)
+                || n.StartsWith(f + ".", StringComparison.OrdinalIgnoreCase))).Order().ToList();
 
     [Fact]
     public void The_domain_assembly_references_no_database_provider_driver_file_format_or_web_library()
     {
         Assert.Equal("Bundlinje", Domain.GetName().Name);
         var offending = Offending(Domain.GetReferencedAssemblies().Select(a => a.Name!));
-        Assert.True(offending.Count == 0, "src/Bundlinje references " + string.Join(", ", offending) + "; move that code to src/Bundlinje.Data.");
+        Assert.True(offending.Count == 0,
+            "src/Bundlinje references " + string.Join(", ", offending) + "; move that code to src/Bundlinje.Data.");
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public sealed class RunApprovalTests
         var (run, result) = Run(3, 1, 2);
         var approval = run.Approve(result, "  SG 2026-11  ", [1, 2], "sekretariatet", Now);
         Assert.Equal((7, 3, 3, "SG 2026-11", "sekretariatet", Now),
-            (approval.InvestmentId, approval.RunId, approval.Sequence, approval.DecisionReference, approval.ApprovedBy, approval.ApprovedAt));
+            (approval.InvestmentId, approval.RunId, approval.Sequence, approval.DecisionReference, approval.ApprovedBy,
+                approval.ApprovedAt));
     }
 
     [Fact]
@@ -36,7 +37,8 @@ public sealed class RunApprovalTests
         var (run, result) = Run(3, 1);
         Assert.Equal("Godkendelsen skal have styregruppens beslutningsreference.",
             Assert.Throws<FollowUpRefused>(() => run.Approve(result, " ", [1], "s", Now)).Message);
-        Assert.Equal("Kørsel 3 er allerede godkendt.", Assert.Throws<FollowUpRefused>(() => run.Approve(result, "SG", [1, 3], "s", Now)).Message);
+        Assert.Equal("Kørsel 3 er allerede godkendt.",
+            Assert.Throws<FollowUpRefused>(() => run.Approve(result, "SG", [1, 3], "s", Now)).Message);
         // Run 4 was approved after run 3 was computed: approving 3 would pay the same outcomes again.
         Assert.StartsWith("Kørsel 3 er beregnet før kørsel 4 blev godkendt",
             Assert.Throws<FollowUpRefused>(() => run.Approve(result, "SG", [1, 4], "s", Now)).Message);

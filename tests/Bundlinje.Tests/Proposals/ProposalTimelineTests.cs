@@ -27,7 +27,8 @@ public sealed class ProposalTimelineTests
         var proposal = Received();
         proposal.Advance(ProposalStep.SentForAssessment, new(2026, 1, 9), "sekretariatet", "Til belysning");
         var taken = proposal.Advance(ProposalStep.TakenIntoDevelopment, new(2026, 3, 1), "sekretariatet");
-        Assert.Equal([ProposalStep.Received, ProposalStep.SentForAssessment, ProposalStep.TakenIntoDevelopment], proposal.Events.Select(e => e.Step));
+        Assert.Equal([ProposalStep.Received, ProposalStep.SentForAssessment, ProposalStep.TakenIntoDevelopment],
+            proposal.Events.Select(e => e.Step));
         Assert.Equal((new DateOnly(2026, 3, 1), "sekretariatet"), (taken.On, taken.By));
         Assert.Equal(ProposalStep.TakenIntoDevelopment, Triage.Current(proposal));
         // Taken into development, the only way on is launch (when the investment's approval chain is complete).
