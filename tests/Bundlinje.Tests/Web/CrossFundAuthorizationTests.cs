@@ -279,7 +279,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var client = clients[SecondFund.Secretariat];
         var token = await Login.TokenAsync(client, "/Portfolio");
         var money = Posts();
-        foreach (var handler in new[] { ("Investments/{key}/FollowUp", "Approve"), ("Investments/{key}/FollowUp", "Pay"), ("Funds/{key}/Ledger", "Reverse"),
+        foreach (var handler in new[] { ("Investments/{key}/FollowUp/Runs", "Approve"), ("Investments/{key}/FollowUp/Runs", "Pay"), ("Funds/{key}/Ledger", "Reverse"),
                      ("Investments/{key}/FollowUp/Settlement", (string?)null) })
         {
             var attack = money[handler].Attacks.Single(a => a.Url.Contains(SecondFund.Investment) || a.Url.Contains(SecondFund.Key));
