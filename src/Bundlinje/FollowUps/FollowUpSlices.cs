@@ -1,6 +1,5 @@
 using Bundlinje.Common;
 using Bundlinje.Investments;
-using Bundlinje.Participants;
 using Bundlinje.Payments;
 using Microsoft.EntityFrameworkCore;
 

@@ -26,15 +26,16 @@ public sealed class BackgroundJob
     /// <summary>The steps done so far, one a line.</summary>
     public string Progress { get; init; } = "";
     public bool CancelRequested { get; init; }
-    /// <summary>The worker instance holding the job and until when its claim holds unless renewed.</summary>
+    /// <summary>The worker instance holding the job, until when its claim holds unless renewed, and how many claims so far.</summary>
     public string? ClaimedBy { get; init; }
     public DateTimeOffset? LeaseUntil { get; init; }
     public int Attempts { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
-    /// <summary>The follow-up run the job stored.</summary>
+
+    /// <summary>What the job stored (the follow-up run), or why it did not: <see cref="ErrorCode"/> "refused" (the service
+    /// said no, <see cref="ErrorMessage"/> says why), "failed" (logged) or "abandoned" (its instances died too often).</summary>
     public int? ResultRunId { get; init; }
-    /// <summary>"refused" (the service said no, <see cref="ErrorMessage"/> says why) or "failed" (logged).</summary>
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
 

@@ -8,8 +8,8 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 [Authorize(Policy = Policies.Reader)]
 public sealed class JobModel(BundlinjeDb db, JobQueue jobs) : PageModel
 {
-    [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public Guid Id { get; set; }
+    [FromRoute] public string Key { get; set; } = "";
     public BackgroundJob Job { get; private set; } = null!;
     public decimal? Payable { get; private set; }
 
