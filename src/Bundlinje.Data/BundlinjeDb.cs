@@ -40,6 +40,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<MaturityAssessment> MaturityAssessments => Set<MaturityAssessment>();
     public DbSet<Approval> Approvals => Set<Approval>();
     public DbSet<FollowUps.Measure> Measures => Set<FollowUps.Measure>();
+    public DbSet<Jobs.BackgroundJob> Jobs => Set<Jobs.BackgroundJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

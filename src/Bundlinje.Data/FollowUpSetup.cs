@@ -42,6 +42,12 @@ public static class FollowUpSetup
         services.AddScoped<ParticipantImporter>();
         services.AddScoped<FollowUpRunner>();
         services.AddScoped<FinalSettlements>();
+        services.AddScoped<FollowUpSlices>();
+        // Lazy<T> of any service: pages take the services that pseudonymise lazily, so a missing Bundlinje:PseudonymKey is
+        // a message on the form that needs it (the services cannot be made without it), not a broken page.
+        services.TryAddTransient(typeof(Lazy<>), typeof(Resolved<>));
         return services;
     }
+
+    private sealed class Resolved<T>(IServiceProvider services) : Lazy<T>(services.GetRequiredService<T>) where T : notnull;
 }

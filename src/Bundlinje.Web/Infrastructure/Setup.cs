@@ -35,7 +35,7 @@ public static class Setup
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddBundlinjeDatabase(config);
         services.AddBundlinjeFollowUps(config);
-        services.AddSingleton<Pages.Investments.FollowUp.RunJobs>();
+        services.AddBundlinjeJobs(config);
         services.AddScoped<Proposals.Intake>();
         services.AddScoped<IAssessorDirectory, AssessorDirectory>();
         services.Configure<SmtpSettings>(config.GetSection("Bundlinje:Smtp"));

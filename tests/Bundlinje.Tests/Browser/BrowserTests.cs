@@ -136,12 +136,15 @@ public sealed class BrowserTests : IAsyncLifetime
                 """);
             await page.ClickAsync("text=Gem betalingsmodel");
             Assert.Contains("Betalingsmodellen er gemt", await page.InnerTextAsync("#done"));
+            await page.ClickAsync("text=← Opfølgning og resultatbetaling"); // each form posts to its slice's page; back to the overview
             await page.SetInputFilesAsync("#participants-file", participants);
             await page.ClickAsync("button:has-text('Importér deltagere')");
             Assert.Contains("3 tilføjet", await page.InnerTextAsync("#done"));
+            await page.ClickAsync("text=← Opfølgning og resultatbetaling"); // each form posts to its slice's page; back to the overview
             await page.SetInputFilesAsync("#register-file", register);
             await page.ClickAsync("button:has-text('Indlæs registerdata')");
             Assert.Contains("3 observationer", await page.InnerTextAsync("#done"));
+            await page.ClickAsync("text=← Opfølgning og resultatbetaling"); // each form posts to its slice's page; back to the overview
             await page.FillAsync("#AsOf", "2024-12-31");
             await page.ClickAsync("button:has-text('Kør opfølgning')");
             await page.WaitForURLAsync("**/FollowUp/Jobs/**");

@@ -213,7 +213,7 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
                 { new StringContent(await Login.TokenAsync(client, followUp)), "__RequestVerificationToken" },
                 { new ByteArrayContent(Encoding.UTF8.GetBytes("cpr,measure,from,to,value,unit\n0101951234,womens-shelter,2024-01-01,2024-01-31,3,dage\n0202951234,days-in-custody,2024-01-01,2024-01-31,4,dage\n")), "Upload", "udtraek.csv" },
             };
-            return WebUtility.HtmlDecode(await (await client.PostAsync($"{followUp}?handler=Register", content, Ct)).Content.ReadAsStringAsync(Ct));
+            return WebUtility.HtmlDecode(await (await client.PostAsync($"{followUp}/Register", content, Ct)).Content.ReadAsStringAsync(Ct));
         }
         var model = new Dictionary<string, string>
         {
@@ -228,7 +228,7 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         var html = await UploadAsync();
         Assert.Contains("Linje 3, measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', 'benefit-cost', 'camp-mentor',", html);
         Assert.Contains("'reconvictions', 'shelter-days', 'su-education', 'transfer-income', 'violence-ceased', 'womens-shelter', 'youth-education').", html);
-        (_, html) = await PostAsync(client, $"{followUp}?handler=Model", model, followUp);
+        (_, html) = await PostAsync(client, $"{followUp}/Model", model, followUp);
         Assert.Contains("Betalingsmodellen er afvist (1 fejl):", html);
         Assert.Contains("$.model.metrics[1].measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress',", html);
         Assert.Equal(models, Factory.With(db => db.PaymentModels.Count()));
@@ -236,7 +236,7 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         // Once the fund's secretariat adds the code, the same files are accepted.
         await PostAsync(client, Page, Measure("days-in-custody"));
         Assert.Contains("Registerdata: 2 observationer indlæst.", await UploadAsync());
-        (_, html) = await PostAsync(client, $"{followUp}?handler=Model", model, followUp);
+        (_, html) = await PostAsync(client, $"{followUp}/Model", model, followUp);
         Assert.Contains("Betalingsmodellen er gemt (2 effektmål).", html);
 
         // The command line checks the investment's fund's catalogue too.

@@ -114,8 +114,9 @@ public sealed record SecondFund(
         db.ProposalAttachments.Add(attachment);
         await db.SaveChangesAsync();
 
-        var job = sp.GetRequiredService<global::Bundlinje.Web.Pages.Investments.FollowUp.RunJobs>().Start(Investment, new(2024, 1, 31), "test");
-        for (var i = 0; i < 200 && !job.Finished; i++) await Task.Delay(50);
+        var job = await sp.GetRequiredService<JobQueue>().EnqueueFollowUpRunAsync(investment, new(2024, 1, 31), "test", default);
+        // The app's worker runs it; the tests compare the database before and after their attacks, so wait until it is done.
+        for (var i = 0; i < 600 && !factory.With(d => d.Jobs.Single(j => j.Id == job.Id).Finished); i++) await Task.Delay(100);
         return new(fund.Id, investment.Id, organisation.Id, party.Id, run.Id, approved.Id, obligation.Id, posting.Id, request.Id, call.Id,
             phase.Id, approval.Id, maturity.Id, job.Id, attachment.Id,
             // Fund B got the seed measure catalogue when it was created; one of its measures is the target of the catalogue attacks.
@@ -123,6 +124,5 @@ public sealed record SecondFund(
     }
 
     /// <summary>The job started for fund B's investment: whether anyone asked to cancel it.</summary>
-    public bool JobCancelled(BundlinjeFactory factory) =>
-        factory.Services.GetRequiredService<global::Bundlinje.Web.Pages.Investments.FollowUp.RunJobs>().Find(JobId)!.Cancellation.IsCancellationRequested;
+    public bool JobCancelled(BundlinjeFactory factory) => factory.With(db => db.Jobs.Single(j => j.Id == JobId).CancelRequested);
 }

@@ -59,7 +59,7 @@ public sealed partial class LogVolumeTests : IAsyncLifetime
         form.Add(file, "Upload", "deltagere.csv");
         var logged = factory.Logs.Count;
 
-        var response = await client.PostAsync("/Investments/ungifokus/FollowUp?handler=Participants", form);
+        var response = await client.PostAsync("/Investments/ungifokus/FollowUp/Participants/Import", form);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Deltagere: 100.000 tilføjet", WebUtility.HtmlDecode(html).Replace("100000", "100.000"));

@@ -17,7 +17,7 @@ public sealed class PaymentModelPageTests : IAsyncLifetime
         const string page = "/Investments/ungifokus/FollowUp";
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var before = factory.With(db => db.PaymentModels.Count());
-        var response = await client.PostAsync($"{page}?handler=Model", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync($"{page}/Model", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await Login.TokenAsync(client, page),
             ["ModelJson"] = """

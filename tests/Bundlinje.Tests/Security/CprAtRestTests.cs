@@ -48,7 +48,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
 
     private async Task<string> UploadAsync(HttpClient client, string handler, string fileName, byte[] content)
     {
-        var response = await client.PostAsync($"{FollowUp}?handler={handler}", Form(await Login.TokenAsync(client, FollowUp), fileName, content));
+        var response = await client.PostAsync(handler == "Participants" ? $"{FollowUp}/Participants/Import" : $"{FollowUp}/{handler}", Form(await Login.TokenAsync(client, FollowUp), fileName, content));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{handler} gave {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
@@ -103,7 +103,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         var content = new StallingContent(body, sent, stalled, stop.Token);
         content.Headers.ContentType = form.Headers.ContentType;
-        var request = client.PostAsync($"{FollowUp}?handler=Participants", content, stop.Token);
+        var request = client.PostAsync($"{FollowUp}/Participants/Import", content, stop.Token);
         await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var arrived = cprs.Where(c => Encoding.UTF8.GetString(body, 0, sent).Contains(c)).ToList();
         // The server reads the form while the request hangs; look for what it has buffered, for a few seconds.
@@ -120,7 +120,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var huge = new byte[RegisterStore.MaxUploadBytes + 4096];
         "cpr,measure,from,to,value,unit\n"u8.CopyTo(huge);
-        var response = await client.PostAsync($"{FollowUp}?handler=Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge));
+        var response = await client.PostAsync($"{FollowUp}/Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.Contains("Fil: filen er større end 200 MB, som er grænsen for en upload", page);

@@ -49,7 +49,7 @@ public abstract class ExactlyOnceTests : TrustApp
         var runId = await RunFollowUpAsync();
         var sessions = await SecretariatSessionsAsync(N);
         const string page = "/Investments/ungifokus/FollowUp";
-        var approvals = await AllAtOnceAsync(sessions, page, $"{page}?handler=Approve",
+        var approvals = await AllAtOnceAsync(sessions, page, $"{page}/Runs?handler=Approve",
             (i, token) => Form(token, ("RunId", runId.ToString()), ("Decision", $"Styregruppemøde, pkt. {i}")));
 
         NoServerErrors(approvals);
@@ -60,7 +60,7 @@ public abstract class ExactlyOnceTests : TrustApp
         var obligations = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().Where(o => o.RunId == runId).OrderBy(o => o.Payer).ToListAsync());
         Assert.Equal([("Beskæftigelse", 24_000m), ("SFB", 16_000m)], obligations.Select(o => (o.Payer, o.Amount)));
 
-        var payments = await AllAtOnceAsync(sessions, page, $"{page}?handler=Pay",
+        var payments = await AllAtOnceAsync(sessions, page, $"{page}/Runs?handler=Pay",
             (_, token) => Form(token, ("ObligationId", obligations[0].Id.ToString()), ("PaidOn", "2025-03-01")));
         NoServerErrors(payments);
         Assert.All(payments, r => Assert.Equal(HttpStatusCode.OK, r.Status));
@@ -121,7 +121,7 @@ public abstract class ExactlyOnceTests : TrustApp
         var second = await Factory.WithAsync(db => db.FollowUpRuns.MaxAsync(r => r.Id));
         var sessions = await SecretariatSessionsAsync(N + 1);
         const string page = "/Investments/ungifokus/FollowUp";
-        var approvals = await AllAtOnceAsync(sessions, page, $"{page}?handler=Approve",
+        var approvals = await AllAtOnceAsync(sessions, page, $"{page}/Runs?handler=Approve",
             (i, token) => Form(token, ("RunId", (i % 2 == 0 ? first : second).ToString()), ("Decision", $"Styregruppemøde, pkt. {i}")));
 
         NoServerErrors(approvals);

@@ -1,0 +1,69 @@
+using Bundlinje.FollowUps;
+using Bundlinje.Investments;
+using Bundlinje.Participants;
+using Bundlinje.Payments;
+using Bundlinje.Portfolio;
+using Bundlinje.Security;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace Bundlinje.Web.Pages.Investments.FollowUp;
+
+/// <summary>A slice of an investment's follow-up (runs, participants, register data, payment model): its own page with
+/// its own form handlers; the overview (<see cref="IndexModel"/>) shows every slice, each form posts to its slice's page.
+/// Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
+[Authorize(Policy = Policies.Reader)]
+public abstract class SlicePage(BundlinjeDb db) : FormPage(db)
+{
+    [FromRoute] public string Key { get; set; } = "";
+    public Investment Investment { get; private set; } = null!;
+    public Viewer Viewer => User.ToViewer();
+    public string FundKey => Investment.Fund!.Key;
+    public string? Done { get; private set; }
+
+    /// <summary>Reads what the slice shows (after an action too).</summary>
+    protected abstract Task ShowAsync(CancellationToken ct);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Request.Query[Uploads.TooLargeQuery] == "for-stor") ModelState.AddModelError("Upload", Uploads.TooLargeMessage);
+        if (await LoadAsync(ct) is { } refused) return refused;
+        await ShowAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Loads the investment of the route, authorizes it for the operation (403), checks that the posted id
+    /// belongs to it (404), then acts: the action's message, or the service's refusal as form errors.</summary>
+    protected async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned,
+        Func<Task<string>> action, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
+        if (owned is not null && !await owned()) return NotFound();
+        try { Done = await action(); }
+        // The services that pseudonymise are resolved per request, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
+        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
+        {
+            IReadOnlyList<string> problems = e switch
+            {
+                ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => [m.Heading + ":", .. m.Problems],
+                _ => [e.Message],
+            };
+            foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
+        }
+        await ShowAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking(), Key, ct: ct);
+        if (refusal is not null) return refusal;
+        Investment = investment!;
+        return null;
+    }
+}
+
+public sealed record RunsView(string Key, string FundKey, Viewer Viewer, RunsSlice Slice, DateOnly? AsOf);
+public sealed record ParticipantsView(string Key, string FundKey, Viewer Viewer, ParticipantsSlice Slice);
+public sealed record RegisterView(string Key, string FundKey, Viewer Viewer);
+public sealed record ModelView(string Key, string FundKey, Viewer Viewer, StoredPaymentModel? Model, string? Json);
