@@ -33,11 +33,9 @@ public static class Setup
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddBundlinjeDatabase(config);
-        services.AddBundlinjeFollowUps(config);
+        // Every application service (Bundlinje.Data.ServiceSetup, shared with the CLI); below only what the web adds.
+        services.AddBundlinje(config);
         services.AddSingleton<Pages.Investments.FollowUp.RunJobs>();
-        services.AddScoped<Proposals.Intake>();
-        services.AddScoped<IAssessorDirectory, AssessorDirectory>();
         services.Configure<SmtpSettings>(config.GetSection("Bundlinje:Smtp"));
         services.AddHostedService<OutboxSender>();
         // The public proposal form: a few submissions per address per ten minutes (Bundlinje:IntakePermitsPer10Minutes).
@@ -53,8 +51,6 @@ public static class Setup
                     PermitLimit = config.GetValue("Bundlinje:IntakePermitsPer10Minutes", 5), Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
                 }));
         });
-        services.AddScoped<Accounts>();
-        services.AddScoped<DemoData>();
 
         // Keys in the database: N instances behind a load balancer share them, and a restart keeps users signed in.
         services.AddDataProtection().SetApplicationName("Bundlinje").PersistKeysToDbContext<BundlinjeDb>();
@@ -98,8 +94,14 @@ public static class Setup
             o.SupportedUICultures = UiCultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // Pages marked [RouteFund]/[RouteInvestment] get the route's fund or investment loaded once and authorized.
+        services.AddScoped<RouteResources>();
         services.AddRazorPages().AddViewLocalization()
-            .AddMvcOptions(o => BindingMessages.Localise(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                BindingMessages.Localise(o.ModelBindingMessageProvider);
+                o.Filters.Add(new RouteResourceFilter());
+            });
         // Danish letters are written as themselves, not as &#xE6; (markup characters are still encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -11,7 +11,7 @@ public sealed class TriageRefused(string message) : Exception(message);
 /// Moves a proposal on: each step is appended to its timeline with who, when and why. A donation posts a donation to
 /// the fund's ledger and taking a proposal into development creates an investment in phase 1 — in the same save.
 /// </summary>
-public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, IAssessorDirectory? assessors = null)
+public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, Ledger ledger, IAssessorDirectory? assessors = null)
 {
     private static readonly Dictionary<ProposalStep, ProposalStep[]> Next = new()
     {
@@ -45,7 +45,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         {
             if (amount is not > 0) throw new TriageRefused("Beløb: en donation skal have et beløb over 0 kr.");
             if (Kroner.Problem("Beløb", amount) is { } range) throw new TriageRefused(range);
-            await new Ledger(store, user, clock).AddAsync(fundKey, new LedgerLine
+            await ledger.AddAsync(fundKey, new LedgerLine
             {
                 FiscalYear = today.Year, EntryDate = today, Kind = LedgerKind.Donation, Basis = LedgerBasis.Actual, Amount = amount.Value,
                 Category = EconomicsRules.DonationCategory, Text = $"Donation til henvendelse {reference}: {proposal.Title}",
