@@ -23,7 +23,8 @@ public static class Setup
         var config = builder.Configuration;
         AddShippedSettings(builder);
         // Outside Development every cookie is Secure; "Testing" (the test suite over plain http on loopback) is told apart
-        // and proven by TransportSecurityTests, which runs the app as Production.
+        // and proven by TransportSecurityTests, which runs the app as Production. Set once here: the cookie policy
+        // (UseCookiePolicy, before authentication and antiforgery) marks every cookie the app writes, sign-in and CSRF alike.
         var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
             ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -69,7 +70,6 @@ public static class Setup
             o.Cookie.Name = "bundlinje.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = secure;
             o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
@@ -108,7 +108,6 @@ public static class Setup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bundlinje.csrf";
-            o.Cookie.SecurePolicy = secure;
             o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
         });
         // The document names no server: it never echoes the request's Host header.

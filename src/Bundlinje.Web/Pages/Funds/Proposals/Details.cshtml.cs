@@ -40,8 +40,8 @@ public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), 
         if (!ModelState.IsValid) return Page();
         try
         {
-            if (Step == ProposalStep.SentForAssessment) await triage.SendForAssessmentAsync(Key, Reference, Departments, DueOn, Note, ct);
-            else await triage.AdvanceAsync(Key, Reference, Step!.Value, Note, amount, ct);
+            if (Step == ProposalStep.SentForAssessment) await triage.SendForAssessmentAsync(Fund, Reference, Departments, DueOn, Note, ct);
+            else await triage.AdvanceAsync(Fund, Reference, Step!.Value, Note, amount, ct);
             return Redirect($"/Funds/{Key}/Proposals/{Uri.EscapeDataString(Reference)}");
         }
         catch (Exception e) when (e is TriageRefused or Bundlinje.Fund.LedgerRefused)
