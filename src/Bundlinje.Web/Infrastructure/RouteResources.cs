@@ -72,7 +72,8 @@ public sealed class RouteResourceFilter : IAsyncPageFilter
             .ToDictionary(f => f.Name, f => (OperationAuthorizationRequirement)f.GetValue(null)!);
 
     public static OperationAuthorizationRequirement Operation(string name) =>
-        ByName.TryGetValue(name, out var operation) ? operation : throw new ArgumentException($"No operation '{name}' in Operations.", nameof(name));
+        ByName.TryGetValue(name, out var operation) ? operation
+            : throw new ArgumentException($"No operation '{name}' in Operations.", nameof(name));
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -99,7 +100,8 @@ public sealed class RouteResourceFilter : IAsyncPageFilter
         else
         {
             if (resource is Fund.Fund fund && context.HandlerInstance is IFundPage fundHolder) fundHolder.Fund = fund;
-            if (resource is Investment investment && context.HandlerInstance is IInvestmentPage investmentHolder) investmentHolder.Investment = investment;
+            if (resource is Investment investment && context.HandlerInstance is IInvestmentPage investmentHolder)
+                investmentHolder.Investment = investment;
             await next();
         }
     }

@@ -43,7 +43,8 @@ public sealed partial class HouseRulesTests
         }).Build();
         return new ServiceCollection().AddBundlinje(config)
             .SelectMany(d => new[] { d.ServiceType, d.ImplementationType })
-            .Where(t => t is { IsInterface: false, IsAbstract: false } && t.Namespace?.StartsWith("Bundlinje", StringComparison.Ordinal) == true)
+            .Where(t => t is { IsInterface: false, IsAbstract: false }
+                        && t.Namespace?.StartsWith("Bundlinje", StringComparison.Ordinal) == true)
             .Select(t => t!.Name).ToHashSet();
     }
 
@@ -63,7 +64,8 @@ public sealed partial class HouseRulesTests
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => built.IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
-        Assert.True(offenders.Count == 0, "Take the service as a constructor or handler parameter (registered in ServiceSetup.AddBundlinje):\n"
+        Assert.True(offenders.Count == 0,
+            "Take the service as a constructor or handler parameter (registered in ServiceSetup.AddBundlinje):\n"
             + string.Join("\n", offenders));
     }
 
@@ -81,13 +83,15 @@ public sealed partial class HouseRulesTests
         var routed = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
             .Select(f => (File: f, Name: Path.GetRelativePath(pages, f).Replace(Path.DirectorySeparatorChar, '/')))
             .Where(p => File.ReadLines(p.File).FirstOrDefault() is { } first
-                        && (first.Contains("\"/Funds/{key}", StringComparison.Ordinal) || first.Contains("\"/Investments/{key}", StringComparison.Ordinal)))
+                        && (first.Contains("\"/Funds/{key}", StringComparison.Ordinal)
+                            || first.Contains("\"/Investments/{key}", StringComparison.Ordinal)))
             .Where(p => !LoadsItsOwnKeyUntilMerged.Any(prefix => p.Name.StartsWith(prefix, StringComparison.Ordinal)))
             .ToList();
         Assert.True(routed.Count >= 15, $"only {routed.Count} fund and investment pages found");
         var marked = new Regex(@"\[Route(Fund|Investment)\(|: PartyForm\(");
         var unmarked = routed.Where(p => !marked.IsMatch(File.ReadAllText(p.File + ".cs"))).Select(p => p.Name).ToList();
-        Assert.True(unmarked.Count == 0, "Mark the page model [RouteFund(...)] or [RouteInvestment(...)] (RouteResources.cs):\n" + string.Join("\n", unmarked));
+        Assert.True(unmarked.Count == 0,
+            "Mark the page model [RouteFund(...)] or [RouteInvestment(...)] (RouteResources.cs):\n" + string.Join("\n", unmarked));
     }
 
     private static string RepositoryRoot()
