@@ -35,13 +35,10 @@ public static class CliHost
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(l => l.AddFilter(_ => false));
         services.AddSingleton<ICurrentUser>(new FixedUser("cli:" + Environment.UserName));
-        services.AddBundlinjeDatabase(config);
-        services.AddBundlinjeFollowUps(config);
+        services.AddBundlinje(config);
         services.AddIdentityCore<BundlinjeUser>(o => { o.Password.RequiredLength = 12; o.User.RequireUniqueEmail = true; })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<BundlinjeDb>();
-        services.AddScoped<Accounts>();
-        services.AddScoped<DemoData>();
         return services.BuildServiceProvider();
     }
 

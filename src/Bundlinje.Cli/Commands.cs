@@ -41,7 +41,7 @@ public static class Commands
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"File not found: {path.FullName}");
-            var result = await new PortfolioImporter(sp.GetRequiredService<BundlinjeDb>())
+            var result = await sp.GetRequiredService<PortfolioImporter>()
                 .ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), ct);
             return $"Imported {result.Funds} fund(s), {result.Organisations} organisation(s), {result.Investments} investment(s).";
         }));
@@ -59,7 +59,7 @@ public static class Commands
             var db = sp.GetRequiredService<BundlinjeDb>();
             if (fundKey is not null && !await db.Funds.AnyAsync(f => f.Key == fundKey, ct))
                 throw new ArgumentException($"Unknown fund '{fundKey}'.");
-            var doc = await new PortfolioExporter(db).ExportAsync(fundKey, ct);
+            var doc = await sp.GetRequiredService<PortfolioExporter>().ExportAsync(fundKey, ct);
             var path = parse.GetValue(file)!;
             await File.WriteAllTextAsync(path.FullName, PortfolioJson.Write(doc), ct);
             return $"Exported {doc.Investments.Count} investment(s) to {path.FullName}.";

@@ -26,7 +26,7 @@ public static class FundCommands
         economics.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var query = new EconomicsQuery(parse.GetValue(effect), parse.GetValue(laterFrom), parse.GetValue(countedIn));
-            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<TimeProvider>()).BuildAsync(parse.GetValue(fund)!, query, ct: ct);
+            var report = await sp.GetRequiredService<FundEconomics>().BuildAsync(parse.GetValue(fund)!, query, ct: ct);
             var file = parse.GetValue(output);
             if (parse.GetValue(format) == "xlsx" && file is null) throw new ArgumentException("--format xlsx needs --out FILE.");
             var content = parse.GetValue(format) == "csv" ? System.Text.Encoding.UTF8.GetBytes(report.ToCsv()) : report.Export(parse.GetValue(format)!, sp.GetRequiredService<IEconomicsWorkbook>()).Content;
@@ -48,7 +48,7 @@ public static class FundCommands
             if (!file.Exists) throw new FileNotFoundException($"File not found: {file.FullName}");
             await using var stream = file.OpenRead();
             var cells = PublishedTable.Read(file.Name, stream, sp.GetRequiredService<ISheetReader>());
-            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<TimeProvider>()).BuildAsync(parse.GetValue(fund)!, ct: ct);
+            var report = await sp.GetRequiredService<FundEconomics>().BuildAsync(parse.GetValue(fund)!, ct: ct);
             var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells, parse.GetValue(tolerance));
             return differences.Count == 0
                 ? $"All {cells.Count} published cells agree within the tolerance."
@@ -68,7 +68,7 @@ public static class FundCommands
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"File not found: {path.FullName}");
-            var count = await new LedgerImporter(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>())
+            var count = await sp.GetRequiredService<LedgerImporter>()
                 .ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), ct);
             return $"Posted {count} entries.";
         }));
@@ -81,7 +81,7 @@ public static class FundCommands
         var close = new Command("close", "Close a fiscal year: its actual postings can no longer change.") { fund, year };
         close.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            await new Ledger(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>())
+            await sp.GetRequiredService<Ledger>()
                 .CloseYearAsync(parse.GetValue(fund)!, parse.GetValue(year), ct);
             return $"Fiscal year {parse.GetValue(year)} is closed.";
         }));

@@ -14,7 +14,8 @@ namespace Bundlinje.Data;
 /// <summary>The demo: the Aarhus portfolio, its ledger and proposals, synthetic follow-ups of four investments (payment
 /// models, participants, register data, runs; see <see cref="DemoFollowUpLoader"/>; off with Bundlinje:DemoFollowUps=false)
 /// and one account per role. Accounts exist only in demo mode.</summary>
-public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, TimeProvider clock, IServiceProvider services, IConfiguration config)
+public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, PortfolioImporter portfolio, LedgerImporter ledgerFile,
+    Ledger ledger, IServiceProvider services, IConfiguration config)
 {
     public const string Password = "Demo-Bundlinje-2026";
 
@@ -31,20 +32,18 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
     public async Task LoadAsync(CancellationToken ct = default)
     {
         if (!await db.Funds.AnyAsync(f => f.Key == "aarhus", ct))
-            await new PortfolioImporter(db).ImportAsync(PortfolioJson.ReadDemo(), ct);
+            await portfolio.ImportAsync(PortfolioJson.ReadDemo(), ct);
         if (!await db.LedgerPostings.AnyAsync(p => p.Fund!.Key == "aarhus", ct))
         {
-            await new LedgerImporter(db, user, clock).ImportAsync(LedgerFile.ReadDemo(), ct);
+            await ledgerFile.ImportAsync(LedgerFile.ReadDemo(), ct);
             // The accounts behind the 2024 annual report are final.
-            var ledger = new Ledger(db, user, clock);
             for (var year = 2020; year <= 2024; year++) await ledger.CloseYearAsync("aarhus", year, ct);
         }
         if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
-        if (config.GetValue("Bundlinje:DemoFollowUps", true))
-            await new DemoFollowUpLoader(db, services.GetRequiredService<Pseudonymiser>(), services.GetRequiredService<IRegisterStore>(),
-                services.GetRequiredService<ISheetReader>()).LoadAsync(ct);
+        // Resolved only when wanted: it needs the pseudonym key and opens the register store.
+        if (config.GetValue("Bundlinje:DemoFollowUps", true)) await services.GetRequiredService<DemoFollowUpLoader>().LoadAsync(ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))

@@ -9,13 +9,14 @@ public static class FundsApi
         var api = app.MapGroup("/api/funds").RequireAuthorization(Policies.Reader).WithTags("Funds");
 
         api.MapGet("/{key}/economics", async Task<IResult> (string key, string? format, int? effect, int? laterFrom, DateOnly? countedIn,
-            BundlinjeDb db, TimeProvider clock, IEconomicsWorkbook workbook, HttpContext http, CancellationToken ct) =>
+            RouteResources route, FundEconomics economics, IEconomicsWorkbook workbook, HttpContext http,
+            CancellationToken ct) =>
         {
-            var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, ct);
+            var fund = await route.FundAsync(key, ct);
             if (fund is null) return TypedResults.NotFound();
             if (!await http.MayAsync(fund, Operations.Read, refusesRequest: true)) return TypedResults.Forbid();
             EconomicsReport report;
-            try { report = await new FundEconomics(db, clock).BuildAsync(key, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
+            try { report = await economics.BuildAsync(fund, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
             try
             {

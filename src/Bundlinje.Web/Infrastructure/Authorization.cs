@@ -54,14 +54,22 @@ public sealed class FundAuthorization : AuthorizationHandler<OperationAuthorizat
 }
 
 /// <summary>An investment: readable per <see cref="Viewer.CanRead"/> (asked of the database, whatever the caller loaded);
-/// the rest by its fund's key.</summary>
+/// the rest by its fund's key. Scoped: what it asked the database is kept for the request, so a page that checks several
+/// operations on one investment asks once.</summary>
 public sealed class InvestmentAuthorization(BundlinjeDb db) : AuthorizationHandler<OperationAuthorizationRequirement, Investment>
 {
+    private readonly Dictionary<(int, System.Security.Claims.ClaimsPrincipal), (string FundKey, bool Readable)> asked = [];
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Investment investment)
     {
         var viewer = context.User.ToViewer();
-        var fundKey = investment.Fund?.Key ?? await db.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Key).SingleAsync();
-        var readable = FundRules.FundWide(viewer, fundKey) || await db.Investments.Where(viewer.CanRead()).AnyAsync(i => i.Id == investment.Id);
+        if (!asked.TryGetValue((investment.Id, context.User), out var known))
+        {
+            var key = investment.Fund?.Key ?? await db.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Key).SingleAsync();
+            asked[(investment.Id, context.User)] = known =
+                (key, FundRules.FundWide(viewer, key) || await db.Investments.Where(viewer.CanRead()).AnyAsync(i => i.Id == investment.Id));
+        }
+        var (fundKey, readable) = known;
         var allowed = readable && requirement.Name switch
         {
             nameof(Operations.Read) => true,
@@ -76,16 +84,22 @@ public sealed class InvestmentAuthorization(BundlinjeDb db) : AuthorizationHandl
 
 /// <summary>Organisations are shared master data, but belong to the funds where they are a party of an investment or
 /// were asked for an assessment: the secretariat and council of such a fund read its audit log (ReadFundWide), the
-/// secretariat edits it (Administer). An organisation that belongs to no fund yet (just created) is any secretariat's.</summary>
+/// secretariat edits it (Administer). An organisation that belongs to no fund yet (just created) is any secretariat's.
+/// Its funds are asked of the database once per request.</summary>
 public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHandler<OperationAuthorizationRequirement, Organisation>
 {
+    private readonly Dictionary<int, List<string>> fundsOf = [];
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Organisation organisation)
     {
         var viewer = context.User.ToViewer();
-        var asParty = await db.Parties.Where(p => p.OrganisationId == organisation.Id).Select(p => p.Investment!.Fund!.Key).Distinct().ToListAsync();
-        var asAssessor = await (from r in db.AssessmentRequests where r.OrganisationId == organisation.Id
-                                join f in db.Funds on r.Proposal!.FundId equals f.Id select f.Key).Distinct().ToListAsync();
-        var funds = asParty.Union(asAssessor).ToList();
+        if (!fundsOf.TryGetValue(organisation.Id, out var funds))
+        {
+            var asParty = await db.Parties.Where(p => p.OrganisationId == organisation.Id).Select(p => p.Investment!.Fund!.Key).Distinct().ToListAsync();
+            var asAssessor = await (from r in db.AssessmentRequests where r.OrganisationId == organisation.Id
+                                    join f in db.Funds on r.Proposal!.FundId equals f.Id select f.Key).Distinct().ToListAsync();
+            fundsOf[organisation.Id] = funds = asParty.Union(asAssessor).ToList();
+        }
         var allowed = requirement.Name switch
         {
             nameof(Operations.Read) => viewer.Roles.Count > 0,

@@ -23,7 +23,8 @@ public static class Setup
         var config = builder.Configuration;
         AddShippedSettings(builder);
         // Outside Development every cookie is Secure; "Testing" (the test suite over plain http on loopback) is told apart
-        // and proven by TransportSecurityTests, which runs the app as Production.
+        // and proven by TransportSecurityTests, which runs the app as Production. Set once here: the cookie policy
+        // (UseCookiePolicy, before authentication and antiforgery) marks every cookie the app writes, sign-in and CSRF alike.
         var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
             ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -33,11 +34,9 @@ public static class Setup
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddBundlinjeDatabase(config);
-        services.AddBundlinjeFollowUps(config);
+        // Every application service (Bundlinje.Data.ServiceSetup, shared with the CLI); below only what the web adds.
+        services.AddBundlinje(config);
         services.AddBundlinjeJobs(config);
-        services.AddScoped<Proposals.Intake>();
-        services.AddScoped<IAssessorDirectory, AssessorDirectory>();
         services.Configure<SmtpSettings>(config.GetSection("Bundlinje:Smtp"));
         services.AddHostedService<OutboxSender>();
         // The public proposal form: a few submissions per address per ten minutes (Bundlinje:IntakePermitsPer10Minutes).
@@ -53,8 +52,6 @@ public static class Setup
                     PermitLimit = config.GetValue("Bundlinje:IntakePermitsPer10Minutes", 5), Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
                 }));
         });
-        services.AddScoped<Accounts>();
-        services.AddScoped<DemoData>();
 
         // Keys in the database: N instances behind a load balancer share them, and a restart keeps users signed in.
         services.AddDataProtection().SetApplicationName("Bundlinje").PersistKeysToDbContext<BundlinjeDb>();
@@ -73,7 +70,6 @@ public static class Setup
             o.Cookie.Name = "bundlinje.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = secure;
             o.Events.OnValidatePrincipal = SessionCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
@@ -98,15 +94,20 @@ public static class Setup
             o.SupportedUICultures = UiCultures;
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // Pages marked [RouteFund]/[RouteInvestment] get the route's fund or investment loaded once and authorized.
+        services.AddScoped<RouteResources>();
         services.AddRazorPages().AddViewLocalization()
-            .AddMvcOptions(o => BindingMessages.Localise(o.ModelBindingMessageProvider));
+            .AddMvcOptions(o =>
+            {
+                BindingMessages.Localise(o.ModelBindingMessageProvider);
+                o.Filters.Add(new RouteResourceFilter());
+            });
         // Danish letters are written as themselves, not as &#xE6; (markup characters are still encoded).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "bundlinje.csrf";
-            o.Cookie.SecurePolicy = secure;
             o.SuppressXFrameOptionsHeader = true; // SecurityHeaders sends DENY on every response
         });
         // The document names no server: it never echoes the request's Host header.

@@ -35,10 +35,13 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
         store.Approvals.Include(a => a.Organisation).Where(a => a.InvestmentId == investmentId).OrderBy(a => a.ApprovedOn).ThenBy(a => a.Id).ToListAsync(ct);
 
     /// <summary>Records one approval; when it completes the chain, the investment becomes active in the same save.</summary>
-    public async Task<Approval> RecordAsync(string investmentKey, ApprovalInput input, CancellationToken ct = default)
+    public async Task<Approval> RecordAsync(string investmentKey, ApprovalInput input, CancellationToken ct = default) =>
+        await RecordAsync(await store.Investments.Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new ApprovalRefused("Kind", $"Ukendt investering '{investmentKey}'."), input, ct);
+
+    /// <summary>For a caller that has loaded the investment, tracked and with its parties and their organisations.</summary>
+    public async Task<Approval> RecordAsync(Investment investment, ApprovalInput input, CancellationToken ct = default)
     {
-        var investment = await store.Investments.Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new ApprovalRefused("Kind", $"Ukendt investering '{investmentKey}'.");
         var approvals = await OfAsync(store, investment.Id, ct);
         if (string.IsNullOrWhiteSpace(input.ApprovedBy)) throw new ApprovalRefused(nameof(input.ApprovedBy), "Godkendt af skal udfyldes (navn og titel).");
         if (input.ApprovedBy.Length > 200) throw new ApprovalRefused(nameof(input.ApprovedBy), "Godkendt af må højst være 200 tegn.");

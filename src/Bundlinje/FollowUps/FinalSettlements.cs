@@ -14,7 +14,7 @@ namespace Bundlinje.FollowUps;
 /// agreement lists them, and the donations the approved runs used. <see cref="PostAsync"/> posts each guarantor's payment
 /// to the fund's ledger once (unique source reference, see <see cref="Reference"/>).
 /// </summary>
-public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
+public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
 {
     /// <summary>The source reference of a guarantor's payment: "settlement:ungifokus/guarantor:bikubenfonden". The ledger's
     /// unique index IX_LedgerPostings_SourceReference covers references LIKE 'settlement:%' (and result payments'
@@ -97,7 +97,6 @@ public sealed class FinalSettlements(IBundlinjeStore store, ICurrentUser user, T
         var payments = statement.Guarantors.Where(g => g.Paid > 0).ToList();
         if (payments.Count == 0) throw new FollowUpRefused("Der er ingen garantibetaling at bogføre: investorerne har intet underskud, eller investeringen har ingen underskudsgarant.");
         var fundKey = await store.Investments.Where(i => i.Key == investmentKey).Select(i => i.Fund!.Key).SingleAsync(ct);
-        var ledger = new Ledger(store, user, clock);
         var postings = new List<LedgerPosting>();
         try
         {

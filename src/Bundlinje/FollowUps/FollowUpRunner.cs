@@ -49,8 +49,13 @@ public sealed record RunMetric(string Key, string Name, string Cohort, int Eligi
 /// Runs an investment's payment model over its participants and the register data as of a date, and stores the run
 /// with the fingerprints of everything it read. Re-running on unchanged inputs gives the same result hash.
 /// </summary>
-public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock)
+public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock, Fund.Ledger ledger)
 {
+    /// <summary>For a caller that builds a runner by hand for another user (the page's background runs); the container
+    /// uses the constructor that gets the ledger injected.</summary>
+    public FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock)
+        : this(store, register, user, clock, new Fund.Ledger(store, user, clock)) { }
+
     public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
@@ -156,7 +161,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
             FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual, Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
-        try { obligation.LedgerPosting = await new Fund.Ledger(store, user, clock).AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct); }
+        try { obligation.LedgerPosting = await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct); }
         catch (Fund.LedgerRefused e) { throw new FollowUpRefused(e.Message); }
         obligation.PaidOn = paidOn;
         // The posting's source reference names the obligation and is unique (IX_LedgerPostings_SourceReference): a second

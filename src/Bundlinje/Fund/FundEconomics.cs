@@ -16,10 +16,19 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock)
     public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default,
         IReadOnlyList<LedgerPosting>? postings = null)
     {
-        query ??= new();
-        if (query.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
+        if (query?.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
             ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        return await BuildAsync(fund, query, viewer, ct, postings);
+    }
+
+    /// <summary>For a caller that has loaded the fund (a page of the fund's route): the fund is not looked up again.</summary>
+    public async Task<EconomicsReport> BuildAsync(Fund fund, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default,
+        IReadOnlyList<LedgerPosting>? postings = null)
+    {
+        query ??= new();
+        if (query.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
+        var fundKey = fund.Key;
         var entries = postings?.Select(p => p.ToEntry()).ToList() ?? await LoadEntriesAsync(fund.Id, ct);
         // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
         var lastActual = await store.ClosedFiscalYears.Where(c => c.FundId == fund.Id).MaxAsync(c => (int?)c.Year, ct)

@@ -8,17 +8,23 @@ public sealed class LedgerRefused(string message) : Exception(message);
 /// <summary>Posting, reversing and closing years in a fund's ledger. Nothing is edited: corrections are reversing postings.</summary>
 public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
+    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default) =>
+        await PostAsync(await FundAsync(fundKey, ct), line, source, ct);
+
+    /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
+    public async Task<LedgerPosting> PostAsync(Fund fund, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
     {
-        var posting = await AddAsync(fundKey, line, source, null, ct);
+        var posting = await AddAsync(fund, line, source, null, ct);
         await store.SaveChangesAsync(ct);
         return posting;
     }
 
     /// <summary>Checks and adds a posting without saving, so a caller can save it together with what it belongs to.</summary>
-    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default)
+    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default) =>
+        await AddAsync(await FundAsync(fundKey, ct), line, source, sourceReference, ct);
+
+    public async Task<LedgerPosting> AddAsync(Fund fund, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default)
     {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
         if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem) throw new LedgerRefused($"{problem.Field}: {problem.Message}");
         if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
         int? investmentId = null;
@@ -64,9 +70,10 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         return reversal;
     }
 
-    public async Task CloseYearAsync(string fundKey, int year, CancellationToken ct = default)
+    public async Task CloseYearAsync(string fundKey, int year, CancellationToken ct = default) => await CloseYearAsync(await FundAsync(fundKey, ct), year, ct);
+
+    public async Task CloseYearAsync(Fund fund, int year, CancellationToken ct = default)
     {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
         await RefuseIfClosedAsync(fund.Id, year, ct);
         store.ClosedFiscalYears.Add(new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
         try { await store.SaveChangesAsync(ct); }
@@ -76,6 +83,9 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
             throw new LedgerRefused($"Regnskabsåret {year} er lige blevet lukket af en anden.");
         }
     }
+
+    private async Task<Fund> FundAsync(string fundKey, CancellationToken ct) =>
+        await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
 
     public static string ClosedMessage(ClosedFiscalYear closed) =>
         $"Regnskabsåret {closed.Year} blev lukket af {closed.ClosedBy} {closed.ClosedAt:dd-MM-yyyy}; " +

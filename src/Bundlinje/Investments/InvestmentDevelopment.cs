@@ -13,9 +13,12 @@ public sealed record MaturityInput(DateOnly? AssessedOn, MaturityLevel? Organisa
 /// <summary>Records an investment's development: the phase it enters (with owner and date) and maturity assessments.</summary>
 public sealed class InvestmentDevelopment(IBundlinjeStore store, ICurrentUser user)
 {
-    public async Task<PhaseChange> EnterPhaseAsync(string investmentKey, PhaseInput input, CancellationToken ct = default)
+    public async Task<PhaseChange> EnterPhaseAsync(string investmentKey, PhaseInput input, CancellationToken ct = default) =>
+        await EnterPhaseAsync(await FindAsync(investmentKey, ct), input, ct);
+
+    /// <summary>For a caller that has loaded the investment (a page of its route).</summary>
+    public async Task<PhaseChange> EnterPhaseAsync(Investment investment, PhaseInput input, CancellationToken ct = default)
     {
-        var investment = await FindAsync(investmentKey, ct);
         if (input.Phase is not { } phase) throw new DevelopmentRefused(nameof(input.Phase), "Vælg en fase.");
         if (input.StartedOn is not { } on) throw new DevelopmentRefused(nameof(input.StartedOn), "Startdato skal udfyldes.");
         if (string.IsNullOrWhiteSpace(input.Owner)) throw new DevelopmentRefused(nameof(input.Owner), "Ansvarlig skal udfyldes.");
@@ -30,9 +33,11 @@ public sealed class InvestmentDevelopment(IBundlinjeStore store, ICurrentUser us
         return change;
     }
 
-    public async Task<MaturityAssessment> AssessMaturityAsync(string investmentKey, MaturityInput input, CancellationToken ct = default)
+    public async Task<MaturityAssessment> AssessMaturityAsync(string investmentKey, MaturityInput input, CancellationToken ct = default) =>
+        await AssessMaturityAsync(await FindAsync(investmentKey, ct), input, ct);
+
+    public async Task<MaturityAssessment> AssessMaturityAsync(Investment investment, MaturityInput input, CancellationToken ct = default)
     {
-        var investment = await FindAsync(investmentKey, ct);
         if (input.AssessedOn is not { } on) throw new DevelopmentRefused(nameof(input.AssessedOn), "Dato skal udfyldes.");
         MaturityLevel Level(MaturityLevel? level, string field, string label) =>
             level is { } l && Enum.IsDefined(l) ? l : throw new DevelopmentRefused(field, $"{label}: vælg et trin fra 1 (ikke moden) til 5 (meget moden).");

@@ -11,9 +11,12 @@ public sealed record CallInput(string? Title, string? Theme, string? Text, DateO
 /// <summary>Themed calls for proposals: announced by the secretariat, public while open.</summary>
 public sealed class Calls(IBundlinjeStore store)
 {
-    public async Task<Call> AnnounceAsync(string fundKey, CallInput input, CancellationToken ct = default)
+    public async Task<Call> AnnounceAsync(string fundKey, CallInput input, CancellationToken ct = default) =>
+        await AnnounceAsync(await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new CallRefused("Title", $"Ukendt fond '{fundKey}'."), input, ct);
+
+    /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
+    public async Task<Call> AnnounceAsync(Fund.Fund fund, CallInput input, CancellationToken ct = default)
     {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new CallRefused("Title", $"Ukendt fond '{fundKey}'.");
         if (string.IsNullOrWhiteSpace(input.Title)) throw new CallRefused(nameof(input.Title), "Titel skal udfyldes.");
         if (input.Title.Length > 300) throw new CallRefused(nameof(input.Title), "Titel må højst være 300 tegn.");
         if (input.Theme?.Length > 300) throw new CallRefused(nameof(input.Theme), "Tema må højst være 300 tegn.");

@@ -11,7 +11,7 @@ public sealed class TriageRefused(string message) : Exception(message);
 /// Moves a proposal on: each step is appended to its timeline with who, when and why. A donation posts a donation to
 /// the fund's ledger and taking a proposal into development creates an investment in phase 1 — in the same save.
 /// </summary>
-public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, IAssessorDirectory? assessors = null)
+public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, Ledger ledger, IAssessorDirectory? assessors = null)
 {
     private static readonly Dictionary<ProposalStep, ProposalStep[]> Next = new()
     {
@@ -25,9 +25,13 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     public static ProposalStep Current(Proposal p) => p.StepOn(DateOnly.MaxValue);
 
-    public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
+    public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default) =>
+        await AdvanceAsync(await FundAsync(fundKey, ct), reference, step, note, amount, ct);
+
+    /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
+    public async Task<ProposalEvent> AdvanceAsync(Fund.Fund fund, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
     {
-        var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
+        var proposal = await ProposalAsync(fund, reference, ct);
         if (proposal.RefusalToAdvance(step) is { } refused) throw new TriageRefused(refused);
         if (step is ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment && string.IsNullOrWhiteSpace(note))
             throw new TriageRefused("Begrundelse: en afvisning skal have en begrundelse.");
@@ -43,7 +47,7 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         {
             if (amount is not > 0) throw new TriageRefused("Beløb: en donation skal have et beløb over 0 kr.");
             if (Kroner.Problem("Beløb", amount) is { } range) throw new TriageRefused(range);
-            await new Ledger(store, user, clock).AddAsync(fundKey, new LedgerLine
+            await ledger.AddAsync(fund, new LedgerLine
             {
                 FiscalYear = today.Year, EntryDate = today, Kind = LedgerKind.Donation, Basis = LedgerBasis.Actual, Amount = amount.Value,
                 Category = EconomicsRules.DonationCategory, Text = $"Donation til henvendelse {reference}: {proposal.Title}",
@@ -67,9 +71,12 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     /// <summary>Sends a proposal to one or more departments for assessment by a due date: one request per department,
     /// the step on the timeline and a message to each department's analysts, in one save.</summary>
-    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default) =>
+        await SendForAssessmentAsync(await FundAsync(fundKey, ct), reference, departmentKeys, dueOn, note, ct);
+
+    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(Fund.Fund fund, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
     {
-        var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
+        var proposal = await ProposalAsync(fund, reference, ct);
         var current = Current(proposal);
         if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw new TriageRefused($"En henvendelse med status {current} kan ikke sendes til belysning.");
         if (departmentKeys.Count == 0) throw new TriageRefused("Afdelinger: vælg mindst én afdeling, der skal belyse henvendelsen.");
@@ -101,13 +108,12 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         return requests;
     }
 
-    private async Task<(Fund.Fund Fund, Proposal Proposal)> LoadAsync(string fundKey, string reference, CancellationToken ct)
-    {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
-        var proposal = await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
+    private async Task<Fund.Fund> FundAsync(string fundKey, CancellationToken ct) =>
+        await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
+
+    private async Task<Proposal> ProposalAsync(Fund.Fund fund, string reference, CancellationToken ct) =>
+        await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
             ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
-        return (fund, proposal);
-    }
 
     private static string? Join(IReadOnlyList<string> addresses) => addresses.Count == 0 ? null : string.Join(", ", addresses);
 

@@ -5,8 +5,10 @@ namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>All of a fund's cases by development phase, as the department's overview: proposals out for assessment,
 /// then investments in phases 1–6 with owner and since when.</summary>
-public sealed class BoardModel(BundlinjeDb db) : PageModel
+[RouteFund(nameof(Operations.Read))]
+public sealed class BoardModel(BundlinjeDb db) : PageModel, IFundPage
 {
+    public Fund.Fund Fund { get; set; } = null!;
     [FromRoute] public string Key { get; set; } = "";
     public string FundName { get; private set; } = "";
     public List<Proposal> InAssessment { get; private set; } = [];
@@ -15,8 +17,7 @@ public sealed class BoardModel(BundlinjeDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (fund is null) return NotFound();
+        var fund = Fund;
         FundName = fund.Name;
         var investments = await db.Investments.AsNoTracking().VisibleTo(User).Where(i => i.FundId == fund.Id).OrderBy(i => i.Name).ToListAsync(ct);
         var ids = investments.Select(i => i.Id).ToList();

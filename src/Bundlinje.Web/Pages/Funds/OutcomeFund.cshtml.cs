@@ -4,8 +4,10 @@ namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>The outcome fund's own books: appropriations, commitments per investment and metric, payouts.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class OutcomeFundModel(BundlinjeDb db, TimeProvider clock) : PageModel
+[RouteFund(nameof(Operations.ReadFundWide))]
+public sealed class OutcomeFundModel(BundlinjeDb db, FundEconomics economics) : PageModel, IFundPage
 {
+    public Fund.Fund Fund { get; set; } = null!;
     [FromRoute] public string Key { get; set; } = "";
     public string FundName { get; private set; } = "";
     public OutcomeFundSummary Summary { get; private set; } = null!;
@@ -14,12 +16,10 @@ public sealed class OutcomeFundModel(BundlinjeDb db, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
-        Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
-        FundName = fund!.Name;
-        Summary = OutcomeFundSummary.From(await new FundEconomics(db, clock).LoadEntriesAsync(fund.Id, ct));
-        Names = await db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
+        Administers = await HttpContext.MayAsync(Fund, Operations.Administer);
+        FundName = Fund.Name;
+        Summary = OutcomeFundSummary.From(await economics.LoadEntriesAsync(Fund.Id, ct));
+        Names = await db.Investments.AsNoTracking().Where(i => i.FundId == Fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
         return Page();
     }
 }

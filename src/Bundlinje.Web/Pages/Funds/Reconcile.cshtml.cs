@@ -4,8 +4,10 @@ namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>Upload a published table (CSV or XLSX, row,column,value) and list every cell that differs from the computed one.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock, ISheetReader sheets) : FormPage(db)
+[RouteFund(nameof(Operations.ReadFundWide))]
+public sealed class ReconcileModel(BundlinjeDb db, FundEconomics economics, ISheetReader sheets) : FormPage(db), IFundPage
 {
+    public Fund.Fund Fund { get; set; } = null!;
     private const long MaxBytes = 2 * 1024 * 1024;
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public IFormFile? Published { get; set; }
@@ -14,11 +16,10 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock, ISheetRea
     public int CellCount { get; private set; }
     public EconomicsReport? Report { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await AllowedAsync(ct) is { } denied ? denied : Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await AllowedAsync(ct) is { } denied) return denied;
         if (!decimal.TryParse(Tolerance, System.Globalization.NumberStyles.Number, Common.Kroner.Danish, out var tolerance) || tolerance < 0)
             ModelState.AddModelError(nameof(Tolerance), "Tolerance: skriv et tal ≥ 0 (1.000 kr.), fx 1 eller 0,5.");
         if (Published is null || Published.Length == 0) ModelState.AddModelError(nameof(Published), "Fil: vælg en CSV- eller XLSX-fil.");
@@ -28,7 +29,7 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock, ISheetRea
         {
             await using var stream = Published!.OpenReadStream();
             var cells = PublishedTable.Read(Published.FileName, stream, sheets);
-            Report = await new FundEconomics(Db, clock).BuildAsync(Key, null, User.ToViewer(), ct);
+            Report = await economics.BuildAsync(Fund, null, User.ToViewer(), ct);
             Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
             CellCount = cells.Count;
         }
@@ -37,12 +38,5 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock, ISheetRea
             ModelState.AddModelError(nameof(Published), $"Fil '{Published!.FileName}': {e.Message}");
         }
         return Page();
-    }
-
-
-    private async Task<IActionResult?> AllowedAsync(CancellationToken ct)
-    {
-        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        return await this.RefuseUnlessAsync(fund, Operations.ReadFundWide);
     }
 }

@@ -4,23 +4,23 @@ using Bundlinje.Security;
 namespace Bundlinje.Web.Pages.Investments;
 
 [Authorize(Policy = Policies.Reader)]
-public sealed class DetailsModel(BundlinjeDb db) : PageModel
+[RouteInvestment(nameof(Operations.Read))]
+public sealed class DetailsModel(BundlinjeDb db) : PageModel, IInvestmentPage
 {
-    public Investment Investment { get; private set; } = null!;
+    public Investment Investment { get; set; } = null!;
     public bool CanEdit { get; private set; }
     public bool CanReadAudit { get; private set; }
 
     public string OrganisationName(string key) =>
         Investment.Parties.FirstOrDefault(p => p.Organisation!.Key == key)?.Organisation!.Name ?? key;
 
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking()
-            .Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .Include(i => i.SubProjects).Include(i => i.Enrolment)
-            .Include(i => i.Versions).ThenInclude(v => v.Changes), key, ct: ct);
-        if (refusal is not null) return refusal;
-        Investment = investment!;
+        var entry = db.Entry(Investment);
+        await entry.Collection(i => i.Parties).Query().Include(p => p.Organisation).LoadAsync(ct);
+        await entry.Collection(i => i.SubProjects).LoadAsync(ct);
+        await entry.Collection(i => i.Versions).Query().Include(v => v.Changes).LoadAsync(ct);
+        await entry.Collection(i => i.Enrolment).LoadAsync(ct);
         CanEdit = await HttpContext.MayAsync(Investment, Operations.Administer);
         CanReadAudit = await HttpContext.MayAsync(Investment, Operations.ReadFundWide);
         return Page();

@@ -3,23 +3,24 @@ using Bundlinje.Investments;
 namespace Bundlinje.Web.Pages.Investments;
 
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class EditModel(BundlinjeDb db) : FormPage(db)
+[RouteInvestment(nameof(Operations.Administer))]
+public sealed class EditModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
 {
+    public Investment Investment { get; set; } = null!;
     [BindProperty] public InvestmentInput Input { get; set; } = new();
     [FromRoute] public string Key { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var investment = await LoadAsync(ct);
-        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
-        Input = InvestmentInput.From(investment!);
+        await LoadPartiesAsync(ct);
+        Input = InvestmentInput.From(Investment);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var investment = await LoadAsync(ct);
-        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
+        var investment = Investment;
+        await LoadPartiesAsync(ct);
         if (!ModelState.IsValid || !await IsCurrentAsync(investment!, Input.Version, ct)) return Page();
         var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment!.Id, ct);
         if (investment.RefusalToMove(Input.Status, approvals) is { } refusal)
@@ -32,6 +33,6 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         return Redirect($"/Investments/{investment.Key}");
     }
 
-    private Task<Investment?> LoadAsync(CancellationToken ct) =>
-        Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation).FirstOrDefaultAsync(i => i.Key == Key, ct);
+    private Task LoadPartiesAsync(CancellationToken ct) =>
+        Db.Entry(Investment).Collection(i => i.Parties).Query().Include(p => p.Organisation).LoadAsync(ct);
 }

@@ -6,9 +6,10 @@ using Bundlinje.Investments;
 namespace Bundlinje.Web.Pages.Investments;
 
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class ReviseModel(BundlinjeDb db) : FormPage(db)
+[RouteInvestment(nameof(Operations.Administer))]
+public sealed class ReviseModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
 {
-    public Investment Investment { get; private set; } = null!;
+    public Investment Investment { get; set; } = null!;
     public IEnumerable<Party> InvestorParties => Investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder);
 
     [BindProperty] public DateOnly? EffectiveOn { get; set; }
@@ -21,11 +22,15 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db)
     [BindProperty] public Dictionary<string, string?> Capital { get; set; } = [];
     [BindProperty] public int Version { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct) => await LoadAsync(key, ct) ?? Page();
-
-    public async Task<IActionResult> OnPostAsync(string key, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(key, ct) is { } denied) return denied;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
         if (EffectiveOn is null) ModelState.AddModelError(nameof(EffectiveOn), "Angiv, hvornår revisionen gælder fra.");
         var capital = new Dictionary<string, decimal>();
         foreach (var (org, text) in Capital.Where(c => !string.IsNullOrWhiteSpace(c.Value)))
@@ -51,12 +56,10 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db)
         return Redirect($"/Investments/{Investment.Key}");
     }
 
-    private async Task<IActionResult?> LoadAsync(string key, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        var investment = await Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .Include(i => i.Versions).FirstOrDefaultAsync(i => i.Key == key, ct);
-        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
-        Investment = investment!;
-        return null;
+        var entry = Db.Entry(Investment);
+        await entry.Collection(i => i.Parties).Query().Include(p => p.Organisation).LoadAsync(ct);
+        await entry.Collection(i => i.Versions).LoadAsync(ct);
     }
 }

@@ -13,11 +13,19 @@ namespace Bundlinje.FollowUps.Demo;
 /// <see cref="FollowUpRunner"/> and the approvals with their decision reference. The ledger already holds the actual
 /// result payments (the published accounts), so an approved run's obligation is marked paid by that year's result payment
 /// instead of posting it again. Each step is skipped when it has been done, so a restart adds nothing. Imports, runs and
-/// approvals are recorded as <see cref="DemoFollowUps.Actor"/> on the dates the demo gives them.
+/// approvals are recorded as <see cref="DemoFollowUps.Actor"/> on the dates the demo gives them: the loader's services run on
+/// one <see cref="DemoClock"/> that it sets to each step's date (the demo is the same whatever day it is loaded).
 /// </summary>
 public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseudonymiser, IRegisterStore register, ISheetReader sheets)
 {
     private static readonly ICurrentUser Actor = new FixedUser(DemoFollowUps.Actor);
+    private readonly DemoClock clock = new();
+    private FollowUpRunner? runner;
+    private ParticipantImporter? participants;
+
+    private FollowUpRunner Runner => runner ??= new FollowUpRunner(store, register, Actor, clock, new Ledger(store, Actor, clock));
+    private ParticipantImporter Participants =>
+        participants ??= new ParticipantImporter(store, new ParticipantStore(store, Actor, clock), pseudonymiser, sheets, Actor, clock);
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -31,12 +39,11 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
     {
         var investment = await store.Investments.AsNoTracking().FirstOrDefaultAsync(i => i.Key == demo.Investment, ct);
         if (investment is null) return; // the portfolio was not the demo's
-        var loadedOn = new DemoClock(demo.Runs[0].RunOn);
+        clock.Day = demo.Runs[0].RunOn;
         if (!await store.PaymentModels.AnyAsync(m => m.InvestmentId == investment.Id, ct))
             await PaymentModelFile.StoreAsync(store, demo.ModelJson, demo.Investment, ct);
         if (!await store.Participants.AnyAsync(p => p.InvestmentId == investment.Id, ct))
-            await new ParticipantImporter(store, new ParticipantStore(store, Actor, loadedOn), pseudonymiser, sheets, Actor, loadedOn)
-                .ImportAsync(demo.Investment, demo.ParticipantsFile, new MemoryStream(Encoding.UTF8.GetBytes(demo.ParticipantsCsv)), ct);
+            await Participants.ImportAsync(demo.Investment, demo.ParticipantsFile, new MemoryStream(Encoding.UTF8.GetBytes(demo.ParticipantsCsv)), ct);
         var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
         bool loaded;
         using (var observations = register.Observe(people)) loaded = !observations.Fingerprint().StartsWith("0:", StringComparison.Ordinal);
@@ -46,11 +53,12 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
 
     private async Task RunAsync(int investmentId, string key, DemoRun planned, CancellationToken ct)
     {
+        clock.Day = planned.RunOn;
         var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
-            ?? (await new FollowUpRunner(store, register, Actor, new DemoClock(planned.RunOn)).RunAsync(key, planned.AsOf, ct: ct)).Id;
+            ?? (await Runner.RunAsync(key, planned.AsOf, ct: ct)).Id;
         if (planned is not { Decision: { } decision, ApprovedOn: { } approvedOn }) return;
-        if (!await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct))
-            await new FollowUpRunner(store, register, Actor, new DemoClock(approvedOn)).ApproveAsync(runId, decision, ct);
+        clock.Day = approvedOn;
+        if (!await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct)) await Runner.ApproveAsync(runId, decision, ct);
         if (planned.PaidInYear is { } year) await LinkToLedgerAsync(investmentId, runId, year, ct);
     }
 
@@ -73,9 +81,12 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
         await store.SaveChangesAsync(ct);
     }
 
-    /// <summary>The demo's fixed dates as the clock of its imports, runs and approvals (noon UTC).</summary>
-    private sealed class DemoClock(DateOnly day) : TimeProvider
+    /// <summary>The demo's fixed dates as the clock of its imports, runs and approvals (noon UTC), set by the loader
+    /// before each step.</summary>
+    private sealed class DemoClock : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+        public DateOnly Day { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => new(Day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
     }
 }

@@ -5,9 +5,11 @@ namespace Bundlinje.Web.Pages.Funds.Ledger;
 
 /// <summary>The secretariat posts one entry to a fund's ledger (either pot).</summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
+[RouteFund(nameof(Operations.Administer))]
+public sealed class PostModel(BundlinjeDb db, Fund.Ledger ledger, TimeProvider clock) : FormPage(db), IFundPage
 {
     [FromRoute] public string Key { get; set; } = "";
+    public Fund.Fund Fund { get; set; } = null!;
     [BindProperty] public LedgerLine Line { get; set; } = new() { Basis = LedgerBasis.Actual, Kind = LedgerKind.RunningCost };
     [BindProperty] public string? AmountText { get; set; }
     public List<(string Key, string Name)> Investments { get; private set; } = [];
@@ -16,12 +18,13 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Line.FiscalYear = clock.Today().Year;
-        return await LoadAsync(ct) ?? Page();
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
+        await LoadAsync(ct);
         // The investment is chosen from this fund's list; another fund's key is 404, like any id outside the route's fund.
         if (!string.IsNullOrWhiteSpace(Line.Investment) && Investments.All(i => i.Key != Line.Investment)) return NotFound();
         ModelState.Remove("Line.Amount");
@@ -32,7 +35,7 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
         if (!ModelState.IsValid) return Page();
         try
         {
-            var posting = await new Fund.Ledger(Db, user, clock).PostAsync(Key, Line, LedgerSource.Manual, ct);
+            var posting = await ledger.PostAsync(Fund, Line, LedgerSource.Manual, ct);
             return Redirect($"/Funds/{Key}/Ledger#posting-{posting.Id}");
         }
         catch (LedgerRefused e)
@@ -48,12 +51,7 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
         "investment" => "Indsats", "category" => "Kategori", _ => field,
     };
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
-    {
-        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
-        Investments = (await Db.Investments.AsNoTracking().Where(i => i.FundId == fund!.Id).OrderBy(i => i.Name)
+    private async Task LoadAsync(CancellationToken ct) =>
+        Investments = (await Db.Investments.AsNoTracking().Where(i => i.FundId == Fund.Id).OrderBy(i => i.Name)
             .Select(i => new { i.Key, i.Name }).ToListAsync(ct)).Select(i => (i.Key, i.Name)).ToList();
-        return null;
-    }
 }

@@ -6,7 +6,8 @@ namespace Bundlinje.Web.Pages.Funds.Measures;
 /// edits and deletes measures. A measure id is loaded through the fund in the route (another fund's id is 404), and a code
 /// in use by a payment model or register data cannot be deleted or changed.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : FormPage(db)
+[RouteFund(nameof(Operations.ReadFundWide))]
+public sealed class IndexModel(BundlinjeDb db, MeasureCatalogue catalogue) : FormPage(db), IFundPage
 {
     [FromRoute] public string Key { get; set; } = "";
     /// <summary>The measure whose edit form is open (GET ?id=…).</summary>
@@ -14,7 +15,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
     [BindProperty] public int MeasureId { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public MeasureForm Input { get; set; } = new();
-    public Fund.Fund Fund { get; private set; } = null!;
+    public Fund.Fund Fund { get; set; } = null!;
     public List<Measure> Catalogue { get; private set; } = [];
     public bool Administers { get; private set; }
     public Measure? Editing { get; private set; }
@@ -22,27 +23,30 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
+        await LoadAsync(ct);
         if (EditId is not { } id) return Page();
-        if (!Administers) return Forbid();
+        if (!Administers) return Forbid(); // the edit form is the secretariat's
         Editing = Catalogue.FirstOrDefault(m => m.Id == id);
         if (Editing is null) return NotFound();
         (MeasureId, Version, Input) = (Editing.Id, Editing.Version, MeasureForm.Of(Editing));
         return Page();
     }
 
+    [Requires(nameof(Operations.Administer))]
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(null, async catalogue =>
     {
         var added = await catalogue.AddAsync(Fund.Id, Input.ToInput(), ct);
         return $"Målet '{added.Code}' er tilføjet.";
     }, ct);
 
+    [Requires(nameof(Operations.Administer))]
     public Task<IActionResult> OnPostEditAsync(CancellationToken ct) => ActAsync(MeasureId, async catalogue =>
     {
         var edited = await catalogue.EditAsync(Fund.Id, MeasureId, Version, Input.ToInput(), ct);
         return $"Målet '{edited.Code}' er gemt.";
     }, ct);
 
+    [Requires(nameof(Operations.Administer))]
     public Task<IActionResult> OnPostDeleteAsync(CancellationToken ct) => ActAsync(MeasureId, async catalogue =>
     {
         var code = Catalogue.Single(m => m.Id == MeasureId).Code;
@@ -50,15 +54,14 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
         return $"Målet '{code}' er slettet.";
     }, ct);
 
-    /// <summary>Loads the fund of the route (403 unless its secretariat), checks that a posted measure id is the fund's (404), then acts.</summary>
+    /// <summary>Checks that a posted measure id is the fund's (404), then acts (the fund's secretariat only: [Requires]).</summary>
     private async Task<IActionResult> ActAsync(int? measureId, Func<MeasureCatalogue, Task<string>> action, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
-        if (!await HttpContext.MayAsync(Fund, Operations.Administer, refusesRequest: true)) return Forbid();
+        await LoadAsync(ct);
         if (measureId is { } id && Catalogue.All(m => m.Id != id)) return NotFound();
         try
         {
-            Done = await action(new MeasureCatalogue(Db, RegisterObservations));
+            Done = await action(catalogue);
             ModelState.Clear();
             (Input, MeasureId, Version) = (new(), 0, 0);
         }
@@ -68,24 +71,14 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
             if (measureId is not null) Editing = Catalogue.Single(m => m.Id == measureId);
             Db.ChangeTracker.Clear();
         }
-        return await LoadAsync(ct) ?? Page();
+        await LoadAsync(ct);
+        return Page();
     }
 
-    /// <summary>Observations of a code in the register store; without a pseudonym key nothing can have been imported.</summary>
-    private long RegisterObservations(string code)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        try { return services.GetRequiredService<IRegisterStore>().Observations(code); }
-        catch (Participants.PseudonymKeyMissing) { return 0; }
-    }
-
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
-    {
-        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
-        Fund = fund!;
         Administers = await HttpContext.MayAsync(Fund, Operations.Administer);
-        Catalogue = await new MeasureCatalogue(Db).OfFundAsync(Fund.Id, ct);
-        return null;
+        Catalogue = await catalogue.OfFundAsync(Fund.Id, ct);
     }
 
     public sealed class MeasureForm

@@ -8,17 +8,17 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 /// (Content-Disposition: attachment) under the sanitised name, with its checked content type and nosniff, never shown inline.
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
-public sealed class AttachmentModel(BundlinjeDb db) : PageModel
+[RouteFund(nameof(Operations.Administer))]
+public sealed class AttachmentModel(BundlinjeDb db) : PageModel, IFundPage
 {
+    public Fund.Fund Fund { get; set; } = null!;
     [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public string Reference { get; set; } = "";
     [FromRoute] public int Id { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
-        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.FundId == fund!.Id && p.Reference == Reference, ct);
+        var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.FundId == Fund.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
         var attachment = await db.ProposalAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.ProposalId == proposal.Id && a.Id == Id, ct);
         if (attachment is null) return NotFound();

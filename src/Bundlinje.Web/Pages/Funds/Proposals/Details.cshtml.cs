@@ -5,9 +5,11 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 
 /// <summary>One proposal: what was proposed, its attachments and timeline; the fund's secretariat moves it on.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock, IAssessorDirectory assessors) : FormPage(db)
+[RouteFund(nameof(Operations.ReadFundWide))]
+public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), IFundPage
 {
     [FromRoute] public string Key { get; set; } = "";
+    public Fund.Fund Fund { get; set; } = null!;
     [FromRoute] public string Reference { get; set; } = "";
     [BindProperty] public ProposalStep? Step { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -24,10 +26,10 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
+    [Requires(nameof(Operations.Administer))]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
-        if (!Administers) return Forbid(); // the loaded fund's Administer (LoadAsync)
+        if (await LoadAsync(ct) is { } missing) return missing;
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(AmountText))
         {
@@ -38,12 +40,11 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         if (!ModelState.IsValid) return Page();
         try
         {
-            var triage = new Triage(Db, user, clock, assessors);
-            if (Step == ProposalStep.SentForAssessment) await triage.SendForAssessmentAsync(Key, Reference, Departments, DueOn, Note, ct);
-            else await triage.AdvanceAsync(Key, Reference, Step!.Value, Note, amount, ct);
+            if (Step == ProposalStep.SentForAssessment) await triage.SendForAssessmentAsync(Fund, Reference, Departments, DueOn, Note, ct);
+            else await triage.AdvanceAsync(Fund, Reference, Step!.Value, Note, amount, ct);
             return Redirect($"/Funds/{Key}/Proposals/{Uri.EscapeDataString(Reference)}");
         }
-        catch (Exception e) when (e is TriageRefused or Fund.LedgerRefused)
+        catch (Exception e) when (e is TriageRefused or Bundlinje.Fund.LedgerRefused)
         {
             ModelState.AddModelError(nameof(Step), e.Message);
             return await LoadAsync(ct) ?? Page();
@@ -52,11 +53,9 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var fund = await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
-        Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
+        Administers = await HttpContext.MayAsync(Fund, Operations.Administer);
         // The proposal is loaded through the fund of the route: another fund's reference is 404.
-        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == fund!.Id && p.Reference == Reference, ct);
+        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == Fund.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
         Proposal = proposal;
         Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
@@ -67,7 +66,7 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         if (Administers)
         {
             DepartmentChoices = await Db.Organisations.AsNoTracking().Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
-            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
+            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == Fund.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
         }
         return null;
     }

@@ -4,8 +4,10 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 
 /// <summary>The fund's proposals with the council's table as of a date (secretariat and council of the fund).</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel
+[RouteFund(nameof(Operations.ReadFundWide))]
+public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel, IFundPage
 {
+    public Fund.Fund Fund { get; set; } = null!;
     [FromRoute] public string Key { get; set; } = "";
     [FromQuery] public DateOnly? AsOf { get; set; }
     public ProposalStatistics Statistics { get; private set; } = null!;
@@ -14,9 +16,7 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
-        if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
-        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == fund!.Id && p.ReceivedOn <= Date)
+        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == Fund.Id && p.ReceivedOn <= Date)
             .OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Reference).ToListAsync(ct);
         Statistics = ProposalStatistics.At(Proposals, Date);
         return Page();

@@ -7,14 +7,15 @@ namespace Bundlinje.Web.Pages.Investments.Development;
 
 /// <summary>An investment's development: its phases, maturity assessments and approval chain. The secretariat records
 /// phases, maturity and the councillors' and mayor's approvals; a council member records the council's decision.</summary>
-public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
+[RouteInvestment(nameof(Operations.Read))]
+public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development, ApprovalChain chain) : FormPage(db), IInvestmentPage
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public PhaseForm Phase { get; set; } = new();
     [BindProperty] public MaturityForm Maturity { get; set; } = new();
     [BindProperty] public ApprovalForm Approval { get; set; } = new();
 
-    public Investment Investment { get; private set; } = null!;
+    public Investment Investment { get; set; } = null!;
     public List<PhaseChange> Phases { get; private set; } = [];
     public List<MaturityAssessment> Assessments { get; private set; } = [];
     public List<Approval> Approvals { get; private set; } = [];
@@ -24,31 +25,32 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     public bool RecordsCouncilDecision { get; private set; }
     public IEnumerable<Party> Payers => Investment.Parties.Where(p => p.Role == PartyRole.Authority);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
-
-    public async Task<IActionResult> OnPostPhaseAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
-        if (!Administers) return Forbid();
-        return await SaveAsync("Phase", () => new InvestmentDevelopment(Db, user).EnterPhaseAsync(Key, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note), ct), ct);
+        await LoadAsync(ct);
+        return Page();
     }
 
+    [Requires(nameof(Operations.Administer))]
+    public async Task<IActionResult> OnPostPhaseAsync(CancellationToken ct) =>
+        await SaveAsync("Phase", () => development.EnterPhaseAsync(Investment, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note), ct), ct);
+
+    [Requires(nameof(Operations.Administer))]
     public async Task<IActionResult> OnPostMaturityAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
-        if (!Administers) return Forbid();
         var m = Maturity;
-        return await SaveAsync("Maturity", () => new InvestmentDevelopment(Db, user).AssessMaturityAsync(Key,
+        return await SaveAsync("Maturity", () => development.AssessMaturityAsync(Investment,
             new MaturityInput(m.AssessedOn, m.Organisation, m.Content, m.Anchoring, m.FollowUp, m.Strengths, m.Attention), ct), ct);
     }
 
+    /// <summary>The council's decision is a council member's to record, the other approvals the secretariat's.</summary>
     public async Task<IActionResult> OnPostApprovalAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
-        var mayRecord = Approval.Kind == ApprovalKind.CouncilDecision ? RecordsCouncilDecision : Administers;
-        if (!mayRecord) return Forbid(); // both decided by the loaded investment's authorization (LoadAsync)
+        var operation = Approval.Kind == ApprovalKind.CouncilDecision ? Operations.RecordCouncilDecision : Operations.Administer;
+        if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
+        await LoadPartiesAsync(ct);
         var a = Approval;
-        return await SaveAsync("Approval", () => new ApprovalChain(Db, user, clock).RecordAsync(Key, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
+        return await SaveAsync("Approval", () => chain.RecordAsync(Investment, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
     }
 
     private async Task<IActionResult> SaveAsync(string form, Func<Task> save, CancellationToken ct)
@@ -63,22 +65,29 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         {
             ModelState.AddModelError($"{form}.{e.Field}", e.Message);
             Db.ChangeTracker.Clear();
-            return await LoadAsync(ct) ?? Page();
+            await LoadAsync(ct);
+            return Page();
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    /// <summary>The investment's parties with their organisations, onto the route's investment (loaded once).</summary>
+    private async Task LoadPartiesAsync(CancellationToken ct)
     {
-        var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation), Key, ct: ct);
-        if (refusal is not null) return refusal;
-        Investment = investment!;
+        if (Db.Entry(Investment).State == EntityState.Detached) Db.Attach(Investment);
+        var entry = Db.Entry(Investment).Collection(i => i.Parties);
+        if (!entry.IsLoaded) await entry.Query().Include(p => p.Organisation).LoadAsync(ct);
+        entry.IsLoaded = true;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        await LoadPartiesAsync(ct);
         Administers = await HttpContext.MayAsync(Investment, Operations.Administer);
         RecordsCouncilDecision = await HttpContext.MayAsync(Investment, Operations.RecordCouncilDecision);
         Phases = await Db.PhaseChanges.AsNoTracking().Where(c => c.InvestmentId == Investment.Id).OrderByDescending(c => c.StartedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
         Assessments = await Db.MaturityAssessments.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderBy(m => m.AssessedOn).ThenBy(m => m.Id).ToListAsync(ct);
         Approvals = await ApprovalChain.OfAsync(Db, Investment.Id, ct);
         Missing = ApprovalChain.Missing(Investment, Approvals);
-        return null;
     }
 
     public sealed class PhaseForm

@@ -7,7 +7,7 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 [RequestFormLimits(MemoryBufferThreshold = (int)Uploads.MaxBytes, MultipartBodyLengthLimit = Uploads.MaxBytes)]
 [RequestSizeLimit(Uploads.MaxBytes + 1024 * 1024)]
 [UploadLimit]
-public sealed class RegisterPage(BundlinjeDb db, Lazy<RegisterStore> register) : SlicePage(db)
+public sealed class RegisterPage(BundlinjeDb db, Lazy<IRegisterStore> register) : SlicePage(db)
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 

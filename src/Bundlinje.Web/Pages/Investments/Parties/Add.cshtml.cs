@@ -5,11 +5,15 @@ namespace Bundlinje.Web.Pages.Investments.Parties;
 [Authorize(Policy = Policies.Secretariat)]
 public sealed class AddModel(BundlinjeDb db) : PartyForm(db)
 {
-    public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct) => await LoadAsync(key, ct) ?? Page();
-
-    public async Task<IActionResult> OnPostAsync(string key, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(key, ct) is { } denied) return denied;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
         var party = new Party();
         if (!TryApply(party)) return Page();
         Investment.Parties.Add(party);

@@ -5,25 +5,25 @@ namespace Bundlinje.Web.Pages.Investments.Parties;
 [Authorize(Policy = Policies.Secretariat)]
 public sealed class EditModel(BundlinjeDb db) : PartyForm(db)
 {
-    public async Task<IActionResult> OnGetAsync(string key, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await LoadAsync(key, ct) is { } denied) return denied;
+        await LoadAsync(ct);
         if (Find(id) is not { } party) return NotFound();
         Show(party);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string key, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (await LoadAsync(key, ct) is { } denied) return denied;
+        await LoadAsync(ct);
         if (Find(id) is not { } party) return NotFound();
         if (!await IsCurrentAsync(party, Version, ct) || !TryApply(party) || !await TrySaveAsync(party, ct)) return Page();
         return Redirect($"/Investments/{Investment.Key}");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(string key, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
-        if (await LoadAsync(key, ct) is { } denied) return denied;
+        await LoadAsync(ct);
         if (Find(id) is not { } party) return NotFound();
         if (!await IsCurrentAsync(party, Version, ct)) return Page();
         Investment.Parties.Remove(party);

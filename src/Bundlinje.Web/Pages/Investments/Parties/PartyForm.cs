@@ -6,9 +6,10 @@ using Bundlinje.Organisations;
 namespace Bundlinje.Web.Pages.Investments.Parties;
 
 /// <summary>Shared by adding and editing a party: the form fields and their validation.</summary>
-public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
+[RouteInvestment(nameof(Operations.Administer))]
+public abstract class PartyForm(BundlinjeDb db) : FormPage(db), IInvestmentPage
 {
-    public Investment Investment { get; private set; } = null!;
+    public Investment Investment { get; set; } = null!;
     public List<Organisation> Organisations { get; private set; } = [];
 
     [BindProperty] public string? OrganisationKey { get; set; }
@@ -20,14 +21,12 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db)
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public int Version { get; set; }
 
-    protected async Task<IActionResult?> LoadAsync(string key, CancellationToken ct)
+    /// <summary>The route's investment (loaded and authorized by <see cref="RouteResourceFilter"/>) gets its parties; the
+    /// organisations to choose from.</summary>
+    protected async Task LoadAsync(CancellationToken ct)
     {
-        var investment = await Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == key, ct);
-        if (await this.RefuseUnlessAsync(investment, Operations.Administer) is { } refused) return refused;
-        Investment = investment!;
+        await Db.Entry(Investment).Collection(i => i.Parties).Query().Include(p => p.Organisation).LoadAsync(ct);
         Organisations = await Db.Organisations.OrderBy(o => o.Name).ToListAsync(ct);
-        return null;
     }
 
     protected void Show(Party p)

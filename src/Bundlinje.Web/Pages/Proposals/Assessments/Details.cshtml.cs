@@ -6,7 +6,7 @@ namespace Bundlinje.Web.Pages.Proposals.Assessments;
 
 /// <summary>One assessment request: the proposal as received, and the form the department's analyst answers in.</summary>
 [Authorize(Policy = Policies.Assessor)]
-public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider clock) : FormPage(db)
+public sealed class DetailsModel(BundlinjeDb db, Bundlinje.Proposals.Assessments assessments) : FormPage(db)
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public string? Relevance { get; set; }
@@ -29,7 +29,7 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         try
         {
             var viewer = User.ToViewer();
-            await new Bundlinje.Proposals.Assessments(Db, user, clock).WriteAsync(Id, viewer.Scopes, answer, ct);
+            await assessments.WriteAsync(Id, viewer.Scopes, answer, ct);
             return Redirect($"/Assessments/{Id}");
         }
         catch (AssessmentRefused e)

@@ -1,0 +1,53 @@
+using Bundlinje.Agreements;
+using Bundlinje.Common;
+using Bundlinje.FollowUps;
+using Bundlinje.FollowUps.Demo;
+using Bundlinje.Fund;
+using Bundlinje.Investments;
+using Bundlinje.Participants;
+using Bundlinje.Portfolio;
+using Bundlinje.Proposals;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bundlinje.Data;
+
+/// <summary>The composition root shared by the web app and the CLI: the database, the clock, the follow-up services and
+/// every application service. Pages, API endpoints and CLI commands get these injected; none of them is built with
+/// <c>new</c> outside this file (HouseRulesTests). The host adds what only it has: who the current user is
+/// (<see cref="ICurrentUser"/>) and the Identity stores.</summary>
+public static class ServiceSetup
+{
+    public static IServiceCollection AddBundlinje(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddBundlinjeDatabase(config);
+        services.AddBundlinjeFollowUps(config);
+
+        services.AddScoped<Ledger>();
+        services.AddScoped<LedgerImporter>();
+        services.AddScoped<FundEconomics>();
+        services.AddScoped<PortfolioImporter>();
+        services.AddScoped<PortfolioExporter>();
+        services.AddScoped<InvestmentDevelopment>();
+        services.AddScoped<ApprovalChain>();
+        services.AddScoped<Calls>();
+        services.AddScoped<Intake>();
+        services.AddScoped<Triage>();
+        services.AddScoped<Assessments>();
+        services.AddScoped<IAssessorDirectory, AssessorDirectory>();
+        // Editing a measure asks the register store whether a code has observations; without a pseudonym key (no store
+        // can be opened) nothing can have been imported.
+        services.AddScoped(sp => new MeasureCatalogue(sp.GetRequiredService<IBundlinjeStore>(), code =>
+        {
+            try { return sp.GetRequiredService<IRegisterStore>().Observations(code); }
+            catch (PseudonymKeyMissing) { return 0; }
+        }));
+        services.AddScoped<DemoFollowUpLoader>();
+        services.AddScoped<DatabaseBackup>();
+        services.AddScoped<Accounts>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+}
