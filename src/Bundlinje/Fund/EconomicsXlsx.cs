@@ -16,7 +16,7 @@ public static class EconomicsXlsx
 
     public static byte[] Write(EconomicsReport report)
     {
-        var table = report.Table ?? throw new ArgumentException("Fonden har ingen posteringer.");
+        var table = report.Table ?? throw new Common.Refused("economics.noPostings");
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {

@@ -24,7 +24,7 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
         else if (await Db.Investments.AnyAsync(i => i.Key == NewKey, ct))
             ModelState.AddModelError(nameof(NewKey), $"Nøglen '{NewKey}' er allerede brugt.");
         if (Bundlinje.Agreements.ApprovalChain.Refusal(new Investment { Key = "", Name = "" }, null, Input.Status, []) is { } refusal)
-            ModelState.AddModelError("Input.Status", refusal);
+            ModelState.AddRefusal("Input.Status", refusal);
         if (!ModelState.IsValid) return Page();
 
         var investment = new Investment { Key = NewKey!, Name = Input.Name!.Trim(), FundId = fund!.Id };

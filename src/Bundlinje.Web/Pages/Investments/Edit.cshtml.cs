@@ -24,7 +24,7 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment!.Id, ct);
         if (Bundlinje.Agreements.ApprovalChain.Refusal(investment, investment.Status, Input.Status, approvals) is { } refusal)
         {
-            ModelState.AddModelError("Input.Status", refusal);
+            ModelState.AddRefusal("Input.Status", refusal);
             return Page();
         }
         Input.ApplyTo(investment);

@@ -25,9 +25,9 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : FormPage(db
             await new Bundlinje.Proposals.Calls(Db).AnnounceAsync(Key, new CallInput(Input.Title, Input.Theme, Input.Text, Input.OpensOn, Input.ClosesOn), ct);
             return Redirect($"/Funds/{Key}/Calls");
         }
-        catch (CallRefused e)
+        catch (Refused e)
         {
-            ModelState.AddModelError($"Input.{e.Field}", e.Message);
+            ModelState.AddRefusal(e, field => $"Input.{field}");
             Db.ChangeTracker.Clear();
             return Page();
         }

@@ -24,7 +24,7 @@ public sealed class CloseModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
                 await new Fund.Ledger(Db, user, clock).CloseYearAsync(Key, Year.Value, ct);
                 return Redirect($"/Funds/{Key}/Ledger/Close");
             }
-            catch (LedgerRefused e) { ModelState.AddModelError(nameof(Year), e.Message); }
+            catch (Refused e) { ModelState.AddRefusal(e, _ => nameof(Year)); }
         }
         return await LoadAsync(ct) ?? Page();
     }

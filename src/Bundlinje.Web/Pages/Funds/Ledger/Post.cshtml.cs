@@ -27,26 +27,20 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
         ModelState.Remove("Line.Amount");
         if (Kroner.TryParse(AmountText, out var amount)) Line.Amount = amount;
         else ModelState.AddModelError("Line.Amount", "Beløb: skriv et beløb i kr. som 1.234.567,50 (højst to decimaler).");
-        foreach (var (field, message) in LedgerRules.Check(Line))
-            ModelState.AddModelError($"Line.{char.ToUpperInvariant(field[0])}{field[1..]}", $"{Field(field)}: {message}");
+        foreach (var problem in LedgerRules.Check(Line))
+            ModelState.AddRefusal(new Refused(Refusal.Labelled(LedgerRules.Label(problem.Field!), problem)), field => $"Line.{char.ToUpperInvariant(field![0])}{field[1..]}");
         if (!ModelState.IsValid) return Page();
         try
         {
             var posting = await new Fund.Ledger(Db, user, clock).PostAsync(Key, Line, LedgerSource.Manual, ct);
             return Redirect($"/Funds/{Key}/Ledger#posting-{posting.Id}");
         }
-        catch (LedgerRefused e)
+        catch (Refused e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddRefusal(e);
             return Page();
         }
     }
-
-    private static string Field(string field) => field switch
-    {
-        "fiscalYear" => "Regnskabsår", "amount" => "Beløb", "entryDate" => "Dato", "kind" => "Art", "pot" => "Pulje",
-        "investment" => "Indsats", "category" => "Kategori", _ => field,
-    };
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

@@ -43,9 +43,9 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
             else await triage.AdvanceAsync(Key, Reference, Step!.Value, Note, amount, ct);
             return Redirect($"/Funds/{Key}/Proposals/{Uri.EscapeDataString(Reference)}");
         }
-        catch (Exception e) when (e is TriageRefused or Fund.LedgerRefused)
+        catch (Refused e)
         {
-            ModelState.AddModelError(nameof(Step), e.Message);
+            ModelState.AddRefusal(e, _ => nameof(Step));
             return await LoadAsync(ct) ?? Page();
         }
     }

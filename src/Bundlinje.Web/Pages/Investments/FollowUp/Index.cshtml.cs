@@ -51,7 +51,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct) => ActAsync(Operations.ImportParticipants, null, async () =>
     {
-        if (Upload is null) throw new ParticipantsRejected([ "Fil: vælg en CSV- eller XLSX-fil."]);
+        if (Upload is null) throw Refused.At(nameof(Upload), "upload.chooseParticipantFile");
         await using var stream = Upload.OpenReadStream();
         var result = await services.GetRequiredService<ParticipantImporter>().ImportAsync(Key, Upload.FileName, stream, ct);
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
@@ -59,7 +59,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => ActAsync(Operations.RunFollowUps, null, async () =>
     {
-        if (Upload is null) throw new RegisterRejected([ "Fil: vælg en CSV- eller Parquet-fil."]);
+        if (Upload is null) throw Refused.At(nameof(Upload), "upload.chooseRegisterFile");
         // The upload is in memory; the store pseudonymises it as it reads (see RegisterStore.Import), nothing goes to the temp folder.
         await using var stream = Upload.OpenReadStream();
         var known = await MeasureCatalogue.ValueTypesAsync(Db, Investment.FundId, ct); // the codes of the investment's fund's catalogue
@@ -94,7 +94,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(Operations.Administer,
         () => Db.PaymentObligations.AnyAsync(o => o.Id == ObligationId && o.InvestmentId == Investment.Id, ct), async () =>
     {
-        var paid = await services.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
+        var paid = await services.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(ObligationId, PaidOn ?? throw Refused.At(nameof(PaidOn), "followUp.paidOnRequired"), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);
 
@@ -107,11 +107,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
         // The services that pseudonymise are resolved per action, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
-        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
-        {
-            IReadOnlyList<string> problems = e switch { ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => [m.Heading + ":", .. m.Problems], _ => [e.Message] };
-            foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
-        }
+        catch (Refused e) { ModelState.AddRefusal(e); }
+        catch (PseudonymKeyMissing e) { ModelState.AddModelError(string.Empty, e.Message); }
         return await LoadAsync(ct) ?? Page();
     }
 

@@ -41,7 +41,7 @@ public sealed class RunJobs(IServiceScopeFactory scopes, ILogger<RunJobs> log)
                 (job.RunId, job.Payable) = (run.Id, run.Payable);
             }
             catch (OperationCanceledException) { job.Cancelled = true; }
-            catch (FollowUpRefused e) { job.Error = e.Message; }
+            catch (Refused e) { job.Error = Data.Texts.RefusalText.Message(e); }
             catch (Exception e)
             {
                 log.LogError(e, "Follow-up run {Job} for {Investment} failed", job.Id, investmentKey);
