@@ -1,6 +1,8 @@
 using Bundlinje.Agreements;
+using Bundlinje.Common;
 using Bundlinje.Investments;
 using Bundlinje.Organisations;
+using Bundlinje.Tests.Infrastructure;
 
 namespace Bundlinje.Tests.Agreements;
 
@@ -29,18 +31,18 @@ public sealed class ApprovalChainTests
     {
         var investment = TwoPayers();
         Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse", "rådmandens godkendelse for Børn og Unge",
-            "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []));
+            "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []).Da());
         Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
         Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active, complete));
         foreach (var left in complete)
         {
             var refusal = ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active, [.. complete.Where(a => a != left)]);
             Assert.NotNull(refusal);
-            Assert.StartsWith("Status: investeringen kan først blive aktiv", refusal);
+            Assert.StartsWith("Status: investeringen kan først blive aktiv", refusal.Da());
         }
         // A councillor of a department that does not pay does not count for one that does.
         Assert.Contains("rådmandens godkendelse for Børn og Unge", ApprovalChain.Missing(investment,
-            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Dsi), A(ApprovalKind.Mayor)]));
+            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Dsi), A(ApprovalKind.Mayor)]).Da());
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class ApprovalChainTests
     {
         var investment = new Investment { Key = "x", Name = "Uden betaler", Status = InvestmentStatus.InDevelopment };
         Assert.Contains("en betalende magistratsafdeling (part med rollen myndighed)",
-            ApprovalChain.Missing(investment, [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Mayor)]));
+            ApprovalChain.Missing(investment, [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Mayor)]).Da());
         Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Ended, []));
         Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.Active, InvestmentStatus.Active, []));
         Assert.NotNull(ApprovalChain.Refusal(investment, null, InvestmentStatus.Active, []));
