@@ -29,12 +29,12 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock) : FormPag
             await using var stream = Published!.OpenReadStream();
             var cells = PublishedTable.Read(Published.FileName, stream);
             Report = await new FundEconomics(Db, clock).BuildAsync(Key, null, User.ToViewer(), ct);
-            Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
+            Differences = Reconciliation.Compare(Report.Table ?? throw new Refused("economics.noPostings"), cells, tolerance);
             CellCount = cells.Count;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (Refused e)
         {
-            ModelState.AddModelError(nameof(Published), $"Fil '{Published!.FileName}': {e.Message}");
+            ModelState.AddRefusal(nameof(Published), Refusal.Labelled(Refusal.Of("published.file", Published!.FileName), e.First));
         }
         return Page();
     }

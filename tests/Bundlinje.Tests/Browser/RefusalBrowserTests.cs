@@ -1,0 +1,98 @@
+using Bundlinje.Security;
+using Bundlinje.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Bundlinje.Tests.Browser;
+
+/// <summary>
+/// Refusals read in the reader's language: with the English UI (the language switch in the header) a refused ledger
+/// posting, a refused import row and a refused approval are in English; with the Danish UI the same refusals are in
+/// Danish, word for word as before. Chromium against the app on a real Kestrel port, as the other browser tests.
+/// </summary>
+public sealed class RefusalBrowserTests : IAsyncLifetime
+{
+    private ChromiumApp? app;
+
+    public async ValueTask InitializeAsync() => app = await ChromiumApp.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+    }
+
+    public static TheoryData<string, string[]> Languages => new()
+    {
+        {
+            "da",
+            [
+                "Regnskabsåret 2024 blev lukket af", "dets regnskabstal kan ikke ændres. Bogfør en korrektion i et åbent år.",
+                "Deltagerfilen er afvist (2 fejl):", "Række 2, group: 'maybe' skal være treatment eller control.",
+                "Række 3, enrolled: '2024-13-01' er ikke en dato (yyyy-mm-dd).",
+                "Rækkefølge: rådets beslutning skal registreres først.",
+            ]
+        },
+        {
+            "en",
+            [
+                "The fiscal year 2024 was closed by", "its accounts cannot be changed. Post a correction in an open year.",
+                "The participant file is rejected (problems: 2):", "Row 2, group: 'maybe' must be treatment or control.",
+                "Row 3, enrolled: '2024-13-01' is not a date (yyyy-mm-dd).",
+                "Order: the council's decision must be recorded first.",
+            ]
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task A_refused_posting_import_row_and_approval_read_in_the_language_of_the_UI(string language, string[] expected)
+    {
+        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
+        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        if (language == "en")
+        {
+            await page.ClickAsync("button:has-text('English')");
+            await page.WaitForSelectorAsync("button:has-text('Dansk')");
+        }
+        var folder = Directory.CreateTempSubdirectory("bundlinje-refusal-").FullName;
+        try
+        {
+            // A posting in the closed year 2024: the ledger refuses it (the form's own checks pass).
+            await page.GotoAsync("/Funds/aarhus/Ledger/Post");
+            await page.SelectOptionAsync("#Line_Kind", "RunningCost");
+            await page.FillAsync("#Line_FiscalYear", "2024");
+            await page.FillAsync("#Line_Amount", "1.000");
+            await page.FillAsync("#Line_Category", "Øvrig drift af Rådet");
+            await page.ClickAsync("button[type=submit].button-primary");
+            var posting = await page.InnerTextAsync("[data-testid=form-errors]");
+            Assert.Contains(expected[0], posting);
+            Assert.Contains(expected[1], posting);
+
+            // A participant file with two bad rows: the file is refused whole, each row named.
+            var participants = Path.Combine(folder, "deltagere.csv");
+            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,maybe,2024-01-01\n2222222222,2024,control,2024-13-01\n");
+            await page.GotoAsync("/Investments/ungifokus/FollowUp");
+            await page.SetInputFilesAsync("#participants-file", participants);
+            await page.ClickAsync("form:has(#participants-file) button[type=submit]");
+            var import = await page.InnerTextAsync("[data-testid=form-errors]");
+            Assert.Contains(expected[2], import);
+            Assert.Contains(expected[3], import);
+            Assert.Contains(expected[4], import);
+            Assert.DoesNotContain("1111111111", await page.ContentAsync());
+
+            // The mayor's approval before the council's decision: the approval chain refuses it.
+            await page.GotoAsync("/Investments/bylandbrug-for-unge/Development");
+            await page.SelectOptionAsync("#Approval_Kind", "Mayor");
+            await page.FillAsync("#Approval_ApprovedBy", "Borgmesteren");
+            await page.FillAsync("#Approval_ApprovedOn", "2026-01-15");
+            await page.FillAsync("#Approval_DocumentReference", "Sag 26/1234");
+            await page.ClickAsync("form:has(#Approval_Kind) button[type=submit]");
+            Assert.Contains(expected[5], await page.InnerTextAsync("[data-testid=form-errors]"));
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+}
