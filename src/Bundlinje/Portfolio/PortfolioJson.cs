@@ -23,7 +23,7 @@ public static class PortfolioJson
 
     /// <summary>A syntax or type error at its JSON path and line (the reason is System.Text.Json's own).</summary>
     public static Refusal SyntaxProblem(JsonException e) =>
-        Refusal.At(e.Path ?? "$", "file.json", e.Message.Split(" Path:")[0], e.LineNumber + 1);
+        Refusal.At(e.Path ?? "$", "file.syntax", e.Message.Split(" Path:")[0], e.LineNumber + 1);
 
     public static PortfolioDocument Read(string json)
     {

@@ -84,8 +84,15 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
             Assert.Contains(expected[4], import);
             Assert.DoesNotContain("1111111111", await page.ContentAsync());
 
-            // The mayor's approval before the council's decision: the approval chain refuses it.
-            await page.GotoAsync("/Investments/bylandbrug-for-unge/Development");
+            // A new investment in development; the mayor's approval before the council's decision is refused by the chain.
+            await page.GotoAsync("/Investments/Create");
+            await page.SelectOptionAsync("#FundKey", "aarhus");
+            await page.FillAsync("#NewKey", "afvisningsproeve");
+            await page.FillAsync("#Input_Name", "Afvisningsprøve");
+            await page.SelectOptionAsync("#Input_Status", "InDevelopment");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync("**/Investments/afvisningsproeve");
+            await page.GotoAsync("/Investments/afvisningsproeve/Development");
             await page.SelectOptionAsync("#Approval_Kind", "Mayor");
             await page.FillAsync("#Approval_ApprovedBy", "Borgmesteren");
             await page.FillAsync("#Approval_ApprovedOn", "2026-01-15");
