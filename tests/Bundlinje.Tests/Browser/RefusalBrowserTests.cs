@@ -62,13 +62,8 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
         try
         {
             // A posting in the closed year 2024: the ledger refuses it (the form's own checks pass).
-            await page.GotoAsync("/Funds/aarhus/Ledger/Post");
-            await page.SelectOptionAsync("#Line_Kind", "RunningCost");
-            await page.FillAsync("#Line_FiscalYear", "2024");
-            await page.FillAsync("#Line_Amount", "1.000");
-            await page.FillAsync("#Line_Category", "Øvrig drift af Rådet");
-            await page.ClickAsync("button[type=submit].button-primary");
-            var posting = await page.InnerTextAsync("[data-testid=form-errors]");
+            var posting = await SubmitAsync(page, "/Funds/aarhus/Ledger/Post", "button[type=submit].button-primary",
+                ("#Line_Kind", "RunningCost"), ("#Line_FiscalYear", "2024"), ("#Line_Amount", "1.000"), ("#Line_Category", "Øvrig drift af Rådet"));
             Assert.Contains(expected[0], posting);
             Assert.Contains(expected[1], posting);
 
@@ -85,21 +80,26 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
             Assert.DoesNotContain("1111111111", await page.ContentAsync());
 
             // A new investment in development; the mayor's approval before the council's decision is refused by the chain.
-            await page.GotoAsync("/Investments/Create");
-            await page.SelectOptionAsync("#FundKey", "aarhus");
-            await page.FillAsync("#NewKey", "afvisningsproeve");
-            await page.FillAsync("#Input_Name", "Afvisningsprøve");
-            await page.SelectOptionAsync("#Input_Status", "InDevelopment");
-            await page.ClickAsync("main form button[type=submit]");
+            await SubmitAsync(page, "/Investments/Create", "main form button[type=submit]",
+                ("#FundKey", "aarhus"), ("#NewKey", "afvisningsproeve"), ("#Input_Name", "Afvisningsprøve"), ("#Input_Status", "InDevelopment"));
             await page.WaitForURLAsync("**/Investments/afvisningsproeve");
-            await page.GotoAsync("/Investments/afvisningsproeve/Development");
-            await page.SelectOptionAsync("#Approval_Kind", "Mayor");
-            await page.FillAsync("#Approval_ApprovedBy", "Borgmesteren");
-            await page.FillAsync("#Approval_ApprovedOn", "2026-01-15");
-            await page.FillAsync("#Approval_DocumentReference", "Sag 26/1234");
-            await page.ClickAsync("form:has(#Approval_Kind) button[type=submit]");
-            Assert.Contains(expected[5], await page.InnerTextAsync("[data-testid=form-errors]"));
+            Assert.Contains(expected[5], await SubmitAsync(page, "/Investments/afvisningsproeve/Development", "form:has(#Approval_Kind) button[type=submit]",
+                ("#Approval_Kind", "Mayor"), ("#Approval_ApprovedBy", "Borgmesteren"), ("#Approval_ApprovedOn", "2026-01-15"), ("#Approval_DocumentReference", "Sag 26/1234")));
         }
         finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    /// <summary>Opens a form, fills its fields (a select by its option's value), submits it and returns the error
+    /// summary when the form is refused (empty when it is not).</summary>
+    private static async Task<string> SubmitAsync(IPage page, string url, string submit, params (string Field, string Value)[] fields)
+    {
+        await page.GotoAsync(url);
+        foreach (var (field, value) in fields)
+            if (await page.EvalOnSelectorAsync<string>(field, "e => e.tagName") == "SELECT") await page.SelectOptionAsync(field, value);
+            else await page.FillAsync(field, value);
+        await page.ClickAsync(submit);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var errors = page.Locator("[data-testid=form-errors]");
+        return await errors.CountAsync() > 0 ? await errors.InnerTextAsync() : "";
     }
 }
