@@ -1,5 +1,6 @@
 using Bundlinje.Common;
 using Bundlinje.Data;
+using Bundlinje.Data.Texts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public static class CliHost
     public static async Task<int> RunAsync(string[] args, Context context)
     {
         Current.Value = context;
-        try { return await BundlinjeCommand.Create().Parse(args).InvokeAsync(); }
+        try { return await BundlinjeCommand.InvokeAsync(args); }
         finally { Current.Value = null; }
     }
 
@@ -57,7 +58,9 @@ public static class CliHost
         catch (Exception e)
         {
             var inner = e is Microsoft.EntityFrameworkCore.DbUpdateException && e.InnerException is not null ? e.InnerException : e;
-            (Current.Value?.Error ?? Console.Error).WriteLine("bundlinje: " + inner.Message.ReplaceLineEndings(" "));
+            // A refusal is rendered from resources in the --lang language (Danish by default); anything else as it says.
+            var message = inner is Refused refused ? RefusalText.Message(refused) : inner.Message;
+            (Current.Value?.Error ?? Console.Error).WriteLine("bundlinje: " + message.ReplaceLineEndings(" "));
             return 1;
         }
     }

@@ -44,7 +44,7 @@ public static class FollowUpCommands
             var db = sp.GetRequiredService<BundlinjeDb>();
             var known = parse.GetValue(investment) is { } key
                 ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId).SingleOrDefaultAsync(ct)
-                    ?? throw new ArgumentException($"Ukendt investering '{key}'."), ct)
+                    ?? throw new Refused("investment.unknown", key), ct)
                 : await MeasureCatalogue.AllValueTypesAsync(db, ct);
             var rows = sp.GetRequiredService<IRegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);
             return $"Loaded {rows} observation(s).";
@@ -70,7 +70,7 @@ public static class FollowUpCommands
             var key = parse.GetValue(investment)!;
             var stored = await (from m in db.PaymentModels join i in db.Investments on m.InvestmentId equals i.Id
                                 where i.Key == key orderby m.Id descending select m).FirstOrDefaultAsync(ct)
-                ?? throw new ArgumentException($"{key} har ingen betalingsmodel.");
+                ?? throw new Refused("followUp.noPaymentModel", key);
             await File.WriteAllTextAsync(parse.GetValue(target)!.FullName, stored.Json, ct);
             return $"Wrote the payment model of {key} to {parse.GetValue(target)!.FullName}.";
         }));

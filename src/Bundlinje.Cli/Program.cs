@@ -1,3 +1,3 @@
 using Bundlinje.Cli;
 
-return await BundlinjeCommand.Create().Parse(args).InvokeAsync();
+return await BundlinjeCommand.InvokeAsync(args);

@@ -1,5 +1,6 @@
 using System.Text;
 using Bundlinje.FollowUps;
+using Bundlinje.Common;
 using Bundlinje.Participants;
 
 namespace Bundlinje.Data.RegisterData;
@@ -20,17 +21,17 @@ public static class RegisterCsv
         using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
         var records = Records(reader).GetEnumerator();
-        if (!records.MoveNext()) throw new RegisterRejected(["Linje 1: filen er tom."]);
+        if (!records.MoveNext()) throw RegisterRejected.With(Refusal.Of("register.empty", RegisterRejected.Line(1)));
         var header = records.Current.Fields.Select(h => h.Trim()).ToList();
-        if (header.Any(CprLike.In)) throw new RegisterRejected(["Linje 1: en kolonneoverskrift ligner et CPR-nummer (mangler overskriftslinjen?)."]);
-        if (header.Any(h => h.Length == 0)) throw new RegisterRejected(["Linje 1: overskriften er ikke en kommasepareret liste af kolonnenavne."]);
+        if (header.Any(CprLike.In)) throw RegisterRejected.With(Refusal.Of("import.headerLooksLikeCpr", RegisterRejected.Line(1)));
+        if (header.Any(h => h.Length == 0)) throw RegisterRejected.With(Refusal.Of("register.headerNotCsv", RegisterRejected.Line(1)));
         var missing = required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", required)})."]);
+        if (missing.Count > 0) throw RegisterRejected.With(Refusal.Of("import.columnsMissing", RegisterRejected.Line(1), string.Join(", ", missing), string.Join(", ", required)));
         var index = required.ToDictionary(c => c, c => header.FindIndex(h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
         var cprColumn = index["cpr"];
         var columns = new[] { "measure", "from", "to", "value", "unit" }.Select(c => index[c]).ToArray();
 
-        var problems = new List<string>();
+        var problems = new List<Refusal>();
         var cprShaped = new bool[header.Count];
         // Extracts list a person's rows together: the previous row's pseudonym is reused for the same CPR (one HMAC per run of rows).
         string? previousCpr = null, previousPerson = null;
@@ -42,7 +43,7 @@ public static class RegisterCsv
             if (fields.Count == 1 && fields[0].Length == 0) continue; // a blank line
             if (fields.Count != header.Count)
             {
-                if (problems.Count < 50) problems.Add($"Linje {line}: har {fields.Count} felter, overskriften har {header.Count}.");
+                if (problems.Count < 50) problems.Add(Refusal.Of("register.fieldCount", RegisterRejected.Line(line), fields.Count, header.Count));
                 continue;
             }
             var cpr = fields[cprColumn];
@@ -62,7 +63,7 @@ public static class RegisterCsv
             writer.Write('\n');
             written++;
         }
-        if (problems.Count > 0) throw new RegisterRejected(problems);
+        if (problems.Count > 0) throw RegisterRejected.With(problems);
         return written;
     }
 
@@ -108,7 +109,7 @@ public static class RegisterCsv
                 default: field.Append((char)c); break;
             }
         }
-        if (quoted) throw new RegisterRejected([$"Linje {start}: et felt i anførselstegn slutter aldrig."]);
+        if (quoted) throw RegisterRejected.With(Refusal.Of("register.unclosedQuote", RegisterRejected.Line(start)));
         if (any) { fields.Add(field.ToString()); yield return (start, fields); }
     }
 }

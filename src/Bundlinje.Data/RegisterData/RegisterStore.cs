@@ -1,3 +1,5 @@
+using System.Globalization;
+using Bundlinje.Common;
 using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 using Bundlinje.Payments;
@@ -67,7 +69,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
     public long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
-        if (!File.Exists(file)) throw new RegisterRejected([$"Filen findes ikke: {file}"]);
+        if (!File.Exists(file)) throw RegisterRejected.With(Refusal.Of("register.fileNotFound", file));
         if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
         using var stream = File.OpenRead(file);
         return Import(stream, Path.GetFileName(file), importedBy, knownMeasures);
@@ -81,7 +83,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     public long Import(Stream content, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".parquet")) throw new RegisterRejected([$"Filtypen '{extension}' kendes ikke; brug .csv eller .parquet."]);
+        if (extension is not (".csv" or ".parquet")) throw RegisterRejected.With(Refusal.Of("import.fileType", extension, ".csv", ".parquet"));
         if (extension == ".csv")
         {
             var staged = NewStagedFile(".csv");
@@ -116,9 +118,12 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 {
                     var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0), ("file", file))
                         .Where(c => c != "file_row_number").ToList();
-                    if (present.Any(c => CprLike.In(c))) throw new RegisterRejected(["Linje 1: et kolonnenavn ligner et CPR-nummer."]);
+                    if (present.Any(c => CprLike.In(c)))
+                        throw RegisterRejected.With(Refusal.Of("register.columnNameLooksLikeCpr", RegisterRejected.Line(1)));
                     var missing = Columns.Where(c => !present.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                    if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
+                    if (missing.Count > 0)
+                        throw RegisterRejected.With(Refusal.Of("import.columnsMissing", RegisterRejected.Line(1), string.Join(", ", missing),
+                            string.Join(", ", Columns)));
                     // Column names are identifiers, which no database binds: the file's names are quoted as identifiers (a double
                     // quote doubled, DuckDB's rule). Every value, the names printed as text included, is a parameter.
                     static string Quoted(string column) => $"CAST(\"{column.Replace("\"", "\"\"")}\" AS VARCHAR)";
@@ -136,7 +141,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                               FROM {source}) TO $staged (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', FORCE_QUOTE *)
                         """, [.. parameters]);
                 }
-                catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses som Parquet: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
+                catch (DuckDBException e) { throw RegisterRejected.With(Refusal.Of("import.unreadable", "Parquet", CprLike.Mask(e.Message.Split('\n')[0]))); }
             }
             return LoadStaged(staged, fileName, importedBy, knownMeasures);
         }
@@ -172,6 +177,21 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
 
+    /// <summary>A row's problem as the query names it (cprlike, cpr, measure, from, to, order, number, yesno, whole), at its line.</summary>
+    private static Refusal Problem(Refusal line, string problem, string cprLike, string cprLength, string measure, string from, string to, string value) =>
+        problem switch
+        {
+            "cprlike" => CprLike.Refusal(line, cprLike),
+            "cpr" => Refusal.At("cpr", "import.cprShape", line, cprLength),
+            "measure" => Refusal.At("measure", "register.unknownMeasure", line, measure),
+            "from" => Refusal.At("from", "import.notADate", line, "from", from),
+            "to" => Refusal.At("to", "import.notADate", line, "to", to),
+            "order" => Refusal.At("to", "register.toBeforeFrom", line),
+            "number" => Refusal.At("value", "register.notANumber", line, value),
+            "yesno" => Refusal.At("value", "register.notYesNo", line, value, measure),
+            _ => Refusal.At("value", "register.notWhole", line, value, measure),
+        };
+
     private static void Copy(Stream from, Stream to, long cap)
     {
         var buffer = new byte[81920];
@@ -179,7 +199,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         for (int read; (read = from.Read(buffer)) > 0;)
         {
             total += read;
-            if (total > cap) throw new RegisterRejected([$"Fil: filen er større end {cap / 1024 / 1024} MB; indlæs den med kommandoen bundlinje register import."]);
+            if (total > cap) throw RegisterRejected.With(Refusal.At("file", "register.tooLarge", cap / 1024 / 1024));
             to.Write(buffer, 0, read);
         }
     }
@@ -192,7 +212,7 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
         try { return Load(connection, source, staged, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes, rows); }
-        catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
+        catch (DuckDBException e) { throw RegisterRejected.With(Refusal.Of("register.unreadable", CprLike.Mask(e.Message.Split('\n')[0]))); }
     }
 
     /// <summary>Validates and inserts the staged file, all or nothing. When the number of staged rows is known (a CSV), the
@@ -238,24 +258,27 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         var problems = Query(connection, $$"""
             WITH r AS (SELECT * FROM {{source}})
             SELECT line, CASE
-                WHEN coalesce(cprlike, '') <> '' THEN cprlike || ': ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)'
-                WHEN person IS NULL OR person LIKE '!%' THEN 'cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt ' || coalesce(substr(person, 2), '0') || ' tegn'
-                WHEN measure IS NULL OR {{unknown}} THEN 'measure: ''' || coalesce(measure, '') || ''' er ikke et mål i fondens målkatalog'
-                WHEN try_strptime(f, '%Y-%m-%d') IS NULL THEN 'from: ''' || coalesce(f, '') || ''' er ikke en dato (yyyy-mm-dd)'
-                WHEN try_strptime(t, '%Y-%m-%d') IS NULL THEN 'to: ''' || coalesce(t, '') || ''' er ikke en dato (yyyy-mm-dd)'
-                WHEN try_strptime(t, '%Y-%m-%d') < try_strptime(f, '%Y-%m-%d') THEN 'to: ligger før from'
-                WHEN TRY_CAST(v AS DECIMAL(18,4)) IS NULL THEN 'value: ''' || coalesce(v, '') || ''' er ikke et tal (punktum som decimaltegn)'
-                WHEN {{yesNo}} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1) THEN 'value: ''' || v || ''' skal være 0 eller 1 (' || measure || ' er ja/nej i fondens målkatalog)'
-                WHEN {{whole}} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))) THEN 'value: ''' || v || ''' skal være et helt tal (' || measure || ' er et heltal i fondens målkatalog)'
-                END AS problem
+                WHEN coalesce(cprlike, '') <> '' THEN 'cprlike'
+                WHEN person IS NULL OR person LIKE '!%' THEN 'cpr'
+                WHEN measure IS NULL OR {{unknown}} THEN 'measure'
+                WHEN try_strptime(f, '%Y-%m-%d') IS NULL THEN 'from'
+                WHEN try_strptime(t, '%Y-%m-%d') IS NULL THEN 'to'
+                WHEN try_strptime(t, '%Y-%m-%d') < try_strptime(f, '%Y-%m-%d') THEN 'order'
+                WHEN TRY_CAST(v AS DECIMAL(18,4)) IS NULL THEN 'number'
+                WHEN {{yesNo}} AND TRY_CAST(v AS DECIMAL(18,4)) NOT IN (0, 1) THEN 'yesno'
+                WHEN {{whole}} AND TRY_CAST(v AS DECIMAL(18,4)) <> trunc(TRY_CAST(v AS DECIMAL(18,4))) THEN 'whole'
+                END AS problem, coalesce(cprlike, ''), coalesce(substr(person, 2), '0'), coalesce(measure, ''), coalesce(f, ''), coalesce(t, ''), coalesce(v, '')
             FROM r WHERE problem IS NOT NULL ORDER BY line LIMIT 50
-            """, r => $"Linje {r.GetInt64(0)}, {r.GetString(1)}.", lists).ToList();
+            """, r => Problem(RegisterRejected.Line(r.GetInt64(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                r.GetString(5), r.GetString(6), r.GetString(7)), lists)
+            .ToList();
         // The first row with an unknown code lists the catalogue's codes (once, not on every row).
-        var first = problems.FindIndex(p => p.EndsWith(" er ikke et mål i fondens målkatalog.", StringComparison.Ordinal));
+        var first = problems.FindIndex(p => p.Code == "register.unknownMeasure");
         if (first >= 0)
-            problems[first] = problems[first][..^1] + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures.Keys)}).");
-        if (problems.Count > 0) throw new RegisterRejected(problems);
-        if (rows is not null) throw new RegisterRejected(["Filen kunne ikke indlæses helt; intet er gemt."]);
+            problems[first] = knownMeasures.Count == 0 ? problems[first] with { Code = "register.unknownMeasureEmptyCatalogue" }
+                : problems[first] with { Code = "register.unknownMeasureKnown", Args = [.. problems[first].Args, Measures.List(knownMeasures.Keys)] };
+        if (problems.Count > 0) throw RegisterRejected.With(problems);
+        if (rows is not null) throw RegisterRejected.With(Refusal.Of("register.incomplete"));
 
         return InsertValid(null)!.Value;
     }

@@ -18,7 +18,7 @@ public sealed class EconomicsXlsx : IEconomicsWorkbook
 
     public byte[] Write(EconomicsReport report)
     {
-        var table = report.Table ?? throw new ArgumentException("Fonden har ingen posteringer.");
+        var table = report.Table ?? throw new Common.Refused("economics.noPostings");
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {

@@ -17,13 +17,13 @@ public static class FundsApi
             if (!await http.MayAsync(fund, Operations.Read, refusesRequest: true)) return TypedResults.Forbid();
             EconomicsReport report;
             try { report = await economics.BuildAsync(fund, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
-            catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
+            catch (Refused e) { return RefusalModelState.Problem(e); }
             try
             {
                 var (content, contentType, fileName) = report.Export(format ?? "json", workbook);
                 return format is null or "json" ? TypedResults.Bytes(content, contentType) : TypedResults.File(content, contentType, fileName);
             }
-            catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
+            catch (Refused e) { return RefusalModelState.Problem(e); }
         }).WithName("GetFundEconomics")
           .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded from laterFrom; rows limited to the caller's investments unless fund-wide.");
     }

@@ -105,7 +105,8 @@ public sealed class JobWorker(IServiceScopeFactory scopes, IOptions<JobSettings>
             outcome.Run = await handler.RunAsync(job, steps, work.Token);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested) { outcome.State = JobState.Cancelled; }
-        catch (Exception e) when (e is FollowUpRefused or PseudonymKeyMissing) { outcome = (JobState.Failed, null, "refused", e.Message); }
+        catch (Refused e) { outcome = (JobState.Failed, null, "refused", Bundlinje.Data.Texts.RefusalText.Message(e, Bundlinje.Data.Texts.RefusalText.Danish)); }
+        catch (PseudonymKeyMissing e) { outcome = (JobState.Failed, null, "refused", e.Message); }
         catch (Exception e)
         {
             log.LogError(e, "Job {Job} ({Kind}) failed", job.Id, job.Kind);

@@ -14,26 +14,20 @@ public sealed record RevisionRequest(
     string? PaymentModel,
     IReadOnlyDictionary<string, decimal> Capital);
 
-public sealed class RevisionRejected(string field, string message) : Exception(message)
-{
-    public string Field { get; } = field;
-}
-
 /// <summary>Revises an agreement: applies the new terms to the investment and records a version listing what changed.</summary>
 public static class AgreementRevision
 {
     public static AgreementVersion Revise(Investment investment, RevisionRequest request, string recordedBy)
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
-            throw new RevisionRejected(nameof(request.Reason), "En revision skal have en begrundelse.");
+            throw Refused.At(nameof(request.Reason), "revision.reasonRequired");
         var last = investment.Versions.OrderBy(v => v.Number).LastOrDefault();
         if (last is not null && request.EffectiveOn < last.EffectiveOn)
-            throw new RevisionRejected(nameof(request.EffectiveOn),
-                $"Revisionen kan ikke gælde fra før version {last.Number} ({last.EffectiveOn:dd-MM-yyyy}).");
+            throw Refused.At(nameof(request.EffectiveOn), "revision.beforeVersion", last.Number, last.EffectiveOn);
         if (request.PeriodStart is { } s && request.PeriodEnd is { } e && e < s)
-            throw new RevisionRejected(nameof(request.PeriodEnd), "Periodens slutdato ligger før startdatoen.");
+            throw Refused.At(nameof(request.PeriodEnd), "revision.endBeforeStart");
         if (request.PlannedParticipants is < 0)
-            throw new RevisionRejected(nameof(request.PlannedParticipants), "Antal planlagte deltagere kan ikke være negativt.");
+            throw Refused.At(nameof(request.PlannedParticipants), "revision.plannedNegative");
 
         var before = AgreementTerms.Of(investment);
         Apply(investment, request);
@@ -43,7 +37,7 @@ public static class AgreementRevision
             .Select(t => new AgreementChange { Field = t.Key, OldValue = before.GetValueOrDefault(t.Key), NewValue = t.Value })
             .ToList();
         if (changes.Count == 0)
-            throw new RevisionRejected(nameof(request.Reason), "Revisionen ændrer ingen vilkår.");
+            throw Refused.At(nameof(request.Reason), "revision.noChange");
 
         var version = new AgreementVersion
         {
@@ -66,11 +60,11 @@ public static class AgreementRevision
         if (!string.IsNullOrWhiteSpace(request.PaymentModel)) investment.PaymentModel = request.PaymentModel.Trim();
         foreach (var (orgKey, capital) in request.Capital)
         {
-            if (capital < 0) throw new RevisionRejected("Capital", "Kapital kan ikke være negativ.");
-            if (Kroner.Problem("Kapital", capital) is { } range) throw new RevisionRejected("Capital", range);
+            if (capital < 0) throw Refused.At("Capital", "revision.capitalNegative");
+            if (Kroner.Problem(Refusal.Of("label.capital"), capital) is { } range) throw new Refused(range with { Field = "Capital" });
             var party = investment.Parties.FirstOrDefault(p =>
                 p.Organisation!.Key == orgKey && p.Role is PartyRole.Investor or PartyRole.CoFunder)
-                ?? throw new RevisionRejected("Capital", $"'{orgKey}' er ikke investor i {investment.Name}.");
+                ?? throw Refused.At("Capital", "revision.notInvestor", orgKey, investment.Name);
             party.Capital = capital;
         }
     }

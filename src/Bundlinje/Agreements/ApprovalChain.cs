@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Agreements;
 
-public sealed class ApprovalRefused(string field, string message) : FieldRefusal(field, message);
-
 /// <summary>A recorded approval before it is checked.</summary>
 public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, string? ApprovedBy, DateOnly? ApprovedOn, string? DocumentReference);
 
@@ -16,17 +14,17 @@ public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, str
 /// </summary>
 public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    private const string MayorMissing = "borgmesterens formelle godkendelse";
+    private static readonly Refusal MayorMissing = Common.Refusal.Of("approval.missing.mayor");
 
-    /// <summary>What is still missing, as a reader would say it; empty when the chain is complete.</summary>
-    public static IReadOnlyList<string> Missing(Investment investment, IReadOnlyCollection<Approval> approvals)
+    /// <summary>What is still missing, each as a refusal reason; empty when the chain is complete.</summary>
+    public static IReadOnlyList<Refusal> Missing(Investment investment, IReadOnlyCollection<Approval> approvals)
     {
-        var missing = new List<string>();
-        if (!approvals.Any(a => a.Kind == ApprovalKind.CouncilDecision)) missing.Add("Rådets beslutning");
+        var missing = new List<Refusal>();
+        if (!approvals.Any(a => a.Kind == ApprovalKind.CouncilDecision)) missing.Add(Common.Refusal.Of("approval.missing.council"));
         var payers = investment.Parties.Where(p => p.Role == PartyRole.Authority).Select(p => p.Organisation!).DistinctBy(o => o.Id).ToList();
-        if (payers.Count == 0) missing.Add("en betalende magistratsafdeling (part med rollen myndighed)");
+        if (payers.Count == 0) missing.Add(Common.Refusal.Of("approval.missing.payer"));
         foreach (var payer in payers.Where(o => !approvals.Any(a => a.Kind == ApprovalKind.Councillor && a.OrganisationId == o.Id)))
-            missing.Add($"rådmandens godkendelse for {payer.Name}");
+            missing.Add(Common.Refusal.Of("approval.missing.councillor", payer.Name));
         if (!approvals.Any(a => a.Kind == ApprovalKind.Mayor)) missing.Add(MayorMissing);
         return missing;
     }
@@ -37,32 +35,32 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
     /// <summary>Records one approval; when it completes the chain, the investment becomes active in the same save.</summary>
     public async Task<Approval> RecordAsync(string investmentKey, ApprovalInput input, CancellationToken ct = default) =>
         await RecordAsync(await store.Investments.Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new ApprovalRefused("Kind", $"Ukendt investering '{investmentKey}'."), input, ct);
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw Refused.At("Kind", "investment.unknown", investmentKey), input, ct);
 
     /// <summary>For a caller that has loaded the investment, tracked and with its parties and their organisations.</summary>
     public async Task<Approval> RecordAsync(Investment investment, ApprovalInput input, CancellationToken ct = default)
     {
         var approvals = await OfAsync(store, investment.Id, ct);
-        if (string.IsNullOrWhiteSpace(input.ApprovedBy)) throw new ApprovalRefused(nameof(input.ApprovedBy), "Godkendt af skal udfyldes (navn og titel).");
-        if (input.ApprovedBy.Length > 200) throw new ApprovalRefused(nameof(input.ApprovedBy), "Godkendt af må højst være 200 tegn.");
-        if (input.ApprovedOn is not { } on) throw new ApprovalRefused(nameof(input.ApprovedOn), "Dato skal udfyldes.");
-        if (string.IsNullOrWhiteSpace(input.DocumentReference)) throw new ApprovalRefused(nameof(input.DocumentReference), "Dokumentreference skal udfyldes (fx sagsnummer eller referat).");
-        if (input.DocumentReference.Length > 300) throw new ApprovalRefused(nameof(input.DocumentReference), "Dokumentreference må højst være 300 tegn.");
+        if (string.IsNullOrWhiteSpace(input.ApprovedBy)) throw Refused.At(nameof(input.ApprovedBy), "approval.approvedByRequired");
+        if (input.ApprovedBy.Length > 200) throw Refused.At(nameof(input.ApprovedBy), "approval.approvedByTooLong", 200);
+        if (input.ApprovedOn is not { } on) throw Refused.At(nameof(input.ApprovedOn), "approval.dateRequired");
+        if (string.IsNullOrWhiteSpace(input.DocumentReference)) throw Refused.At(nameof(input.DocumentReference), "approval.documentRequired");
+        if (input.DocumentReference.Length > 300) throw Refused.At(nameof(input.DocumentReference), "approval.documentTooLong", 300);
         int? organisationId = null;
         if (input.Kind == ApprovalKind.Councillor)
         {
             var payer = investment.Parties.FirstOrDefault(p => p.Role == PartyRole.Authority && p.Organisation!.Key == input.DepartmentKey)
-                ?? throw new ApprovalRefused(nameof(input.DepartmentKey), "Afdeling: vælg en betalende magistratsafdeling i investeringen.");
+                ?? throw Refused.At(nameof(input.DepartmentKey), "approval.choosePayer");
             organisationId = payer.OrganisationId;
             if (approvals.Any(a => a.Kind == ApprovalKind.Councillor && a.OrganisationId == organisationId))
-                throw new ApprovalRefused(nameof(input.DepartmentKey), $"Rådmandens godkendelse for {payer.Organisation!.Name} er allerede registreret.");
+                throw Refused.At(nameof(input.DepartmentKey), "approval.councillorAlreadyRecorded", payer.Organisation!.Name);
         }
         else if (approvals.Any(a => a.Kind == input.Kind))
-            throw new ApprovalRefused(nameof(input.Kind), input.Kind == ApprovalKind.Mayor ? "Borgmesterens godkendelse er allerede registreret." : "Rådets beslutning er allerede registreret.");
+            throw Refused.At(nameof(input.Kind), input.Kind == ApprovalKind.Mayor ? "approval.mayorAlreadyRecorded" : "approval.councilAlreadyRecorded");
         if (input.Kind != ApprovalKind.CouncilDecision && !approvals.Any(a => a.Kind == ApprovalKind.CouncilDecision))
-            throw new ApprovalRefused(nameof(input.Kind), "Rækkefølge: rådets beslutning skal registreres først.");
+            throw Refused.At(nameof(input.Kind), "approval.councilFirst");
         if (input.Kind == ApprovalKind.Mayor && Missing(investment, approvals).Where(m => m != MayorMissing).ToList() is { Count: > 0 } before)
-            throw new ApprovalRefused(nameof(input.Kind), $"Rækkefølge: borgmesterens godkendelse kommer sidst. Mangler først: {string.Join(", ", before)}.");
+            throw Refused.At(nameof(input.Kind), "approval.mayorLast", before);
 
         var approval = new Approval
         {

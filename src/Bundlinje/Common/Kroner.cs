@@ -14,13 +14,14 @@ public static partial class Kroner
     /// <summary>True when the amount is in the range Bundlinje stores: |amount| ≤ <see cref="Max"/>, at most two decimals.</summary>
     public static bool InRange(decimal amount) => Math.Abs(amount) <= Max && decimal.Round(amount, 2) == amount;
 
-    /// <summary>The one rule every money input goes through: null when the amount may be stored, else what is wrong (Danish).</summary>
-    public static string? RangeProblem(decimal? amount) => amount is not { } a || InRange(a) ? null
-        : Math.Abs(a) > Max ? $"beløbet skal ligge mellem -{Format(Max)} og {Format(Max)}"
-        : "beløbet må højst have to decimaler (øre).";
+    /// <summary>The one rule every money input goes through: null when the amount may be stored, else what is wrong.</summary>
+    public static Refusal? RangeProblem(decimal? amount) => amount is not { } a || InRange(a) ? null
+        : Math.Abs(a) > Max ? Refusal.Of("amount.outOfRange", Max)
+        : Refusal.Of("amount.decimals");
 
-    /// <summary><see cref="RangeProblem"/> as a message naming the field: "Kapital: beløbet skal ligge mellem ...".</summary>
-    public static string? Problem(string field, decimal? amount) => RangeProblem(amount) is { } p ? $"{field}: {p}" : null;
+    /// <summary><see cref="RangeProblem"/> naming the field: "Kapital: beløbet skal ligge mellem ..."; the label is a
+    /// <see cref="Refusal"/> (a translated label) or a literal (a JSON path, a name).</summary>
+    public static Refusal? Problem(object label, decimal? amount) => RangeProblem(amount) is { } p ? Refusal.Labelled(label, p) : null;
 
     public static string Format(decimal amount) =>
         decimal.Round(amount, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Danish) + " kr.";

@@ -26,14 +26,14 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
     public async Task<FinalStatement> StatementAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
     {
         var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new FollowUpRefused($"Ukendt investering '{investmentKey}'.");
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new Refused("investment.unknown", investmentKey);
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
                                where r.InvestmentId == investment.Id && r.AsOf <= asOf select new { r.Id, r.AsOf, r.ResultJson }).ToListAsync(ct))
             .OrderBy(r => r.Id).ToList();
         var runIds = approved.Select(r => r.Id).ToList();
         var obligations = await store.PaymentObligations.AsNoTracking().Where(o => runIds.Contains(o.RunId)).OrderBy(o => o.Id).ToListAsync(ct);
         var drawnOn = investment.PeriodStart ?? investment.AgreedOn ?? (approved.Count > 0 ? approved.Min(r => r.AsOf) : asOf);
-        if (asOf < drawnOn) throw new FollowUpRefused($"Opgørelsesdato: {asOf:dd-MM-yyyy} ligger før kapitalen blev trukket ({drawnOn:dd-MM-yyyy}).");
+        if (asOf < drawnOn) throw Refused.At("AsOf", "settlement.beforeCapitalDrawn", asOf, drawnOn);
 
         var notes = new List<string>();
         var receipts = new Dictionary<string, List<CashFlow>>();
@@ -93,9 +93,9 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
     {
         var statement = await StatementAsync(investmentKey, asOf, ct);
         if (await PostedAsync(investmentKey, ct) is [var first, ..])
-            throw new FollowUpRefused($"Slutopgørelsen for {investmentKey} er allerede bogført (postering {first.Id}, {first.EntryDate:dd-MM-yyyy}); garantibetalingen bogføres kun én gang.");
+            throw new Refused("settlement.alreadyPosted", investmentKey, first.Id, first.EntryDate);
         var payments = statement.Guarantors.Where(g => g.Paid > 0).ToList();
-        if (payments.Count == 0) throw new FollowUpRefused("Der er ingen garantibetaling at bogføre: investorerne har intet underskud, eller investeringen har ingen underskudsgarant.");
+        if (payments.Count == 0) throw new Refused("settlement.nothingToPost");
         var fundKey = await store.Investments.Where(i => i.Key == investmentKey).Select(i => i.Fund!.Key).SingleAsync(ct);
         var postings = new List<LedgerPosting>();
         try
@@ -108,11 +108,11 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
                 }, LedgerSource.FollowUp, Reference(investmentKey, guarantor.Key), ct));
             await store.SaveChangesAsync(ct);
         }
-        catch (LedgerRefused e) { StoreConflict.ForgetAdded(store); throw new FollowUpRefused(e.Message); }
+        catch (Refused) { StoreConflict.ForgetAdded(store); throw; }
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {
             StoreConflict.ForgetAdded(store);
-            throw new FollowUpRefused($"Slutopgørelsen for {investmentKey} er allerede bogført af en anden i samme øjeblik; garantibetalingen bogføres kun én gang.");
+            throw new Refused("settlement.postedConcurrently", investmentKey);
         }
         return postings;
     }

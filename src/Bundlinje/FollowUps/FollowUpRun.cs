@@ -34,13 +34,12 @@ public sealed class FollowUpRun : IPartOfInvestment, IAppendOnly
         DateTimeOffset approvedAt)
     {
         if (string.IsNullOrWhiteSpace(decisionReference))
-            throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
-        if (approvedRuns.Contains(Id)) throw new FollowUpRefused($"Kørsel {Id} er allerede godkendt.");
+            throw Refused.At("DecisionReference", "followUp.decisionReferenceRequired");
+        if (approvedRuns.Contains(Id)) throw new Refused("followUp.runAlreadyApproved", Id);
         var settledAgainst = result.SettledAgainst ?? [];
         var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
         if (approvedSince.Count > 0)
-            throw new FollowUpRefused($"Kørsel {Id} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt "
-                + "og ville betale de samme resultater igen; kør opfølgningen igen.");
+            throw new Refused("followUp.runStale", Id, string.Join(", ", approvedSince));
         return new FollowUpApproval
         {
             InvestmentId = InvestmentId, RunId = Id, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(),

@@ -10,8 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.FollowUps;
 
-public sealed class FollowUpRefused(string message) : Exception(message);
-
 /// <summary>The stored result of a run, in the order the model lists its metrics.</summary>
 public sealed record RunResult(
     string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped, decimal Donation,
@@ -59,10 +57,10 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
     public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new FollowUpRefused($"Ukendt investering '{investmentKey}'.");
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new Refused("investment.unknown", investmentKey);
         var stored = await store.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == investment.Id)
             .OrderByDescending(m => m.AgreementVersion).ThenByDescending(m => m.Id).FirstOrDefaultAsync(ct)
-            ?? throw new FollowUpRefused($"{investment.Name} har ingen betalingsmodel; importér eller opret den først.");
+            ?? throw new Refused("followUp.noPaymentModel", investment.Name);
         // Explanations print each measure in its unit and precision from the fund's catalogue (docs/measures.md).
         var formats = await MeasureCatalogue.FormatsAsync(store, investment.FundId, ct);
         var model = stored.Model;
@@ -71,7 +69,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         var people = await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id)
             .Select(p => new Person(p.Pseudonym, p.Cohort, p.Group, p.EnrolledOn)).ToListAsync(ct);
         people.Sort((a, b) => string.CompareOrdinal(a.Pseudonym, b.Pseudonym));
-        if (people.Count == 0) throw new FollowUpRefused($"{investment.Name} har ingen deltagere; importér dem først.");
+        if (people.Count == 0) throw new Refused("followUp.noParticipants", investment.Name);
         progress?.Report($"{people.Count} deltagere");
 
         using var observations = register.Observe(people);
@@ -86,7 +84,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
                                where r.InvestmentId == investment.Id select new { r.Id, r.AsOf, r.Payable, r.ResultJson, r.ResultHash }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
         if (approved.Where(r => r.AsOf > asOf).MaxBy(r => r.AsOf) is { } later)
-            throw new FollowUpRefused($"Kørsel {later.Id} pr. {later.AsOf:dd-MM-yyyy} er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.");
+            throw Refused.At("AsOf", "followUp.laterRunApproved", later.Id, later.AsOf);
         // Per-person lines: what each participant × window was settled, from the approved runs' stored rows (not their JSON).
         var approvedResults = approved.Select(r => RunResult.FromJson(r.ResultJson)).ToList();
         var paidBefore = PaidBefore.Sum(approvedResults.SelectMany(r => r.Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
@@ -103,8 +101,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
             settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes,
             settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList(),
             await store.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Currency).SingleAsync(ct));
-        if (Kroner.Problem("Udbetaling", result.Payable) is { } range)
-            throw new FollowUpRefused($"{range} Kontrollér betalingsmodellens priser og lofter.");
+        if (Kroner.Problem(Refusal.Of("label.payout"), result.Payable) is { } range)
+            throw new Refused("followUp.payoutOutOfRange", range);
         var json = result.ToJson();
         var run = new FollowUpRun
         {
@@ -123,7 +121,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
     /// be): one obligation per payer and instalment.</summary>
     public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default)
     {
-        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
+        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new Refused("followUp.runNotFound", runId);
         var result = RunResult.FromJson(run.ResultJson);
         var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
         var approval = run.Approve(result, decisionReference, approvedRuns, user.Name, clock.GetUtcNow());
@@ -143,8 +141,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         {
             StoreConflict.ForgetAdded(store);
             if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct))
-                throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt af en anden i samme øjeblik; betalingsforpligtelserne er oprettet én gang.");
-            throw new FollowUpRefused($"Kørsel {runId} blev ikke godkendt: en anden kørsel af samme investering blev godkendt i samme øjeblik; kør opfølgningen igen.");
+                throw new Refused("followUp.runApprovedConcurrently", runId);
+            throw new Refused("followUp.otherRunApprovedConcurrently", runId);
         }
         return approval;
     }
@@ -153,16 +151,15 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
     /// saved together with the obligation so neither exists without the other.</summary>
     public async Task<PaymentObligation> RecordPaymentAsync(int obligationId, DateOnly paidOn, CancellationToken ct = default)
     {
-        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct) ?? throw new FollowUpRefused($"Forpligtelse {obligationId} findes ikke.");
-        if (obligation.PaidOn is not null) throw new FollowUpRefused($"Forpligtelsen er allerede betalt {obligation.PaidOn:dd-MM-yyyy}.");
+        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct) ?? throw new Refused("followUp.obligationNotFound", obligationId);
+        if (obligation.PaidOn is not null) throw new Refused("followUp.obligationAlreadyPaid", obligation.PaidOn);
         var investment = await store.Investments.AsNoTracking().Include(i => i.Fund).FirstAsync(i => i.Id == obligation.InvestmentId, ct);
         var line = new Fund.LedgerLine
         {
             FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual, Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
-        try { obligation.LedgerPosting = await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct); }
-        catch (Fund.LedgerRefused e) { throw new FollowUpRefused(e.Message); }
+        obligation.LedgerPosting = await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct);
         obligation.PaidOn = paidOn;
         // The posting's source reference names the obligation and is unique (IX_LedgerPostings_SourceReference): a second
         // payment of the same obligation cannot be stored, whoever saves second is told.
@@ -171,7 +168,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         {
             StoreConflict.ForgetAdded(store);
             store.PaymentObligations.Entry(obligation).State = EntityState.Detached;
-            throw new FollowUpRefused($"Forpligtelse {obligationId} er allerede betalt af en anden i samme øjeblik; betalingen er bogført én gang.");
+            throw new Refused("followUp.obligationPaidConcurrently", obligationId);
         }
         return obligation;
     }

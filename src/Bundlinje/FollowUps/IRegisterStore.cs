@@ -1,11 +1,15 @@
+using Bundlinje.Common;
 using Bundlinje.Payments;
 
 namespace Bundlinje.FollowUps;
 
-public sealed class RegisterRejected(IReadOnlyList<string> problems)
-    : Exception($"Registerudtrækket er afvist ({problems.Count} fejl): " + string.Join("; ", problems.Take(20)))
+/// <summary>A register extract refused: "Registerudtrækket er afvist (n fejl)" above its problems, each naming its line.</summary>
+public static class RegisterRejected
 {
-    public IReadOnlyList<string> Problems { get; } = problems;
+    public static Refused With(params IReadOnlyList<Refusal> problems) => Refused.File("subject.register", problems);
+
+    /// <summary>"Linje 1" (the header is line 1).</summary>
+    public static Refusal Line(long line) => Refusal.Of("import.line", line);
 }
 
 /// <summary>

@@ -5,12 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.FollowUps;
 
-/// <summary>A refused change to a measure catalogue: <see cref="Field"/> is the form field it concerns (null: the whole form).</summary>
-public sealed class MeasureRefused(string? field, string message) : Exception(message)
-{
-    public string? Field { get; } = field;
-}
-
 /// <summary>What a secretariat types for a measure.</summary>
 public sealed record MeasureInput(string? Code, string? NameDa, string? NameEn, MeasureUnit Unit, MeasureValueType ValueType, int Decimals, MeasureSource Source);
 
@@ -66,7 +60,7 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
         var code = input.Code!.Trim();
         if (code != measure.Code)
         {
-            if (await UsedByAsync(measure) is { } use) throw new MeasureRefused("Code", $"Koden '{measure.Code}' kan ikke ændres: {use}.");
+            if (await UsedByAsync(measure) is { } use) throw Refused.At("Code", "measure.codeInUse", measure.Code, use);
             if (await store.Measures.AnyAsync(m => m.FundId == fundId && m.Code == code && m.Id != id, ct)) throw Duplicate(code);
         }
         Apply(measure, input);
@@ -77,20 +71,20 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
     public async Task DeleteAsync(int fundId, int id, CancellationToken ct = default)
     {
         var measure = await Find(fundId, id, ct);
-        if (await UsedByAsync(measure) is { } use) throw new MeasureRefused(null, $"Målet '{measure.Code}' kan ikke slettes: {use}.");
+        if (await UsedByAsync(measure) is { } use) throw new Refused("measure.inUse", measure.Code, use);
         store.Measures.Remove(measure);
         await store.SaveChangesAsync(ct);
     }
 
     /// <summary>Why a measure is in use (a payment model of the fund, register data), or null.</summary>
-    public async Task<string?> UsedByAsync(Measure measure)
+    public async Task<Refusal?> UsedByAsync(Measure measure)
     {
         var models = await (from m in store.PaymentModels join i in store.Investments on m.InvestmentId equals i.Id
                             where i.FundId == measure.FundId select new { i.Key, m.Json }).AsNoTracking().ToListAsync();
         var users = models.Where(m => MeasuresOf(m.Json).Contains(measure.Code)).Select(m => m.Key).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (users.Count > 0) return $"det bruges af betalingsmodellen for {string.Join(", ", users.Select(u => $"'{u}'"))}";
+        if (users.Count > 0) return Refusal.Of("measure.usedByModel", string.Join(", ", users.Select(u => $"'{u}'")));
         var observations = registerObservations?.Invoke(measure.Code) ?? 0;
-        return observations > 0 ? $"registerdata har {Kroner.Number((int)Math.Min(observations, int.MaxValue))} observationer af det" : null;
+        return observations > 0 ? Refusal.Of("measure.usedByRegister", observations) : null;
     }
 
     /// <summary>The measure codes a stored payment model's metrics use.</summary>
@@ -103,7 +97,7 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
     }
 
     private async Task<Measure> Find(int fundId, int id, CancellationToken ct) =>
-        await store.Measures.FirstOrDefaultAsync(m => m.Id == id && m.FundId == fundId, ct) ?? throw new MeasureRefused(null, "Målet findes ikke i fondens målkatalog.");
+        await store.Measures.FirstOrDefaultAsync(m => m.Id == id && m.FundId == fundId, ct) ?? throw new Refused("measure.notFound");
 
     private async Task SaveAsync(Measure measure, string code, CancellationToken ct)
     {
@@ -120,20 +114,20 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
         }
     }
 
-    private static MeasureRefused Duplicate(string code) => new("Code", $"Koden '{code}' findes allerede i fondens målkatalog.");
+    private static Refused Duplicate(string code) => Refused.At("Code", "measure.duplicate", code);
 
-    private static MeasureRefused Stale() => new(null, "Målet er ændret af en anden, efter du åbnede formularen. Dine ændringer er ikke gemt: genindlæs siden og ret igen.");
+    private static Refused Stale() => new("measure.stale");
 
     private static void Check(MeasureInput input)
     {
         if (!CodePattern().IsMatch(input.Code?.Trim() ?? ""))
-            throw new MeasureRefused("Code", "Kode: små bogstaver, tal og bindestreg, højst 60 tegn (fx 'reconvictions').");
-        if (string.IsNullOrWhiteSpace(input.NameDa) || input.NameDa.Trim().Length > 200) throw new MeasureRefused("NameDa", "Dansk navn skal udfyldes (højst 200 tegn).");
-        if (string.IsNullOrWhiteSpace(input.NameEn) || input.NameEn.Trim().Length > 200) throw new MeasureRefused("NameEn", "Engelsk navn skal udfyldes (højst 200 tegn).");
-        if (!Enum.IsDefined(input.Unit)) throw new MeasureRefused("Unit", "Enhed: vælg en enhed.");
-        if (!Enum.IsDefined(input.ValueType)) throw new MeasureRefused("ValueType", "Værditype: vælg en værditype.");
-        if (!Enum.IsDefined(input.Source)) throw new MeasureRefused("Source", "Kilde: vælg register eller leverandør.");
-        if (input.Decimals is < 0 or > Measure.MaxDecimals) throw new MeasureRefused("Decimals", $"Decimaler: 0–{Measure.MaxDecimals}.");
+            throw Refused.At("Code", "measure.codePattern");
+        if (string.IsNullOrWhiteSpace(input.NameDa) || input.NameDa.Trim().Length > 200) throw Refused.At("NameDa", "measure.nameDa");
+        if (string.IsNullOrWhiteSpace(input.NameEn) || input.NameEn.Trim().Length > 200) throw Refused.At("NameEn", "measure.nameEn");
+        if (!Enum.IsDefined(input.Unit)) throw Refused.At("Unit", "measure.chooseUnit");
+        if (!Enum.IsDefined(input.ValueType)) throw Refused.At("ValueType", "measure.chooseValueType");
+        if (!Enum.IsDefined(input.Source)) throw Refused.At("Source", "measure.chooseSource");
+        if (input.Decimals is < 0 or > Measure.MaxDecimals) throw Refused.At("Decimals", "measure.decimals", Measure.MaxDecimals);
     }
 
     private static void Apply(Measure measure, MeasureInput input)

@@ -56,7 +56,7 @@ public sealed record EconomicsReport(
         "json" => (Encoding.UTF8.GetBytes(ToJson()), "application/json; charset=utf-8", FileName("json")),
         "csv" => ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(ToCsv())], "text/csv; charset=utf-8", FileName("csv")),
         "xlsx" => (workbook.Write(this), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx")),
-        _ => throw new ArgumentException($"format: '{format}' kendes ikke; brug json, csv eller xlsx."),
+        _ => throw Refused.At("format", "economics.unknownFormat", format),
     };
 
     private string FileName(string extension) => $"okonomi-{FundKey}-{EffectPercent}pct.{extension}";

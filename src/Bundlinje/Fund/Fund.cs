@@ -20,8 +20,8 @@ public static class Currencies
 {
     public const string Default = "DKK";
 
-    /// <summary>Null when <paramref name="code"/> is a currency code, else the Danish message.</summary>
-    public static string? Problem(string field, string? code) =>
+    /// <summary>Null when <paramref name="code"/> is a currency code, else why not.</summary>
+    public static Common.Refusal? Problem(string field, string? code) =>
         code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z') ? null
-        : $"{field}: '{code}' er ikke en valutakode (tre store bogstaver efter ISO 4217, fx DKK, EUR, SEK).";
+        : Common.Refusal.At(field, "fund.currency", code);
 }

@@ -16,9 +16,9 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock)
     public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default,
         IReadOnlyList<LedgerPosting>? postings = null)
     {
-        if (query?.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
+        if (query?.EffectPercent is < 0 or > 150) throw Refused.At("EffectPercent", "economics.effectRange");
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
-            ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+            ?? throw new Refused("fund.unknown", fundKey);
         return await BuildAsync(fund, query, viewer, ct, postings);
     }
 
@@ -27,7 +27,7 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock)
         IReadOnlyList<LedgerPosting>? postings = null)
     {
         query ??= new();
-        if (query.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
+        if (query.EffectPercent is < 0 or > 150) throw Refused.At("EffectPercent", "economics.effectRange");
         var fundKey = fund.Key;
         var entries = postings?.Select(p => p.ToEntry()).ToList() ?? await LoadEntriesAsync(fund.Id, ct);
         // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
@@ -35,7 +35,7 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock)
             ?? entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
                 .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(clock.Today().Year).Min() - 1).Max();
         var laterFrom = query.LaterFrom ?? lastActual + 5;
-        if (laterFrom <= lastActual) throw new ArgumentException($"'Efterfølgende år' skal begynde efter det sidste regnskabsår ({lastActual}).");
+        if (laterFrom <= lastActual) throw Refused.At("LaterFrom", "economics.laterFromAfterAccounts", lastActual);
         var scoped = viewer is not null && !(viewer.Roles.Any(Roles.ScopedToFund) && viewer.Scopes.Contains(fundKey));
         if (scoped)
         {

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Fund;
 
-public sealed class LedgerRefused(string message) : Exception(message);
-
 /// <summary>Posting, reversing and closing years in a fund's ledger. Nothing is edited: corrections are reversing postings.</summary>
 public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
@@ -25,12 +23,12 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     public async Task<LedgerPosting> AddAsync(Fund fund, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default)
     {
-        if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem) throw new LedgerRefused($"{problem.Field}: {problem.Message}");
+        if (LedgerRules.Check(line).FirstOrDefault() is { } problem) throw new Refused(Refusal.Labelled(problem.Field!, problem));
         if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
         int? investmentId = null;
         if (line.Investment is { } key)
             investmentId = (await store.Investments.FirstOrDefaultAsync(i => i.Key == key && i.FundId == fund.Id, ct))?.Id
-                ?? throw new LedgerRefused($"Ukendt investering '{key}' i fonden.");
+                ?? throw Refused.At("investment", "ledger.unknownInvestment", key);
         var posting = new LedgerPosting
         {
             FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
@@ -44,12 +42,12 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     /// <summary>Undoes a posting by a posting of the opposite amount that names it and the reason.</summary>
     public async Task<LedgerPosting> ReverseAsync(int postingId, string reason, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new LedgerRefused("En tilbageførsel skal have en begrundelse.");
+        if (string.IsNullOrWhiteSpace(reason)) throw Refused.At("reason", "ledger.reversalNeedsReason");
         var original = await store.LedgerPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId, ct)
-            ?? throw new LedgerRefused($"Posteringen {postingId} findes ikke.");
-        if (original.Reverses is not null) throw new LedgerRefused($"Posteringen {postingId} er selv en tilbageførsel.");
+            ?? throw new Refused("ledger.postingNotFound", postingId);
+        if (original.Reverses is not null) throw new Refused("ledger.reversalOfReversal", postingId);
         if (await store.LedgerPostings.AnyAsync(p => p.Reverses == postingId, ct))
-            throw new LedgerRefused($"Posteringen {postingId} er allerede tilbageført.");
+            throw new Refused("ledger.alreadyReversed", postingId);
         if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
         var reversal = new LedgerPosting
         {
@@ -65,7 +63,7 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {
             StoreConflict.ForgetAdded(store);
-            throw new LedgerRefused($"Posteringen {postingId} er allerede tilbageført af en anden i samme øjeblik; den tilbageføres kun én gang.");
+            throw new Refused("ledger.reversedConcurrently", postingId);
         }
         return reversal;
     }
@@ -80,20 +78,18 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {
             StoreConflict.ForgetAdded(store);
-            throw new LedgerRefused($"Regnskabsåret {year} er lige blevet lukket af en anden.");
+            throw new Refused("ledger.closedConcurrently", year);
         }
     }
 
     private async Task<Fund> FundAsync(string fundKey, CancellationToken ct) =>
-        await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
+        await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
 
-    public static string ClosedMessage(ClosedFiscalYear closed) =>
-        $"Regnskabsåret {closed.Year} blev lukket af {closed.ClosedBy} {closed.ClosedAt:dd-MM-yyyy}; " +
-        "dets regnskabstal kan ikke ændres. Bogfør en korrektion i et åbent år.";
+    public static Refusal Closed(ClosedFiscalYear closed) => Refusal.At("fiscalYear", "ledger.closedYear", closed.Year, closed.ClosedBy, closed.ClosedAt);
 
     private async Task RefuseIfClosedAsync(int fundId, int year, CancellationToken ct)
     {
         var closed = await store.ClosedFiscalYears.AsNoTracking().FirstOrDefaultAsync(c => c.FundId == fundId && c.Year == year, ct);
-        if (closed is not null) throw new LedgerRefused(ClosedMessage(closed));
+        if (closed is not null) throw new Refused(Closed(closed));
     }
 }

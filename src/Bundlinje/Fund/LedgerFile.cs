@@ -16,11 +16,11 @@ public sealed class LedgerFile
     {
         try
         {
-            return JsonSerializer.Deserialize<LedgerFile>(json, PortfolioJson.Options) ?? throw new PortfolioRejected(["$: filen er tom (null)."]);
+            return JsonSerializer.Deserialize<LedgerFile>(json, PortfolioJson.Options) ?? throw PortfolioJson.Rejected([Common.Refusal.At("$", "file.empty")]);
         }
         catch (JsonException e)
         {
-            throw new PortfolioRejected([$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"]);
+            throw PortfolioJson.Rejected([PortfolioJson.SyntaxProblem(e)]);
         }
     }
 

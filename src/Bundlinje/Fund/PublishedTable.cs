@@ -12,16 +12,16 @@ public static class PublishedTable
         {
             ".xlsx" => ReadXlsx(content, sheets),
             ".csv" or ".txt" => ReadCsv(new StreamReader(content).ReadToEnd()),
-            var other => throw new FormatException($"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."),
+            var other => throw new Refused("import.fileType", other, ".csv", ".xlsx"),
         };
 
     public static IReadOnlyList<PublishedCell> ReadXlsx(Stream content, ISheetReader sheets)
     {
         IReadOnlyList<IDictionary<string, object?>> rows;
         try { rows = sheets.Read(content, SheetFormat.Xlsx, headerRow: false); }
-        catch (Exception e) when (e is not OutOfMemoryException) { throw new FormatException($"Filen kan ikke læses som XLSX: {e.Message}"); }
+        catch (Exception e) when (e is not OutOfMemoryException) { throw new Refused("import.unreadable", "XLSX", e.Message); }
         if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value", StringComparison.OrdinalIgnoreCase))
-            throw new FormatException("Række 1: overskriften skal være row, column, value i kolonne A–C.");
+            throw new Refused("published.xlsxHeader", Row(1));
         var cells = new List<PublishedCell>();
         for (var i = 1; i < rows.Count; i++)
         {
@@ -34,8 +34,8 @@ public static class PublishedTable
                 int n => n,
                 string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
                 _ => null,
-            } ?? throw new FormatException($"Række {i + 1}, value: '{values.ElementAtOrDefault(2)}' er ikke et tal.");
-            if (Math.Abs(value) > Common.Kroner.Max) throw new FormatException($"Række {i + 1}, value: {OutOfRange}");
+            } ?? throw Refused.At("value", "published.notANumber", Row(i + 1), values.ElementAtOrDefault(2));
+            if (Math.Abs(value) > Kroner.Max) throw Refused.At("value", "published.outOfRange", Row(i + 1), Kroner.Max);
             cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "", value));
         }
         return cells;
@@ -45,21 +45,23 @@ public static class PublishedTable
     {
         var lines = text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length == 0 || !string.Equals(lines[0].Trim(), "row,column,value", StringComparison.OrdinalIgnoreCase))
-            throw new FormatException("Linje 1: overskriften skal være 'row,column,value'.");
+            throw new Refused("published.csvHeader", Line(1));
         var cells = new List<PublishedCell>();
         for (var i = 1; i < lines.Length; i++)
         {
             var fields = Split(lines[i]);
-            if (fields.Count != 3) throw new FormatException($"Linje {i + 1}: forventede 3 felter, fandt {fields.Count}.");
+            if (fields.Count != 3) throw new Refused("published.fieldCount", Line(i + 1), fields.Count);
             if (!decimal.TryParse(fields[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-                throw new FormatException($"Linje {i + 1}, value: '{fields[2]}' er ikke et tal (brug punktum som decimaltegn, intet tusindtalsskilletegn).");
-            if (Math.Abs(value) > Common.Kroner.Max) throw new FormatException($"Linje {i + 1}, value: {OutOfRange}");
+                throw Refused.At("value", "published.csvNotANumber", Line(i + 1), fields[2]);
+            if (Math.Abs(value) > Kroner.Max) throw Refused.At("value", "published.outOfRange", Line(i + 1), Kroner.Max);
             cells.Add(new PublishedCell(fields[0], fields[1], value));
         }
         return cells;
     }
 
-    private static readonly string OutOfRange = $"tallet skal ligge mellem -{Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)} og {Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)}.";
+    private static Refusal Row(int row) => Refusal.Of("import.row", row);
+
+    private static Refusal Line(int line) => Refusal.Of("import.line", line);
 
     private static List<string> Split(string line)
     {

@@ -49,16 +49,16 @@ public sealed class Investment : Entity
     /// <summary>Why the investment may not go to <paramref name="to"/> with these approvals; null when it may. Becoming
     /// active needs the complete approval chain (<see cref="ApprovalChain.Missing"/>); staying active, or any other
     /// status, needs nothing.</summary>
-    public string? RefusalToMove(InvestmentStatus to, IReadOnlyCollection<Approval> approvals) =>
+    public Refusal? RefusalToMove(InvestmentStatus to, IReadOnlyCollection<Approval> approvals) =>
         to == InvestmentStatus.Active && Status != InvestmentStatus.Active
             && ApprovalChain.Missing(this, approvals) is { Count: > 0 } missing
-            ? $"Status: investeringen kan først blive aktiv, når godkendelseskæden er fuldført. Mangler: {string.Join(", ", missing)}."
+            ? Refusal.At(nameof(Status), "approval.chainIncomplete", missing)
             : null;
 
     /// <summary>The investment becomes active; refused (and unchanged) while the approval chain is incomplete.</summary>
     public void Activate(IReadOnlyCollection<Approval> approvals, string? note)
     {
-        if (RefusalToMove(InvestmentStatus.Active, approvals) is { } refusal) throw new ApprovalRefused(nameof(Status), refusal);
+        if (RefusalToMove(InvestmentStatus.Active, approvals) is { } refusal) throw new Refused(refusal);
         (Status, StatusNote) = (InvestmentStatus.Active, note);
     }
 

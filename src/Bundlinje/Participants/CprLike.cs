@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bundlinje.Common;
 
 namespace Bundlinje.Participants;
 
@@ -30,5 +31,6 @@ public static partial class CprLike
     /// <summary>The text with every CPR-shaped run replaced by x'es.</summary>
     public static string Mask(string text) => Shape().Replace(text, m => new string('x', m.Length));
 
-    public static string Refusal(string where, string column) => $"{where}, {column}: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her).";
+    /// <param name="where">The row or line ("Række 3", "Linje 5"), itself a refusal code with its number.</param>
+    public static Refusal Refusal(Refusal where, string column) => Common.Refusal.At(column, "import.cprOutsideCprColumn", where, column);
 }

@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Participants;
 
-public sealed class ParticipantsRejected(IReadOnlyList<string> problems)
-    : Exception($"Deltagerfilen er afvist ({problems.Count} fejl): " + string.Join("; ", problems.Take(20)))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
-}
-
 public sealed record ParticipantImportResult(int Added, int Updated);
 
 /// <summary>
@@ -31,25 +25,28 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
     /// <summary>How many new participants one save writes before the change tracker forgets them.</summary>
     private const int SaveChunk = 10_000;
 
+    /// <summary>The participant file refused: "Deltagerfilen er afvist (n fejl)" above its problems.</summary>
+    public static Refused Rejected(params IReadOnlyList<Refusal> problems) => Refused.File("subject.participants", problems);
+
     public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content, CancellationToken ct = default)
     {
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
-            ?? throw new ParticipantsRejected([$"Ukendt investering '{investmentKey}'."]);
+            ?? throw Rejected(Refusal.Of("investment.unknown", investmentKey));
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         for (int read; (read = await content.ReadAsync(chunk, ct)) > 0;)
         {
-            if (buffer.Length + read > MaxBytes) throw new ParticipantsRejected([$"Fil: filen er større end {MaxBytes / 1024 / 1024} MB; del den op."]);
+            if (buffer.Length + read > MaxBytes) throw Rejected(Refusal.At("file", "participants.tooLarge", MaxBytes / 1024 / 1024));
             buffer.Write(chunk, 0, read);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         buffer.Position = 0;
         var rows = Read(fileName, buffer);
-        var problems = new List<string>();
-        if (rows.Count == 0) throw new ParticipantsRejected(["Filen har ingen rækker."]);
+        var problems = new List<Refusal>();
+        if (rows.Count == 0) throw Rejected(Refusal.Of("participants.noRows"));
         var missing = Required.Where(c => !rows[0].ContainsKey(c)).ToList();
-        if (rows[0].Keys.Any(CprLike.In)) throw new ParticipantsRejected(["Række 1: en kolonneoverskrift ligner et CPR-nummer (mangler overskriftslinjen?)."]);
-        if (missing.Count > 0) throw new ParticipantsRejected([$"Række 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Required)})."]);
+        if (rows[0].Keys.Any(CprLike.In)) throw Rejected(Refusal.Of("import.headerLooksLikeCpr", Refusal.Of("import.row", 1)));
+        if (missing.Count > 0) throw Rejected(Refusal.Of("import.columnsMissing", Refusal.Of("import.row", 1), string.Join(", ", missing), string.Join(", ", Required)));
 
         var existing = await participants.Of(investment.Id).ToDictionaryAsync(p => p.Pseudonym, ct);
         var seen = new Dictionary<string, int>();
@@ -61,38 +58,38 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             string Raw(string column) => row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
             // A CPR number anywhere but the cpr column is refused, and its value is never repeated or stored.
             var cprLike = row.Keys.Where(c => !c.Equals("cpr", StringComparison.OrdinalIgnoreCase) && CprLike.In(Raw(c))).ToList();
-            foreach (var column in cprLike) problems.Add(CprLike.Refusal($"Række {line}", column));
+            foreach (var column in cprLike) problems.Add(CprLike.Refusal(Refusal.Of("import.row", line), column));
             if (cprLike.Count > 0) continue;
             string Text(string column) => Raw(column);
             var cpr = Text("cpr");
-            if (Pseudonymiser.Normalise(cpr) is null) { problems.Add($"Række {line}, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt {cpr.Length} tegn."); continue; }
+            if (Pseudonymiser.Normalise(cpr) is null) { problems.Add(Refusal.At("cpr", "import.cprShape", Refusal.Of("import.row", line), cpr.Length)); continue; }
             var pseudonym = pseudonymiser.Of(cpr);
-            if (seen.TryGetValue(pseudonym, out var first)) { problems.Add($"Række {line}, cpr: samme person som i række {first}."); continue; }
+            if (seen.TryGetValue(pseudonym, out var first)) { problems.Add(Refusal.At("cpr", "participants.samePerson", line, first)); continue; }
             seen[pseudonym] = line;
             var cohort = Text("cohort");
-            if (cohort.Length is 0 or > 40) problems.Add($"Række {line}, cohort: skal udfyldes (højst 40 tegn).");
+            if (cohort.Length is 0 or > 40) problems.Add(Refusal.At("cohort", "participants.cohort", line));
             ParticipantGroup? group = Text("group").ToLowerInvariant() switch { "treatment" => ParticipantGroup.Treatment, "control" => ParticipantGroup.Control, _ => null };
-            if (group is null) problems.Add($"Række {line}, group: '{Text("group")}' skal være treatment eller control.");
+            if (group is null) problems.Add(Refusal.At("group", "participants.group", line, Text("group")));
             var enrolled = Date(row, "enrolled");
-            if (enrolled is null) problems.Add($"Række {line}, enrolled: '{Text("enrolled")}' er ikke en dato (yyyy-mm-dd).");
+            if (enrolled is null) problems.Add(Refusal.At("enrolled", "import.notADate", Refusal.Of("import.row", line), "enrolled", Text("enrolled")));
             ParticipantStatus? status = Text("status").ToLowerInvariant() switch
             {
                 "" or "active" => ParticipantStatus.Active, "completed" => ParticipantStatus.Completed, "droppedout" => ParticipantStatus.DroppedOut, _ => null,
             };
-            if (status is null) problems.Add($"Række {line}, status: '{Text("status")}' skal være active, completed eller droppedOut.");
+            if (status is null) problems.Add(Refusal.At("status", "participants.status", line, Text("status")));
             var statusOn = Text("statusDate") == "" ? null : Date(row, "statusDate");
-            if (Text("statusDate") != "" && statusOn is null) problems.Add($"Række {line}, statusDate: '{Text("statusDate")}' er ikke en dato (yyyy-mm-dd).");
+            if (Text("statusDate") != "" && statusOn is null) problems.Add(Refusal.At("statusDate", "import.notADate", Refusal.Of("import.row", line), "statusDate", Text("statusDate")));
             if (problems.Count > 0 || group is null || enrolled is null || status is null) continue;
             if (existing.TryGetValue(pseudonym, out var known))
             {
                 if (known.Cohort != cohort || known.Group != group || known.EnrolledOn != enrolled)
-                    problems.Add($"Række {line}: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan ændres.");
+                    problems.Add(Refusal.Of("participants.alreadyEnrolled", line));
                 else if (known.Status != status || known.StatusOn != statusOn) { (known.Status, known.StatusOn) = (status.Value, statusOn); updated++; }
                 continue;
             }
             added.Add(new Participant { InvestmentId = investment.Id, Pseudonym = pseudonym, Cohort = cohort, Group = group.Value, EnrolledOn = enrolled.Value, Status = status.Value, StatusOn = statusOn });
         }
-        if (problems.Count > 0) throw new ParticipantsRejected(problems);
+        if (problems.Count > 0) throw Rejected(problems);
         store.ParticipantImports.Add(new ParticipantImport
         {
             InvestmentId = investment.Id, FileName = CprLike.Mask(Path.GetFileName(fileName)), ContentHash = hash, Added = added.Count, Updated = updated,
@@ -117,16 +114,16 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         var type = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".csv" => SheetFormat.Csv, ".xlsx" => SheetFormat.Xlsx,
-            var other => throw new ParticipantsRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."]),
+            var other => throw Rejected(Refusal.Of("import.fileType", other, ".csv", ".xlsx")),
         };
         try
         {
             return sheets.Read(content, type, headerRow: true)
                 .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value, StringComparer.OrdinalIgnoreCase)).ToList();
         }
-        catch (Exception e) when (e is not ParticipantsRejected and not OutOfMemoryException)
+        catch (Exception e) when (e is not Refused and not OutOfMemoryException)
         {
-            throw new ParticipantsRejected([$"Filen kan ikke læses som {type.ToString().ToUpperInvariant()}: {e.Message}"]);
+            throw Rejected(Refusal.Of("import.unreadable", type.ToString().ToUpperInvariant(), e.Message));
         }
     }
 

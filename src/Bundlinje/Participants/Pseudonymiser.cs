@@ -35,7 +35,7 @@ public sealed class Pseudonymiser
 
     public string Of(string cpr)
     {
-        var digits = Normalise(cpr) ?? throw new ArgumentException("Ikke et CPR-nummer (10 cifre, med eller uden bindestreg).");
+        var digits = Normalise(cpr) ?? throw new ArgumentException("Not a CPR number (10 digits, with or without a hyphen).");
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(digits)))[..32];
     }
 }

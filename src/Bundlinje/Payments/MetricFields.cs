@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bundlinje.Common;
 
 namespace Bundlinje.Payments;
 
@@ -90,17 +91,17 @@ public static class MetricFields
     public static string Name(MetricKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
     /// <summary>"$.model.metrics[0].price: bruges ikke af treatmentVsControl …" for each given field the kind does not use.</summary>
-    public static IEnumerable<string> Unused(Metric m, string path)
+    public static IEnumerable<Refusal> Unused(Metric m, string path)
     {
         if (!Bases[m.Kind].Contains(m.Basis) && !(IsAggregate(m.Kind) && m.Basis == PriceBasis.PerParticipant))
         {
-            yield return $"{path}.basis: {BasisName(m.Basis)} kan ikke bruges af {Name(m.Kind)}; brug {string.Join(", ", Bases[m.Kind].Select(BasisName))}.";
+            yield return Refusal.At($"{path}.basis", "paymentModel.basisNotForKind", BasisName(m.Basis), Name(m.Kind), string.Join(", ", Bases[m.Kind].Select(BasisName)));
             yield break; // which other fields are used depends on the basis
         }
         var used = UsedWith(m);
         foreach (var f in Optional.Where(f => !used.Contains(f.Field) && f.IsGiven(m)))
-            yield return !UsedBy[m.Kind].Contains(f.Field) ? $"{path}.{f.Field}: feltet bruges ikke af {Name(m.Kind)} og afvises; fjern det."
-                : f.Field == "cohortMinimumEffect" ? $"{path}.cohortMinimumEffect: bruges kun med scope perCohortAndPooled og afvises; fjern det eller angiv scope."
-                : $"{path}.{f.Field}: feltet bruges ikke af {Name(m.Kind)} med basis {BasisName(Effective(m))} og afvises; fjern det.";
+            yield return !UsedBy[m.Kind].Contains(f.Field) ? Refusal.At($"{path}.{f.Field}", "paymentModel.fieldUnused", Name(m.Kind))
+                : f.Field == "cohortMinimumEffect" ? Refusal.At($"{path}.cohortMinimumEffect", "paymentModel.cohortMinimumOnlyPooled")
+                : Refusal.At($"{path}.{f.Field}", "paymentModel.fieldUnusedWithBasis", Name(m.Kind), BasisName(Effective(m)));
     }
 }

@@ -13,18 +13,20 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     public const string CurrentFormat = "bundlinje-payment-model/1";
 
     /// <summary>What a refusal calls the file: "Betalingsmodellen er afvist (1 fejl): …".</summary>
-    public const string Subject = "Betalingsmodellen";
+    public const string Subject = "subject.paymentModel";
+
+    private static Refused Rejected(params IReadOnlyList<Refusal> problems) => PortfolioJson.Rejected(problems, Subject);
 
     public static PaymentModel Read(string json)
     {
         PaymentModelFile? file;
         try { file = JsonSerializer.Deserialize<PaymentModelFile>(json, PortfolioJson.Options); }
-        catch (JsonException e) { throw new PortfolioRejected([$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"], Subject); }
-        var problems = new List<string>();
-        if (file?.Format != CurrentFormat) problems.Add($"$.format: skal være \"{CurrentFormat}\".");
-        if (file?.Model is not { } model) throw new PortfolioRejected([.. problems, "$.model: mangler."], Subject);
+        catch (JsonException e) { throw Rejected(PortfolioJson.SyntaxProblem(e)); }
+        var problems = new List<Refusal>();
+        if (file?.Format != CurrentFormat) problems.Add(Refusal.At("$.format", "file.formatMustBe", CurrentFormat));
+        if (file?.Model is not { } model) throw Rejected([.. problems, Refusal.At("$.model", "file.missing")]);
         problems.AddRange(Problems(model));
-        if (problems.Count > 0) throw new PortfolioRejected(problems, Subject);
+        if (problems.Count > 0) throw Rejected(problems);
         return Normalised(model);
     }
 
@@ -40,74 +42,74 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null, CancellationToken ct = default)
     {
         var model = Read(json);
-        if (investmentKey is not null && model.Investment != investmentKey) throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."], Subject);
+        if (investmentKey is not null && model.Investment != investmentKey) throw Rejected(Refusal.At("$.model.investment", "paymentModel.investmentMustBe", investmentKey));
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
-            ?? throw new PortfolioRejected([$"$.model.investment: ukendt investering '{model.Investment}'."], Subject);
+            ?? throw Rejected(Refusal.At("$.model.investment", "file.unknownInvestment", model.Investment));
         if (UnknownMeasures(model, await FollowUps.MeasureCatalogue.CodesAsync(store, investment.FundId, ct)) is { Count: > 0 } unknown)
-            throw new PortfolioRejected(unknown, Subject);
+            throw Rejected(unknown);
         store.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model), Hash = Hash(model) });
         await store.SaveChangesAsync(ct);
         return model;
     }
 
     /// <summary>Each metric whose measure is not in the fund's catalogue, with its JSON path and the known codes.</summary>
-    public static List<string> UnknownMeasures(PaymentModel model, IReadOnlyCollection<string> known) =>
+    public static List<Refusal> UnknownMeasures(PaymentModel model, IReadOnlyCollection<string> known) =>
         model.Metrics.Select((m, i) => (m, i)).Where(x => !known.Contains(x.m.Measure))
-            .Select(x => $"$.model.metrics[{x.i}].measure: '{x.m.Measure}' er ikke et mål i fondens målkatalog (kendte mål: {FollowUps.Measures.List(known)}).").ToList();
+            .Select(x => Refusal.At($"$.model.metrics[{x.i}].measure", "paymentModel.unknownMeasure", x.m.Measure, FollowUps.Measures.List(known))).ToList();
 
-    public static IEnumerable<string> Problems(PaymentModel model)
+    public static IEnumerable<Refusal> Problems(PaymentModel model)
     {
-        if (model.Metrics.Count == 0) yield return "$.model.metrics: en model skal have mindst ét effektmål.";
+        if (model.Metrics.Count == 0) yield return Refusal.At("$.model.metrics", "paymentModel.noMetrics");
         foreach (var (field, amount) in new[] { ("capPerParticipant", model.CapPerParticipant), ("capPerPeriod", model.CapPerPeriod), ("capContract", model.CapContract) })
-            if (Kroner.Problem($"$.model.{field}", amount) is { } problem) yield return problem;
+            if (Kroner.RangeProblem(amount) is { } problem) yield return problem.AtPath($"$.model.{field}");
         foreach (var duplicate in model.Metrics.GroupBy(m => m.Key).Where(g => g.Count() > 1))
-            yield return $"$.model.metrics: nøglen '{duplicate.Key}' bruges {duplicate.Count()} gange.";
+            yield return Refusal.At("$.model.metrics", "paymentModel.duplicateKey", duplicate.Key, duplicate.Count());
         for (var i = 0; i < model.Metrics.Count; i++)
         {
             var m = model.Metrics[i]; var p = $"$.model.metrics[{i}]";
-            if (string.IsNullOrWhiteSpace(m.Key)) yield return $"{p}.key: skal udfyldes.";
-            if (string.IsNullOrWhiteSpace(m.Measure)) yield return $"{p}.measure: skal udfyldes."; // known to the fund's catalogue: StoreAsync
-            if (m.ToMonth <= m.FromMonth) yield return $"{p}.toMonth: skal ligge efter fromMonth.";
-            if (m.Price < 0) yield return $"{p}.price: må ikke være negativ.";
+            if (string.IsNullOrWhiteSpace(m.Key)) yield return Refusal.At($"{p}.key", "file.required");
+            if (string.IsNullOrWhiteSpace(m.Measure)) yield return Refusal.At($"{p}.measure", "file.required"); // known to the fund's catalogue: StoreAsync
+            if (m.ToMonth <= m.FromMonth) yield return Refusal.At($"{p}.toMonth", "paymentModel.toMonthAfterFrom");
+            if (m.Price < 0) yield return Refusal.At($"{p}.price", "paymentModel.priceNegative");
             var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving), ("capPerMetric", m.CapPerMetric) };
             amounts.AddRange((m.Tiers ?? []).Select((t, j) => ($"tiers[{j}].price", (decimal?)t.Price)));
             foreach (var (field, amount) in amounts)
-                if (Kroner.Problem($"{p}.{field}", amount) is { } problem) yield return problem;
-            if (m.AssumedRate is < 0 or > 1) yield return $"{p}.assumedRate: skal ligge mellem 0 og 1.";
-            if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return $"{p}.baselineRate: skal angives for {m.Kind}.";
-            if (m.Share is <= 0 or > 1) yield return $"{p}.share: skal ligge over 0 og højst være 1, ikke {m.Share.ToString(Kroner.Danish)}.";
+                if (Kroner.RangeProblem(amount) is { } problem) yield return problem.AtPath($"{p}.{field}");
+            if (m.AssumedRate is < 0 or > 1) yield return Refusal.At($"{p}.assumedRate", "portfolio.between", 0, 1);
+            if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return Refusal.At($"{p}.baselineRate", "paymentModel.baselineRequired", m.Kind);
+            if (m.Share is <= 0 or > 1) yield return Refusal.At($"{p}.share", "paymentModel.shareRange", m.Share);
             if (m.Scope == Scope.PerCohortAndPooled && !MetricFields.IsAggregate(m.Kind))
-                yield return $"{p}.scope: perCohortAndPooled gælder kun treatmentVsControl, rateVsBaseline og cohortMeanChange (en deltager betales på sit eget resultat).";
+                yield return Refusal.At($"{p}.scope", "paymentModel.scopeOnlyAggregate");
             if (m.Scope == Scope.PerCohortAndPooled && m.CohortMinimumEffect is { } early && m.MinimumEffect is { } pooled && early < pooled)
-                yield return $"{p}.cohortMinimumEffect: kohortens tærskel ({early.ToString(Kroner.Danish)}) skal være mindst den samlede minimumEffect ({pooled.ToString(Kroner.Danish)}).";
+                yield return Refusal.At($"{p}.cohortMinimumEffect", "paymentModel.cohortThreshold", early, pooled);
             foreach (var unused in MetricFields.Unused(m, p)) yield return unused;
             foreach (var problem in PayerProblems(m.Payers, $"{p}.payers")) yield return problem;
         }
     }
 
     /// <summary>Each payer has a share in (0, 1] and the shares sum to 1, or every payer has a weight &gt; 0 instead.</summary>
-    private static IEnumerable<string> PayerProblems(IReadOnlyList<PayerShare>? payers, string p)
+    private static IEnumerable<Refusal> PayerProblems(IReadOnlyList<PayerShare>? payers, string p)
     {
-        if (payers is not { Count: > 0 }) { yield return $"{p}: mindst én betaler."; yield break; }
+        if (payers is not { Count: > 0 }) { yield return Refusal.At(p, "paymentModel.noPayer"); yield break; }
         var wrong = false;
         for (var j = 0; j < payers.Count; j++)
         {
             var (share, weight) = (payers[j].Share, payers[j].Weight);
-            string? problem = (share, weight) switch
+            var problem = (share, weight) switch
             {
-                (not 0, not null) => $"{p}[{j}]: angiv enten share eller weight, ikke begge.",
-                (0, null) => $"{p}[{j}].share: mangler (angiv share mellem 0 og 1 eller weight).",
-                (_, <= 0) => $"{p}[{j}].weight: skal være større end 0, ikke {weight.Value.ToString(Kroner.Danish)}.",
-                (< 0 or > 1, null) => $"{p}[{j}].share: skal ligge over 0 og højst være 1, ikke {share.ToString(Kroner.Danish)}.",
+                (not 0, not null) => Refusal.At($"{p}[{j}]", "paymentModel.shareOrWeight"),
+                (0, null) => Refusal.At($"{p}[{j}].share", "paymentModel.shareMissing"),
+                (_, <= 0) => Refusal.At($"{p}[{j}].weight", "paymentModel.weightPositive", weight.Value),
+                (< 0 or > 1, null) => Refusal.At($"{p}[{j}].share", "paymentModel.shareRange", share),
                 _ => null,
             };
             if (problem is not null) { wrong = true; yield return problem; }
         }
         if (wrong) yield break;
         if (payers.Any(x => x.Weight is not null) && payers.Any(x => x.Weight is null))
-            yield return $"{p}: brug enten share for alle betalere eller weight for alle betalere.";
+            yield return Refusal.At(p, "paymentModel.shareOrWeightForAll");
         else if (payers.All(x => x.Weight is null) && payers.Sum(x => x.Share) != 1m)
-            yield return $"{p}: andelene summer til {payers.Sum(x => x.Share).ToString(Kroner.Danish)}, ikke 1.";
+            yield return Refusal.At(p, "paymentModel.sharesSum", payers.Sum(x => x.Share));
     }
 
     /// <summary>Weights become shares (weight / sum of weights); the last payer takes 1 minus the others, so they sum to exactly 1.</summary>

@@ -17,7 +17,7 @@ public sealed class PortfolioImporter(IBundlinjeStore store)
         var funds = await store.Funds.ToDictionaryAsync(f => f.Key, ct);
         var orgs = await store.Organisations.ToDictionaryAsync(o => o.Key, ct);
         var problems = PortfolioValidator.Validate(doc, funds.Keys, orgs.Keys);
-        if (problems.Count > 0) throw new PortfolioRejected(problems);
+        if (problems.Count > 0) throw PortfolioJson.Rejected(problems);
 
         foreach (var dto in doc.Funds)
         {

@@ -1,18 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Bundlinje.Common;
 
 namespace Bundlinje.Portfolio;
-
-/// <summary>A file that is refused, with every problem and its JSON path; <paramref name="subject"/> names what is refused
-/// ("Betalingsmodellen" for a payment model), so the message says which file it is.</summary>
-public sealed class PortfolioRejected(IReadOnlyList<string> problems, string subject = "Porteføljefilen")
-    : Exception($"{subject} er afvist ({problems.Count} fejl): " + string.Join("; ", problems))
-{
-    public IReadOnlyList<string> Problems { get; } = problems;
-
-    /// <summary>"Betalingsmodellen er afvist (2 fejl)": the line shown above the problems.</summary>
-    public string Heading { get; } = $"{subject} er afvist ({problems.Count} fejl)";
-}
 
 /// <summary>Reads and writes the portfolio format; a syntax or type error is reported with its JSON path.</summary>
 public static class PortfolioJson
@@ -27,18 +17,24 @@ public static class PortfolioJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    /// <summary>A JSON file refused with every problem at its JSON path: "Porteføljefilen er afvist (2 fejl)" above them;
+    /// <paramref name="subject"/> names the file ("subject.paymentModel" for a payment model).</summary>
+    public static Refused Rejected(IReadOnlyList<Refusal> problems, string subject = "subject.portfolio") => Refused.File(subject, problems);
+
+    /// <summary>A syntax or type error at its JSON path and line (the reason is System.Text.Json's own).</summary>
+    public static Refusal SyntaxProblem(JsonException e) =>
+        Refusal.At(e.Path ?? "$", "file.syntax", e.Message.Split(" Path:")[0], e.LineNumber + 1);
+
     public static PortfolioDocument Read(string json)
     {
         try
         {
             return JsonSerializer.Deserialize<PortfolioDocument>(json, Options)
-                ?? throw new PortfolioRejected(["$: filen er tom (null)."]);
+                ?? throw Rejected([Refusal.At("$", "file.empty")]);
         }
         catch (JsonException e)
         {
-            var path = e.Path ?? "$";
-            var reason = e.Message.Split(" Path:")[0];
-            throw new PortfolioRejected([$"{path}: {reason} (linje {e.LineNumber + 1})"]);
+            throw Rejected([SyntaxProblem(e)]);
         }
     }
 

@@ -32,19 +32,20 @@ public sealed class AssessmentRequest : Entity
 /// <summary>An assessment as written by an analyst, before it is checked.</summary>
 public sealed record AssessmentAnswer(string? Relevance, string? EconomicConsequences, Recommendation? Recommendation)
 {
-    public Dictionary<string, string> Check()
+    /// <summary>Each problem at its field; empty when the answer may be stored.</summary>
+    public List<Refusal> Check()
     {
-        var problems = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(Relevance)) problems[nameof(Relevance)] = "Relevans for borgerne og nuværende tilbud skal udfyldes.";
-        else if (Relevance.Length > 5000) problems[nameof(Relevance)] = "Relevans må højst være 5000 tegn.";
-        if (string.IsNullOrWhiteSpace(EconomicConsequences)) problems[nameof(EconomicConsequences)] = "Umiddelbare økonomiske konsekvenser skal udfyldes.";
-        else if (EconomicConsequences.Length > 5000) problems[nameof(EconomicConsequences)] = "Økonomiske konsekvenser må højst være 5000 tegn.";
-        if (Recommendation is null) problems[nameof(Recommendation)] = "Vælg en anbefaling.";
+        var problems = new List<Refusal>();
+        if (string.IsNullOrWhiteSpace(Relevance)) problems.Add(Refusal.At(nameof(Relevance), "form.required", Refusal.Of("label.relevanceFull")));
+        else if (Relevance.Length > 5000) problems.Add(Refusal.At(nameof(Relevance), "form.tooLong", Refusal.Of("label.relevance"), 5000));
+        if (string.IsNullOrWhiteSpace(EconomicConsequences))
+            problems.Add(Refusal.At(nameof(EconomicConsequences), "form.required", Refusal.Of("label.economicConsequencesFull")));
+        else if (EconomicConsequences.Length > 5000)
+            problems.Add(Refusal.At(nameof(EconomicConsequences), "form.tooLong", Refusal.Of("label.economicConsequences"), 5000));
+        if (Recommendation is null) problems.Add(Refusal.At(nameof(Recommendation), "assessment.chooseRecommendation"));
         return problems;
     }
 }
-
-public sealed class AssessmentRefused(string field, string message) : FieldRefusal(field, message);
 
 /// <summary>Analysts answer their department's assessment requests; each answer adds "assessment received" to the
 /// proposal's timeline in the same save.</summary>
@@ -53,11 +54,11 @@ public sealed class Assessments(IBundlinjeStore store, ICurrentUser user, TimePr
     public async Task WriteAsync(int requestId, IReadOnlySet<string> ownDepartments, AssessmentAnswer answer, CancellationToken ct = default)
     {
         var request = await store.AssessmentRequests.Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
-            .FirstOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new AssessmentRefused("Id", "Anmodningen om belysning findes ikke.");
+            .FirstOrDefaultAsync(r => r.Id == requestId, ct) ?? throw Refused.At("Id", "assessment.requestNotFound");
         if (!ownDepartments.Contains(request.Organisation!.Key))
-            throw new AssessmentRefused("Id", $"Kun analytikere i {request.Organisation.Name} kan skrive denne belysning.");
-        if (request.IsAnswered) throw new AssessmentRefused("Id", "Belysningen er allerede skrevet.");
-        if (answer.Check() is { Count: > 0 } problems) throw new AssessmentRefused(problems.Keys.First(), string.Join(" ", problems.Values));
+            throw Refused.At("Id", "assessment.onlyAnalysts", request.Organisation.Name);
+        if (request.IsAnswered) throw Refused.At("Id", "assessment.alreadyWritten");
+        if (answer.Check() is { Count: > 0 } problems) throw new Refused(null, problems);
         var today = clock.Today();
         request.Relevance = answer.Relevance!.Trim();
         request.EconomicConsequences = answer.EconomicConsequences!.Trim();

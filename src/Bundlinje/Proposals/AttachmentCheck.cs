@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using Bundlinje.Common;
 
 namespace Bundlinje.Proposals;
 
@@ -19,14 +20,14 @@ public static class AttachmentCheck
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The content type when the file is what its name says and is harmless; otherwise why not (Danish).</summary>
-    public static (string? ContentType, string? Refusal) Inspect(string fileName, byte[] content) =>
+    /// <summary>The content type when the file is what its name says and is harmless; otherwise why not.</summary>
+    public static (string? ContentType, Refusal? Refusal) Inspect(string fileName, byte[] content) =>
         Path.GetExtension(AttachmentName.Sanitise(fileName)).ToLowerInvariant() switch
         {
             ".pdf" => PdfRefusal(content) is { } why ? (null, why) : (Pdf, null),
             ".docx" => ZipRefusal(content, "word/document.xml") is { } why ? (null, why) : (Docx, null),
             ".xlsx" => ZipRefusal(content, "xl/workbook.xml") is { } why ? (null, why) : (Xlsx, null),
-            _ => (null, "er ikke en PDF-, DOCX- eller XLSX-fil"),
+            _ => (null, Refusal.Of("attachment.kind")),
         };
 
     // Names that make a PDF act (run script, start a program, carry another file); matched after #xx name escapes are undone.
@@ -34,27 +35,27 @@ public static class AttachmentCheck
     // Markers of an HTML page or a DOS/Windows program inside the file (long enough not to occur by chance in binary data).
     private static readonly string[] Polyglot = ["This program cannot be run in DOS mode", "<html", "<!doctype", "<script", "<body", "<iframe", "<?php", "javascript:"];
 
-    private static string? PdfRefusal(byte[] content)
+    private static Refusal? PdfRefusal(byte[] content)
     {
         var span = content.AsSpan();
         if (!span.StartsWith("%PDF-"u8) || content.Length < 16 || !char.IsAsciiDigit((char)content[5]) || content[6] != '.')
-            return "er ikke en PDF-fil (mangler PDF-hovedet)";
+            return Refusal.Of("attachment.pdfHeader");
         var raw = Encoding.Latin1.GetString(content);
         if (HasWindowsProgram(span) || Polyglot.Any(p => raw.Contains(p, StringComparison.OrdinalIgnoreCase)))
-            return "indeholder HTML eller et program (en fil der både er PDF og noget andet)";
+            return Refusal.Of("attachment.polyglot");
         var tail = span[Math.Max(0, content.Length - 1024)..];
-        if (tail.LastIndexOf("%%EOF"u8) < 0) return "er ikke en hel PDF-fil (mangler %%EOF)";
+        if (tail.LastIndexOf("%%EOF"u8) < 0) return Refusal.Of("attachment.pdfEof");
         var startxref = tail.LastIndexOf("startxref"u8);
-        if (startxref < 0) return "er ikke en gyldig PDF-fil (mangler startxref)";
+        if (startxref < 0) return Refusal.Of("attachment.pdfStartxref");
         var digits = Encoding.ASCII.GetString(tail[(startxref + 9)..]).TrimStart();
         var length = digits.TakeWhile(char.IsAsciiDigit).Count();
         if (length == 0 || !long.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset >= content.Length)
-            return "er ikke en gyldig PDF-fil (startxref peger uden for filen)";
+            return Refusal.Of("attachment.pdfStartxrefOutside");
         var table = span[(int)offset..];
         var classic = table.StartsWith("xref"u8) && span.IndexOf("trailer"u8) >= 0;
         var xrefStream = Regex.IsMatch(Encoding.ASCII.GetString(table[..Math.Min(table.Length, 40)]), @"^\d+\s+\d+\s+obj\b")
             && table[..Math.Min(table.Length, 2048)].IndexOf("/XRef"u8) >= 0;
-        if (!classic && !xrefStream) return "er ikke en gyldig PDF-fil (krydsreferencetabellen mangler)";
+        if (!classic && !xrefStream) return Refusal.Of("attachment.pdfXref");
 
         // The objects outside streams, and the objects packed in compressed object streams (/ObjStm), are searched;
         // other streams (pages, images, fonts) are data and are not read as names.
@@ -62,8 +63,8 @@ public static class AttachmentCheck
         foreach (var text in objectStreams.Prepend(outside))
         {
             var decoded = Regex.Replace(text, "#([0-9A-Fa-f]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-            if (ActiveNames.FirstOrDefault(n => ContainsName(decoded, n)) is { } name) return $"indeholder {name} (aktivt indhold er ikke tilladt)";
-            if (Polyglot.Any(p => decoded.Contains(p, StringComparison.OrdinalIgnoreCase))) return "indeholder HTML eller et program (en fil der både er PDF og noget andet)";
+            if (ActiveNames.FirstOrDefault(n => ContainsName(decoded, n)) is { } name) return Refusal.Of("attachment.activeContent", name);
+            if (Polyglot.Any(p => decoded.Contains(p, StringComparison.OrdinalIgnoreCase))) return Refusal.Of("attachment.polyglot");
         }
         return null;
     }
@@ -144,30 +145,30 @@ public static class AttachmentCheck
         catch (InvalidDataException) { return []; }
     }
 
-    private static string? ZipRefusal(byte[] content, string mainPart)
+    private static Refusal? ZipRefusal(byte[] content, string mainPart)
     {
-        if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8)) return "er ikke en Office-fil (ikke en zip-pakke)";
+        if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8)) return Refusal.Of("attachment.notZip");
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxZipEntries) return $"har mere end {MaxZipEntries} dele";
+            if (zip.Entries.Count > MaxZipEntries) return Refusal.Of("attachment.tooManyParts", MaxZipEntries);
             long total = 0;
             foreach (var entry in zip.Entries)
             {
                 var name = entry.FullName.Replace('\\', '/');
-                if (name.StartsWith('/') || name.Split('/').Contains("..")) return "har en del med en ugyldig sti";
-                if (name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)) return "indeholder makroer";
+                if (name.StartsWith('/') || name.Split('/').Contains("..")) return Refusal.Of("attachment.badPath");
+                if (name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)) return Refusal.Of("attachment.macros");
                 using var stream = entry.Open();
                 var read = Count(stream, MaxInflatedBytes - total + 1);
                 total += read;
-                if (total > MaxInflatedBytes) return $"fylder mere end {MaxInflatedBytes / 1024 / 1024} MB udpakket";
+                if (total > MaxInflatedBytes) return Refusal.Of("attachment.tooLargeInflated", MaxInflatedBytes / 1024 / 1024);
             }
-            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry(mainPart) is null) return "mangler de dele en DOCX- eller XLSX-fil skal have";
+            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry(mainPart) is null) return Refusal.Of("attachment.missingParts");
             return null;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
         {
-            return "er ikke en Office-fil (zip-pakken kan ikke åbnes)";
+            return Refusal.Of("attachment.zipUnreadable");
         }
     }
 

@@ -4,27 +4,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Proposals;
 
-public sealed class CallRefused(string field, string message) : FieldRefusal(field, message);
-
 public sealed record CallInput(string? Title, string? Theme, string? Text, DateOnly? OpensOn, DateOnly? ClosesOn);
 
 /// <summary>Themed calls for proposals: announced by the secretariat, public while open.</summary>
 public sealed class Calls(IBundlinjeStore store)
 {
     public async Task<Call> AnnounceAsync(string fundKey, CallInput input, CancellationToken ct = default) =>
-        await AnnounceAsync(await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new CallRefused("Title", $"Ukendt fond '{fundKey}'."), input, ct);
+        await AnnounceAsync(await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw Refused.At("Title", "fund.unknown", fundKey), input, ct);
 
     /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
     public async Task<Call> AnnounceAsync(Fund.Fund fund, CallInput input, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(input.Title)) throw new CallRefused(nameof(input.Title), "Titel skal udfyldes.");
-        if (input.Title.Length > 300) throw new CallRefused(nameof(input.Title), "Titel må højst være 300 tegn.");
-        if (input.Theme?.Length > 300) throw new CallRefused(nameof(input.Theme), "Tema må højst være 300 tegn.");
-        if (string.IsNullOrWhiteSpace(input.Text)) throw new CallRefused(nameof(input.Text), "Teksten til ansøgerne skal udfyldes.");
-        if (input.Text.Length > 8000) throw new CallRefused(nameof(input.Text), "Teksten må højst være 8000 tegn.");
-        if (input.OpensOn is not { } opens) throw new CallRefused(nameof(input.OpensOn), "Åbner skal udfyldes.");
-        if (input.ClosesOn is not { } closes) throw new CallRefused(nameof(input.ClosesOn), "Lukker skal udfyldes.");
-        if (closes < opens) throw new CallRefused(nameof(input.ClosesOn), "Lukker: skal ligge på eller efter datoen, opkaldet åbner.");
+        if (string.IsNullOrWhiteSpace(input.Title)) throw Refused.At(nameof(input.Title), "form.required", Refusal.Of("label.title"));
+        if (input.Title.Length > 300) throw Refused.At(nameof(input.Title), "form.tooLong", Refusal.Of("label.title"), 300);
+        if (input.Theme?.Length > 300) throw Refused.At(nameof(input.Theme), "form.tooLong", Refusal.Of("label.theme"), 300);
+        if (string.IsNullOrWhiteSpace(input.Text)) throw Refused.At(nameof(input.Text), "form.required", Refusal.Of("label.callText"));
+        if (input.Text.Length > 8000) throw Refused.At(nameof(input.Text), "form.tooLong", Refusal.Of("label.text"), 8000);
+        if (input.OpensOn is not { } opens) throw Refused.At(nameof(input.OpensOn), "form.required", Refusal.Of("label.opens"));
+        if (input.ClosesOn is not { } closes) throw Refused.At(nameof(input.ClosesOn), "form.required", Refusal.Of("label.closes"));
+        if (closes < opens) throw Refused.At(nameof(input.ClosesOn), "call.closesBeforeOpens");
         var slug = Slug.Of(input.Title);
         var key = slug;
         for (var n = 2; await store.Calls.AnyAsync(c => c.FundId == fund.Id && c.Key == key, ct); n++) key = $"{slug}-{n}";

@@ -34,31 +34,32 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxFiles = 5;
 
-    public static Dictionary<string, string> Check(IntakeForm form)
+    /// <summary>What is wrong with the form, at most one reason per field (keyed by the field); empty when it may be submitted.</summary>
+    public static Dictionary<string, Refusal> Check(IntakeForm form)
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, Refusal>();
+        void Problem(string field, string code, params object?[] args) => problems[field] = Refusal.At(field, code, args);
         void Required(string field, string? value, string label, int max)
         {
-            if (string.IsNullOrWhiteSpace(value)) problems[field] = $"{label} skal udfyldes.";
-            else if (value.Length > max) problems[field] = $"{label} må højst være {max} tegn.";
+            if (string.IsNullOrWhiteSpace(value)) Problem(field, "form.required", Refusal.Of(label));
+            else if (value.Length > max) Problem(field, "form.tooLong", Refusal.Of(label), max);
         }
-        if (form.ProposerType is null) problems["ProposerType"] = "Vælg hvem henvendelsen kommer fra.";
-        Required("Proposer", form.Proposer, "Navn eller organisation", 300);
-        Required("Contact", form.Contact, "E-mail", 300);
-        if (!problems.ContainsKey("Contact") && !IsOneAddress(form.Contact!.Trim())) problems["Contact"] = "E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).";
-        Required("Title", form.Title, "Titel", 300);
-        Required("Problem", form.Problem, "Problemet", 5000);
-        Required("TargetGroup", form.TargetGroup, "Målgruppen", 5000);
-        Required("Intervention", form.Intervention, "Indsatsen", 5000);
-        if (form.Evidence?.Length > 5000) problems["Evidence"] = "Evidens må højst være 5000 tegn.";
-        if (form.ExpectedEffect?.Length > 5000) problems["ExpectedEffect"] = "Forventet økonomisk effekt må højst være 5000 tegn.";
-        if (form.Files.Count > MaxFiles) problems["Files"] = $"Højst {MaxFiles} bilag.";
+        if (form.ProposerType is null) Problem("ProposerType", "intake.chooseProposerType");
+        Required("Proposer", form.Proposer, "label.proposer", 300);
+        Required("Contact", form.Contact, "label.email", 300);
+        if (!problems.ContainsKey("Contact") && !IsOneAddress(form.Contact!.Trim())) Problem("Contact", "intake.oneAddress");
+        Required("Title", form.Title, "label.title", 300);
+        Required("Problem", form.Problem, "label.problem", 5000);
+        Required("TargetGroup", form.TargetGroup, "label.targetGroup", 5000);
+        Required("Intervention", form.Intervention, "label.intervention", 5000);
+        if (form.Evidence?.Length > 5000) Problem("Evidence", "form.tooLong", Refusal.Of("label.evidence"), 5000);
+        if (form.ExpectedEffect?.Length > 5000) Problem("ExpectedEffect", "form.tooLong", Refusal.Of("label.expectedEffect"), 5000);
+        if (form.Files.Count > MaxFiles) Problem("Files", "intake.tooManyFiles", MaxFiles);
         foreach (var file in form.Files)
         {
             var name = AttachmentName.Sanitise(file.FileName);
-            if (file.Content.Length > MaxFileBytes) { problems["Files"] = $"Bilaget '{name}' er større end 10 MB."; break; }
-            if (AttachmentCheck.Inspect(file.FileName, file.Content).Refusal is { } why)
-            { problems["Files"] = $"Bilaget '{name}' {why}. Send PDF-, DOCX- eller XLSX-filer uden aktivt indhold."; break; }
+            if (file.Content.Length > MaxFileBytes) { Problem("Files", "intake.fileTooLarge", name, MaxFileBytes / 1024 / 1024); break; }
+            if (AttachmentCheck.Inspect(file.FileName, file.Content).Refusal is { } why) { Problem("Files", "intake.attachmentRefused", name, why); break; }
         }
         return problems;
     }
@@ -76,13 +77,13 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
     /// <summary>Stores a checked proposal with its "received" step and attachments in one save; returns its reference.</summary>
     public async Task<string> SubmitAsync(string fundKey, IntakeForm form, CancellationToken ct = default)
     {
-        if (Check(form) is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems.Values));
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        if (Check(form) is { Count: > 0 } problems) throw new Refused(null, [.. problems.Values]);
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
         var today = clock.Today();
         Call? call = null;
         if (!string.IsNullOrEmpty(form.CallKey))
             call = await store.Calls.Where(Calls.OpenOn(today)).FirstOrDefaultAsync(c => c.FundId == fund.Id && c.Key == form.CallKey, ct)
-                ?? throw new ArgumentException("Temaopkaldet er ikke åbent.");
+                ?? throw Refused.At("CallKey", "intake.callNotOpen");
         var prefix = $"{(call is null ? "H" : "T")}-{today.Year}-";
         // The reference is the next number of the fund's year; the unique index (FundId, Reference) decides when two
         // citizens submit at once, and the one who lost the number simply gets the next: no proposal is lost.

@@ -37,15 +37,15 @@ public sealed class Proposal : Entity
     public ProposalStep StepOn(DateOnly asOf) => ProposalStatistics.StepOn(Events.Select(e => (e.Step, e.On)), asOf);
 
     /// <summary>Why the proposal cannot take <paramref name="step"/> next; null when it can (<see cref="Triage.NextSteps"/>).</summary>
-    public string? RefusalToAdvance(ProposalStep step) =>
+    public Refusal? RefusalToAdvance(ProposalStep step) =>
         Triage.Current(this) is var current && Triage.NextSteps(current).Contains(step)
             ? null
-            : $"En henvendelse med status {current} kan ikke gå til {step}.";
+            : Refusal.At("Step", "triage.stepNotAllowed", current, step);
 
     /// <summary>Appends the next step to the timeline; refused when the proposal cannot take that step now.</summary>
     public ProposalEvent Advance(ProposalStep step, DateOnly on, string by, string? note = null, decimal? amount = null)
     {
-        if (RefusalToAdvance(step) is { } refusal) throw new TriageRefused(refusal);
+        if (RefusalToAdvance(step) is { } refusal) throw new Refused(refusal);
         var added = new ProposalEvent { Step = step, On = on, By = by, Note = note, Amount = amount };
         events.Add(added);
         return added;

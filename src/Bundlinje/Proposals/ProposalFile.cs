@@ -20,9 +20,9 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     /// <summary>Adds the file's call and proposals to its fund in one save; proposals already there (by reference) are skipped.</summary>
     public static async Task<int> ImportAsync(IBundlinjeStore store, string json, string by, CancellationToken ct = default)
     {
-        var file = JsonSerializer.Deserialize<ProposalFile>(json, PortfolioJson.Options) ?? throw new PortfolioRejected(["$: filen er tom."]);
-        if (file.Format != CurrentFormat) throw new PortfolioRejected([$"$.format: skal være \"{CurrentFormat}\"."]);
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct) ?? throw new PortfolioRejected([$"$.fund: ukendt fond '{file.Fund}'."]);
+        var file = JsonSerializer.Deserialize<ProposalFile>(json, PortfolioJson.Options) ?? throw PortfolioJson.Rejected([Refusal.At("$", "file.emptyShort")]);
+        if (file.Format != CurrentFormat) throw PortfolioJson.Rejected([Refusal.At("$.format", "file.formatMustBe", CurrentFormat)]);
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct) ?? throw PortfolioJson.Rejected([Refusal.At("$.fund", "ledger.unknownFundInFile", file.Fund)]);
         var investments = await store.Investments.Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Id, ct);
         var known = (await store.Proposals.Where(p => p.FundId == fund.Id).Select(p => p.Reference).ToListAsync(ct)).ToHashSet();
         Call? call = null;
@@ -31,16 +31,16 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
             call = await store.Calls.FirstOrDefaultAsync(x => x.FundId == fund.Id && x.Key == c.Key, ct);
             if (call is null) store.Calls.Add(call = new Call { FundId = fund.Id, Key = c.Key, Title = c.Title, Theme = c.Theme, Text = c.Text, OpensOn = c.OpensOn, ClosesOn = c.ClosesOn });
         }
-        var problems = new List<string>();
+        var problems = new List<Refusal>();
         var added = 0;
         for (var i = 0; i < file.Proposals.Count; i++)
         {
             var p = file.Proposals[i];
             if (known.Contains(p.Reference)) continue;
             int? investmentId = null;
-            if (p.Investment is { } key && !investments.TryGetValue(key, out var id)) { problems.Add($"$.proposals[{i}].investment: ukendt investering '{key}'."); continue; }
+            if (p.Investment is { } key && !investments.TryGetValue(key, out var id)) { problems.Add(Refusal.At($"$.proposals[{i}].investment", "file.unknownInvestment", key)); continue; }
             else if (p.Investment is { } k2) investmentId = investments[k2];
-            if (p.Call && call is null) { problems.Add($"$.proposals[{i}].call: filen har intet opkald."); continue; }
+            if (p.Call && call is null) { problems.Add(Refusal.At($"$.proposals[{i}].call", "proposals.fileHasNoCall")); continue; }
             store.Proposals.Add(new Proposal
             {
                 FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, Proposer = p.Proposer, ReceivedOn = p.ReceivedOn,
@@ -49,7 +49,7 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
             });
             added++;
         }
-        if (problems.Count > 0) throw new PortfolioRejected(problems);
+        if (problems.Count > 0) throw PortfolioJson.Rejected(problems);
         await store.SaveChangesAsync(ct);
         return added;
     }
@@ -57,7 +57,7 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     /// <summary>The council's table for a fund at a date, from the stored proposals and timelines.</summary>
     public static async Task<ProposalStatistics> StatisticsAsync(IBundlinjeStore store, string fundKey, DateOnly asOf, CancellationToken ct = default)
     {
-        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
         var proposals = await store.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct);
         return ProposalStatistics.At(proposals, asOf);
     }

@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Proposals;
 
-public sealed class TriageRefused(string message) : Exception(message);
-
 /// <summary>
 /// Moves a proposal on: each step is appended to its timeline with who, when and why. A donation posts a donation to
 /// the fund's ledger and taking a proposal into development creates an investment in phase 1 — in the same save.
@@ -32,21 +30,21 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     public async Task<ProposalEvent> AdvanceAsync(Fund.Fund fund, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
     {
         var proposal = await ProposalAsync(fund, reference, ct);
-        if (proposal.RefusalToAdvance(step) is { } refused) throw new TriageRefused(refused);
+        if (proposal.RefusalToAdvance(step) is { } refused) throw new Refused(refused);
         if (step is ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment && string.IsNullOrWhiteSpace(note))
-            throw new TriageRefused("Begrundelse: en afvisning skal have en begrundelse.");
+            throw Refused.At("Note", "triage.rejectionNeedsReason");
         if (step == ProposalStep.SentForAssessment)
-            throw new TriageRefused("Afdelinger: vælg de afdelinger, der skal belyse henvendelsen, og en frist.");
+            throw Refused.At("Departments", "triage.chooseDepartmentsAndDue");
         if (step == ProposalStep.Launched && proposal.InvestmentId is { } investmentId
             && await store.Investments.AnyAsync(i => i.Id == investmentId && i.Status != InvestmentStatus.Active, ct))
-            throw new TriageRefused("Igangsat: henvendelsen bliver igangsat, når investeringens godkendelseskæde er fuldført.");
+            throw Refused.At("Step", "triage.launchedWhenChainComplete");
         var today = clock.Today();
         await using var transaction = await store.Database.BeginTransactionAsync(ct);
         var added = proposal.Advance(step, today, user.Name, note?.Trim(), amount);
         if (step == ProposalStep.Donation)
         {
-            if (amount is not > 0) throw new TriageRefused("Beløb: en donation skal have et beløb over 0 kr.");
-            if (Kroner.Problem("Beløb", amount) is { } range) throw new TriageRefused(range);
+            if (amount is not > 0) throw Refused.At("Amount", "triage.donationAmount");
+            if (Kroner.Problem(Refusal.Of("ledger.label.amount"), amount) is { } range) throw new Refused(range with { Field = "Amount" });
             await ledger.AddAsync(fund, new LedgerLine
             {
                 FiscalYear = today.Year, EntryDate = today, Kind = LedgerKind.Donation, Basis = LedgerBasis.Actual, Amount = amount.Value,
@@ -78,13 +76,13 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     {
         var proposal = await ProposalAsync(fund, reference, ct);
         var current = Current(proposal);
-        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw new TriageRefused($"En henvendelse med status {current} kan ikke sendes til belysning.");
-        if (departmentKeys.Count == 0) throw new TriageRefused("Afdelinger: vælg mindst én afdeling, der skal belyse henvendelsen.");
+        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw Refused.At("Step", "triage.cannotSendForAssessment", current);
+        if (departmentKeys.Count == 0) throw Refused.At("Departments", "triage.chooseDepartment");
         var today = clock.Today();
-        if (dueOn is not { } due) throw new TriageRefused("Frist: skriv den dato, belysningen skal være færdig.");
-        if (due <= today) throw new TriageRefused("Frist: fristen skal ligge efter i dag.");
+        if (dueOn is not { } due) throw Refused.At("DueOn", "triage.dueRequired");
+        if (due <= today) throw Refused.At("DueOn", "triage.dueAfterToday");
         var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
-        if (departments.Count != departmentKeys.Distinct().Count()) throw new TriageRefused("Afdelinger: mindst én af de valgte er ikke en magistratsafdeling.");
+        if (departments.Count != departmentKeys.Distinct().Count()) throw Refused.At("Departments", "triage.notADepartment");
         var names = string.Join(", ", departments.Select(d => d.Name));
         proposal.Advance(ProposalStep.SentForAssessment, today, user.Name,
             $"Til belysning i {names}, frist {due:dd-MM-yyyy}" + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}"));
@@ -109,11 +107,11 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     }
 
     private async Task<Fund.Fund> FundAsync(string fundKey, CancellationToken ct) =>
-        await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
+        await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
 
     private async Task<Proposal> ProposalAsync(Fund.Fund fund, string reference, CancellationToken ct) =>
         await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
-            ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
+            ?? throw new Refused("triage.proposalNotFound", reference);
 
     private static string? Join(IReadOnlyList<string> addresses) => addresses.Count == 0 ? null : string.Join(", ", addresses);
 

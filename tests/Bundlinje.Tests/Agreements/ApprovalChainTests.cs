@@ -1,6 +1,8 @@
 using Bundlinje.Agreements;
+using Bundlinje.Common;
 using Bundlinje.Investments;
 using Bundlinje.Organisations;
+using Bundlinje.Tests.Infrastructure;
 
 namespace Bundlinje.Tests.Agreements;
 
@@ -29,18 +31,18 @@ public sealed class ApprovalChainTests
     {
         var investment = TwoPayers();
         Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse", "rådmandens godkendelse for Børn og Unge",
-            "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []));
+            "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []).Da());
         Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
         Assert.Null(investment.RefusalToMove(InvestmentStatus.Active, complete));
         foreach (var left in complete)
         {
             var refusal = investment.RefusalToMove(InvestmentStatus.Active, [.. complete.Where(a => a != left)]);
             Assert.NotNull(refusal);
-            Assert.StartsWith("Status: investeringen kan først blive aktiv", refusal);
+            Assert.StartsWith("Status: investeringen kan først blive aktiv", refusal.Da());
         }
         // A councillor of a department that does not pay does not count for one that does.
         Assert.Contains("rådmandens godkendelse for Børn og Unge", ApprovalChain.Missing(investment,
-            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Dsi), A(ApprovalKind.Mayor)]));
+            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Dsi), A(ApprovalKind.Mayor)]).Da());
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class ApprovalChainTests
     {
         var investment = new Investment { Key = "x", Name = "Uden betaler" };
         Assert.Contains("en betalende magistratsafdeling (part med rollen myndighed)",
-            ApprovalChain.Missing(investment, [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Mayor)]));
+            ApprovalChain.Missing(investment, [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Mayor)]).Da());
         Assert.Null(investment.RefusalToMove(InvestmentStatus.Ended, []));
         Assert.NotNull(investment.RefusalToMove(InvestmentStatus.Active, []));
         investment.TakeOverStatus(InvestmentStatus.Active, "from the portfolio file");
@@ -60,10 +62,10 @@ public sealed class ApprovalChainTests
     {
         var investment = TwoPayers();
         Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
-        var refused = Assert.Throws<ApprovalRefused>(() => investment.Activate(complete[..3], "for tidligt"));
-        Assert.Equal("Status", refused.Field);
-        Assert.Contains("borgmesterens formelle godkendelse", refused.Message);
-        Assert.Throws<ApprovalRefused>(() => investment.MoveTo(InvestmentStatus.Active, [], "via formularen"));
+        var refused = Assert.Throws<Refused>(() => investment.Activate(complete[..3], "for tidligt"));
+        Assert.Equal("Status", refused.Problems[0].Field);
+        Assert.Contains("borgmesterens formelle godkendelse", refused.Da());
+        Assert.Throws<Refused>(() => investment.MoveTo(InvestmentStatus.Active, [], "via formularen"));
         Assert.Equal((InvestmentStatus.InDevelopment, null), (investment.Status, investment.StatusNote));
 
         investment.MoveTo(InvestmentStatus.Active, complete, "kæden er fuldført");
@@ -71,6 +73,6 @@ public sealed class ApprovalChainTests
         investment.TerminateEarly("stoppet");
         Assert.Equal(InvestmentStatus.TerminatedEarly, investment.Status);
         // Back from terminated to active is becoming active again: the chain is checked again.
-        Assert.Throws<ApprovalRefused>(() => investment.Activate([], null));
+        Assert.Throws<Refused>(() => investment.Activate([], null));
     }
 }

@@ -1,8 +1,10 @@
 using System.Text;
 using Bundlinje.Data.RegisterData;
+using Bundlinje.Common;
 using Bundlinje.FollowUps;
 using Bundlinje.Participants;
 using Bundlinje.Payments;
+using Bundlinje.Tests.Infrastructure;
 using Bundlinje.Tests.Participants;
 
 namespace Bundlinje.Tests.FollowUps;
@@ -60,9 +62,9 @@ public sealed class RegisterStoreTests : IDisposable
         Store.Import(Csv("ok.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test");
         var path = Path.Combine(folder, "bad.csv");
         File.WriteAllText(path, content + "\n");
-        var rejected = Assert.Throws<RegisterRejected>(() => Store.Import(path, "test"));
-        Assert.Contains(rejected.Problems, p => p.Contains(message));
-        Assert.DoesNotContain("0102031234", rejected.Message);
+        var rejected = Assert.Throws<Refused>(() => Store.Import(path, "test"));
+        Assert.Contains(rejected.DaProblems(), p => p.Contains(message));
+        Assert.DoesNotContain("0102031234", rejected.Da());
         Assert.Equal(1, Count());
     }
 
@@ -71,10 +73,10 @@ public sealed class RegisterStoreTests : IDisposable
     {
         var catalogue = new Dictionary<string, MeasureValueType> { ["days-in-custody"] = MeasureValueType.Decimal, ["dropout"] = MeasureValueType.Decimal };
         Assert.Equal(2, Store.Import(Csv("own.csv", "0102031234,days-in-custody,2024-01-01,2024-01-31,2.5,dage", "0102031234,dropout,2024-01-01,2024-01-31,0.5,x"), "test", catalogue));
-        var rejected = Assert.Throws<RegisterRejected>(() => Store.Import(Csv("seed.csv", "0102031234,shelter-days,2024-01-01,2024-01-31,2,dage"), "test", catalogue));
-        Assert.Equal(["Linje 2, measure: 'shelter-days' er ikke et mål i fondens målkatalog (kendte mål: 'days-in-custody', 'dropout')."], rejected.Problems);
-        rejected = Assert.Throws<RegisterRejected>(() => Store.Import(Csv("empty.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test", new Dictionary<string, MeasureValueType>()));
-        Assert.Equal(["Linje 2, measure: 'dropout' er ikke et mål i fondens målkatalog (kataloget er tomt)."], rejected.Problems);
+        var rejected = Assert.Throws<Refused>(() => Store.Import(Csv("seed.csv", "0102031234,shelter-days,2024-01-01,2024-01-31,2,dage"), "test", catalogue));
+        Assert.Equal(["Linje 2, measure: 'shelter-days' er ikke et mål i fondens målkatalog (kendte mål: 'days-in-custody', 'dropout')."], rejected.DaProblems());
+        rejected = Assert.Throws<Refused>(() => Store.Import(Csv("empty.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test", new Dictionary<string, MeasureValueType>()));
+        Assert.Equal(["Linje 2, measure: 'dropout' er ikke et mål i fondens målkatalog (kataloget er tomt)."], rejected.DaProblems());
         Assert.Equal(2, Count());
     }
 
@@ -150,8 +152,8 @@ public sealed class RegisterStoreTests : IDisposable
                              '2512891111' AS "n'o""te; --") TO $file (FORMAT parquet)
                 """, ("code", code), ("file", parquet));
         }
-        var rejected = Assert.Throws<RegisterRejected>(() => Store.Import(parquet, "test", catalogue));
-        Assert.Equal(["Linje 2, n'o\"te; --: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)."], rejected.Problems);
+        var rejected = Assert.Throws<Refused>(() => Store.Import(parquet, "test", catalogue));
+        Assert.Equal(["Linje 2, n'o\"te; --: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)."], rejected.DaProblems());
         Assert.Equal(1, Count());
     }
 }

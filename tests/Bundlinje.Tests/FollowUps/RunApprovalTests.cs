@@ -1,3 +1,5 @@
+using Bundlinje.Tests.Infrastructure;
+using Bundlinje.Common;
 using Bundlinje.FollowUps;
 using Bundlinje.Payments;
 
@@ -36,11 +38,11 @@ public sealed class RunApprovalTests
     {
         var (run, result) = Run(3, 1);
         Assert.Equal("Godkendelsen skal have styregruppens beslutningsreference.",
-            Assert.Throws<FollowUpRefused>(() => run.Approve(result, " ", [1], "s", Now)).Message);
+            Assert.Throws<Refused>(() => run.Approve(result, " ", [1], "s", Now)).Da());
         Assert.Equal("Kørsel 3 er allerede godkendt.",
-            Assert.Throws<FollowUpRefused>(() => run.Approve(result, "SG", [1, 3], "s", Now)).Message);
+            Assert.Throws<Refused>(() => run.Approve(result, "SG", [1, 3], "s", Now)).Da());
         // Run 4 was approved after run 3 was computed: approving 3 would pay the same outcomes again.
         Assert.StartsWith("Kørsel 3 er beregnet før kørsel 4 blev godkendt",
-            Assert.Throws<FollowUpRefused>(() => run.Approve(result, "SG", [1, 4], "s", Now)).Message);
+            Assert.Throws<Refused>(() => run.Approve(result, "SG", [1, 4], "s", Now)).Da());
     }
 }

@@ -40,8 +40,8 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
         Assert.Equal(before + 10_001, Count());
 
         // 4.999 new people and one known person with another cohort: the file is refused whole, none of the new people is stored.
-        var refused = await Assert.ThrowsAsync<ParticipantsRejected>(() => ImportAsync(Csv(15_000).Replace("1000010000,2023,", "1000010000,2024,")));
-        Assert.Equal(["Række 10002: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan ændres."], refused.Problems);
+        var refused = await Assert.ThrowsAsync<Refused>(() => ImportAsync(Csv(15_000).Replace("1000010000,2023,", "1000010000,2024,")));
+        Assert.Equal(["Række 10002: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan ændres."], refused.DaProblems());
         Assert.Equal(before + 10_001, Count());
         Assert.Equal(2, factory.With(db => db.ParticipantImports.AsNoTracking().Count(i => i.FileName == "deltagere.csv")));
     }

@@ -1,5 +1,7 @@
+using Bundlinje.Common;
 using Bundlinje.Payments;
 using Bundlinje.Portfolio;
+using Bundlinje.Tests.Infrastructure;
 
 namespace Bundlinje.Tests.Payments;
 
@@ -22,9 +24,9 @@ public sealed class PaymentModelValidationTests
 
     private static IReadOnlyList<string> Refused(string json)
     {
-        var e = Assert.Throws<PortfolioRejected>(() => PaymentModelFile.Read(json));
-        Assert.StartsWith($"Betalingsmodellen er afvist ({e.Problems.Count} fejl): ", e.Message);
-        return e.Problems;
+        var e = Assert.Throws<Refused>(() => PaymentModelFile.Read(json));
+        Assert.StartsWith($"Betalingsmodellen er afvist ({e.Problems.Count} fejl): ", e.Da());
+        return e.DaProblems();
     }
 
     [Theory]
@@ -102,9 +104,9 @@ public sealed class PaymentModelValidationTests
     [Fact]
     public void A_syntax_error_in_a_payment_model_says_it_is_the_payment_model_that_is_refused()
     {
-        var e = Assert.Throws<PortfolioRejected>(() => PaymentModelFile.Read("""{ "format": "bundlinje-payment-model/1", "model": { "investment": 3 } }"""));
-        Assert.StartsWith("Betalingsmodellen er afvist (1 fejl): $.model.investment: ", e.Message);
-        Assert.StartsWith("Porteføljefilen er afvist", Assert.Throws<PortfolioRejected>(() => PortfolioJson.Read("{ \"x\": 1 }")).Message);
+        var e = Assert.Throws<Refused>(() => PaymentModelFile.Read("""{ "format": "bundlinje-payment-model/1", "model": { "investment": 3 } }"""));
+        Assert.StartsWith("Betalingsmodellen er afvist (1 fejl): $.model.investment: ", e.Da());
+        Assert.StartsWith("Porteføljefilen er afvist", Assert.Throws<Refused>(() => PortfolioJson.Read("{ \"x\": 1 }")).Da());
     }
 
     [Theory]

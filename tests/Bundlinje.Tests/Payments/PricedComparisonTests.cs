@@ -1,5 +1,7 @@
+using Bundlinje.Common;
 using Bundlinje.Payments;
 using Bundlinje.Portfolio;
+using Bundlinje.Tests.Infrastructure;
 
 namespace Bundlinje.Tests.Payments;
 
@@ -138,7 +140,7 @@ public sealed class PricedComparisonTests
         Assert.Equal(150m, Run(share, people, cost).Amount);
     }
 
-    private static IReadOnlyList<string> Refused(string metric) => Assert.Throws<PortfolioRejected>(() => PaymentModelFile.Read(Model(metric))).Problems;
+    private static IReadOnlyList<string> Refused(string metric) => Assert.Throws<Refused>(() => PaymentModelFile.Read(Model(metric))).DaProblems();
 
     [Theory]
     [InlineData("""  "kind": "treatmentVsControl", "measure": "reconvictions", "basis": "perEvent", "price": 1000 """,

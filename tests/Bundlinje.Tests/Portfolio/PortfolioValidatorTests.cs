@@ -1,4 +1,6 @@
+using Bundlinje.Common;
 using Bundlinje.Portfolio;
+using Bundlinje.Tests.Infrastructure;
 
 namespace Bundlinje.Tests.Portfolio;
 
@@ -26,7 +28,7 @@ public sealed class PortfolioValidatorTests
                "parties":[{"organisation":"ghost","role":"investor","capital":-1},{"organisation":"ghost","role":"provider","guarantee":5}],
                "versions":[{"number":2,"effectiveOn":"2021-01-01","reason":""}]}]}
             """;
-        var problems = PortfolioValidator.Validate(PortfolioJson.Read(json), [], []);
+        var problems = PortfolioValidator.Validate(PortfolioJson.Read(json), [], []).Da();
         Assert.Contains(problems, p => p.StartsWith("$.funds[0].budgetEffectPercent:"));
         Assert.Contains(problems, p => p.StartsWith("$.investments[0].periodEnd:"));
         Assert.Contains(problems, p => p == "$.investments[0].parties[0].organisation: ukendt organisation 'ghost'.");
@@ -43,7 +45,7 @@ public sealed class PortfolioValidatorTests
     [InlineData("""{"format":"bundlinje-portfolio/1","funds":[{"key":"a",}]}""", "$.funds[0]")]
     public void Syntax_and_type_errors_name_their_path(string json, string path)
     {
-        var e = Assert.Throws<PortfolioRejected>(() => PortfolioJson.Read(json));
-        Assert.StartsWith(path, Assert.Single(e.Problems));
+        var e = Assert.Throws<Refused>(() => PortfolioJson.Read(json));
+        Assert.StartsWith(path, Assert.Single(e.DaProblems()));
     }
 }

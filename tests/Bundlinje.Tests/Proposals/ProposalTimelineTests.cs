@@ -1,3 +1,5 @@
+using Bundlinje.Tests.Infrastructure;
+using Bundlinje.Common;
 using Bundlinje.Proposals;
 
 namespace Bundlinje.Tests.Proposals;
@@ -15,8 +17,8 @@ public sealed class ProposalTimelineTests
     public void A_step_the_current_one_does_not_allow_is_refused_and_the_timeline_is_unchanged()
     {
         var proposal = Received();
-        var refused = Assert.Throws<TriageRefused>(() => proposal.Advance(ProposalStep.Launched, new(2026, 2, 1), "sekretariatet"));
-        Assert.Equal("En henvendelse med status Received kan ikke gå til Launched.", refused.Message);
+        var refused = Assert.Throws<Refused>(() => proposal.Advance(ProposalStep.Launched, new(2026, 2, 1), "sekretariatet"));
+        Assert.Equal("En henvendelse med status Received kan ikke gå til Launched.", refused.Da());
         Assert.Equal([ProposalStep.Received], proposal.Events.Select(e => e.Step));
         Assert.NotNull(proposal.RefusalToAdvance(ProposalStep.TakenIntoDevelopment));
     }
@@ -33,6 +35,6 @@ public sealed class ProposalTimelineTests
         Assert.Equal(ProposalStep.TakenIntoDevelopment, Triage.Current(proposal));
         // Taken into development, the only way on is launch (when the investment's approval chain is complete).
         Assert.Null(proposal.RefusalToAdvance(ProposalStep.Launched));
-        Assert.Throws<TriageRefused>(() => proposal.Advance(ProposalStep.DirectRejection, new(2026, 3, 2), "sekretariatet", "for sent"));
+        Assert.Throws<Refused>(() => proposal.Advance(ProposalStep.DirectRejection, new(2026, 3, 2), "sekretariatet", "for sent"));
     }
 }

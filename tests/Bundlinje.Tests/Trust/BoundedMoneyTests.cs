@@ -188,7 +188,7 @@ public sealed class MoneyRangeTests
         var model = new PaymentModel("ungifokus", 1,
             [new Metric("m", "M", MetricKind.TreatmentVsControl, "transfer-income", decimal.MaxValue, PriceBasis.PerTreatedPerson, [new PayerShare("SFB", 1)],
                 Tiers: [new Tier(0.1m, 0.001m)], CapPerMetric: -decimal.MaxValue)], CapContract: Kroner.Max * 2);
-        var problems = PaymentModelFile.Problems(model).ToList();
+        var problems = PaymentModelFile.Problems(model).Da();
         Assert.Contains($"$.model.metrics[0].price: {RangeMessage}", problems);
         Assert.Contains($"$.model.metrics[0].capPerMetric: {RangeMessage}", problems);
         Assert.Contains("$.model.metrics[0].tiers[0].price: beløbet må højst have to decimaler (øre).", problems);
@@ -199,7 +199,7 @@ public sealed class MoneyRangeTests
              "investments":[{"key":"x","fund":"aarhus","name":"X","parties":[{"organisation":"dsi","role":"investor","capital":{{Huge}}}],
                "subProjects":[{"name":"A","injectedCapital":12.345}]}]}
             """);
-        var found = PortfolioValidator.Validate(portfolio, [], []);
+        var found = PortfolioValidator.Validate(portfolio, [], []).Da();
         Assert.Contains($"$.investments[0].parties[0].capital: {RangeMessage}", found);
         Assert.Contains("$.investments[0].subProjects[0].injectedCapital: beløbet må højst have to decimaler (øre).", found);
     }

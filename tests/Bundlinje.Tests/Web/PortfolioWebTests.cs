@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Bundlinje.Common;
 using Bundlinje.Fund;
@@ -150,9 +150,9 @@ public abstract class PortfolioWebTests : IAsyncLifetime
              "investments":[{"key":"dialog-mod-vold","fund":"aarhus","name":"Ændret navn"},
                             {"key":"new-one","fund":"aarhus","name":"Ny","parties":[{"organisation":"ghost","role":"provider"}]}]}
             """;
-        var e = await Assert.ThrowsAsync<PortfolioRejected>(() =>
+        var e = await Assert.ThrowsAsync<Refused>(() =>
             Factory.WithAsync(db => new PortfolioImporter(db).ImportAsync(json)));
-        Assert.Equal(["$.investments[1].parties[0].organisation: ukendt organisation 'ghost'."], e.Problems);
+        Assert.Equal(["$.investments[1].parties[0].organisation: ukendt organisation 'ghost'."], e.DaProblems());
         Assert.Equal(before, Factory.With(db => (db.Investments.Count(), db.Organisations.Count(), db.AuditEntries.Count())));
         Assert.Equal("Dialog mod Vold", Factory.With(db => db.Investments.Single(i => i.Key == "dialog-mod-vold").Name));
     }
@@ -241,9 +241,9 @@ public abstract class PortfolioWebTests : IAsyncLifetime
               {"fiscalYear":2025,"kind":"disbursement","basis":"budget","amount":100,"investment":"ghost"},
               {"fiscalYear":2025,"kind":"runningCost","basis":"budget","amount":100}]}
             """;
-        var e = await Assert.ThrowsAsync<PortfolioRejected>(() =>
+        var e = await Assert.ThrowsAsync<Refused>(() =>
             Factory.WithAsync(db => new LedgerImporter(db, new FixedUser("test"), TimeProvider.System).ImportAsync(json)));
-        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.", "$.entries[2].category: en driftsudgift skal have en kategori."], e.Problems);
+        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.", "$.entries[2].category: en driftsudgift skal have en kategori."], e.DaProblems());
         Assert.Equal(before, Factory.With(db => db.LedgerPostings.Count()));
     }
 
@@ -257,15 +257,15 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         Assert.Equal(-12_345m, reversal.Amount);
         Assert.Equal(posted.Id, reversal.Reverses);
         Assert.Equal(0m, Factory.With(db => db.LedgerPostings.Where(p => p.FiscalYear == 2025 && p.Basis == LedgerBasis.Actual).Select(p => p.Amount).ToList().Sum()));
-        var twice = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "igen")));
-        Assert.Contains("allerede tilbageført", twice.Message);
+        var twice = await Assert.ThrowsAsync<Refused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "igen")));
+        Assert.Contains("allerede tilbageført", twice.Da());
 
         await Factory.WithAsync(async db => { await LedgerOf(db).CloseYearAsync("aarhus", 2025); return 0; });
-        var closed = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db =>
+        var closed = await Assert.ThrowsAsync<Refused>(() => Factory.WithAsync(db =>
             LedgerOf(db).PostAsync("aarhus", new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m, Category = "x" })));
-        Assert.StartsWith("Regnskabsåret 2025 blev lukket af bogholder@aarhus.dk", closed.Message);
+        Assert.StartsWith("Regnskabsåret 2025 blev lukket af bogholder@aarhus.dk", closed.Da());
         var year2024 = Factory.With(db => db.LedgerPostings.First(p => p.FiscalYear == 2024 && p.Basis == LedgerBasis.Actual).Id);
-        await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(year2024, "for sent")));
+        await Assert.ThrowsAsync<Refused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(year2024, "for sent")));
 
         var audit = Factory.With(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == "LedgerPosting" && a.EntityId == posted.Id && a.Field == "Amount").ToList());

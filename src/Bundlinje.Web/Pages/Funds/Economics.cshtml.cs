@@ -21,9 +21,9 @@ public sealed class EconomicsModel(BundlinjeDb db, TimeProvider clock) : PageMod
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (await this.RefuseUnlessAsync(fund, Operations.Read) is { } refused) return refused;
         Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
-        if (Effect is < 0 or > 150) { Error = "Effekten skal være mellem 0 og 150 %."; Effect = null; }
+        if (Effect is < 0 or > 150) { Error = Data.Texts.RefusalText.Render(Refusal.Of("economics.effectRange")); Effect = null; }
         try { Report = await new FundEconomics(db, clock).BuildAsync(Key, Query, User.ToViewer(), ct); }
-        catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await new FundEconomics(db, clock).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }
+        catch (Refused e) { Error = Data.Texts.RefusalText.Message(e); LaterFrom = null; Report = await new FundEconomics(db, clock).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }
         Effect = Report.EffectPercent;
         LaterFrom = Report.Options.LaterFrom;
         return Page();

@@ -30,12 +30,12 @@ public sealed class ReconcileModel(BundlinjeDb db, FundEconomics economics, IShe
             await using var stream = Published!.OpenReadStream();
             var cells = PublishedTable.Read(Published.FileName, stream, sheets);
             Report = await economics.BuildAsync(Fund, null, User.ToViewer(), ct);
-            Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
+            Differences = Reconciliation.Compare(Report.Table ?? throw new Refused("economics.noPostings"), cells, tolerance);
             CellCount = cells.Count;
         }
-        catch (Exception e) when (e is FormatException or ArgumentException)
+        catch (Refused e)
         {
-            ModelState.AddModelError(nameof(Published), $"Fil '{Published!.FileName}': {e.Message}");
+            ModelState.AddRefusal(nameof(Published), Refusal.Labelled(Refusal.Of("published.file", Published!.FileName), e.First));
         }
         return Page();
     }

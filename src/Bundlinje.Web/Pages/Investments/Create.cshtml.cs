@@ -26,7 +26,7 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
         // A new investment has no approvals yet, so it cannot start out active.
         var investment = new Investment { Key = NewKey ?? "", Name = Input.Name?.Trim() ?? "", FundId = fund?.Id ?? 0 };
         if (investment.RefusalToMove(Input.Status, []) is { } refusal)
-            ModelState.AddModelError("Input.Status", refusal);
+            ModelState.AddRefusal("Input.Status", refusal);
         if (!ModelState.IsValid) return Page();
 
         Input.ApplyTo(investment, []);

@@ -25,7 +25,7 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
         var approvals = await Bundlinje.Agreements.ApprovalChain.OfAsync(Db, investment!.Id, ct);
         if (investment.RefusalToMove(Input.Status, approvals) is { } refusal)
         {
-            ModelState.AddModelError("Input.Status", refusal);
+            ModelState.AddRefusal("Input.Status", refusal);
             return Page();
         }
         Input.ApplyTo(investment, approvals);

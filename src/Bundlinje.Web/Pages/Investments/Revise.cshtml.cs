@@ -37,7 +37,7 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
         {
             if (!decimal.TryParse(text, NumberStyles.Number, Kroner.Danish, out var amount))
                 ModelState.AddModelError(nameof(Capital), $"Kapital for '{org}' er ikke et beløb: '{text}'.");
-            else if (Kroner.Problem($"Kapital for '{org}'", amount) is { } range) ModelState.AddModelError(nameof(Capital), range);
+            else if (Kroner.Problem($"Kapital for '{org}'", amount) is { } range) ModelState.AddRefusal(nameof(Capital), range);
             else capital[org] = amount;
         }
         if (!ModelState.IsValid || !await IsCurrentAsync(Investment, Version, ct)) return Page();
@@ -46,9 +46,9 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
             AgreementRevision.Revise(Investment, new RevisionRequest(EffectiveOn!.Value, Reason ?? "", PlannedParticipants,
                 PeriodStart, PeriodEnd, TargetGroup, PaymentModel, capital), User.Identity!.Name!);
         }
-        catch (RevisionRejected e)
+        catch (Refused e)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddRefusal(e, field => field);
             return Page();
         }
         Db.Entry(Investment).Property(i => i.Version).IsModified = true; // a revision changes the investment's version even if only parties changed

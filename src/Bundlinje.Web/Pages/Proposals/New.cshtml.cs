@@ -41,10 +41,10 @@ public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) 
             files.Add(new IntakeFile(file.FileName, buffer.ToArray()));
         }
         var form = new IntakeForm(ProposerType, Proposer, Contact, Title, Problem, TargetGroup, Intervention, Evidence, ExpectedEffect, CallKey, files);
-        foreach (var (field, message) in Intake.Check(form)) ModelState.AddModelError(field, message);
+        foreach (var (field, problem) in Intake.Check(form)) ModelState.AddRefusal(field, problem);
         if (!ModelState.IsValid) return Page();
         try { return Redirect($"/Proposals/Received?reference={Uri.EscapeDataString(await intake.SubmitAsync(Fund!, form, ct))}"); }
-        catch (ArgumentException e) { ModelState.AddModelError(nameof(CallKey), e.Message); return Page(); }
+        catch (Refused e) { ModelState.AddRefusal(e, _ => nameof(CallKey)); return Page(); }
     }
 
     public string ErrorClass(string key) =>

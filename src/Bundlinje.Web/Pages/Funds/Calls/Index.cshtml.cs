@@ -30,9 +30,10 @@ public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, 
             await calls.AnnounceAsync(Fund, new CallInput(Input.Title, Input.Theme, Input.Text, Input.OpensOn, Input.ClosesOn), ct);
             return Redirect($"/Funds/{Key}/Calls");
         }
-        catch (CallRefused e)
+        catch (Refused e)
         {
-            ModelState.AddModelError($"Input.{e.Field}", e.Message);
+            ModelState.AddRefusal(e, field => $"Input.{field}");
+            Db.ChangeTracker.Clear();
             await LoadAsync(ct);
             return Page();
         }

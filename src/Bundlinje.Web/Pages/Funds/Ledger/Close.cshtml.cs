@@ -29,7 +29,7 @@ public sealed class CloseModel(BundlinjeDb db, Fund.Ledger ledger) : FormPage(db
                 await ledger.CloseYearAsync(Fund, Year.Value, ct);
                 return Redirect($"/Funds/{Key}/Ledger/Close");
             }
-            catch (LedgerRefused e) { ModelState.AddModelError(nameof(Year), e.Message); }
+            catch (Refused e) { ModelState.AddRefusal(e, _ => nameof(Year)); }
         }
         return await OnGetAsync(ct);
     }

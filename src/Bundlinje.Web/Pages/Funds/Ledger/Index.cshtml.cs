@@ -53,7 +53,7 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
             Done = $"Postering {PostingId} er tilbageført af postering {reversal.Id}.";
             Reason = null;
         }
-        catch (LedgerRefused e) { Refusal = e.Message; ModelState.AddModelError(nameof(Reason), e.Message); }
+        catch (Refused e) { Refusal = Data.Texts.RefusalText.Message(e); ModelState.AddRefusal(e, _ => nameof(Reason)); }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 

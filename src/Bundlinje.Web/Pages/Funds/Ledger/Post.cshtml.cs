@@ -30,26 +30,20 @@ public sealed class PostModel(BundlinjeDb db, Fund.Ledger ledger, TimeProvider c
         ModelState.Remove("Line.Amount");
         if (Kroner.TryParse(AmountText, out var amount)) Line.Amount = amount;
         else ModelState.AddModelError("Line.Amount", "Beløb: skriv et beløb i kr. som 1.234.567,50 (højst to decimaler).");
-        foreach (var (field, message) in LedgerRules.Check(Line))
-            ModelState.AddModelError($"Line.{char.ToUpperInvariant(field[0])}{field[1..]}", $"{Field(field)}: {message}");
+        foreach (var problem in LedgerRules.Check(Line))
+            ModelState.AddRefusal(new Refused(Refusal.Labelled(LedgerRules.Label(problem.Field!), problem)), field => $"Line.{char.ToUpperInvariant(field![0])}{field[1..]}");
         if (!ModelState.IsValid) return Page();
         try
         {
             var posting = await ledger.PostAsync(Fund, Line, LedgerSource.Manual, ct);
             return Redirect($"/Funds/{Key}/Ledger#posting-{posting.Id}");
         }
-        catch (LedgerRefused e)
+        catch (Refused e)
         {
-            ModelState.AddModelError(string.Empty, e.Message);
+            ModelState.AddRefusal(e);
             return Page();
         }
     }
-
-    private static string Field(string field) => field switch
-    {
-        "fiscalYear" => "Regnskabsår", "amount" => "Beløb", "entryDate" => "Dato", "kind" => "Art", "pot" => "Pulje",
-        "investment" => "Indsats", "category" => "Kategori", _ => field,
-    };
 
     private async Task LoadAsync(CancellationToken ct) =>
         Investments = (await Db.Investments.AsNoTracking().Where(i => i.FundId == Fund.Id).OrderBy(i => i.Name)

@@ -65,9 +65,9 @@ public sealed class IndexModel(BundlinjeDb db, MeasureCatalogue catalogue) : For
             ModelState.Clear();
             (Input, MeasureId, Version) = (new(), 0, 0);
         }
-        catch (MeasureRefused e)
+        catch (Refused e)
         {
-            ModelState.AddModelError(e.Field is null ? string.Empty : $"Input.{e.Field}", e.Message);
+            ModelState.AddRefusal(e, field => field is null ? null : $"Input.{field}");
             if (measureId is not null) Editing = Catalogue.Single(m => m.Id == measureId);
             Db.ChangeTracker.Clear();
         }

@@ -44,9 +44,9 @@ public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), 
             else await triage.AdvanceAsync(Fund, Reference, Step!.Value, Note, amount, ct);
             return Redirect($"/Funds/{Key}/Proposals/{Uri.EscapeDataString(Reference)}");
         }
-        catch (Exception e) when (e is TriageRefused or Bundlinje.Fund.LedgerRefused)
+        catch (Refused e)
         {
-            ModelState.AddModelError(nameof(Step), e.Message);
+            ModelState.AddRefusal(e, _ => nameof(Step));
             return await LoadAsync(ct) ?? Page();
         }
     }

@@ -19,7 +19,7 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
     public List<PhaseChange> Phases { get; private set; } = [];
     public List<MaturityAssessment> Assessments { get; private set; } = [];
     public List<Approval> Approvals { get; private set; } = [];
-    public IReadOnlyList<string> Missing { get; private set; } = [];
+    public IReadOnlyList<Refusal> Missing { get; private set; } = [];
 
     public bool Administers { get; private set; }
     public bool RecordsCouncilDecision { get; private set; }
@@ -61,9 +61,9 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
             await save();
             return Redirect($"/Investments/{Key}/Development#{form.ToLowerInvariant()}");
         }
-        catch (FieldRefusal e)
+        catch (Refused e)
         {
-            ModelState.AddModelError($"{form}.{e.Field}", e.Message);
+            ModelState.AddRefusal(e, field => $"{form}.{field}");
             Db.ChangeTracker.Clear();
             await LoadAsync(ct);
             return Page();

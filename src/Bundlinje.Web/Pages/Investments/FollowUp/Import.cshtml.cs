@@ -17,7 +17,7 @@ public sealed class ParticipantImportPage(BundlinjeDb db, FollowUps.FollowUpSlic
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(Operations.ImportParticipants, null, async () =>
     {
-        if (Upload is null) throw new ParticipantsRejected(["Fil: vælg en CSV- eller XLSX-fil."]);
+        if (Upload is null) throw Refused.At(nameof(Upload), "upload.chooseParticipantFile");
         await using var stream = Upload.OpenReadStream();
         var result = await importer.Value.ImportAsync(Key, Upload.FileName, stream, ct);
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";

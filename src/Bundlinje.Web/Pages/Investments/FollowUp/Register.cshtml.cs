@@ -15,7 +15,7 @@ public sealed class RegisterPage(BundlinjeDb db, Lazy<IRegisterStore> register) 
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(Operations.RunFollowUps, null, async () =>
     {
-        if (Upload is null) throw new RegisterRejected(["Fil: vælg en CSV- eller Parquet-fil."]);
+        if (Upload is null) throw Refused.At(nameof(Upload), "upload.chooseRegisterFile");
         await using var stream = Upload.OpenReadStream();
         var known = await MeasureCatalogue.ValueTypesAsync(Db, Investment.FundId, ct); // the codes of the investment's fund's catalogue
         return $"Registerdata: {register.Value.Import(stream, Upload.FileName, User.Identity!.Name!, known)} observationer indlæst.";

@@ -20,7 +20,7 @@ public sealed class RunsPage(BundlinjeDb db, FollowUpSlices slices, JobQueue job
         string? job = null;
         var page = await ActAsync(Operations.RunFollowUps, null, async () =>
         {
-            var asOf = AsOf ?? throw new FollowUpRefused("Opgørelsesdato: skriv en dato.");
+            var asOf = AsOf ?? throw Refused.At(nameof(AsOf), "followUp.asOfRequired");
             job = $"/Investments/{Key}/FollowUp/Jobs/{(await jobs.EnqueueFollowUpRunAsync(Investment, asOf, User.Identity!.Name!, ct)).Id}";
             return "";
         }, ct);
@@ -39,7 +39,7 @@ public sealed class RunsPage(BundlinjeDb db, FollowUpSlices slices, JobQueue job
     public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(Operations.Administer,
         () => Db.PaymentObligations.AnyAsync(o => o.Id == ObligationId && o.InvestmentId == Investment.Id, ct), async () =>
     {
-        var paid = await runner.Value.RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
+        var paid = await runner.Value.RecordPaymentAsync(ObligationId, PaidOn ?? throw Refused.At(nameof(PaidOn), "followUp.paidOnRequired"), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);
 }

@@ -28,7 +28,7 @@ public sealed class SettlementModel(BundlinjeDb db, FinalSettlements settlements
             var postings = await settlements.PostAsync(Key, AsOf!.Value, ct);
             Done = $"Garantibetalingen er bogført i fondens regnskab: {string.Join(", ", postings.Select(p => $"{p.Payer} {Kroner.Exact(p.Amount)} (postering {p.Id})"))}.";
         }
-        catch (FollowUpRefused e) { ModelState.AddModelError(string.Empty, e.Message); }
+        catch (Refused e) { ModelState.AddRefusal(e); }
         Posted = await settlements.PostedAsync(Key, ct);
         return Page();
     }
@@ -41,7 +41,7 @@ public sealed class SettlementModel(BundlinjeDb db, FinalSettlements settlements
         Investment = investment!;
         AsOf ??= clock.Today();
         try { Statement = await settlements.StatementAsync(Key, AsOf.Value, ct); }
-        catch (FollowUpRefused e) { ModelState.AddModelError(nameof(AsOf), e.Message); }
+        catch (Refused e) { ModelState.AddRefusal(e, _ => nameof(AsOf)); }
         Posted = await settlements.PostedAsync(Key, ct);
         return null;
     }

@@ -41,15 +41,8 @@ public abstract class SlicePage(BundlinjeDb db) : FormPage(db)
         if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
         // The services that pseudonymise are resolved per request, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
-        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
-        {
-            IReadOnlyList<string> problems = e switch
-            {
-                ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => [m.Heading + ":", .. m.Problems],
-                _ => [e.Message],
-            };
-            foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
-        }
+        catch (Refused e) { ModelState.AddRefusal(e); }
+        catch (PseudonymKeyMissing e) { ModelState.AddModelError(string.Empty, e.Message); }
         await ShowAsync(ct);
         return Page();
     }

@@ -61,7 +61,7 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db), IInvestmentPage
             ModelState.AddModelError(field, $"{label} skal være et beløb i kr. (0 eller derover), fx 1.700.000.");
             return null;
         }
-        if (Kroner.Problem(label, amount) is { } range) { ModelState.AddModelError(field, range); return null; }
+        if (Kroner.Problem(label, amount) is { } range) { ModelState.AddRefusal(field, range); return null; }
         return amount;
     }
 

@@ -24,7 +24,7 @@ public sealed class DetailsModel(BundlinjeDb db, Bundlinje.Proposals.Assessments
         if (await LoadAsync(ct) is { } refused) return refused;
         if (!Writes) return Forbid();
         var answer = new AssessmentAnswer(Relevance, EconomicConsequences, Recommendation);
-        foreach (var (field, message) in answer.Check()) ModelState.AddModelError(field, message);
+        if (answer.Check() is { Count: > 0 } problems) ModelState.AddRefusal(new Refused(null, problems), field => field);
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -32,9 +32,9 @@ public sealed class DetailsModel(BundlinjeDb db, Bundlinje.Proposals.Assessments
             await assessments.WriteAsync(Id, viewer.Scopes, answer, ct);
             return Redirect($"/Assessments/{Id}");
         }
-        catch (AssessmentRefused e)
+        catch (Refused e)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddRefusal(e, field => field);
             return Page();
         }
     }
