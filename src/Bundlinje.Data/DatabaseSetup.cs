@@ -43,6 +43,10 @@ public static class DatabaseSetup
                 s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new SqliteConcurrency())
                 .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, Migrations.SqliteRebuildKeepsAppendOnly>());
         services.AddScoped<IBundlinjeStore>(sp => sp.GetRequiredService<BundlinjeDb>());
+        // The economics table is computed once per change of a fund's books, not per request (docs/performance.md).
+        services.AddSingleton<Fund.EconomicsCache>();
+        services.AddScoped<Fund.FundEconomics>();
+        services.AddScoped<Fund.Ledger>();
         return services;
     }
 }
