@@ -4,7 +4,7 @@ namespace Bundlinje.Web.Pages.Funds;
 
 /// <summary>The outcome fund's own books: appropriations, commitments per investment and metric, payouts.</summary>
 [Authorize(Policy = Policies.AuditReader)]
-public sealed class OutcomeFundModel(BundlinjeDb db, TimeProvider clock) : PageModel
+public sealed class OutcomeFundModel(BundlinjeDb db, FundEconomics economics) : PageModel
 {
     [FromRoute] public string Key { get; set; } = "";
     public string FundName { get; private set; } = "";
@@ -18,7 +18,7 @@ public sealed class OutcomeFundModel(BundlinjeDb db, TimeProvider clock) : PageM
         if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
         Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
         FundName = fund!.Name;
-        Summary = OutcomeFundSummary.From(await new FundEconomics(db, clock).LoadEntriesAsync(fund.Id, ct));
+        Summary = OutcomeFundSummary.From(await economics.LoadEntriesAsync(fund.Id, ct));
         Names = await db.Investments.AsNoTracking().Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Name, ct);
         return Page();
     }
