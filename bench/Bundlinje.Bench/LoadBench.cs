@@ -23,9 +23,7 @@ public static partial class LoadBench
 
     public static async Task<int> RunAsync(int users, int rounds, TimeSpan budget)
     {
-        var root = RepositoryRoot();
-        var web = Path.Combine(root, "src", "Bundlinje.Web", "bin", "Release", "net10.0", "Bundlinje.Web.dll");
-        if (!File.Exists(web)) { Console.Error.WriteLine($"Build the app first: dotnet build -c Release src/Bundlinje.Web ({web} missing)"); return 2; }
+        if (ReleaseWebApp() is not { } web) return 2;
         var folder = Directory.CreateTempSubdirectory("bundlinje-load-").FullName;
         var connection = $"Data Source={Path.Combine(folder, "load.db")}";
         Process? app = null;
@@ -198,6 +196,15 @@ public static partial class LoadBench
             await Task.Delay(250);
         }
         throw new TimeoutException("The app did not answer /health.");
+    }
+
+    /// <summary>The Release build of the web app, or null (and a hint on stderr) when it has not been built.</summary>
+    internal static string? ReleaseWebApp()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Bundlinje.Web", "bin", "Release", "net10.0", "Bundlinje.Web.dll");
+        if (File.Exists(web)) return web;
+        Console.Error.WriteLine($"Build the app first: dotnet build -c Release src/Bundlinje.Web ({web} missing)");
+        return null;
     }
 
     internal static int FreeLoopbackPort()

@@ -27,9 +27,7 @@ public static class PagesBench
 
     public static async Task<int> RunAsync(int investments, int rounds)
     {
-        var root = LoadBench.RepositoryRoot();
-        var web = Path.Combine(root, "src", "Bundlinje.Web", "bin", "Release", "net10.0", "Bundlinje.Web.dll");
-        if (!File.Exists(web)) { Console.Error.WriteLine($"Build the app first: dotnet build -c Release src/Bundlinje.Web ({web} missing)"); return 2; }
+        if (LoadBench.ReleaseWebApp() is not { } web) return 2;
         var folder = Directory.CreateTempSubdirectory("bundlinje-pages-").FullName;
         var connection = $"Data Source={Path.Combine(folder, "pages.db")}";
         Process? app = null;

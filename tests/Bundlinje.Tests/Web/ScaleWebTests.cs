@@ -15,22 +15,8 @@ namespace Bundlinje.Tests.Web;
 /// <summary>The pages that must stay fast at 1.000 investments (docs/performance.md), at demo size over real HTTP: a fixed
 /// number of database commands per page (no N+1), the economics table computed once per change of the fund's books
 /// and recomputed at once after a posting, and the ledger and portfolio paged, filtered and sorted on the server.</summary>
-public abstract class ScaleWebTests : IAsyncLifetime
+public abstract class ScaleWebTests : AppTests
 {
-    protected BundlinjeFactory Factory { get; private set; } = null!;
-    protected abstract Task<BundlinjeFactory?> CreateFactoryAsync();
-
-    public async ValueTask InitializeAsync()
-    {
-        Factory = (await CreateFactoryAsync())!;
-        if (Factory is not null) _ = Factory.Services; // starts the app: migrations and demo data
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Factory is not null) await Factory.DisposeAsync();
-    }
-
     /// <summary>At most this many database commands for any main page: the pages run a fixed set of queries each, so an
     /// N+1 over the demo's 11 investments or 100 postings crosses it.</summary>
     private const int CommandsPerPage = 15;
@@ -108,9 +94,7 @@ public abstract class ScaleWebTests : IAsyncLifetime
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
         var html = await client.GetStringAsync("/Funds/aarhus/Economics");
         // The demo fund is small: every group is open, each investment row under its department's sum row.
-        Assert.Contains("class=\"department\"", html);
-        Assert.Contains(">UngiFokus</th>", html);
-        Assert.Contains("aria-expanded=\"true\"", html);
+        Assert.All(["class=\"department\"", ">UngiFokus</th>", "aria-expanded=\"true\""], part => Assert.Contains(part, html));
         Assert.DoesNotContain("aria-expanded=\"false\"", html);
 
         // Over 60 investment rows the groups are closed; a group's link opens it (and keeps the what-if parameters).
