@@ -130,7 +130,10 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
             (_, false) => postings.OrderBy(p => p.Pot).ThenBy(p => p.FiscalYear).ThenBy(p => p.Id),
             (_, true) => postings.OrderByDescending(p => p.Pot).ThenByDescending(p => p.FiscalYear).ThenByDescending(p => p.Id),
         };
-        Lines = (await sorted.Skip(Paging.Skip).Take(PageSize).Include(p => p.Investment).ToListAsync(ct)).Select(p => (p, (decimal?)null)).ToList();
+        // The page's numbers first (the database sorts narrow rows), then those postings with their investments.
+        var ids = await sorted.Skip(Paging.Skip).Take(PageSize).Select(p => p.Id).ToListAsync(ct);
+        var page = await PostingsAsync(ids, ct);
+        Lines = ids.Select(id => (page[id], (decimal?)null)).ToList();
     }
 
     /// <summary>A cell's postings and what each adds to it, from the report's (cached) entries; only the page is read.</summary>
@@ -145,11 +148,15 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
         Paging = new(PageNumber, PageSize, Totals.Count, n => Request.With(("page", n == 1 ? null : n.ToString())));
         var page = contributions.Skip(Paging.Skip).Take(PageSize).ToList();
         var ids = page.Select(c => c.PostingId).ToList();
-        var postings = await db.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var postings = await PostingsAsync(ids, ct);
         Lines = page.Select(c => (postings[c.PostingId], c.Contribution)).ToList();
         var rowLabel = Balance ? Report.BalanceLabel : Row is null ? Reconciliation.TotalRow
             : table.RunningCosts.Concat(table.Investments).FirstOrDefault(r => r.Kind == Row && r.Reference == Reference) is { } row
                 ? (row.Indented ? $"{Report.InvestmentNames.GetValueOrDefault(row.Reference, row.Reference)} – resultatbetaling" : row.Label) : Reference;
         CellTitle = $"{rowLabel}, {column.Label}";
     }
+
+    /// <summary>One page's postings with their investments, by number.</summary>
+    private Task<Dictionary<int, LedgerPosting>> PostingsAsync(List<int> ids, CancellationToken ct) =>
+        db.LedgerPostings.AsNoTracking().Include(p => p.Investment).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 }
