@@ -16,12 +16,20 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock, Eco
     /// (<see cref="EconomicsReport.Scoped"/>), without totals and balance, which they could not trace.</param>
     public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default)
     {
+        if (query?.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
+        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        return await BuildAsync(fund, query, viewer, ct);
+    }
+
+    /// <summary>For a caller that has loaded the fund (a page of the fund's route): the fund is not looked up again.</summary>
+    public async Task<EconomicsReport> BuildAsync(Fund fund, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default)
+    {
         query ??= new();
         if (query.EffectPercent is < 0 or > 150) throw new ArgumentException("Effekten skal være mellem 0 og 150 %.");
-        var fundId = await store.Funds.Where(f => f.Key == fundKey).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct)
-            ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
-        var books = await BooksAsync(fundId, ct);
-        var fund = books.Fund;
+        var fundKey = fund.Key;
+        var books = await BooksAsync(fund.Id, ct);
+        fund = books.Fund;
         var entries = books.Entries;
         // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
         var lastActual = books.LastClosedYear

@@ -36,8 +36,8 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Pa
         if (await this.RefuseUnlessAsync(fund, Operations.Read) is { } refused) return refused;
         Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
         if (Effect is < 0 or > 150) { Error = "Effekten skal være mellem 0 og 150 %."; Effect = null; }
-        try { Report = await economics.BuildAsync(Key, Query, User.ToViewer(), ct); }
-        catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await economics.BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }
+        try { Report = await economics.BuildAsync(fund!, Query, User.ToViewer(), ct); }
+        catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await economics.BuildAsync(fund!, Query with { LaterFrom = null }, User.ToViewer(), ct); }
         Effect = Report.EffectPercent;
         LaterFrom = Report.Options.LaterFrom;
         if (Report.Table is { } table) Groups = await GroupAsync(fund!.Id, table, ct);

@@ -83,7 +83,7 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
         Administers = await HttpContext.MayAsync(fund, Operations.Administer);
         // The report's entries are the postings this viewer may see (all, or a scoped viewer's own investments'); they are
         // cached per change of the fund's books, so the years and a cell's postings cost no query.
-        Report = await economics.BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct);
+        Report = await economics.BuildAsync(fund, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct);
         Years = Report.Entries.Select(e => e.FiscalYear).Distinct().Order().ToList();
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
         if (column is null || Report.Table is null || (Report.Scoped && (Row is null || Balance)))
