@@ -23,9 +23,7 @@ public static partial class LoadBench
 
     public static async Task<int> RunAsync(int users, int rounds, TimeSpan budget)
     {
-        var root = RepositoryRoot();
-        var web = Path.Combine(root, "src", "Bundlinje.Web", "bin", "Release", "net10.0", "Bundlinje.Web.dll");
-        if (!File.Exists(web)) { Console.Error.WriteLine($"Build the app first: dotnet build -c Release src/Bundlinje.Web ({web} missing)"); return 2; }
+        if (ReleaseWebApp() is not { } web) return 2;
         var folder = Directory.CreateTempSubdirectory("bundlinje-load-").FullName;
         var connection = $"Data Source={Path.Combine(folder, "load.db")}";
         Process? app = null;
@@ -134,15 +132,15 @@ public static partial class LoadBench
     }
 
     private const string Password = "Belastning-Bundlinje-2026";
-    private static string thumbprint = "";
+    internal static string thumbprint = "";
 
-    private static SocketsHttpHandler Handler(CookieContainer? cookies = null) => new()
+    internal static SocketsHttpHandler Handler(CookieContainer? cookies = null) => new()
     {
         CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false,
         SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == thumbprint },
     };
 
-    private static string WriteCertificate(string path)
+    internal static string WriteCertificate(string path)
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
         var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", rsa,
@@ -155,20 +153,20 @@ public static partial class LoadBench
         return certificate.GetCertHashString();
     }
 
-    private static async Task<HttpClient> SignInAsync(Uri baseUrl, string email)
+    internal static async Task<HttpClient> SignInAsync(Uri baseUrl, string email, string password = Password)
     {
         var client = new HttpClient(Handler())
         { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(120) };
         var html = await client.GetStringAsync("/Account/Login");
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value),
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value),
         }));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
         return client;
     }
 
-    private static Process Start(string web, string folder, string connection, Uri baseUrl)
+    internal static Process Start(string web, string folder, string connection, Uri baseUrl)
     {
         var start = new ProcessStartInfo("dotnet", [web, "--urls", baseUrl.ToString()])
         {
@@ -188,7 +186,7 @@ public static partial class LoadBench
         return process;
     }
 
-    private static async Task WaitForAsync(Uri baseUrl, TimeSpan limit)
+    internal static async Task WaitForAsync(Uri baseUrl, TimeSpan limit)
     {
         using var client = new HttpClient(Handler()) { BaseAddress = baseUrl };
         var until = DateTime.UtcNow + limit;
@@ -200,14 +198,23 @@ public static partial class LoadBench
         throw new TimeoutException("The app did not answer /health.");
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>The Release build of the web app, or null (and a hint on stderr) when it has not been built.</summary>
+    internal static string? ReleaseWebApp()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Bundlinje.Web", "bin", "Release", "net10.0", "Bundlinje.Web.dll");
+        if (File.Exists(web)) return web;
+        Console.Error.WriteLine($"Build the app first: dotnet build -c Release src/Bundlinje.Web ({web} missing)");
+        return null;
+    }
+
+    internal static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Bundlinje.slnx"))) dir = dir.Parent;

@@ -15,6 +15,12 @@ if (args.FirstOrDefault() == "load")
     Environment.ExitCode = await LoadBench.RunAsync(Arg(1, 200), Arg(2, 2), TimeSpan.FromSeconds(Arg(3, 240)));
     return;
 }
+if (args.FirstOrDefault() == "pages")
+{
+    // pages [investments=1000] [rounds=20]: the main pages at scale over HTTP, see docs/performance.md
+    Environment.ExitCode = await PagesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 20);
+    return;
+}
 if (args.FirstOrDefault() == "followup")
 {
     FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);

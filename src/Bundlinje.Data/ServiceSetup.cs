@@ -27,6 +27,8 @@ public static class ServiceSetup
 
         services.AddScoped<Ledger>();
         services.AddScoped<LedgerImporter>();
+        // The economics table is computed once per change of a fund's books, not per request (docs/performance.md).
+        services.AddSingleton<EconomicsCache>();
         services.AddScoped<FundEconomics>();
         services.AddScoped<PortfolioImporter>();
         services.AddScoped<PortfolioExporter>();

@@ -10,22 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.Tests.Web;
 
 /// <summary>The fund books through the pages, the /api exports and the `bundlinje fund` commands, on each database.</summary>
-public abstract class FundBooksWebTests : IAsyncLifetime
+public abstract class FundBooksWebTests : AppTests
 {
-    protected BundlinjeFactory Factory { get; private set; } = null!;
-    protected abstract Task<BundlinjeFactory?> CreateFactoryAsync();
-
-    public async ValueTask InitializeAsync()
-    {
-        Factory = (await CreateFactoryAsync())!;
-        if (Factory is not null) _ = Factory.Services; // starts the app: migrations and demo data
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Factory is not null) await Factory.DisposeAsync();
-    }
-
     private static string PublishedCsv => Path.Combine(TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv");
 
     [Fact]
