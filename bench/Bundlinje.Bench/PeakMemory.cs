@@ -19,7 +19,8 @@ public sealed class PeakMemory : IDisposable
                 Observe();
                 Thread.Sleep(20);
             }
-        }) { IsBackground = true, Name = "peak-memory" };
+        })
+        { IsBackground = true, Name = "peak-memory" };
         thread.Start();
     }
 

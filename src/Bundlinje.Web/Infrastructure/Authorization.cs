@@ -110,7 +110,7 @@ public sealed class AssessmentAuthorization(BundlinjeDb db) : AuthorizationHandl
         var allowed = requirement.Name switch
         {
             nameof(Operations.Read) => analyst || viewer.AdministersFund(await (from p in db.Proposals where p.Id == request.ProposalId
-                                                                       join f in db.Funds on p.FundId equals f.Id select f.Key).SingleAsync()),
+                                                                                join f in db.Funds on p.FundId equals f.Id select f.Key).SingleAsync()),
             nameof(Operations.Answer) => analyst,
             _ => false,
         };

@@ -29,7 +29,10 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
     {
         var value = aggregate switch
         {
-            Aggregate.Max => "max(o.value)", Aggregate.Min => "min(o.value)", Aggregate.Last => "arg_max(o.value, o.from_date)", _ => "sum(o.value)",
+            Aggregate.Max => "max(o.value)",
+            Aggregate.Min => "min(o.value)",
+            Aggregate.Last => "arg_max(o.value, o.from_date)",
+            _ => "sum(o.value)",
         };
         return RegisterStore.Query(connection, $"""
                 SELECT p.person, {value}, count(*) FROM {Table(people)} p

@@ -85,7 +85,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         // Per-person lines: what each participant × window was settled, from the approved runs' stored rows (not their JSON).
         var approvedResults = approved.Select(r => RunResult.FromJson(r.ResultJson)).ToList();
         var paidBefore = PaidBefore.Sum(approvedResults.SelectMany(r => r.Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
-            with { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
+            with
+        { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
         var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approvedResults), paidBefore);

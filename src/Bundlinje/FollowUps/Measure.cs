@@ -47,7 +47,12 @@ public sealed record MeasureFormat(MeasureUnit Unit, int Decimals)
     /// <summary>The Danish label of a unit as printed after a value.</summary>
     public static string Label(MeasureUnit unit) => unit switch
     {
-        MeasureUnit.Kroner => "kr.", MeasureUnit.Days => "dage", MeasureUnit.Events => "hændelser", MeasureUnit.Persons => "personer",
-        MeasureUnit.Percent => "%", MeasureUnit.MmolPerMol => "mmol/mol", _ => "hændelser",
+        MeasureUnit.Kroner => "kr.",
+        MeasureUnit.Days => "dage",
+        MeasureUnit.Events => "hændelser",
+        MeasureUnit.Persons => "personer",
+        MeasureUnit.Percent => "%",
+        MeasureUnit.MmolPerMol => "mmol/mol",
+        _ => "hændelser",
     };
 }

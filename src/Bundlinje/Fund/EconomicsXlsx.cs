@@ -90,5 +90,6 @@ public static class EconomicsXlsx
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true, FontId = 1, ApplyFont = true },
             new CellFormat(new Alignment { Indent = 1 }) { ApplyAlignment = true },
             new CellFormat { FontId = 2, ApplyFont = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right }) { FontId = 1, ApplyFont = true, ApplyAlignment = true }) { Count = 7 });
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right }) { FontId = 1, ApplyFont = true, ApplyAlignment = true })
+        { Count = 7 });
 }

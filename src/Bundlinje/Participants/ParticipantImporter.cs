@@ -77,7 +77,10 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             if (enrolled is null) problems.Add($"Række {line}, enrolled: '{Text("enrolled")}' er ikke en dato (yyyy-mm-dd).");
             ParticipantStatus? status = Text("status").ToLowerInvariant() switch
             {
-                "" or "active" => ParticipantStatus.Active, "completed" => ParticipantStatus.Completed, "droppedout" => ParticipantStatus.DroppedOut, _ => null,
+                "" or "active" => ParticipantStatus.Active,
+                "completed" => ParticipantStatus.Completed,
+                "droppedout" => ParticipantStatus.DroppedOut,
+                _ => null,
             };
             if (status is null) problems.Add($"Række {line}, status: '{Text("status")}' skal være active, completed eller droppedOut.");
             var statusOn = Text("statusDate") == "" ? null : Date(row, "statusDate");
@@ -116,7 +119,8 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
     {
         var type = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".csv" => ExcelType.CSV, ".xlsx" => ExcelType.XLSX,
+            ".csv" => ExcelType.CSV,
+            ".xlsx" => ExcelType.XLSX,
             var other => throw new ParticipantsRejected([$"Filtypen '{other}' kendes ikke; brug .csv eller .xlsx."]),
         };
         try

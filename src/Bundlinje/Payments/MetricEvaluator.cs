@@ -216,7 +216,10 @@ public static class MetricEvaluator
 
     private static string Basis(PriceBasis basis) => basis switch
     {
-        PriceBasis.PerParticipant => "pr. deltager", PriceBasis.PerEvent => "pr. hændelse", PriceBasis.PerAvoidedEvent => "pr. undgået hændelse",
-        PriceBasis.PerTreatedPerson => "pr. behandlet", _ => "i alt",
+        PriceBasis.PerParticipant => "pr. deltager",
+        PriceBasis.PerEvent => "pr. hændelse",
+        PriceBasis.PerAvoidedEvent => "pr. undgået hændelse",
+        PriceBasis.PerTreatedPerson => "pr. behandlet",
+        _ => "i alt",
     };
 }

@@ -41,7 +41,10 @@ public sealed class InMemoryObservations(IEnumerable<Observation> observations) 
             if (values.Count == 0) continue;
             var value = aggregate switch
             {
-                Aggregate.Max => values.Max(), Aggregate.Min => values.Min(), Aggregate.Last => values[^1], _ => values.Sum(),
+                Aggregate.Max => values.Max(),
+                Aggregate.Min => values.Min(),
+                Aggregate.Last => values[^1],
+                _ => values.Sum(),
             };
             result[p.Pseudonym] = new(value, values.Count);
         }

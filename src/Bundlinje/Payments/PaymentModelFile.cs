@@ -98,7 +98,7 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
                 (not 0, not null) => $"{p}[{j}]: angiv enten share eller weight, ikke begge.",
                 (0, null) => $"{p}[{j}].share: mangler (angiv share mellem 0 og 1 eller weight).",
                 (_, <= 0) => $"{p}[{j}].weight: skal være større end 0, ikke {weight.Value.ToString(Kroner.Danish)}.",
-                (< 0 or > 1, null) => $"{p}[{j}].share: skal ligge over 0 og højst være 1, ikke {share.ToString(Kroner.Danish)}.",
+                (not (> 0 and <= 1), null) => $"{p}[{j}].share: skal ligge over 0 og højst være 1, ikke {share.ToString(Kroner.Danish)}.",
                 _ => null,
             };
             if (problem is not null) { wrong = true; yield return problem; }

@@ -34,9 +34,9 @@ public sealed record PaidBefore(IReadOnlyDictionary<(string Metric, string Cohor
     /// <summary>Adds up the lines and what each participant × window was settled over several approved runs.</summary>
     public static PaidBefore Sum(IEnumerable<(string Metric, string Cohort, decimal Amount)> lines,
         IEnumerable<(string Metric, string Cohort, string Person, int Window, decimal Amount)> participants) => Sum(lines) with
-    {
-        Participants = Collect(participants),
-    };
+        {
+            Participants = Collect(participants),
+        };
 
     /// <summary>Sums rows (metric, cohort, person, window, amount) into per-line dictionaries, in one pass.</summary>
     public static IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>> Collect(

@@ -80,8 +80,11 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
         if (departments.Count != departmentKeys.Distinct().Count()) throw new TriageRefused("Afdelinger: mindst én af de valgte er ikke en magistratsafdeling.");
         var names = string.Join(", ", departments.Select(d => d.Name));
-        proposal.Events.Add(new ProposalEvent { Step = ProposalStep.SentForAssessment, On = today, By = user.Name,
-            Note = $"Til belysning i {names}, frist {due:dd-MM-yyyy}" + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}") });
+        proposal.Events.Add(new ProposalEvent
+        {
+            Step = ProposalStep.SentForAssessment, On = today, By = user.Name,
+            Note = $"Til belysning i {names}, frist {due:dd-MM-yyyy}" + (string.IsNullOrWhiteSpace(note) ? "" : $". {note.Trim()}")
+        });
         var requests = new List<AssessmentRequest>();
         foreach (var department in departments)
         {

@@ -21,7 +21,7 @@ public sealed partial class HouseRulesTests
         Assert.True(offenders.Count == 0, "Use the injected TimeProvider (clock.Today(), clock.GetUtcNow()):\n" + string.Join("\n", offenders));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Bundlinje.slnx"))) folder = folder.Parent;

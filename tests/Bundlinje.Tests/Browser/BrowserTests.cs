@@ -123,9 +123,9 @@ public sealed class BrowserTests : IAsyncLifetime
         try
         {
             var participants = Path.Combine(folder, "deltagere.csv");
-            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,treatment,2024-01-01\n222222-2222,2024,treatment,2024-01-01\n3333333333,2024,treatment,2024-01-01\n");
+            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,treatment,2024-01-01\n222222-2222,2024,treatment,2024-01-01\n3333333333,2024,treatment,2024-01-01\n", TestContext.Current.CancellationToken);
             var register = Path.Combine(folder, "beskaeftigelse.csv");
-            await File.WriteAllTextAsync(register, "cpr,measure,from,to,value,unit\n1111111111,employed,2024-05-01,2024-05-31,1,status\n2222222222,employed,2024-09-01,2024-09-30,1,status\n3333333333,employed,2025-02-01,2025-02-28,1,status\n");
+            await File.WriteAllTextAsync(register, "cpr,measure,from,to,value,unit\n1111111111,employed,2024-05-01,2024-05-31,1,status\n2222222222,employed,2024-09-01,2024-09-30,1,status\n3333333333,employed,2025-02-01,2025-02-28,1,status\n", TestContext.Current.CancellationToken);
 
             await page.GotoAsync("/Investments/ungifokus");
             await page.ClickAsync("text=Opfølgning og resultatbetaling");

@@ -83,14 +83,14 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
     public async Task Flere_kloge_haenders_first_follow_up_shows_83_of_1475_dropouts_110_avoided_and_3630000_kr()
     {
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
-        var page = Flat(await client.GetStringAsync("/Investments/flere-kloge-haender/FollowUp"));
+        var page = Flat(await client.GetStringAsync("/Investments/flere-kloge-haender/FollowUp", TestContext.Current.CancellationToken));
         Assert.Contains("id=\"synthetic\"", page); // labelled as synthetic
         Assert.Contains("1.475 pseudonymiserede deltagere", page);
         Assert.Contains("rateVsBaseline", page); // the payment model, and what the demo's model file says about it
         Assert.Contains("Grundniveauet er 193/1.475", page);
         var run = Assert.Single(Runs("flere-kloge-haender"));
         Assert.True(run.Approved);
-        var html = Flat(await client.GetStringAsync($"/Investments/flere-kloge-haender/FollowUp/Runs/{run.Id}"));
+        var html = Flat(await client.GetStringAsync($"/Investments/flere-kloge-haender/FollowUp/Runs/{run.Id}", TestContext.Current.CancellationToken));
         Assert.Matches(@"<td>Frafald inden for 6 måneder efter optagelse</td><td>Alle</td><td class=""number"">1\.475</td> <td class=""number""> ?83 ?</td>", html); // no drill-down link: a rate against a baseline has no participants to list
         Assert.Contains("83 af 1.475 (5,6 %) mod grundniveau 13,1 %: 7,5 procentpoint lavere, 110 færre hændelser;", html); // the engine's explanation
         Assert.Contains("110 færre hændelser", html);
@@ -99,9 +99,9 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
         // The engine itself, over the stored participants and register data (not the stored run): the same figures.
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BundlinjeDb>();
-        var investment = await db.Investments.SingleAsync(i => i.Key == "flere-kloge-haender");
-        var model = (await db.PaymentModels.SingleAsync(m => m.InvestmentId == investment.Id)).Model;
-        var people = (await db.Participants.Where(p => p.InvestmentId == investment.Id).ToListAsync()).Select(p => p.ToPerson()).ToList();
+        var investment = await db.Investments.SingleAsync(i => i.Key == "flere-kloge-haender", TestContext.Current.CancellationToken);
+        var model = (await db.PaymentModels.SingleAsync(m => m.InvestmentId == investment.Id, TestContext.Current.CancellationToken)).Model;
+        var people = (await db.Participants.Where(p => p.InvestmentId == investment.Id).ToListAsync(TestContext.Current.CancellationToken)).Select(p => p.ToPerson()).ToList();
         using var observations = new DuckDbObservations(scope.ServiceProvider.GetRequiredService<RegisterStore>(), people);
         var result = Assert.Single(MetricEvaluator.Evaluate(Assert.Single(model.Metrics), people, observations, run.AsOf));
         Assert.Equal((1475, 83, 110m, 3_630_000m), (result.Eligible, result.Achieved, result.Events, result.Amount));
@@ -119,16 +119,16 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
         Assert.Equal([(new DateOnly(2024, 9, 30), 2_042_000m, true)], Runs("diabetes").Select(r => (r.AsOf, r.Payable, r.Approved)));
         foreach (var key in new[] { "housing-first", "dialog-mod-vold", "diabetes" })
         {
-            var page = Flat(await client.GetStringAsync($"/Investments/{key}/FollowUp"));
+            var page = Flat(await client.GetStringAsync($"/Investments/{key}/FollowUp", TestContext.Current.CancellationToken));
             Assert.Contains("id=\"synthetic\"", page);
             foreach (var (id, _, _, _) in Runs(key)) Assert.Contains($"/Investments/{key}/FollowUp/Runs/{id}\">{id}</a>", page);
         }
-        var housing = Flat(await client.GetStringAsync($"/Investments/housing-first/FollowUp/Runs/{Runs("housing-first")[^1].Id}"));
+        var housing = Flat(await client.GetStringAsync($"/Investments/housing-first/FollowUp/Runs/{Runs("housing-first")[^1].Id}", TestContext.Current.CancellationToken));
         Assert.Contains("Loft pr. deltager 50.000 kr. på tværs af effektmål og kørsler.", housing);
-        var dialog = Flat(await client.GetStringAsync($"/Investments/dialog-mod-vold/FollowUp/Runs/{Runs("dialog-mod-vold")[0].Id}"));
+        var dialog = Flat(await client.GetStringAsync($"/Investments/dialog-mod-vold/FollowUp/Runs/{Runs("dialog-mod-vold")[0].Id}", TestContext.Current.CancellationToken));
         Assert.Matches(@"<td>Volden er ophørt</td><td>Alle</td><td class=""number"">6</td>.*?<td class=""number"">30\.000 kr\.</td>", dialog); // 40.000 capped at the isolated saving
         Assert.Contains("Kan ikke måles: betales som om den antagne succesrate 40,0 % blev nået", dialog);
-        var diabetes = Flat(await client.GetStringAsync("/Investments/diabetes/FollowUp"));
+        var diabetes = Flat(await client.GetStringAsync("/Investments/diabetes/FollowUp", TestContext.Current.CancellationToken));
         Assert.Matches(@"<td>HbA1c reduceret mindst 8,5 %</td><td class=""number"">100</td><td class=""number"">31 %</td><td class=""number"">80\.000 kr\.</td><td class=""number"">2\.480\.000 kr\.</td>", diabetes);
         Assert.Contains("id=\"termination-total\">4.522.000 kr.<", diabetes); // = the ledger's 2024 result payment
     }
@@ -148,15 +148,15 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
         Assert.Equal((3_630_000m, 3_631_000m, 2024), (fkh.Amount, fkh.PostingAmount, fkh.FiscalYear));
 
         // Ledger → run → ledger, following the links a user clicks.
-        var ledger = Flat(await client.GetStringAsync("/Funds/aarhus/Ledger?year=2024"));
+        var ledger = Flat(await client.GetStringAsync("/Funds/aarhus/Ledger?year=2024", TestContext.Current.CancellationToken));
         var row = Regex.Match(ledger, $"<tr id=\"posting-{fkh.Posting}\">.*?</tr>").Value;
         var runHref = Regex.Match(row, "href=\"(/Investments/flere-kloge-haender/FollowUp/Runs/[0-9]+)\"").Groups[1].Value;
         Assert.Equal($"/Investments/flere-kloge-haender/FollowUp/Runs/{fkh.RunId}", runHref);
-        var run = Flat(await client.GetStringAsync(runHref));
+        var run = Flat(await client.GetStringAsync(runHref, TestContext.Current.CancellationToken));
         var postingHref = Regex.Match(run, "class=\"posting-link\" href=\"([^\"]+)\"").Groups[1].Value;
         Assert.Equal($"/Funds/aarhus/Ledger?year=2024#posting-{fkh.Posting}", postingHref);
         Assert.Contains("Posteringen afviger fra forpligtelsen med 1.000 kr.", run);
-        Assert.Contains($"<tr id=\"posting-{fkh.Posting}\">", Flat(await client.GetStringAsync(postingHref.Split('#')[0])));
+        Assert.Contains($"<tr id=\"posting-{fkh.Posting}\">", Flat(await client.GetStringAsync(postingHref.Split('#')[0], TestContext.Current.CancellationToken)));
 
         // The books are the published accounts: nothing was posted by the demo's runs, the totals are the demo ledger's.
         var file = LedgerFile.Read(LedgerFile.ReadDemo());
@@ -173,7 +173,7 @@ public abstract partial class DemoFollowUpTests(DemoApp app)
             $"observations {Observations()}"));
         var before = Counts();
         Assert.Contains("runs 7", before);
-        await using (var scope = Factory.Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(); // what start-up runs
+        await using (var scope = Factory.Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(TestContext.Current.CancellationToken); // what start-up runs
         Assert.Equal(before, Counts());
         var (exit, _, error) = await Factory.CliAsync("demo", "load"); // and `bundlinje demo load` on the same data
         Assert.True(exit == 0, error);

@@ -178,7 +178,7 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal(0, Factory.With(db => db.PaymentObligations.Count(o => o.RunId == third.Id))); // never a negative obligation
 
         var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
-        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{third.Id}");
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{third.Id}", TestContext.Current.CancellationToken);
         Assert.Contains("Berettiget til dato", page);
         Assert.Contains("Betalt tidligere", page);
         Assert.Contains("Til betaling nu", page);
@@ -216,7 +216,7 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal([("bolig", 30_000m, 30_000m, 10_000m, 10_000m)], result.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
         Assert.Contains(result.Notes, n => n.Contains("1 deltager × vindue"));
         var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
-        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{second.Id}");
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{second.Id}", TestContext.Current.CancellationToken);
         Assert.Contains("<td class=\"number\" id=\"overpaid\">10.000 kr.</td>", page);
         await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
         Assert.Equal([(first.Id, 30_000m), (second.Id, 10_000m)],

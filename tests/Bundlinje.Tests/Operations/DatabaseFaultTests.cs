@@ -42,9 +42,9 @@ public abstract class DatabaseFaultTests : IAsyncLifetime
     public async Task Health_is_unhealthy_when_the_database_cannot_be_written()
     {
         if (Writable is null) return;
-        var response = await Login.Anonymous(Unwritable).GetAsync("/health");
+        var response = await Login.Anonymous(Unwritable).GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public abstract class DatabaseFaultTests : IAsyncLifetime
         var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(visitor, "/Proposals/New")), "__RequestVerificationToken" } };
         foreach (var (key, value) in Proposal()) form.Add(new StringContent(value), key);
 
-        var response = await visitor.PostAsync("/Proposals/New", form);
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await visitor.PostAsync("/Proposals/New", form, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("prøv igen", html);
         Assert.Contains("value=\"Lektiecafé i Gellerup\"", html);

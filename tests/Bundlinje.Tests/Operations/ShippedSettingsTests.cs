@@ -32,18 +32,18 @@ public sealed class ShippedSettingsTests
             HttpResponseMessage? health = null;
             for (var i = 0; i < 240 && health is null; i++)
             {
-                try { health = await client.GetAsync("/health"); } catch (HttpRequestException) { await Task.Delay(250); }
+                try { health = await client.GetAsync("/health", TestContext.Current.CancellationToken); } catch (HttpRequestException) { await Task.Delay(250, TestContext.Current.CancellationToken); }
             }
             Assert.True(health?.StatusCode == HttpStatusCode.OK, string.Join("\n", output.TakeLast(20))); // demo load and the write check ran SQL
             using var forged = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "evil.example" } };
-            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged, TestContext.Current.CancellationToken)).StatusCode);
             Assert.NotEmpty(output); // the app does log (start-up at Information)
             Assert.DoesNotContain(output, line => line.Contains("Executed DbCommand") || line.Contains("SELECT "));
         }
         finally
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             Directory.Delete(folder, recursive: true);
         }
     }

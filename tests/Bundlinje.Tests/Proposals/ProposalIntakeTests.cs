@@ -42,11 +42,11 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var reference = response.Headers.Location!.OriginalString.Split("reference=")[1];
         Assert.Matches(@"^H-\d{4}-\d{3}$", reference);
-        Assert.Contains(reference, await visitor.GetStringAsync(response.Headers.Location.OriginalString));
+        Assert.Contains(reference, await visitor.GetStringAsync(response.Headers.Location.OriginalString, TestContext.Current.CancellationToken));
 
         var stored = factory.With(db => db.Proposals.Single(p => p.Reference == reference));
         Assert.Equal(("Foreningen Fællesskab", 1), (stored.Proposer, factory.With(db => db.ProposalAttachments.Count(a => a.ProposalId == stored.Id))));
-        var list = await (await Login.AsAsync(factory, Login.Email(Roles.Secretariat))).GetStringAsync("/Funds/aarhus/Proposals");
+        var list = await (await Login.AsAsync(factory, Login.Email(Roles.Secretariat))).GetStringAsync("/Funds/aarhus/Proposals", TestContext.Current.CancellationToken);
         Assert.Contains("Mentorer til unge &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", list);
         Assert.DoesNotContain("<script>alert", list);
     }
@@ -56,12 +56,12 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
     {
         var visitor = Login.Anonymous(factory);
         var before = factory.With(db => db.Proposals.Count());
-        var empty = await (await SubmitAsync(visitor, new() { ["Contact"] = "ikke-en-adresse" })).Content.ReadAsStringAsync();
+        var empty = await (await SubmitAsync(visitor, new() { ["Contact"] = "ikke-en-adresse" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         foreach (var message in new[] { "Vælg hvem henvendelsen kommer fra.", "Titel skal udfyldes.", "E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).", "Målgruppen skal udfyldes." })
             Assert.Contains(message, empty);
-        var exe = await (await SubmitAsync(visitor, Valid(), ("rapport.pdf", "MZ\u0090\0\u0003"u8.ToArray()))).Content.ReadAsStringAsync();
+        var exe = await (await SubmitAsync(visitor, Valid(), ("rapport.pdf", "MZ\u0090\0\u0003"u8.ToArray()))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Bilaget &#x27;rapport.pdf&#x27; er ikke en PDF-fil", exe);
-        var big = await (await SubmitAsync(visitor, Valid(), ("stor.pdf", [.. Pdf, .. new byte[20 * 1024 * 1024]]))).Content.ReadAsStringAsync();
+        var big = await (await SubmitAsync(visitor, Valid(), ("stor.pdf", [.. Pdf, .. new byte[20 * 1024 * 1024]]))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Bilaget &#x27;stor.pdf&#x27; er større end 10 MB.", big);
         Assert.Equal(before, factory.With(db => db.Proposals.Count()));
 
@@ -96,9 +96,9 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
             PostAsync(secretariat, $"/Funds/aarhus/Proposals/{reference}", new() { ["Step"] = "SentForAssessment", ["DueOn"] = due },
                 [.. departments.Select(d => ("Departments", d))]);
 
-        Assert.Contains("kan ikke gå til Launched", await (await Advance(first, "Launched", "for tidligt")).Content.ReadAsStringAsync());
-        Assert.Contains("Afdelinger: vælg mindst én afdeling", await (await Send(first, "2099-12-15")).Content.ReadAsStringAsync());
-        Assert.Contains("Frist: fristen skal ligge efter i dag", await (await Send(first, "2020-01-01", "sfb")).Content.ReadAsStringAsync());
+        Assert.Contains("kan ikke gå til Launched", await (await Advance(first, "Launched", "for tidligt")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Afdelinger: vælg mindst én afdeling", await (await Send(first, "2099-12-15")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Frist: fristen skal ligge efter i dag", await (await Send(first, "2020-01-01", "sfb")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.Redirect, (await Send(first, "2099-12-15", "sfb", "boern-og-unge")).StatusCode);
         var requests = factory.With(db => db.AssessmentRequests.Where(r => r.Proposal!.Reference == first).Select(r => new { r.Id, r.Organisation!.Key, r.DueOn }).ToList());
         Assert.Equal(["boern-og-unge", "sfb"], requests.Select(r => r.Key).Order());
@@ -111,14 +111,14 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         var analyst = await Login.AsAsync(factory, Login.Email(Roles.DepartmentAnalyst));
         var own = requests.Single(r => r.Key == "sfb").Id;
         var other = requests.Single(r => r.Key == "boern-og-unge").Id;
-        Assert.Contains("Mentorer til unge &lt;script&gt;", await analyst.GetStringAsync("/Assessments"));
-        Assert.Contains("/Account/AccessDenied", (await analyst.GetAsync($"/Assessments/{other}")).Headers.Location!.OriginalString);
-        var incomplete = await (await PostAsync(analyst, $"/Assessments/{own}", new() { ["Relevance"] = "Stor relevans" })).Content.ReadAsStringAsync();
+        Assert.Contains("Mentorer til unge &lt;script&gt;", await analyst.GetStringAsync("/Assessments", TestContext.Current.CancellationToken));
+        Assert.Contains("/Account/AccessDenied", (await analyst.GetAsync($"/Assessments/{other}", TestContext.Current.CancellationToken)).Headers.Location!.OriginalString);
+        var incomplete = await (await PostAsync(analyst, $"/Assessments/{own}", new() { ["Relevance"] = "Stor relevans" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Umiddelbare økonomiske konsekvenser skal udfyldes.", incomplete);
         Assert.Contains("Vælg en anbefaling.", incomplete);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(analyst, $"/Assessments/{own}", new()
-            { ["Relevance"] = "Supplerer UU's tilbud", ["EconomicConsequences"] = "Ingen umiddelbare udgifter", ["Recommendation"] = "Donation" })).StatusCode);
-        var page = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{first}");
+        { ["Relevance"] = "Supplerer UU's tilbud", ["EconomicConsequences"] = "Ingen umiddelbare udgifter", ["Recommendation"] = "Donation" })).StatusCode);
+        var page = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{first}", TestContext.Current.CancellationToken);
         Assert.Contains("Faglig belysning modtaget</strong> – Belysning fra Sociale Forhold og Beskæftigelse", page);
         Assert.Contains("Supplerer UU&#x27;s tilbud", page);
         Assert.Contains("Afventer belysning", page); // Børn og Unge has not answered
@@ -133,21 +133,21 @@ public sealed class ProposalIntakeTests : IAsyncLifetime
         var investment = factory.With(db => db.Investments.Single(i => i.Key == "lektiecaf-i-gellerup"));
         Assert.Equal(Bundlinje.Investments.InvestmentStatus.InDevelopment, investment.Status);
         Assert.Equal(Bundlinje.Investments.DevelopmentPhase.Idea, factory.With(db => db.PhaseChanges.Single(c => c.InvestmentId == investment.Id)).Phase);
-        var timeline = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{second}");
+        var timeline = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{second}", TestContext.Current.CancellationToken);
         Assert.Contains("Sendt til faglig belysning</strong> – Til belysning i Børn og Unge, frist 15-12-2099", timeline);
         Assert.Contains(Login.Email(Roles.Secretariat), timeline);
-        Assert.Contains("lektiecaf-i-gellerup", await secretariat.GetStringAsync("/Funds/aarhus/Board"));
-        Assert.Contains("bliver igangsat, når investeringens godkendelseskæde er fuldført", await (await Advance(second, "Launched", "")).Content.ReadAsStringAsync());
+        Assert.Contains("lektiecaf-i-gellerup", await secretariat.GetStringAsync("/Funds/aarhus/Board", TestContext.Current.CancellationToken));
+        Assert.Contains("bliver igangsat, når investeringens godkendelseskæde er fuldført", await (await Advance(second, "Launched", "")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
         // The two rejections need a reason, and end the proposal's way.
         var third = Reference(await SubmitAsync(visitor, new(Valid()) { ["Title"] = "Ny hal" }));
-        Assert.Contains("en afvisning skal have en begrundelse", await (await Advance(third, "DirectRejection", "")).Content.ReadAsStringAsync());
+        Assert.Contains("en afvisning skal have en begrundelse", await (await Advance(third, "DirectRejection", "")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.Redirect, (await Advance(third, "DirectRejection", "Ikke en social investering")).StatusCode);
-        Assert.DoesNotContain("id=\"Step\"", await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{third}"));
+        Assert.DoesNotContain("id=\"Step\"", await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{third}", TestContext.Current.CancellationToken));
         var fourth = Reference(await SubmitAsync(visitor, new(Valid()) { ["Title"] = "Natcafé" }));
         Assert.Equal(HttpStatusCode.Redirect, (await Send(fourth, "2099-12-15", "sfb")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Advance(fourth, "RejectedAfterAssessment", "Findes allerede i SFB")).StatusCode);
-        Assert.Contains("Afvist efter faglig belysning</strong> – Findes allerede i SFB", await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{fourth}"));
+        Assert.Contains("Afvist efter faglig belysning</strong> – Findes allerede i SFB", await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{fourth}", TestContext.Current.CancellationToken));
 
         var council = await Login.AsAsync(factory, Login.Email(Roles.CouncilMember));
         var events = factory.With(db => db.Proposals.Where(p => p.Reference == second).SelectMany(p => p.Events).Count());

@@ -62,7 +62,7 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         var (proposals, messages) = (Proposals(), Messages());
         var response = await SubmitAsync(visitor, Valid(contact));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).", await response.Content.ReadAsStringAsync());
+        Assert.Contains("E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal((proposals, messages), (Proposals(), Messages()));
     }
 
@@ -96,7 +96,7 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
     public async Task A_hostile_attachment_is_refused_with_a_danish_reason_and_nothing_is_stored(string name, byte[] content, string reason)
     {
         var (proposals, attachments) = (Proposals(), Attachments());
-        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), (name, content))).Content.ReadAsStringAsync();
+        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), (name, content))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains($"Bilaget &#x27;{name}&#x27; {reason}", page);
         Assert.Equal((proposals, attachments), (Proposals(), Attachments()));
     }
@@ -108,7 +108,7 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         var bomb = TestFiles.Office("word/document.xml", zeroBytes: 500L * 1024 * 1024);
         Assert.True(bomb.Length < 2 * 1024 * 1024, $"the bomb is {bomb.Length} bytes");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), ("bombe.docx", bomb))).Content.ReadAsStringAsync();
+        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), ("bombe.docx", bomb))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Bilaget &#x27;bombe.docx&#x27; fylder mere end 100 MB udpakket", page);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"checking took {started.Elapsed}");
         Assert.Equal(attachments, Attachments());
@@ -145,31 +145,31 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         Assert.Equal([AttachmentCheck.Pdf, AttachmentCheck.Pdf, AttachmentCheck.Docx], stored.Select(a => a.ContentType));
 
         var secretariat = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
-        var details = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{reference}");
+        var details = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{reference}", TestContext.Current.CancellationToken);
         Assert.False(details.Contains('\u202E', StringComparison.Ordinal), "the page shows a right-to-left override");
         Assert.DoesNotContain("windows", details);
         var url = $"/Funds/aarhus/Proposals/{reference}/Attachments/{stored[2].Id}";
         Assert.Contains($"href=\"{url}\"", details);
 
-        var download = await secretariat.GetAsync(url);
+        var download = await secretariat.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(AttachmentCheck.Docx, download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("plan.docx", download.Content.Headers.ContentDisposition.FileName?.Trim('"') ?? download.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
-        var evil = await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{stored[0].Id}");
+        var evil = await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{stored[0].Id}", TestContext.Current.CancellationToken);
         Assert.Equal(("application/pdf", "evil.pdf"), (evil.Content.Headers.ContentType!.MediaType, evil.Content.Headers.ContentDisposition!.FileNameStar));
 
         // Another proposal's id under this reference, and an unknown fund, are not found.
         var other = await SubmitAsync(Login.Anonymous(factory), Valid(), ("anden.pdf", pdf));
         var otherReference = other.Headers.Location!.OriginalString.Split("reference=")[1];
         var otherId = factory.With(db => db.ProposalAttachments.Single(a => a.Proposal!.Reference == otherReference).Id);
-        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{otherId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Funds/nowhere/Proposals/{reference}/Attachments/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{otherId}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Funds/nowhere/Proposals/{reference}/Attachments/{otherId}", TestContext.Current.CancellationToken)).StatusCode);
 
         // Nobody else: anonymous is sent to log in; the council, the other roles and fund B's secretariat are refused.
-        Assert.Contains("/Account/Login", (await Login.Anonymous(factory).GetAsync(url)).Headers.Location!.OriginalString);
+        Assert.Contains("/Account/Login", (await Login.Anonymous(factory).GetAsync(url, TestContext.Current.CancellationToken)).Headers.Location!.OriginalString);
         foreach (var role in Roles.All.Where(r => r != Roles.Secretariat))
             await AssertRefusedAsync(await Login.AsAsync(factory, Login.Email(role)), url);
         await AssertRefusedAsync(await SecretariatOfAnotherFundAsync(), url);
@@ -196,7 +196,7 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         var client = Login.Anonymous(factory);
         var token = await Login.TokenAsync(client, "/Account/Login");
         var login = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Email"] = "sekretariat@fond-b.dk", ["Password"] = "Fond-B-sekretariat-2026", ["__RequestVerificationToken"] = token }));
+        { ["Email"] = "sekretariat@fond-b.dk", ["Password"] = "Fond-B-sekretariat-2026", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return client;
     }

@@ -104,12 +104,12 @@ public abstract class BoundedMoneyTests : TrustApp
         foreach (var page in new[] { "/Funds/aarhus/Economics", "/Funds/aarhus/Economics?effect=150", "/Funds/aarhus/Ledger", "/Funds/aarhus/Ledger?column=B%202025&effect=150",
                      "/Funds/aarhus/OutcomeFund", "/api/funds/aarhus/economics", "/api/funds/aarhus/economics?format=csv", "/api/funds/aarhus/economics?format=xlsx&effect=150" })
             foreach (var reader in new[] { client, council })
-                Assert.True((await reader.GetAsync(page)).StatusCode == HttpStatusCode.OK, page);
+                Assert.True((await reader.GetAsync(page, TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK, page);
 
         var id = posted.Split('-').Last();
         Assert.Contains($"Postering {id} er tilbageført af postering",
             await PostAsync(client, "/Funds/aarhus/Ledger", "/Funds/aarhus/Ledger?handler=Reverse", ("PostingId", id), ("Reason", "Grænsetest")));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Funds/aarhus/Economics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Funds/aarhus/Economics", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public abstract class BoundedMoneyTests : TrustApp
             ("OrganisationKey", "lauritzen-fonden"), ("Role", "DeficitGuarantor"), ("Guarantee", "2.000.000"), ("GuaranteeShare", "12,5")));
         Assert.Equal((2_000_000m, 0.125m), await Factory.WithAsync(db => db.Investments.Where(i => i.Key == "ungifokus").SelectMany(i => i.Parties).Where(p => p.Organisation!.Key == "lauritzen-fonden" && p.Role == Bundlinje.Investments.PartyRole.DeficitGuarantor)
             .Select(p => new ValueTuple<decimal, decimal>(p.Guarantee!.Value, p.GuaranteeShare!.Value)).SingleAsync()));
-        Assert.Contains("12,5 % af trukket kapital", await client.GetStringAsync("/Investments/ungifokus"));
+        Assert.Contains("12,5 % af trukket kapital", await client.GetStringAsync("/Investments/ungifokus", TestContext.Current.CancellationToken));
 
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithAsync(async db =>
         {

@@ -22,9 +22,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         public O For(string caller) => caller switch
         {
-            nameof(Roles.Secretariat) => Secretariat, nameof(Roles.CouncilMember) => CouncilMember,
-            nameof(Roles.DepartmentAnalyst) => DepartmentAnalyst, nameof(Roles.Provider) => Provider,
-            nameof(Roles.Investor) => Investor, _ => Anonymous,
+            nameof(Roles.Secretariat) => Secretariat,
+            nameof(Roles.CouncilMember) => CouncilMember,
+            nameof(Roles.DepartmentAnalyst) => DepartmentAnalyst,
+            nameof(Roles.Provider) => Provider,
+            nameof(Roles.Investor) => Investor,
+            _ => Anonymous,
         };
     }
 
@@ -176,7 +179,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var url = ids.Aggregate(@case.Url, (u, id) => u.Replace(id.Key, id.Value));
             foreach (var caller in Callers)
             {
-                var response = await clients[caller].GetAsync(url);
+                var response = await clients[caller].GetAsync(url, TestContext.Current.CancellationToken);
                 var actual = Classify(response);
                 if (actual != @case.For(caller))
                     failures.Add($"{caller} GET {url}: expected {@case.For(caller)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
@@ -197,7 +200,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         var token = await Login.TokenAsync(clients[role], "/Portfolio");
         var response = await clients[role].PostAsync($"/Investments/dialog-mod-vold/FollowUp?handler={handler}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["RunId"] = "1", ["Decision"] = "x" }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["RunId"] = "1", ["Decision"] = "x" }), TestContext.Current.CancellationToken);
         Assert.Equal(O.Denied, Classify(response));
     }
 
@@ -219,7 +222,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var response = await clients[role].PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = token, ["Name"] = "Overtaget", ["NewKey"] = "overtaget", ["Version"] = "0",
-                }));
+                }), TestContext.Current.CancellationToken);
                 if (Classify(response) != O.Denied) failures.Add($"{role} POST {url}: {(int)response.StatusCode}");
             }
         }

@@ -44,8 +44,14 @@ public sealed class PostModel(BundlinjeDb db, ICurrentUser user, TimeProvider cl
 
     private static string Field(string field) => field switch
     {
-        "fiscalYear" => "Regnskabsår", "amount" => "Beløb", "entryDate" => "Dato", "kind" => "Art", "pot" => "Pulje",
-        "investment" => "Indsats", "category" => "Kategori", _ => field,
+        "fiscalYear" => "Regnskabsår",
+        "amount" => "Beløb",
+        "entryDate" => "Dato",
+        "kind" => "Art",
+        "pot" => "Pulje",
+        "investment" => "Indsats",
+        "category" => "Kategori",
+        _ => field,
     };
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

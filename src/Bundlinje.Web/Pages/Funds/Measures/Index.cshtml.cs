@@ -108,13 +108,20 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
 
     public static string UnitLabel(MeasureUnit unit) => unit switch
     {
-        MeasureUnit.Kroner => "kr.", MeasureUnit.Days => "dage", MeasureUnit.Events => "hændelser", MeasureUnit.Persons => "personer",
-        MeasureUnit.Percent => "%", MeasureUnit.YesNo => "ja/nej", _ => "mmol/mol",
+        MeasureUnit.Kroner => "kr.",
+        MeasureUnit.Days => "dage",
+        MeasureUnit.Events => "hændelser",
+        MeasureUnit.Persons => "personer",
+        MeasureUnit.Percent => "%",
+        MeasureUnit.YesNo => "ja/nej",
+        _ => "mmol/mol",
     };
 
     public static string ValueTypeLabel(MeasureValueType type) => type switch
     {
-        MeasureValueType.Integer => "heltal", MeasureValueType.YesNo => "ja/nej (0/1)", _ => "decimaltal",
+        MeasureValueType.Integer => "heltal",
+        MeasureValueType.YesNo => "ja/nej (0/1)",
+        _ => "decimaltal",
     };
 
     public static string SourceLabel(MeasureSource source) => source == MeasureSource.Provider ? "Leverandør" : "Register";

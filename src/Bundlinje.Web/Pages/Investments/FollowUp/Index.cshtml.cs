@@ -51,7 +51,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public Task<IActionResult> OnPostParticipantsAsync(CancellationToken ct) => ActAsync(Operations.ImportParticipants, null, async () =>
     {
-        if (Upload is null) throw new ParticipantsRejected([ "Fil: vælg en CSV- eller XLSX-fil."]);
+        if (Upload is null) throw new ParticipantsRejected(["Fil: vælg en CSV- eller XLSX-fil."]);
         await using var stream = Upload.OpenReadStream();
         var result = await services.GetRequiredService<ParticipantImporter>().ImportAsync(Key, Upload.FileName, stream, ct);
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
@@ -59,7 +59,7 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
 
     public Task<IActionResult> OnPostRegisterAsync(CancellationToken ct) => ActAsync(Operations.RunFollowUps, null, async () =>
     {
-        if (Upload is null) throw new RegisterRejected([ "Fil: vælg en CSV- eller Parquet-fil."]);
+        if (Upload is null) throw new RegisterRejected(["Fil: vælg en CSV- eller Parquet-fil."]);
         // The upload is in memory; the store pseudonymises it as it reads (see RegisterStore.Import), nothing goes to the temp folder.
         await using var stream = Upload.OpenReadStream();
         var known = await MeasureCatalogue.ValueTypesAsync(Db, Investment.FundId, ct); // the codes of the investment's fund's catalogue
