@@ -55,7 +55,7 @@ static class Wrapper
                 continue;
             }
             if (InsideMultiLineRaw(root, line)) continue; // fixture data (JSON, CSV, HTML): its line breaks are part of it
-            var change = MoveComment(root, line, content, indent)
+            var change = MoveComment(root, line, content, indent) ?? ExpandBlock(root, line, indent)
                 ?? BreakCode(root, line, indent, max, continuation) ?? SplitString(root, line, max, continuation);
             if (change is { } c) changes.Add(c);
         }
@@ -73,9 +73,25 @@ static class Wrapper
     private static bool InsideMultiLineRaw(SyntaxNode root, TextLine line)
     {
         var token = root.FindToken(line.Start);
-        return token.Span.Contains(line.Start) && token.SpanStart < line.Start && !token.IsKind(SyntaxKind.None)
-            && (token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken)
-                || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.Parent is InterpolatedStringTextSyntax);
+        if (token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) return token.SpanStart < line.Start;
+        return token.Parent?.AncestorsAndSelf().OfType<InterpolatedStringExpressionSyntax>().Any(s =>
+            s.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken) && s.SpanStart < line.Start) == true;
+    }
+
+    /// <summary>`if (x) { a; b; }` on one long line becomes a block over several lines, one statement a line.</summary>
+    private static TextChange? ExpandBlock(SyntaxNode root, TextLine line, int indent)
+    {
+        var first = root.FindToken(line.Start + indent);
+        var block = first.Parent?.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault(st => st.GetFirstToken() == first)
+            ?.DescendantNodes(n => n.SpanStart < line.End).OfType<BlockSyntax>()
+            .FirstOrDefault(b => b.Parent is StatementSyntax or CatchClauseSyntax or FinallyClauseSyntax or ElseClauseSyntax
+                && b.Span.End <= line.End && b.Statements.Count > 0 && b.Parent.GetFirstToken() == first
+                && !b.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)));
+        if (block is null) return null;
+        var pad = new string(' ', indent);
+        var body = string.Concat(block.Statements.Select(st => pad + "    " + st.ToString() + "\n"));
+        var start = block.OpenBraceToken.GetPreviousToken().Span.End;
+        return new TextChange(TextSpan.FromBounds(start, block.Span.End), "\n" + pad + "{\n" + body + pad + "}");
     }
 
     /// <summary>A comment at the end of a long line moves to its own line above it.</summary>
@@ -117,7 +133,8 @@ static class Wrapper
             if (previous.Span.End > limit || previous.SpanStart < line.Start + indent) continue;
             if (!GoodBreak(previous, token) || token.SpanStart - line.Start < indent + 20 || here > bestDepth) continue;
             // Replace the whitespace between the two tokens by a newline and the continuation indent.
-            best = new TextChange(TextSpan.FromBounds(previous.Span.End, token.SpanStart), "\n" + continuation);
+            best = new TextChange(TextSpan.FromBounds(previous.Span.End, token.SpanStart),
+                "\n" + (InOpenList(previous) ? continuation[4..] : continuation));
             bestDepth = here;
         }
         return best;
@@ -131,7 +148,9 @@ static class Wrapper
 
     private static bool GoodBreak(SyntaxToken before, SyntaxToken after)
     {
-        if (InsideInterpolation(before) || InsideInterpolation(after)) return false;
+        // Inside a hole of an interpolated string a break is fine (C# 11), only not right after its { or before its }.
+        if (before.Parent is InterpolationSyntax || after.Parent is InterpolationSyntax or InterpolationAlignmentClauseSyntax
+            or InterpolationFormatClauseSyntax) return false;
         if (before.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
             return false;
         if (after.LeadingTrivia.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia))) return false;
@@ -145,15 +164,20 @@ static class Wrapper
                     or InitializerExpressionSyntax or CollectionExpressionSyntax or TupleExpressionSyntax
                     or AnonymousObjectCreationExpressionSyntax or SwitchExpressionSyntax or AttributeArgumentListSyntax
                     or BaseListSyntax or ListPatternSyntax or PositionalPatternClauseSyntax or PropertyPatternClauseSyntax
-                    or VariableDeclarationSyntax or TupleTypeSyntax or TypeParameterConstraintClauseSyntax or EnumDeclarationSyntax
-                    or TypeArgumentListSyntax;
+                    or VariableDeclarationSyntax or TupleTypeSyntax or TypeParameterConstraintClauseSyntax or EnumDeclarationSyntax;
+            // After = or => only when what follows ends on this line: a multi-line value keeps its own layout.
             case SyntaxKind.EqualsGreaterThanToken:
-                return true;
+                return SameLine(after, before.Parent!.GetLastToken());
             case SyntaxKind.EqualsToken:
-                return before.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax };
+                return (before.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax }
+                    or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax }) && SameLine(after, before.Parent.GetLastToken());
             case SyntaxKind.OpenParenToken:
                 return before.Parent is ArgumentListSyntax or ParameterListSyntax && after.Parent is not null;
         }
+        // The statement of an `if (...) statement;` on one line starts a line of its own.
+        if (after.Parent is StatementSyntax statement && statement.GetFirstToken() == after
+            && statement.Parent is IfStatementSyntax or ElseClauseSyntax or ForEachStatementSyntax or WhileStatementSyntax or ForStatementSyntax)
+            return true;
         switch (after.Kind())
         {
             case SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken or SyntaxKind.QuestionQuestionToken:
@@ -163,19 +187,24 @@ static class Wrapper
             case SyntaxKind.QuestionToken or SyntaxKind.ColonToken:
                 return after.Parent is ConditionalExpressionSyntax;
             case SyntaxKind.DotToken:
-                return after.Parent is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax or ElementAccessExpressionSyntax }
-                    || after.Parent is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax }
-                        && after.Parent.Parent is InvocationExpressionSyntax;
+                return after.Parent is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax or ElementAccessExpressionSyntax };
             case SyntaxKind.OrKeyword or SyntaxKind.AndKeyword:
                 return after.Parent is BinaryPatternSyntax;
             case SyntaxKind.WithKeyword or SyntaxKind.SwitchKeyword:
                 return false;
-            case SyntaxKind.FromKeyword or SyntaxKind.WhereKeyword or SyntaxKind.JoinKeyword or SyntaxKind.SelectKeyword
-                or SyntaxKind.OrderByKeyword or SyntaxKind.GroupKeyword or SyntaxKind.LetKeyword:
-                return after.Parent is QueryClauseSyntax or SelectOrGroupClauseSyntax;
         }
         return false;
     }
+
+    private static bool SameLine(SyntaxToken a, SyntaxToken b) =>
+        a.SyntaxTree!.GetLineSpan(a.Span).StartLinePosition.Line == b.SyntaxTree!.GetLineSpan(b.Span).StartLinePosition.Line;
+
+    /// <summary>Members of a list whose opening brace or bracket is on an earlier line line up with each other.</summary>
+    private static bool InOpenList(SyntaxToken comma) =>
+        comma.IsKind(SyntaxKind.CommaToken) && comma.Parent is InitializerExpressionSyntax or CollectionExpressionSyntax
+            or AnonymousObjectCreationExpressionSyntax or SwitchExpressionSyntax
+        && !SameLine(comma, comma.Parent.GetFirstToken().IsKind(SyntaxKind.NewKeyword) || comma.Parent is SwitchExpressionSyntax
+            ? comma.Parent.ChildTokens().First(t => t.IsKind(SyntaxKind.OpenBraceToken)) : comma.Parent.GetFirstToken());
 
     private static bool InsideInterpolation(SyntaxToken token) =>
         token.Parent?.AncestorsAndSelf().Any(n => n is InterpolationSyntax or InterpolatedStringTextSyntax) == true;
@@ -186,8 +215,9 @@ static class Wrapper
         var limit = line.Start + max - 3; // room for the closing quote, a space and the +
         var from = line.Start + 40;
         var node = root.FindToken(limit).Parent;
-        var literal = node?.AncestorsAndSelf().FirstOrDefault(n => n is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax);
-        if (literal is LiteralExpressionSyntax lit)
+        var literal = node?.AncestorsAndSelf().FirstOrDefault(n => n is InterpolatedStringExpressionSyntax
+            || n is LiteralExpressionSyntax l && (l.Token.IsKind(SyntaxKind.StringLiteralToken) || l.Token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)));
+        if (literal is LiteralExpressionSyntax lit && !InsideInterpolation(lit.Token))
         {
             var t = lit.Token.Text;
             var (open, close) = lit.Token.Kind() switch
@@ -201,19 +231,18 @@ static class Wrapper
             var cut = CutPoint(t, lit.Token.SpanStart, open.Length, from, limit, open.StartsWith('@'), open.Length > 2);
             return cut is { } at ? new TextChange(new TextSpan(at, 0), close + " +\n" + continuation + open) : null;
         }
-        if (literal is InterpolatedStringExpressionSyntax s)
+        // An interpolated string passed to a method that takes a FormattableString (Kroner.Text) must stay one string.
+        if (literal is InterpolatedStringExpressionSyntax s && s.Parent is not ArgumentSyntax
+            { Parent.Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.Text: "Text" or "Add" or "Invariant" }
+                or IdentifierNameSyntax { Identifier.Text: "Text" or "Add" or "Invariant" } } })
         {
             var start = s.StringStartToken.Text;
             if (start.Contains('@') || start.EndsWith("\"\"\"\n", StringComparison.Ordinal) || start.Contains('\n')) return null;
             var close = start.TrimStart('$', '@');
+            // Only a long run of plain text is cut in two joined by + (code in its holes breaks like other code, see GoodBreak).
             int? best = null;
-            foreach (var part in s.Contents)
-            {
-                if (part.SpanStart > from && part.SpanStart <= limit && part is InterpolationSyntax
-                    && !(close.Length > 1 && part.GetFirstToken().GetPreviousToken().Text.EndsWith('"'))) best = part.SpanStart;
-                if (part is InterpolatedStringTextSyntax text
-                    && CutPoint(text.TextToken.Text, text.SpanStart, 0, from, limit, false, close.Length > 1) is { } at) best = at;
-            }
+            foreach (var part in s.Contents.OfType<InterpolatedStringTextSyntax>())
+                if (CutPoint(part.TextToken.Text, part.SpanStart, 0, from, limit, false, close.Length > 1) is { } at) best = at;
             return best is { } b ? new TextChange(new TextSpan(b, 0), close + " +\n" + continuation + start) : null;
         }
         return null;
@@ -237,7 +266,7 @@ static class Wrapper
             if (char.IsLowSurrogate(c) || start + i <= from) continue;
             if (raw && (c == '"' || i > 0 && text[i - 1] == '"')) continue; // a raw part may not begin or end with a quote
             last = start + i;
-            if (c == ' ') lastSpace = start + i + 1;
+            if (c == ' ' && !(raw && i + 1 < text.Length && text[i + 1] == '"')) lastSpace = start + i + 1;
         }
         return lastSpace is { } s && s <= limit ? s : last;
     }

@@ -19,17 +19,26 @@ public static class FundCommands
     {
         var effect = new Option<int?>("--effect") { Description = "Effect % for expected result payments (0-150); default the fund's." };
         var laterFrom = new Option<int?>("--later-from") { Description = "First year summed into 'Efterfølgende år i alt'." };
-        var countedIn = new Option<DateOnly?>("--counted-in") { Description = "Count in expected result payments dated up to this date (yyyy-mm-dd)." };
-        var format = new Option<string>("--format") { Description = "csv, json or xlsx (xlsx needs --out).", DefaultValueFactory = _ => "csv" };
+        var countedIn = new Option<DateOnly?>(
+            "--counted-in")
+        { Description = "Count in expected result payments dated up to this date (yyyy-mm-dd)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv, json or xlsx (xlsx needs --out).", DefaultValueFactory = _ =>
+            "csv"
+        };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
-        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom, countedIn, format, output };
+        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom,
+            countedIn, format, output };
         economics.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var query = new EconomicsQuery(parse.GetValue(effect), parse.GetValue(laterFrom), parse.GetValue(countedIn));
-            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<TimeProvider>()).BuildAsync(parse.GetValue(fund)!, query, ct: ct);
+            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<TimeProvider>()).BuildAsync(
+                parse.GetValue(fund)!, query, ct: ct);
             var file = parse.GetValue(output);
             if (parse.GetValue(format) == "xlsx" && file is null) throw new ArgumentException("--format xlsx needs --out FILE.");
-            var content = parse.GetValue(format) == "csv" ? System.Text.Encoding.UTF8.GetBytes(report.ToCsv()) : report.Export(parse.GetValue(format)!).Content;
+            var content = parse.GetValue(format) == "csv" ? System.Text.Encoding.UTF8.GetBytes(report.ToCsv())
+                : report.Export(parse.GetValue(format)!).Content;
             if (file is null) return System.Text.Encoding.UTF8.GetString(content).TrimEnd('\n');
             await File.WriteAllBytesAsync(file.FullName, content, ct);
             return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";
@@ -39,17 +48,28 @@ public static class FundCommands
 
     private static Command Reconcile(Option<string> fund)
     {
-        var published = new Option<FileInfo>("--published") { Required = true, Description = "Published table as CSV or XLSX: row,column,value (1.000 kr.)." };
-        var tolerance = new Option<decimal>("--tolerance") { Description = "Rounding tolerance in 1.000 kr.", DefaultValueFactory = _ => 1m };
-        var reconcile = new Command("reconcile", "List every published cell that differs from the computed table.") { fund, published, tolerance };
+        var published = new Option<FileInfo>("--published")
+        {
+            Required = true,
+            Description = "Published table as CSV or XLSX: row,column,value (1.000 kr.)."
+        };
+        var tolerance = new Option<decimal>("--tolerance")
+        {
+            Description = "Rounding tolerance in 1.000 kr.", DefaultValueFactory = _ =>
+            1m
+        };
+        var reconcile = new Command("reconcile", "List every published cell that differs from the computed table.") { fund, published,
+            tolerance };
         reconcile.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var file = parse.GetValue(published)!;
             if (!file.Exists) throw new FileNotFoundException($"File not found: {file.FullName}");
             await using var stream = file.OpenRead();
             var cells = PublishedTable.Read(file.Name, stream);
-            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<TimeProvider>()).BuildAsync(parse.GetValue(fund)!, ct: ct);
-            var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells, parse.GetValue(tolerance));
+            var report = await new FundEconomics(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<TimeProvider>()).BuildAsync(
+                parse.GetValue(fund)!, ct: ct);
+            var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells,
+                parse.GetValue(tolerance));
             return differences.Count == 0
                 ? $"All {cells.Count} published cells agree within the tolerance."
                 : string.Join('\n', differences.Select(d => d.Missing is { } missing
@@ -68,7 +88,8 @@ public static class FundCommands
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"File not found: {path.FullName}");
-            var count = await new LedgerImporter(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>())
+            var count = await new LedgerImporter(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(),
+                sp.GetRequiredService<TimeProvider>())
                 .ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), ct);
             return $"Posted {count} entries.";
         }));
@@ -81,7 +102,8 @@ public static class FundCommands
         var close = new Command("close", "Close a fiscal year: its actual postings can no longer change.") { fund, year };
         close.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            await new Ledger(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(), sp.GetRequiredService<TimeProvider>())
+            await new Ledger(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<ICurrentUser>(),
+                sp.GetRequiredService<TimeProvider>())
                 .CloseYearAsync(parse.GetValue(fund)!, parse.GetValue(year), ct);
             return $"Fiscal year {parse.GetValue(year)} is closed.";
         }));

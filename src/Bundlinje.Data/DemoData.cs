@@ -14,7 +14,8 @@ namespace Bundlinje.Data;
 /// <summary>The demo: the Aarhus portfolio, its ledger and proposals, synthetic follow-ups of four investments (payment
 /// models, participants, register data, runs; see <see cref="DemoFollowUpLoader"/>; off with Bundlinje:DemoFollowUps=false)
 /// and one account per role. Accounts exist only in demo mode.</summary>
-public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, TimeProvider clock, IServiceProvider services, IConfiguration config)
+public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser user, TimeProvider clock, IServiceProvider services,
+    IConfiguration config)
 {
     public const string Password = "Demo-Bundlinje-2026";
 
@@ -39,11 +40,13 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             var ledger = new Ledger(db, user, clock);
             for (var year = 2020; year <= 2024; year++) await ledger.CloseYearAsync("aarhus", year, ct);
         }
-        if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
+        if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus
+            && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
         if (config.GetValue("Bundlinje:DemoFollowUps", true))
-            await new DemoFollowUpLoader(db, services.GetRequiredService<Pseudonymiser>(), services.GetRequiredService<RegisterStore>()).LoadAsync(ct);
+            await new DemoFollowUpLoader(db, services.GetRequiredService<Pseudonymiser>(),
+                services.GetRequiredService<RegisterStore>()).LoadAsync(ct);
         await accounts.EnsureRolesAsync();
         foreach (var (email, role, scope, name) in Users)
             if (!await db.Users.AnyAsync(u => u.Email == email, ct))
@@ -59,7 +62,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             (Investments.DevelopmentPhase Phase, DateOnly? On)? derived = i.Status switch
             {
                 Investments.InvestmentStatus.Active => (Investments.DevelopmentPhase.FollowUp, i.PeriodStart ?? i.AgreedOn),
-                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly => (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart ?? i.AgreedOn),
+                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly =>
+                    (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart ?? i.AgreedOn),
                 Investments.InvestmentStatus.InDevelopment => (Investments.DevelopmentPhase.Idea, i.AgreedOn),
                 _ => null,
             };

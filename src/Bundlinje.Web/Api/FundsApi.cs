@@ -15,15 +15,20 @@ public static class FundsApi
             if (fund is null) return TypedResults.NotFound();
             if (!await http.MayAsync(fund, Operations.Read, refusesRequest: true)) return TypedResults.Forbid();
             EconomicsReport report;
-            try { report = await new FundEconomics(db, clock).BuildAsync(key, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
+            try
+            {
+                report = await new FundEconomics(db, clock).BuildAsync(key, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct);
+            }
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
             try
             {
                 var (content, contentType, fileName) = report.Export(format ?? "json");
-                return format is null or "json" ? TypedResults.Bytes(content, contentType) : TypedResults.File(content, contentType, fileName);
+                return format is null or "json" ? TypedResults.Bytes(content, contentType)
+                    : TypedResults.File(content, contentType, fileName);
             }
             catch (ArgumentException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest); }
         }).WithName("GetFundEconomics")
-          .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded from laterFrom; rows limited to the caller's investments unless fund-wide.");
+          .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded " +
+              "from laterFrom; rows limited to the caller's investments unless fund-wide.");
     }
 }

@@ -18,7 +18,8 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
     /// <summary>The fund's secretariat and council: the whole table, proposals, calls, the outcome fund, reconciliation, audit.</summary>
     public static readonly OperationAuthorizationRequirement ReadFundWide = new() { Name = nameof(ReadFundWide) };
-    /// <summary>The fund's secretariat: every change to the fund and its investments, ledger, proposals, calls and follow-up money.</summary>
+    /// <summary>The fund's secretariat: every change to the fund and its investments, ledger, proposals, calls and follow-up
+    /// money.</summary>
     public static readonly OperationAuthorizationRequirement Administer = new() { Name = nameof(Administer) };
     public static readonly OperationAuthorizationRequirement SeeParticipants = new() { Name = nameof(SeeParticipants) };
     public static readonly OperationAuthorizationRequirement ImportParticipants = new() { Name = nameof(ImportParticipants) };
@@ -46,7 +47,8 @@ internal static class FundRules
 
 public sealed class FundAuthorization : AuthorizationHandler<OperationAuthorizationRequirement, Fund.Fund>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Fund.Fund fund)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement,
+        Fund.Fund fund)
     {
         if (FundRules.Allows(context.User.ToViewer(), fund.Key, requirement.Name)) context.Succeed(requirement);
         return Task.CompletedTask;
@@ -57,11 +59,13 @@ public sealed class FundAuthorization : AuthorizationHandler<OperationAuthorizat
 /// the rest by its fund's key.</summary>
 public sealed class InvestmentAuthorization(BundlinjeDb db) : AuthorizationHandler<OperationAuthorizationRequirement, Investment>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Investment investment)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Investment investment)
     {
         var viewer = context.User.ToViewer();
         var fundKey = investment.Fund?.Key ?? await db.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Key).SingleAsync();
-        var readable = FundRules.FundWide(viewer, fundKey) || await db.Investments.Where(viewer.CanRead()).AnyAsync(i => i.Id == investment.Id);
+        var readable = FundRules.FundWide(viewer, fundKey) || await db.Investments.Where(viewer.CanRead())
+            .AnyAsync(i => i.Id == investment.Id);
         var allowed = readable && requirement.Name switch
         {
             nameof(Operations.Read) => true,
@@ -79,10 +83,12 @@ public sealed class InvestmentAuthorization(BundlinjeDb db) : AuthorizationHandl
 /// secretariat edits it (Administer). An organisation that belongs to no fund yet (just created) is any secretariat's.</summary>
 public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHandler<OperationAuthorizationRequirement, Organisation>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Organisation organisation)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Organisation organisation)
     {
         var viewer = context.User.ToViewer();
-        var asParty = await db.Parties.Where(p => p.OrganisationId == organisation.Id).Select(p => p.Investment!.Fund!.Key).Distinct().ToListAsync();
+        var asParty = await db.Parties.Where(p => p.OrganisationId == organisation.Id).Select(p => p.Investment!.Fund!.Key).Distinct()
+            .ToListAsync();
         var asAssessor = await (from r in db.AssessmentRequests where r.OrganisationId == organisation.Id
                                 join f in db.Funds on r.Proposal!.FundId equals f.Id select f.Key).Distinct().ToListAsync();
         var funds = asParty.Union(asAssessor).ToList();
@@ -91,7 +97,8 @@ public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHan
             nameof(Operations.Read) => viewer.Roles.Count > 0,
             nameof(Operations.ReadFundWide) when funds.Count == 0 => viewer.Roles.Any(Roles.ScopedToFund),
             nameof(Operations.Administer) when funds.Count == 0 => viewer.Is(Roles.Secretariat),
-            nameof(Operations.ReadFundWide) or nameof(Operations.Administer) => funds.Any(f => FundRules.Allows(viewer, f, requirement.Name)),
+            nameof(Operations.ReadFundWide) or nameof(Operations.Administer) =>
+                funds.Any(f => FundRules.Allows(viewer, f, requirement.Name)),
             _ => false,
         };
         if (allowed) context.Succeed(requirement);
@@ -102,15 +109,18 @@ public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHan
 /// the secretariat of the proposal's fund reads it.</summary>
 public sealed class AssessmentAuthorization(BundlinjeDb db) : AuthorizationHandler<OperationAuthorizationRequirement, AssessmentRequest>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, AssessmentRequest request)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, AssessmentRequest request)
     {
         var viewer = context.User.ToViewer();
-        var organisationKey = request.Organisation?.Key ?? await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Key).SingleAsync();
+        var organisationKey = request.Organisation?.Key ?? await db.Organisations.Where(o => o.Id == request.OrganisationId)
+            .Select(o => o.Key).SingleAsync();
         var analyst = viewer.Is(Roles.DepartmentAnalyst) && viewer.Scopes.Contains(organisationKey);
         var allowed = requirement.Name switch
         {
-            nameof(Operations.Read) => analyst || viewer.AdministersFund(await (from p in db.Proposals where p.Id == request.ProposalId
-                                                                                join f in db.Funds on p.FundId equals f.Id select f.Key).SingleAsync()),
+            nameof(Operations.Read) => analyst || viewer.AdministersFund(await (
+                from p in db.Proposals where p.Id == request.ProposalId
+                join f in db.Funds on p.FundId equals f.Id select f.Key).SingleAsync()),
             nameof(Operations.Answer) => analyst,
             _ => false,
         };
@@ -132,9 +142,11 @@ public static class AuthorizationExtensions
     /// A check that refuses the request (<paramref name="refusesRequest"/>) is logged at Warning when it fails (who, what,
     /// which record — never its content): a person acting on another fund's objects is worth an operator's attention.
     /// Checks that only decide what a page shows (a link, a form) are not logged.</summary>
-    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation, bool refusesRequest = false)
+    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation,
+        bool refusesRequest = false)
     {
-        var allowed = (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, resource, operation)).Succeeded;
+        var allowed = (await http.RequestServices.GetRequiredService<IAuthorizationService>()
+            .AuthorizeAsync(http.User, resource, operation)).Succeeded;
         if (!allowed && refusesRequest)
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bundlinje.Authorization").LogWarning(
                 "Refused {Operation} on {Resource} {Id} to {User} ({Method} {Path}).", operation.Name, resource.GetType().Name,
@@ -143,6 +155,8 @@ public static class AuthorizationExtensions
     }
 
     /// <summary>For a page: null when allowed; otherwise 404 for nothing loaded, 403 (the access-denied page) for not allowed.</summary>
-    public static async Task<IActionResult?> RefuseUnlessAsync(this PageModel page, object? resource, OperationAuthorizationRequirement operation) =>
-        resource is null ? page.NotFound() : await page.HttpContext.MayAsync(resource, operation, refusesRequest: true) ? null : page.Forbid();
+    public static async Task<IActionResult?> RefuseUnlessAsync(this PageModel page, object? resource,
+        OperationAuthorizationRequirement operation) =>
+        resource is null ? page.NotFound() : await page.HttpContext.MayAsync(resource, operation, refusesRequest: true) ? null
+            : page.Forbid();
 }

@@ -25,7 +25,8 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
     /// <summary>The fingerprint of every observation of the run's people (see <see cref="RegisterStore.Fingerprint"/>).</summary>
     public string Fingerprint(RegisterStore store) => store.Fingerprint(connection, PeopleTable);
 
-    public IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth, IReadOnlyCollection<Person> people)
+    public IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people)
     {
         var value = aggregate switch
         {
@@ -52,7 +53,8 @@ public sealed class DuckDbObservations : IObservationSource, IDisposable
                    coalesce(sum(total) FILTER (WHERE grp = 'C'), 0), count(*) FILTER (WHERE grp = 'C') FROM per_person
             """, r => new GroupTotals(r.GetDecimal(0), (int)r.GetInt64(1), r.GetDecimal(2), (int)r.GetInt64(3))).Single();
 
-    public IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth, IReadOnlyCollection<Person> people)
+    public IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people)
     {
         var found = RegisterStore.Query(connection, $"""
                 SELECT p.person,

@@ -14,7 +14,8 @@ public sealed class FollowUpRefused(string message) : Exception(message);
 
 /// <summary>The stored result of a run, in the order the model lists its metrics.</summary>
 public sealed record RunResult(
-    string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped, decimal Donation,
+    string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped,
+        decimal Donation,
     decimal Payable, IReadOnlyList<PayerPayment> ByPayer, IReadOnlyList<InvestorPayment> ByInvestor, IReadOnlyList<string> Notes,
     decimal Overpaid = 0m, IReadOnlyList<int>? SettledAgainst = null, string Currency = Fund.Currencies.Default)
 {
@@ -24,9 +25,12 @@ public sealed record RunResult(
 
     public string ToCsv()
     {
-        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid,currency\n");
+        var csv = new StringBuilder(
+            "metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid,cur" +
+                "rency\n");
         foreach (var m in Metrics)
-            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events, decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps,
+            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events,
+                decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps,
                 m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid, Currency);
         return csv.ToString();
     }
@@ -39,7 +43,8 @@ public sealed record RunResult(
 /// <see cref="AfterCaps"/> (= <see cref="PayableNow"/>) what this run settles; <see cref="Overpaid"/> is what approved runs
 /// paid above the entitlement to date (for the steering group, never a negative payment). Runs stored before cumulative
 /// settlement have 0 in the new fields and their <see cref="AfterCaps"/> is what they settled.</summary>
-public sealed record RunMetric(string Key, string Name, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price,
+public sealed record RunMetric(string Key, string Name, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect,
+    decimal Price,
     decimal Amount, decimal AfterCaps, string Explanation, decimal EntitledToDate = 0m, decimal PaidBefore = 0m, decimal Overpaid = 0m)
 {
     public decimal PayableNow => AfterCaps;
@@ -51,7 +56,8 @@ public sealed record RunMetric(string Key, string Name, string Cohort, int Eligi
 /// </summary>
 public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null, CancellationToken ct = default)
+    public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null,
+        CancellationToken ct = default)
     {
         var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
             .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new FollowUpRefused($"Ukendt investering '{investmentKey}'.");
@@ -61,7 +67,11 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         // Explanations print each measure in its unit and precision from the fund's catalogue (docs/measures.md).
         var formats = await MeasureCatalogue.FormatsAsync(store, investment.FundId, ct);
         var model = stored.Model;
-        model = model with { Metrics = model.Metrics.Select(m => formats.TryGetValue(m.Measure, out var f) ? m with { Format = f } : m).ToList() };
+        model = model with
+        {
+            Metrics = model.Metrics.Select(m => formats.TryGetValue(m.Measure, out var f) ? m with { Format = f } : m)
+            .ToList()
+        };
         // Only the four fields a run reads, straight into Person (no entity per participant); pseudonyms are unique per investment.
         var people = await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id)
             .Select(p => new Person(p.Pseudonym, p.Cohort, p.Group, p.EnrolledOn)).ToListAsync(ct);
@@ -79,24 +89,33 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         }
         // What approved runs already settled, per metric line: the core pays only the difference (cumulative settlement).
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
-                               where r.InvestmentId == investment.Id select new { r.Id, r.AsOf, r.Payable, r.ResultJson, r.ResultHash }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
+                               where r.InvestmentId == investment.Id select new
+                               {
+                                   r.Id, r.AsOf, r.Payable, r.ResultJson,
+                                   r.ResultHash
+                               }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
         if (approved.Where(r => r.AsOf > asOf).MaxBy(r => r.AsOf) is { } later)
-            throw new FollowUpRefused($"Kørsel {later.Id} pr. {later.AsOf:dd-MM-yyyy} er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.");
+            throw new FollowUpRefused(
+                $"Kørsel {later.Id} pr. {later.AsOf:dd-MM-yyyy} er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.");
         // Per-person lines: what each participant × window was settled, from the approved runs' stored rows (not their JSON).
         var approvedResults = approved.Select(r => RunResult.FromJson(r.ResultJson)).ToList();
         var paidBefore = PaidBefore.Sum(approvedResults.SelectMany(r => r.Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
             with
         { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
-            .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
-        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approvedResults), paidBefore);
+            .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value))
+                .ToList();
+        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable),
+            Donations.Left(investment.Parties, approvedResults), paidBefore);
         var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
-            results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events, decimal.Round(r.Effect, 6),
+            results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events,
+                decimal.Round(r.Effect, 6),
                 r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation,
                 settlement.EntitledToDate[i], settlement.PaidBefore[i], settlement.Overpaid[i])).ToList(),
             settlement.Gross, MetricEvaluator.Ore(settlement.Capped), settlement.Donation, MetricEvaluator.Ore(settlement.Payable),
             settlement.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
-            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes,
+            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) })
+                .ToList(), settlement.Notes,
             settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList(),
             await store.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Currency).SingleAsync(ct));
         if (Kroner.Problem("Udbetaling", result.Payable) is { } range)
@@ -105,8 +124,10 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         var run = new FollowUpRun
         {
             InvestmentId = investment.Id, AsOf = asOf, PaymentModelId = stored.Id, ModelHash = stored.Hash,
-            ParticipantsHash = Sha256(string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}"))),
-            RegisterFingerprint = observations.Fingerprint(register), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
+            ParticipantsHash = Sha256(
+                string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}"))),
+            RegisterFingerprint = observations.Fingerprint(register), ResultJson = json, ResultHash = Sha256(json),
+            Payable = result.Payable,
             RunBy = user.Name, RunAt = clock.GetUtcNow(),
         };
         register.SaveRunRows(run.ResultHash, results, settlement);
@@ -118,20 +139,30 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
     /// <summary>Approves a run with the steering group's decision: one obligation per payer.</summary>
     public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(decisionReference)) throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
-        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
+        if (string.IsNullOrWhiteSpace(decisionReference))
+            throw new FollowUpRefused("Godkendelsen skal have styregruppens beslutningsreference.");
+        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct)
+            ?? throw new FollowUpRefused($"Kørsel {runId} findes ikke.");
         // A run pays the difference to the approved runs it was computed against; approving it after another run was
         // approved would pay the same outcomes twice. (The unique indexes decide a race; these reads give the clear message.)
         var result = RunResult.FromJson(run.ResultJson);
         var settledAgainst = result.SettledAgainst ?? [];
-        var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
+        var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId)
+            .ToListAsync(ct);
         if (approvedRuns.Contains(runId)) throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt.");
         var approvedSince = approvedRuns.Except(settledAgainst).Order().ToList();
         if (approvedSince.Count > 0)
-            throw new FollowUpRefused($"Kørsel {runId} er beregnet før kørsel {string.Join(", ", approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
-        var approval = new FollowUpApproval { InvestmentId = run.InvestmentId, RunId = runId, Sequence = settledAgainst.Count + 1, DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow() };
+            throw new FollowUpRefused(
+                $"Kørsel {runId} er beregnet før kørsel {string.Join(", ",
+                    approvedSince)} blev godkendt og ville betale de samme resultater igen; kør opfølgningen igen.");
+        var approval = new FollowUpApproval
+        {
+            InvestmentId = run.InvestmentId, RunId = runId, Sequence = settledAgainst.Count + 1,
+            DecisionReference = decisionReference.Trim(), ApprovedBy = user.Name, ApprovedAt = clock.GetUtcNow()
+        };
         store.FollowUpApprovals.Add(approval);
-        var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
+        var years = Math.Max(1,
+            (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
         var approvedOn = clock.Today();
         foreach (var payer in result.ByPayer.Where(p => p.Amount > 0))
             foreach (var (amount, year) in Instalments(payer.Amount, years).Select((a, i) => (a, i)))
@@ -146,8 +177,11 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         {
             StoreConflict.ForgetAdded(store);
             if (await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct))
-                throw new FollowUpRefused($"Kørsel {runId} er allerede godkendt af en anden i samme øjeblik; betalingsforpligtelserne er oprettet én gang.");
-            throw new FollowUpRefused($"Kørsel {runId} blev ikke godkendt: en anden kørsel af samme investering blev godkendt i samme øjeblik; kør opfølgningen igen.");
+                throw new FollowUpRefused(
+                    $"Kørsel {runId} er allerede godkendt af en anden i samme øjeblik; betalingsforpligtelserne er oprettet én gang.");
+            throw new FollowUpRefused(
+                $"Kørsel {runId} blev ikke godkendt: en anden kørsel af samme investering blev godkendt i samme øjeblik; kør opfølgningen" +
+                    $" igen.");
         }
         return approval;
     }
@@ -156,15 +190,22 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
     /// saved together with the obligation so neither exists without the other.</summary>
     public async Task<PaymentObligation> RecordPaymentAsync(int obligationId, DateOnly paidOn, CancellationToken ct = default)
     {
-        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct) ?? throw new FollowUpRefused($"Forpligtelse {obligationId} findes ikke.");
+        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct)
+            ?? throw new FollowUpRefused($"Forpligtelse {obligationId} findes ikke.");
         if (obligation.PaidOn is not null) throw new FollowUpRefused($"Forpligtelsen er allerede betalt {obligation.PaidOn:dd-MM-yyyy}.");
         var investment = await store.Investments.AsNoTracking().Include(i => i.Fund).FirstAsync(i => i.Id == obligation.InvestmentId, ct);
         var line = new Fund.LedgerLine
         {
-            FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual, Amount = obligation.Amount,
+            FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual,
+            Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
-        try { obligation.LedgerPosting = await new Fund.Ledger(store, user, clock).AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct); }
+        try
+        {
+            obligation.LedgerPosting =
+                await new Fund.Ledger(store, user, clock).AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp,
+                    PaymentReference(obligation), ct);
+        }
         catch (Fund.LedgerRefused e) { throw new FollowUpRefused(e.Message); }
         obligation.PaidOn = paidOn;
         // The posting's source reference names the obligation and is unique (IX_LedgerPostings_SourceReference): a second
@@ -174,7 +215,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, RegisterStore register
         {
             StoreConflict.ForgetAdded(store);
             store.PaymentObligations.Entry(obligation).State = EntityState.Detached;
-            throw new FollowUpRefused($"Forpligtelse {obligationId} er allerede betalt af en anden i samme øjeblik; betalingen er bogført én gang.");
+            throw new FollowUpRefused(
+                $"Forpligtelse {obligationId} er allerede betalt af en anden i samme øjeblik; betalingen er bogført én gang.");
         }
         return obligation;
     }

@@ -12,7 +12,8 @@ public sealed class MeasureRefused(string? field, string message) : Exception(me
 }
 
 /// <summary>What a secretariat types for a measure.</summary>
-public sealed record MeasureInput(string? Code, string? NameDa, string? NameEn, MeasureUnit Unit, MeasureValueType ValueType, int Decimals, MeasureSource Source);
+public sealed record MeasureInput(string? Code, string? NameDa, string? NameEn, MeasureUnit Unit, MeasureValueType ValueType, int Decimals,
+    MeasureSource Source);
 
 /// <summary>
 /// A fund's measure catalogue (docs/measures.md): reading it for imports and runs, and the secretariat's changes. A code
@@ -31,18 +32,24 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
         await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).Select(m => m.Code).OrderBy(c => c).ToListAsync(ct);
 
     /// <summary>The codes of a fund's catalogue with their value types: what a register import for the fund accepts.</summary>
-    public static async Task<Dictionary<string, MeasureValueType>> ValueTypesAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>
-        await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToDictionaryAsync(m => m.Code, m => m.ValueType, StringComparer.Ordinal, ct);
+    public static async Task<Dictionary<string, MeasureValueType>> ValueTypesAsync(IBundlinjeStore store, int fundId,
+        CancellationToken ct = default) =>
+        await store.Measures.AsNoTracking().Where(m => m.FundId == fundId)
+            .ToDictionaryAsync(m => m.Code, m => m.ValueType, StringComparer.Ordinal, ct);
 
     /// <summary>The codes of every fund's catalogue: what a register import without an investment accepts (the CLI). A code
     /// whose value type differs between funds is checked as a decimal.</summary>
-    public static async Task<Dictionary<string, MeasureValueType>> AllValueTypesAsync(IBundlinjeStore store, CancellationToken ct = default) =>
+    public static async Task<Dictionary<string, MeasureValueType>> AllValueTypesAsync(IBundlinjeStore store,
+        CancellationToken ct = default) =>
         (await store.Measures.AsNoTracking().Select(m => new { m.Code, m.ValueType }).Distinct().ToListAsync(ct)).GroupBy(m => m.Code)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.ValueType).Distinct().Count() == 1 ? g.First().ValueType : MeasureValueType.Decimal, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(m => m.ValueType).Distinct().Count() == 1 ? g.First().ValueType
+                : MeasureValueType.Decimal, StringComparer.Ordinal);
 
     /// <summary>Unit and precision per code, for the explanations of a run (<see cref="Payments.Metric.Format"/>).</summary>
-    public static async Task<Dictionary<string, MeasureFormat>> FormatsAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>
-        (await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToListAsync(ct)).ToDictionary(m => m.Code, m => m.Format, StringComparer.Ordinal);
+    public static async Task<Dictionary<string, MeasureFormat>> FormatsAsync(IBundlinjeStore store, int fundId,
+        CancellationToken ct = default) =>
+        (await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToListAsync(ct)).ToDictionary(m => m.Code, m => m.Format,
+            StringComparer.Ordinal);
 
     public async Task<Measure> AddAsync(int fundId, MeasureInput input, CancellationToken ct = default)
     {
@@ -87,23 +94,28 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
     {
         var models = await (from m in store.PaymentModels join i in store.Investments on m.InvestmentId equals i.Id
                             where i.FundId == measure.FundId select new { i.Key, m.Json }).AsNoTracking().ToListAsync();
-        var users = models.Where(m => MeasuresOf(m.Json).Contains(measure.Code)).Select(m => m.Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        var users = models.Where(m => MeasuresOf(m.Json).Contains(measure.Code)).Select(m => m.Key).Distinct().Order(StringComparer.Ordinal)
+            .ToList();
         if (users.Count > 0) return $"det bruges af betalingsmodellen for {string.Join(", ", users.Select(u => $"'{u}'"))}";
         var observations = registerObservations?.Invoke(measure.Code) ?? 0;
-        return observations > 0 ? $"registerdata har {Kroner.Number((int)Math.Min(observations, int.MaxValue))} observationer af det" : null;
+        return observations > 0 ? $"registerdata har {Kroner.Number((int)Math.Min(observations, int.MaxValue))} observationer af det"
+            : null;
     }
 
     /// <summary>The measure codes a stored payment model's metrics use.</summary>
     public static IEnumerable<string> MeasuresOf(string modelJson)
     {
         using var document = JsonDocument.Parse(modelJson);
-        if (!document.RootElement.TryGetProperty("model", out var model) || !model.TryGetProperty("metrics", out var metrics) || metrics.ValueKind != JsonValueKind.Array)
+        if (!document.RootElement.TryGetProperty("model", out var model) || !model.TryGetProperty("metrics", out var metrics)
+            || metrics.ValueKind != JsonValueKind.Array)
             return [];
-        return metrics.EnumerateArray().Select(m => m.TryGetProperty("measure", out var code) ? code.GetString() : null).OfType<string>().ToList();
+        return metrics.EnumerateArray().Select(m => m.TryGetProperty("measure", out var code) ? code.GetString() : null).OfType<string>()
+            .ToList();
     }
 
     private async Task<Measure> Find(int fundId, int id, CancellationToken ct) =>
-        await store.Measures.FirstOrDefaultAsync(m => m.Id == id && m.FundId == fundId, ct) ?? throw new MeasureRefused(null, "Målet findes ikke i fondens målkatalog.");
+        await store.Measures.FirstOrDefaultAsync(m => m.Id == id && m.FundId == fundId, ct)
+            ?? throw new MeasureRefused(null, "Målet findes ikke i fondens målkatalog.");
 
     private async Task SaveAsync(Measure measure, string code, CancellationToken ct)
     {
@@ -122,14 +134,17 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
 
     private static MeasureRefused Duplicate(string code) => new("Code", $"Koden '{code}' findes allerede i fondens målkatalog.");
 
-    private static MeasureRefused Stale() => new(null, "Målet er ændret af en anden, efter du åbnede formularen. Dine ændringer er ikke gemt: genindlæs siden og ret igen.");
+    private static MeasureRefused Stale() =>
+        new(null, "Målet er ændret af en anden, efter du åbnede formularen. Dine ændringer er ikke gemt: genindlæs siden og ret igen.");
 
     private static void Check(MeasureInput input)
     {
         if (!CodePattern().IsMatch(input.Code?.Trim() ?? ""))
             throw new MeasureRefused("Code", "Kode: små bogstaver, tal og bindestreg, højst 60 tegn (fx 'reconvictions').");
-        if (string.IsNullOrWhiteSpace(input.NameDa) || input.NameDa.Trim().Length > 200) throw new MeasureRefused("NameDa", "Dansk navn skal udfyldes (højst 200 tegn).");
-        if (string.IsNullOrWhiteSpace(input.NameEn) || input.NameEn.Trim().Length > 200) throw new MeasureRefused("NameEn", "Engelsk navn skal udfyldes (højst 200 tegn).");
+        if (string.IsNullOrWhiteSpace(input.NameDa) || input.NameDa.Trim().Length > 200)
+            throw new MeasureRefused("NameDa", "Dansk navn skal udfyldes (højst 200 tegn).");
+        if (string.IsNullOrWhiteSpace(input.NameEn) || input.NameEn.Trim().Length > 200)
+            throw new MeasureRefused("NameEn", "Engelsk navn skal udfyldes (højst 200 tegn).");
         if (!Enum.IsDefined(input.Unit)) throw new MeasureRefused("Unit", "Enhed: vælg en enhed.");
         if (!Enum.IsDefined(input.ValueType)) throw new MeasureRefused("ValueType", "Værditype: vælg en værditype.");
         if (!Enum.IsDefined(input.Source)) throw new MeasureRefused("Source", "Kilde: vælg register eller leverandør.");

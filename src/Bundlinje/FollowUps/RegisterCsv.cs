@@ -16,15 +16,20 @@ public static class RegisterCsv
     /// <summary>Writes the staged file; returns the number of records written (the rows DuckDB must load).</summary>
     public static long Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
     {
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16,
+            leaveOpen: true);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
         var records = Records(reader).GetEnumerator();
         if (!records.MoveNext()) throw new RegisterRejected(["Linje 1: filen er tom."]);
         var header = records.Current.Fields.Select(h => h.Trim()).ToList();
-        if (header.Any(CprLike.In)) throw new RegisterRejected(["Linje 1: en kolonneoverskrift ligner et CPR-nummer (mangler overskriftslinjen?)."]);
-        if (header.Any(h => h.Length == 0)) throw new RegisterRejected(["Linje 1: overskriften er ikke en kommasepareret liste af kolonnenavne."]);
+        if (header.Any(CprLike.In))
+            throw new RegisterRejected(["Linje 1: en kolonneoverskrift ligner et CPR-nummer (mangler overskriftslinjen?)."]);
+        if (header.Any(h => h.Length == 0))
+            throw new RegisterRejected(["Linje 1: overskriften er ikke en kommasepareret liste af kolonnenavne."]);
         var missing = required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", required)})."]);
+        if (missing.Count > 0)
+            throw new RegisterRejected(
+                [$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", required)})."]);
         var index = required.ToDictionary(c => c, c => header.FindIndex(h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
         var cprColumn = index["cpr"];
         var columns = new[] { "measure", "from", "to", "value", "unit" }.Select(c => index[c]).ToArray();

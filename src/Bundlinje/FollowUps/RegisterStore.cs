@@ -63,11 +63,13 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     }
 
     /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.
-    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
+    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the
+    /// seed's).</summary>
     public long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         if (!File.Exists(file)) throw new RegisterRejected([$"Filen findes ikke: {file}"]);
-        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
+        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
+            return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
         using var stream = File.OpenRead(file);
         return Import(stream, Path.GetFileName(file), importedBy, knownMeasures);
     }
@@ -77,10 +79,12 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     /// repeat a CPR number. A CSV is pseudonymised while it is read, so the only file DuckDB sees holds pseudonyms; a
     /// Parquet upload is staged 0600 in the staging folder only while DuckDB turns it into such a file, and deleted at once.
     /// </summary>
-    public long Import(Stream content, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
+    public long Import(Stream content, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".parquet")) throw new RegisterRejected([$"Filtypen '{extension}' kendes ikke; brug .csv eller .parquet."]);
+        if (extension is not (".csv" or ".parquet"))
+            throw new RegisterRejected([$"Filtypen '{extension}' kendes ikke; brug .csv eller .parquet."]);
         if (extension == ".csv")
         {
             var staged = NewStagedFile(".csv");
@@ -101,7 +105,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         finally { File.Delete(parquet); }
     }
 
-    private long ImportParquet(string file, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
+    private long ImportParquet(string file, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
     {
         var staged = NewStagedFile(".csv");
         try
@@ -112,13 +117,17 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 var source = $"read_parquet('{Escape(file)}', file_row_number = true)";
                 try
                 {
-                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0)).Where(c => c != "file_row_number").ToList();
+                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0))
+                        .Where(c => c != "file_row_number").ToList();
                     if (present.Any(c => CprLike.In(c))) throw new RegisterRejected(["Linje 1: et kolonnenavn ligner et CPR-nummer."]);
                     var missing = Columns.Where(c => !present.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-                    if (missing.Count > 0) throw new RegisterRejected([$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
+                    if (missing.Count > 0)
+                        throw new RegisterRejected(
+                            [$"Linje 1: kolonnen {string.Join(", ", missing)} mangler (skal have: {string.Join(", ", Columns)})."]);
                     static string Quoted(string column) => $"CAST(\"{column.Replace("\"", "\"\"")}\" AS VARCHAR)";
                     string Column(string name) => Quoted(present.First(p => p.Equals(name, StringComparison.OrdinalIgnoreCase)));
-                    string Field(string name) => $"CASE WHEN regexp_matches({Column(name)}, '{CprLike.Pattern}') THEN '' ELSE {Column(name)} END";
+                    string Field(string name) =>
+                        $"CASE WHEN regexp_matches({Column(name)}, '{CprLike.Pattern}') THEN '' ELSE {Column(name)} END";
                     var others = present.Where(p => !p.Equals("cpr", StringComparison.OrdinalIgnoreCase))
                         .Select(p => $"WHEN regexp_matches({Quoted(p)}, '{CprLike.Pattern}') THEN '{Escape(p)}'");
                     // Only pseudonyms leave this statement: the cpr column becomes its pseudonym, CPR-shaped values elsewhere become ''.
@@ -128,7 +137,11 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                               FROM {source}) TO '{Escape(staged)}' (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', FORCE_QUOTE *)
                         """);
                 }
-                catch (DuckDBException e) { throw new RegisterRejected([$"Filen kan ikke læses som Parquet: {CprLike.Mask(e.Message.Split('\n')[0])}"]); }
+                catch (DuckDBException e)
+                {
+                    throw new RegisterRejected(
+                    [$"Filen kan ikke læses som Parquet: {CprLike.Mask(e.Message.Split('\n')[0])}"]);
+                }
             }
             return LoadStaged(staged, fileName, importedBy, knownMeasures);
         }
@@ -161,7 +174,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         ? new(file, FileMode.CreateNew, FileAccess.Write, FileShare.None)
         : new(file, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
 
     private static void Copy(Stream from, Stream to, long cap)
@@ -171,12 +185,14 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         for (int read; (read = from.Read(buffer)) > 0;)
         {
             total += read;
-            if (total > cap) throw new RegisterRejected([$"Fil: filen er større end {cap / 1024 / 1024} MB; indlæs den med kommandoen bundlinje register import."]);
+            if (total > cap) throw new RegisterRejected(
+                [$"Fil: filen er større end {cap / 1024 / 1024} MB; indlæs den med kommandoen bundlinje register import."]);
             to.Write(buffer, 0, read);
         }
     }
 
-    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures, long? rows = null)
+    private long LoadStaged(string staged, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures, long? rows = null)
     {
         using var connection = Open();
         var source = $$"""
@@ -193,7 +209,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     private static long Load(DuckDBConnection connection, string source, string fileName, string importedBy,
         IReadOnlyDictionary<string, MeasureValueType> knownMeasures, long? rows)
     {
-        static string In(IEnumerable<string> codes) => codes.Any() ? $"measure IN ({string.Join(", ", codes.Select(k => $"'{Escape(k)}'"))})" : "FALSE";
+        static string In(IEnumerable<string> codes) => codes.Any()
+            ? $"measure IN ({string.Join(", ", codes.Select(k => $"'{Escape(k)}'"))})" : "FALSE";
         var unknown = $"NOT {In(knownMeasures.Keys)}";
         var yesNo = In(knownMeasures.Where(m => m.Value == MeasureValueType.YesNo).Select(m => m.Key));
         var whole = In(knownMeasures.Where(m => m.Value == MeasureValueType.Integer).Select(m => m.Key));
@@ -213,7 +230,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 """);
             if (inserted == expected)
             {
-                Execute(connection, $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
+                Execute(connection,
+                    $"INSERT INTO imports VALUES ('{importId}', '{Escape(fileName)}', {inserted}, '{Escape(importedBy)}', now())");
                 transaction.Commit();
                 return inserted;
             }
@@ -238,7 +256,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         // The first row with an unknown code lists the catalogue's codes (once, not on every row).
         var first = problems.FindIndex(p => p.EndsWith(" er ikke et mål i fondens målkatalog.", StringComparison.Ordinal));
         if (first >= 0)
-            problems[first] = problems[first][..^1] + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures.Keys)}).");
+            problems[first] = problems[first][..^1]
+                + (knownMeasures.Count == 0 ? " (kataloget er tomt)." : $" (kendte mål: {Measures.List(knownMeasures.Keys)}).");
         if (problems.Count > 0) throw new RegisterRejected(problems);
         if (rows is not null) throw new RegisterRejected(["Filen kunne ikke indlæses helt; intet er gemt."]);
 
@@ -268,7 +287,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     public void SaveRunRows(string resultHash, IEnumerable<Payments.MetricResult> results, Payments.Settlement? settlement = null)
     {
         using var connection = Open();
-        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE result_hash = '{Escape(resultHash)}'", r => r.GetInt64(0)).Single() > 0) return;
+        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE result_hash = '{Escape(resultHash)}'", r => r.GetInt64(0))
+            .Single() > 0) return;
         using var appender = connection.CreateAppender("run_rows");
         var i = 0;
         foreach (var result in results)
@@ -278,7 +298,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             var keys = settled is null ? entitled.Keys : entitled.Keys.Union(settled.Keys);
             foreach (var (person, window) in keys.OrderBy(k => k.Person, StringComparer.Ordinal).ThenBy(k => k.Window))
             {
-                var row = appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort).AppendValue(person)
+                var row = appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort)
+                    .AppendValue(person)
                     .AppendValue(entitled.GetValueOrDefault((person, window))).AppendValue(window);
                 (settled is null ? row.AppendNullValue() : row.AppendValue(settled.GetValueOrDefault((person, window)))).EndRow();
             }
@@ -297,12 +318,14 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
 
     /// <summary>What the runs with these result hashes settled per metric line and participant × window, summed; null when
     /// a run's rows were stored before per-participant settlement (then its lines are settled as a whole).</summary>
-    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(IReadOnlyCollection<string> resultHashes)
+    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(
+        IReadOnlyCollection<string> resultHashes)
     {
         if (resultHashes.Count == 0) return Payments.PaidBefore.Collect([]);
         using var connection = Open();
         var these = $"result_hash IN ({string.Join(", ", resultHashes.Select(h => $"'{Escape(h)}'"))})";
-        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE {these} AND settled IS NULL", r => r.GetInt64(0)).Single() > 0) return null;
+        if (Query(connection, $"SELECT count(*) FROM run_rows WHERE {these} AND settled IS NULL", r => r.GetInt64(0)).Single() > 0)
+            return null;
         return Payments.PaidBefore.Collect(Query(connection, $"""
             SELECT metric, cohort, person, window_no, settled FROM run_rows WHERE {these} AND settled <> 0
             """, r => (r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetDecimal(4))));

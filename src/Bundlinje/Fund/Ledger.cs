@@ -8,7 +8,8 @@ public sealed class LedgerRefused(string message) : Exception(message);
 /// <summary>Posting, reversing and closing years in a fund's ledger. Nothing is edited: corrections are reversing postings.</summary>
 public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
+    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual,
+        CancellationToken ct = default)
     {
         var posting = await AddAsync(fundKey, line, source, null, ct);
         await store.SaveChangesAsync(ct);
@@ -16,10 +17,12 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     }
 
     /// <summary>Checks and adds a posting without saving, so a caller can save it together with what it belongs to.</summary>
-    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default)
+    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference,
+        CancellationToken ct = default)
     {
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
-        if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem) throw new LedgerRefused($"{problem.Field}: {problem.Message}");
+        if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem)
+            throw new LedgerRefused($"{problem.Field}: {problem.Message}");
         if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
         int? investmentId = null;
         if (line.Investment is { } key)
@@ -27,9 +30,11 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
                 ?? throw new LedgerRefused($"Ukendt investering '{key}' i fonden.");
         var posting = new LedgerPosting
         {
-            FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
+            FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate
+                ?? new DateOnly(line.FiscalYear, 12, 31),
             Kind = line.Kind, Basis = line.Basis, Amount = line.Amount, Category = line.Category, InvestmentId = investmentId,
-            Payer = line.Payer, Metric = line.Metric, Source = source, SourceReference = sourceReference, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+            Payer = line.Payer, Metric = line.Metric, Source = source, SourceReference = sourceReference, Text = line.Text,
+            PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
         };
         store.LedgerPostings.Add(posting);
         return posting;
@@ -47,7 +52,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
         var reversal = new LedgerPosting
         {
-            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear, EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
+            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear,
+            EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
             Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
             InvestmentId = original.InvestmentId, Payer = original.Payer, Metric = original.Metric, Source = LedgerSource.Manual,
             Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,
@@ -59,7 +65,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {
             StoreConflict.ForgetAdded(store);
-            throw new LedgerRefused($"Posteringen {postingId} er allerede tilbageført af en anden i samme øjeblik; den tilbageføres kun én gang.");
+            throw new LedgerRefused(
+                $"Posteringen {postingId} er allerede tilbageført af en anden i samme øjeblik; den tilbageføres kun én gang.");
         }
         return reversal;
     }
@@ -68,7 +75,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     {
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new LedgerRefused($"Ukendt fond '{fundKey}'.");
         await RefuseIfClosedAsync(fund.Id, year, ct);
-        store.ClosedFiscalYears.Add(new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
+        store.ClosedFiscalYears.Add(
+            new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
         try { await store.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {

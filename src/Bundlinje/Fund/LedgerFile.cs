@@ -16,7 +16,8 @@ public sealed class LedgerFile
     {
         try
         {
-            return JsonSerializer.Deserialize<LedgerFile>(json, PortfolioJson.Options) ?? throw new PortfolioRejected(["$: filen er tom (null)."]);
+            return JsonSerializer.Deserialize<LedgerFile>(json, PortfolioJson.Options)
+                ?? throw new PortfolioRejected(["$: filen er tom (null)."]);
         }
         catch (JsonException e)
         {

@@ -20,8 +20,10 @@ public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user, Tim
         {
             var e = file.Entries[i]; var p = $"$.entries[{i}]";
             problems.AddRange(LedgerRules.Check(e).Select(problem => $"{p}.{problem.Field}: {problem.Message}"));
-            if (e.Investment is { } key && !investments.ContainsKey(key)) problems.Add($"{p}.investment: ukendt investering '{key}' i fonden.");
-            if (e.Basis == LedgerBasis.Actual && closed.FirstOrDefault(c => c.Year == e.FiscalYear) is { } year) problems.Add($"{p}.fiscalYear: {Ledger.ClosedMessage(year)}");
+            if (e.Investment is { } key && !investments.ContainsKey(key)) problems.Add(
+                $"{p}.investment: ukendt investering '{key}' i fonden.");
+            if (e.Basis == LedgerBasis.Actual && closed.FirstOrDefault(c => c.Year == e.FiscalYear) is { } year) problems.Add(
+                $"{p}.fiscalYear: {Ledger.ClosedMessage(year)}");
         }
         if (problems.Count > 0) throw new PortfolioRejected(problems);
 

@@ -18,8 +18,14 @@ public static class PublishedTable
     {
         List<IDictionary<string, object?>> rows;
         try { rows = MiniExcelLibs.MiniExcel.Query(content, useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList(); }
-        catch (Exception e) when (e is not OutOfMemoryException) { throw new FormatException($"Filen kan ikke læses som XLSX: {e.Message}"); }
-        if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FormatException(
+            $"Filen kan ikke læses som XLSX: {e.Message}");
+        }
+        if (rows.Count == 0
+            || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value",
+                StringComparison.OrdinalIgnoreCase))
             throw new FormatException("Række 1: overskriften skal være row, column, value i kolonne A–C.");
         var cells = new List<PublishedCell>();
         for (var i = 1; i < rows.Count; i++)
@@ -35,7 +41,8 @@ public static class PublishedTable
                 _ => null,
             } ?? throw new FormatException($"Række {i + 1}, value: '{values.ElementAtOrDefault(2)}' er ikke et tal.");
             if (Math.Abs(value) > Common.Kroner.Max) throw new FormatException($"Række {i + 1}, value: {OutOfRange}");
-            cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "", value));
+            cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "",
+                value));
         }
         return cells;
     }
@@ -51,14 +58,17 @@ public static class PublishedTable
             var fields = Split(lines[i]);
             if (fields.Count != 3) throw new FormatException($"Linje {i + 1}: forventede 3 felter, fandt {fields.Count}.");
             if (!decimal.TryParse(fields[2], NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-                throw new FormatException($"Linje {i + 1}, value: '{fields[2]}' er ikke et tal (brug punktum som decimaltegn, intet tusindtalsskilletegn).");
+                throw new FormatException(
+                    $"Linje {i + 1}, value: '{fields[2]}' er ikke et tal (brug punktum som decimaltegn, intet tusindtalsskilletegn).");
             if (Math.Abs(value) > Common.Kroner.Max) throw new FormatException($"Linje {i + 1}, value: {OutOfRange}");
             cells.Add(new PublishedCell(fields[0], fields[1], value));
         }
         return cells;
     }
 
-    private static readonly string OutOfRange = $"tallet skal ligge mellem -{Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)} og {Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)}.";
+    private static readonly string OutOfRange =
+        $"tallet skal ligge mellem -{Common.Kroner.Max.ToString("#,##0", Common.Kroner.Danish)} og {Common.Kroner.Max.ToString("#,##0",
+            Common.Kroner.Danish)}.";
 
     private static List<string> Split(string line)
     {

@@ -23,8 +23,13 @@ public sealed class InvestmentDevelopment(IBundlinjeStore store, ICurrentUser us
         if (input.Note?.Length > 2000) throw new DevelopmentRefused(nameof(input.Note), "Note må højst være 2000 tegn.");
         var current = PhaseChange.Current(await store.PhaseChanges.Where(c => c.InvestmentId == investment.Id).ToListAsync(ct));
         if (current is not null && on < current.StartedOn)
-            throw new DevelopmentRefused(nameof(input.StartedOn), $"Startdato: kan ikke ligge før den nuværende fase startede ({current.StartedOn:dd-MM-yyyy}).");
-        var change = new PhaseChange { InvestmentId = investment.Id, Phase = phase, StartedOn = on, Owner = input.Owner.Trim(), Note = Blank(input.Note), RecordedBy = user.Name };
+            throw new DevelopmentRefused(nameof(input.StartedOn),
+                $"Startdato: kan ikke ligge før den nuværende fase startede ({current.StartedOn:dd-MM-yyyy}).");
+        var change = new PhaseChange
+        {
+            InvestmentId = investment.Id, Phase = phase, StartedOn = on, Owner = input.Owner.Trim(),
+            Note = Blank(input.Note), RecordedBy = user.Name
+        };
         store.PhaseChanges.Add(change);
         await store.SaveChangesAsync(ct);
         return change;
@@ -35,7 +40,8 @@ public sealed class InvestmentDevelopment(IBundlinjeStore store, ICurrentUser us
         var investment = await FindAsync(investmentKey, ct);
         if (input.AssessedOn is not { } on) throw new DevelopmentRefused(nameof(input.AssessedOn), "Dato skal udfyldes.");
         MaturityLevel Level(MaturityLevel? level, string field, string label) =>
-            level is { } l && Enum.IsDefined(l) ? l : throw new DevelopmentRefused(field, $"{label}: vælg et trin fra 1 (ikke moden) til 5 (meget moden).");
+            level is { } l && Enum.IsDefined(l) ? l
+                : throw new DevelopmentRefused(field, $"{label}: vælg et trin fra 1 (ikke moden) til 5 (meget moden).");
         var assessment = new MaturityAssessment
         {
             InvestmentId = investment.Id, AssessedOn = on,
@@ -46,14 +52,16 @@ public sealed class InvestmentDevelopment(IBundlinjeStore store, ICurrentUser us
             Strengths = Blank(input.Strengths), Attention = Blank(input.Attention), RecordedBy = user.Name,
         };
         if (input.Strengths?.Length > 4000) throw new DevelopmentRefused(nameof(input.Strengths), "Styrker må højst være 4000 tegn.");
-        if (input.Attention?.Length > 4000) throw new DevelopmentRefused(nameof(input.Attention), "Opmærksomhedspunkter må højst være 4000 tegn.");
+        if (input.Attention?.Length > 4000)
+            throw new DevelopmentRefused(nameof(input.Attention), "Opmærksomhedspunkter må højst være 4000 tegn.");
         store.MaturityAssessments.Add(assessment);
         await store.SaveChangesAsync(ct);
         return assessment;
     }
 
     private async Task<Investment> FindAsync(string key, CancellationToken ct) =>
-        await store.Investments.FirstOrDefaultAsync(i => i.Key == key, ct) ?? throw new DevelopmentRefused("Key", $"Ukendt investering '{key}'.");
+        await store.Investments.FirstOrDefaultAsync(i => i.Key == key, ct)
+            ?? throw new DevelopmentRefused("Key", $"Ukendt investering '{key}'.");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

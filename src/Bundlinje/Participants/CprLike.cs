@@ -30,5 +30,6 @@ public static partial class CprLike
     /// <summary>The text with every CPR-shaped run replaced by x'es.</summary>
     public static string Mask(string text) => Shape().Replace(text, m => new string('x', m.Length));
 
-    public static string Refusal(string where, string column) => $"{where}, {column}: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her).";
+    public static string Refusal(string where, string column) =>
+        $"{where}, {column}: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her).";
 }

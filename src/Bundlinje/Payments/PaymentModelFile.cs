@@ -19,7 +19,11 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     {
         PaymentModelFile? file;
         try { file = JsonSerializer.Deserialize<PaymentModelFile>(json, PortfolioJson.Options); }
-        catch (JsonException e) { throw new PortfolioRejected([$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"], Subject); }
+        catch (JsonException e)
+        {
+            throw new PortfolioRejected(
+            [$"{e.Path ?? "$"}: {e.Message.Split(" Path:")[0]} (linje {e.LineNumber + 1})"], Subject);
+        }
         var problems = new List<string>();
         if (file?.Format != CurrentFormat) problems.Add($"$.format: skal være \"{CurrentFormat}\".");
         if (file?.Model is not { } model) throw new PortfolioRejected([.. problems, "$.model: mangler."], Subject);
@@ -37,15 +41,22 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
 
     /// <summary>Checks a model file and stores it as a new version for its investment (which must be
     /// <paramref name="investmentKey"/> when given); returns the model.</summary>
-    public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null, CancellationToken ct = default)
+    public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null,
+        CancellationToken ct = default)
     {
         var model = Read(json);
-        if (investmentKey is not null && model.Investment != investmentKey) throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."], Subject);
+        if (investmentKey is not null && model.Investment != investmentKey)
+            throw new PortfolioRejected([$"$.model.investment: skal være '{investmentKey}'."], Subject);
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
             ?? throw new PortfolioRejected([$"$.model.investment: ukendt investering '{model.Investment}'."], Subject);
         if (UnknownMeasures(model, await FollowUps.MeasureCatalogue.CodesAsync(store, investment.FundId, ct)) is { Count: > 0 } unknown)
             throw new PortfolioRejected(unknown, Subject);
-        store.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model), Hash = Hash(model) });
+        store.PaymentModels.Add(
+            new StoredPaymentModel
+            {
+                InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model),
+                Hash = Hash(model)
+            });
         await store.SaveChangesAsync(ct);
         return model;
     }
@@ -53,12 +64,14 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     /// <summary>Each metric whose measure is not in the fund's catalogue, with its JSON path and the known codes.</summary>
     public static List<string> UnknownMeasures(PaymentModel model, IReadOnlyCollection<string> known) =>
         model.Metrics.Select((m, i) => (m, i)).Where(x => !known.Contains(x.m.Measure))
-            .Select(x => $"$.model.metrics[{x.i}].measure: '{x.m.Measure}' er ikke et mål i fondens målkatalog (kendte mål: {FollowUps.Measures.List(known)}).").ToList();
+            .Select(x => $"$.model.metrics[{x.i}].measure: '{x.m.Measure}' er ikke et mål i fondens målkatalog (kendte " +
+                $"mål: {FollowUps.Measures.List(known)}).").ToList();
 
     public static IEnumerable<string> Problems(PaymentModel model)
     {
         if (model.Metrics.Count == 0) yield return "$.model.metrics: en model skal have mindst ét effektmål.";
-        foreach (var (field, amount) in new[] { ("capPerParticipant", model.CapPerParticipant), ("capPerPeriod", model.CapPerPeriod), ("capContract", model.CapContract) })
+        foreach (var (field, amount) in new[] { ("capPerParticipant", model.CapPerParticipant), ("capPerPeriod", model.CapPerPeriod),
+            ("capContract", model.CapContract) })
             if (Kroner.Problem($"$.model.{field}", amount) is { } problem) yield return problem;
         foreach (var duplicate in model.Metrics.GroupBy(m => m.Key).Where(g => g.Count() > 1))
             yield return $"$.model.metrics: nøglen '{duplicate.Key}' bruges {duplicate.Count()} gange.";
@@ -66,20 +79,26 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
         {
             var m = model.Metrics[i]; var p = $"$.model.metrics[{i}]";
             if (string.IsNullOrWhiteSpace(m.Key)) yield return $"{p}.key: skal udfyldes.";
-            if (string.IsNullOrWhiteSpace(m.Measure)) yield return $"{p}.measure: skal udfyldes."; // known to the fund's catalogue: StoreAsync
+            // known to the fund's catalogue: StoreAsync
+            if (string.IsNullOrWhiteSpace(m.Measure)) yield return $"{p}.measure: skal udfyldes.";
             if (m.ToMonth <= m.FromMonth) yield return $"{p}.toMonth: skal ligge efter fromMonth.";
             if (m.Price < 0) yield return $"{p}.price: må ikke være negativ.";
-            var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving), ("capPerMetric", m.CapPerMetric) };
+            var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving),
+                ("capPerMetric", m.CapPerMetric) };
             amounts.AddRange((m.Tiers ?? []).Select((t, j) => ($"tiers[{j}].price", (decimal?)t.Price)));
             foreach (var (field, amount) in amounts)
                 if (Kroner.Problem($"{p}.{field}", amount) is { } problem) yield return problem;
             if (m.AssumedRate is < 0 or > 1) yield return $"{p}.assumedRate: skal ligge mellem 0 og 1.";
             if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return $"{p}.baselineRate: skal angives for {m.Kind}.";
-            if (m.Share is <= 0 or > 1) yield return $"{p}.share: skal ligge over 0 og højst være 1, ikke {m.Share.ToString(Kroner.Danish)}.";
+            if (m.Share is <= 0 or > 1)
+                yield return $"{p}.share: skal ligge over 0 og højst være 1, ikke {m.Share.ToString(Kroner.Danish)}.";
             if (m.Scope == Scope.PerCohortAndPooled && !MetricFields.IsAggregate(m.Kind))
-                yield return $"{p}.scope: perCohortAndPooled gælder kun treatmentVsControl, rateVsBaseline og cohortMeanChange (en deltager betales på sit eget resultat).";
-            if (m.Scope == Scope.PerCohortAndPooled && m.CohortMinimumEffect is { } early && m.MinimumEffect is { } pooled && early < pooled)
-                yield return $"{p}.cohortMinimumEffect: kohortens tærskel ({early.ToString(Kroner.Danish)}) skal være mindst den samlede minimumEffect ({pooled.ToString(Kroner.Danish)}).";
+                yield return $"{p}.scope: perCohortAndPooled gælder kun treatmentVsControl, rateVsBaseline og cohortMeanChange (en " +
+                    $"deltager betales på sit eget resultat).";
+            if (m.Scope == Scope.PerCohortAndPooled && m.CohortMinimumEffect is { } early && m.MinimumEffect is { } pooled
+                && early < pooled)
+                yield return $"{p}.cohortMinimumEffect: kohortens tærskel ({early.ToString(
+                    Kroner.Danish)}) skal være mindst den samlede minimumEffect ({pooled.ToString(Kroner.Danish)}).";
             foreach (var unused in MetricFields.Unused(m, p)) yield return unused;
             foreach (var problem in PayerProblems(m.Payers, $"{p}.payers")) yield return problem;
         }
@@ -110,7 +129,8 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
             yield return $"{p}: andelene summer til {payers.Sum(x => x.Share).ToString(Kroner.Danish)}, ikke 1.";
     }
 
-    /// <summary>Weights become shares (weight / sum of weights); the last payer takes 1 minus the others, so they sum to exactly 1.</summary>
+    /// <summary>Weights become shares (weight / sum of weights); the last payer takes 1 minus the others, so they sum to exactly
+    /// 1.</summary>
     private static PaymentModel Normalised(PaymentModel model) => model with
     {
         Metrics = model.Metrics.Select(m => m.Payers.All(x => x.Weight is null) ? m : m with { Payers = SharesOf(m.Payers) }).ToList(),

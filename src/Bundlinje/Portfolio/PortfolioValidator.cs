@@ -12,7 +12,8 @@ public static partial class PortfolioValidator
 
     /// <param name="knownFunds">Fund keys already in the database (investments may name them).</param>
     /// <param name="knownOrganisations">Organisation keys already in the database.</param>
-    public static IReadOnlyList<string> Validate(PortfolioDocument doc, IEnumerable<string> knownFunds, IEnumerable<string> knownOrganisations)
+    public static IReadOnlyList<string> Validate(PortfolioDocument doc, IEnumerable<string> knownFunds,
+        IEnumerable<string> knownOrganisations)
     {
         var problems = new List<string>();
         void Problem(string path, string message) => problems.Add($"{path}: {message}");
@@ -70,10 +71,12 @@ public static partial class PortfolioValidator
             if (party.Guarantee is { } g && (g < 0 || party.Role != PartyRole.DeficitGuarantor))
                 problem($"{pp}.guarantee", g < 0 ? "kan ikke være negativ." : "kun underskudsgaranter har en garanti.");
             if (party.GuaranteeShare is { } gs && (gs is <= 0 or > 1 || party.Role != PartyRole.DeficitGuarantor))
-                problem($"{pp}.guaranteeShare", gs is <= 0 or > 1 ? "skal være en andel over 0 og højst 1 (fx 0.25 for 25 %)." : "kun underskudsgaranter har en garanti.");
+                problem($"{pp}.guaranteeShare", gs is <= 0 or > 1 ? "skal være en andel over 0 og højst 1 (fx 0.25 for 25 %)."
+                    : "kun underskudsgaranter har en garanti.");
             if (party.Donation is { } d && (d < 0 || party.Role != PartyRole.Donor))
                 problem($"{pp}.donation", d < 0 ? "kan ikke være negativ." : "kun donorer har en donation.");
-            foreach (var (field, amount) in new[] { ("capital", party.Capital), ("guarantee", party.Guarantee), ("donation", party.Donation) })
+            foreach (var (field, amount) in new[] { ("capital", party.Capital), ("guarantee", party.Guarantee),
+                ("donation", party.Donation) })
                 if (Common.Kroner.RangeProblem(amount) is { } range) problem($"{pp}.{field}", range);
         }
         var duplicateParty = inv.Parties.GroupBy(x => (x.Organisation, x.Role)).FirstOrDefault(g => g.Count() > 1);

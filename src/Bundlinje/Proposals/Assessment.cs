@@ -37,8 +37,10 @@ public sealed record AssessmentAnswer(string? Relevance, string? EconomicConsequ
         var problems = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Relevance)) problems[nameof(Relevance)] = "Relevans for borgerne og nuværende tilbud skal udfyldes.";
         else if (Relevance.Length > 5000) problems[nameof(Relevance)] = "Relevans må højst være 5000 tegn.";
-        if (string.IsNullOrWhiteSpace(EconomicConsequences)) problems[nameof(EconomicConsequences)] = "Umiddelbare økonomiske konsekvenser skal udfyldes.";
-        else if (EconomicConsequences.Length > 5000) problems[nameof(EconomicConsequences)] = "Økonomiske konsekvenser må højst være 5000 tegn.";
+        if (string.IsNullOrWhiteSpace(EconomicConsequences)) problems[nameof(EconomicConsequences)] =
+            "Umiddelbare økonomiske konsekvenser skal udfyldes.";
+        else if (EconomicConsequences.Length > 5000) problems[nameof(EconomicConsequences)] =
+            "Økonomiske konsekvenser må højst være 5000 tegn.";
         if (Recommendation is null) problems[nameof(Recommendation)] = "Vælg en anbefaling.";
         return problems;
     }
@@ -50,14 +52,16 @@ public sealed class AssessmentRefused(string field, string message) : FieldRefus
 /// proposal's timeline in the same save.</summary>
 public sealed class Assessments(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    public async Task WriteAsync(int requestId, IReadOnlySet<string> ownDepartments, AssessmentAnswer answer, CancellationToken ct = default)
+    public async Task WriteAsync(int requestId, IReadOnlySet<string> ownDepartments, AssessmentAnswer answer,
+        CancellationToken ct = default)
     {
         var request = await store.AssessmentRequests.Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
             .FirstOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new AssessmentRefused("Id", "Anmodningen om belysning findes ikke.");
         if (!ownDepartments.Contains(request.Organisation!.Key))
             throw new AssessmentRefused("Id", $"Kun analytikere i {request.Organisation.Name} kan skrive denne belysning.");
         if (request.IsAnswered) throw new AssessmentRefused("Id", "Belysningen er allerede skrevet.");
-        if (answer.Check() is { Count: > 0 } problems) throw new AssessmentRefused(problems.Keys.First(), string.Join(" ", problems.Values));
+        if (answer.Check() is { Count: > 0 } problems)
+            throw new AssessmentRefused(problems.Keys.First(), string.Join(" ", problems.Values));
         var today = clock.Today();
         request.Relevance = answer.Relevance!.Trim();
         request.EconomicConsequences = answer.EconomicConsequences!.Trim();
@@ -66,7 +70,12 @@ public sealed class Assessments(IBundlinjeStore store, ICurrentUser user, TimePr
         request.WrittenOn = today;
         var proposal = request.Proposal!;
         if (Triage.NextSteps(Triage.Current(proposal)).Contains(ProposalStep.AssessmentReceived))
-            proposal.Events.Add(new ProposalEvent { Step = ProposalStep.AssessmentReceived, On = today, By = user.Name, Note = $"Belysning fra {request.Organisation.Name}" });
+            proposal.Events.Add(
+                new ProposalEvent
+                {
+                    Step = ProposalStep.AssessmentReceived, On = today, By = user.Name,
+                    Note = $"Belysning fra {request.Organisation.Name}"
+                });
         await store.SaveChangesAsync(ct);
     }
 }

@@ -30,9 +30,11 @@ public static class AttachmentCheck
         };
 
     // Names that make a PDF act (run script, start a program, carry another file); matched after #xx name escapes are undone.
-    private static readonly string[] ActiveNames = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE"];
+    private static readonly string[] ActiveNames =
+        ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE"];
     // Markers of an HTML page or a DOS/Windows program inside the file (long enough not to occur by chance in binary data).
-    private static readonly string[] Polyglot = ["This program cannot be run in DOS mode", "<html", "<!doctype", "<script", "<body", "<iframe", "<?php", "javascript:"];
+    private static readonly string[] Polyglot =
+        ["This program cannot be run in DOS mode", "<html", "<!doctype", "<script", "<body", "<iframe", "<?php", "javascript:"];
 
     private static string? PdfRefusal(byte[] content)
     {
@@ -48,7 +50,8 @@ public static class AttachmentCheck
         if (startxref < 0) return "er ikke en gyldig PDF-fil (mangler startxref)";
         var digits = Encoding.ASCII.GetString(tail[(startxref + 9)..]).TrimStart();
         var length = digits.TakeWhile(char.IsAsciiDigit).Count();
-        if (length == 0 || !long.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset >= content.Length)
+        if (length == 0 || !long.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            || offset >= content.Length)
             return "er ikke en gyldig PDF-fil (startxref peger uden for filen)";
         var table = span[(int)offset..];
         var classic = table.StartsWith("xref"u8) && span.IndexOf("trailer"u8) >= 0;
@@ -62,8 +65,10 @@ public static class AttachmentCheck
         foreach (var text in objectStreams.Prepend(outside))
         {
             var decoded = Regex.Replace(text, "#([0-9A-Fa-f]{2})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
-            if (ActiveNames.FirstOrDefault(n => ContainsName(decoded, n)) is { } name) return $"indeholder {name} (aktivt indhold er ikke tilladt)";
-            if (Polyglot.Any(p => decoded.Contains(p, StringComparison.OrdinalIgnoreCase))) return "indeholder HTML eller et program (en fil der både er PDF og noget andet)";
+            if (ActiveNames.FirstOrDefault(n => ContainsName(decoded, n)) is { } name)
+                return $"indeholder {name} (aktivt indhold er ikke tilladt)";
+            if (Polyglot.Any(p => decoded.Contains(p, StringComparison.OrdinalIgnoreCase)))
+                return "indeholder HTML eller et program (en fil der både er PDF og noget andet)";
         }
         return null;
     }
@@ -71,7 +76,8 @@ public static class AttachmentCheck
     /// <summary>An "MZ" whose e_lfanew field points at a "PE\0\0" header: a Windows program, wherever it sits.</summary>
     private static bool HasWindowsProgram(ReadOnlySpan<byte> content)
     {
-        for (var at = content.IndexOf("MZ"u8); at >= 0; at = content[(at + 2)..].IndexOf("MZ"u8) is var next && next >= 0 ? at + 2 + next : -1)
+        for (var at = content.IndexOf("MZ"u8); at >= 0; at = content[(at + 2)..].IndexOf("MZ"u8) is var next && next >= 0 ? at + 2 + next
+            : -1)
         {
             if (at + 0x40 > content.Length) return false;
             var pe = (long)at + BitConverter.ToInt32(content.Slice(at + 0x3C, 4));
@@ -120,7 +126,8 @@ public static class AttachmentCheck
             {
                 // An object stream packed with a filter other than Flate cannot be searched, so it counts as active content.
                 var body = !dictionary.Contains("/Filter") ? content[start..(start + end)]
-                    : Regex.IsMatch(dictionary, @"/Filter\s*\[?\s*/FlateDecode\s*\]?\s*[/>]") ? Inflate(content, start, end) : "/JavaScript"u8.ToArray();
+                    : Regex.IsMatch(dictionary, @"/Filter\s*\[?\s*/FlateDecode\s*\]?\s*[/>]") ? Inflate(content, start, end)
+                        : "/JavaScript"u8.ToArray();
                 inflated += body.Length;
                 objectStreams.Add(Encoding.Latin1.GetString(body));
             }
@@ -162,7 +169,8 @@ public static class AttachmentCheck
                 total += read;
                 if (total > MaxInflatedBytes) return $"fylder mere end {MaxInflatedBytes / 1024 / 1024} MB udpakket";
             }
-            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry(mainPart) is null) return "mangler de dele en DOCX- eller XLSX-fil skal have";
+            if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry(mainPart) is null)
+                return "mangler de dele en DOCX- eller XLSX-fil skal have";
             return null;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException)
@@ -171,7 +179,8 @@ public static class AttachmentCheck
         }
     }
 
-    /// <summary>Bytes read from a stream, stopping at <paramref name="cap"/>: what the entry really inflates to, not what its header says.</summary>
+    /// <summary>Bytes read from a stream, stopping at <paramref name="cap"/>: what the entry really inflates to, not what its header
+    /// says.</summary>
     private static long Count(Stream stream, long cap)
     {
         var buffer = new byte[81920];

@@ -13,7 +13,8 @@ public sealed class Calls(IBundlinjeStore store)
 {
     public async Task<Call> AnnounceAsync(string fundKey, CallInput input, CancellationToken ct = default)
     {
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new CallRefused("Title", $"Ukendt fond '{fundKey}'.");
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw new CallRefused("Title", $"Ukendt fond '{fundKey}'.");
         if (string.IsNullOrWhiteSpace(input.Title)) throw new CallRefused(nameof(input.Title), "Titel skal udfyldes.");
         if (input.Title.Length > 300) throw new CallRefused(nameof(input.Title), "Titel må højst være 300 tegn.");
         if (input.Theme?.Length > 300) throw new CallRefused(nameof(input.Theme), "Tema må højst være 300 tegn.");
@@ -25,7 +26,11 @@ public sealed class Calls(IBundlinjeStore store)
         var slug = Slug.Of(input.Title);
         var key = slug;
         for (var n = 2; await store.Calls.AnyAsync(c => c.FundId == fund.Id && c.Key == key, ct); n++) key = $"{slug}-{n}";
-        var call = new Call { FundId = fund.Id, Key = key, Title = input.Title.Trim(), Theme = input.Theme?.Trim(), Text = input.Text.Trim(), OpensOn = opens, ClosesOn = closes };
+        var call = new Call
+        {
+            FundId = fund.Id, Key = key, Title = input.Title.Trim(), Theme = input.Theme?.Trim(),
+            Text = input.Text.Trim(), OpensOn = opens, ClosesOn = closes
+        };
         store.Calls.Add(call);
         await store.SaveChangesAsync(ct);
         return call;

@@ -27,7 +27,8 @@ public sealed record IntakeForm(
 /// <summary>
 /// Receives proposals from the public: every field checked on the server with a message per field, one contact address,
 /// attachments checked by their structure (<see cref="AttachmentCheck"/>) and stored under their row id with a
-/// sanitised name (<see cref="AttachmentName"/>), nothing stored unless all holds. Text is stored as written and shown encoded wherever it appears.
+/// sanitised name (<see cref="AttachmentName"/>), nothing stored unless all holds. Text is stored as written and shown encoded wherever it
+/// appears.
 /// </summary>
 public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
 {
@@ -45,7 +46,8 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         if (form.ProposerType is null) problems["ProposerType"] = "Vælg hvem henvendelsen kommer fra.";
         Required("Proposer", form.Proposer, "Navn eller organisation", 300);
         Required("Contact", form.Contact, "E-mail", 300);
-        if (!problems.ContainsKey("Contact") && !IsOneAddress(form.Contact!.Trim())) problems["Contact"] = "E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).";
+        if (!problems.ContainsKey("Contact") && !IsOneAddress(form.Contact!.Trim())) problems["Contact"] =
+            "E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).";
         Required("Title", form.Title, "Titel", 300);
         Required("Problem", form.Problem, "Problemet", 5000);
         Required("TargetGroup", form.TargetGroup, "Målgruppen", 5000);
@@ -77,7 +79,8 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
     public async Task<string> SubmitAsync(string fundKey, IntakeForm form, CancellationToken ct = default)
     {
         if (Check(form) is { Count: > 0 } problems) throw new ArgumentException(string.Join(" ", problems.Values));
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
         var today = clock.Today();
         Call? call = null;
         if (!string.IsNullOrEmpty(form.CallKey))
@@ -122,7 +125,8 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         foreach (var file in form.Files)
             store.ProposalAttachments.Add(new ProposalAttachment
             {
-                Proposal = proposal, FileName = AttachmentName.Sanitise(file.FileName), ContentType = Kind(file)!, Size = file.Content.Length,
+                Proposal = proposal, FileName = AttachmentName.Sanitise(file.FileName), ContentType = Kind(file)!,
+                Size = file.Content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
             });
         return proposal;

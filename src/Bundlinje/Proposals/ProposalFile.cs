@@ -20,16 +20,23 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     /// <summary>Adds the file's call and proposals to its fund in one save; proposals already there (by reference) are skipped.</summary>
     public static async Task<int> ImportAsync(IBundlinjeStore store, string json, string by, CancellationToken ct = default)
     {
-        var file = JsonSerializer.Deserialize<ProposalFile>(json, PortfolioJson.Options) ?? throw new PortfolioRejected(["$: filen er tom."]);
+        var file = JsonSerializer.Deserialize<ProposalFile>(json, PortfolioJson.Options)
+            ?? throw new PortfolioRejected(["$: filen er tom."]);
         if (file.Format != CurrentFormat) throw new PortfolioRejected([$"$.format: skal være \"{CurrentFormat}\"."]);
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct) ?? throw new PortfolioRejected([$"$.fund: ukendt fond '{file.Fund}'."]);
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct)
+            ?? throw new PortfolioRejected([$"$.fund: ukendt fond '{file.Fund}'."]);
         var investments = await store.Investments.Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Id, ct);
         var known = (await store.Proposals.Where(p => p.FundId == fund.Id).Select(p => p.Reference).ToListAsync(ct)).ToHashSet();
         Call? call = null;
         if (file.Call is { } c)
         {
             call = await store.Calls.FirstOrDefaultAsync(x => x.FundId == fund.Id && x.Key == c.Key, ct);
-            if (call is null) store.Calls.Add(call = new Call { FundId = fund.Id, Key = c.Key, Title = c.Title, Theme = c.Theme, Text = c.Text, OpensOn = c.OpensOn, ClosesOn = c.ClosesOn });
+            if (call is null) store.Calls.Add(
+                call = new Call
+                {
+                    FundId = fund.Id, Key = c.Key, Title = c.Title, Theme = c.Theme, Text = c.Text, OpensOn = c.OpensOn,
+                    ClosesOn = c.ClosesOn
+                });
         }
         var problems = new List<string>();
         var added = 0;
@@ -38,14 +45,20 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
             var p = file.Proposals[i];
             if (known.Contains(p.Reference)) continue;
             int? investmentId = null;
-            if (p.Investment is { } key && !investments.TryGetValue(key, out var id)) { problems.Add($"$.proposals[{i}].investment: ukendt investering '{key}'."); continue; }
+            if (p.Investment is { } key && !investments.TryGetValue(key, out var id))
+            {
+                problems.Add($"$.proposals[{i}].investment: ukendt investering '{key}'.");
+                continue;
+            }
             else if (p.Investment is { } k2) investmentId = investments[k2];
             if (p.Call && call is null) { problems.Add($"$.proposals[{i}].call: filen har intet opkald."); continue; }
             store.Proposals.Add(new Proposal
             {
-                FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, Proposer = p.Proposer, ReceivedOn = p.ReceivedOn,
+                FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, Proposer = p.Proposer,
+                ReceivedOn = p.ReceivedOn,
                 IsPlaceholder = p.Placeholder, InvestmentId = investmentId, Call = p.Call ? call : null,
-                Events = p.Events.Select(e => new ProposalEvent { Step = e.Step, On = e.On, Note = e.Note, Amount = e.Amount, By = by }).ToList(),
+                Events = p.Events.Select(e => new ProposalEvent { Step = e.Step, On = e.On, Note = e.Note, Amount = e.Amount, By = by })
+                    .ToList(),
             });
             added++;
         }
@@ -55,9 +68,11 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     }
 
     /// <summary>The council's table for a fund at a date, from the stored proposals and timelines.</summary>
-    public static async Task<ProposalStatistics> StatisticsAsync(IBundlinjeStore store, string fundKey, DateOnly asOf, CancellationToken ct = default)
+    public static async Task<ProposalStatistics> StatisticsAsync(IBundlinjeStore store, string fundKey, DateOnly asOf,
+        CancellationToken ct = default)
     {
-        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
+        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw new ArgumentException($"Ukendt fond '{fundKey}'.");
         var proposals = await store.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct);
         return ProposalStatistics.At(proposals, asOf);
     }
@@ -65,7 +80,8 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
 
 public sealed record CallLine(string Key, string Title, string? Theme, string? Text, DateOnly OpensOn, DateOnly ClosesOn);
 
-public sealed record ProposalLine(string Reference, string Title, ProposerType ProposerType, DateOnly ReceivedOn, bool Call, bool Placeholder,
+public sealed record ProposalLine(string Reference, string Title, ProposerType ProposerType, DateOnly ReceivedOn, bool Call,
+    bool Placeholder,
     string? Investment, List<EventLine> Events, string? Proposer = null);
 
 public sealed record EventLine(ProposalStep Step, DateOnly On, string? Note = null, decimal? Amount = null);

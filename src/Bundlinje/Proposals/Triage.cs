@@ -16,8 +16,10 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     private static readonly Dictionary<ProposalStep, ProposalStep[]> Next = new()
     {
         [ProposalStep.Received] = [ProposalStep.DirectRejection, ProposalStep.SentForAssessment],
-        [ProposalStep.SentForAssessment] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation, ProposalStep.TakenIntoDevelopment],
-        [ProposalStep.AssessmentReceived] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation, ProposalStep.TakenIntoDevelopment],
+        [ProposalStep.SentForAssessment] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation,
+            ProposalStep.TakenIntoDevelopment],
+        [ProposalStep.AssessmentReceived] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation,
+            ProposalStep.TakenIntoDevelopment],
         [ProposalStep.TakenIntoDevelopment] = [ProposalStep.Launched],
     };
 
@@ -25,7 +27,8 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     public static ProposalStep Current(Proposal p) => p.StepOn(DateOnly.MaxValue);
 
-    public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
+    public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note,
+        decimal? amount = null, CancellationToken ct = default)
     {
         var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
         var current = Current(proposal);
@@ -54,11 +57,20 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (step == ProposalStep.TakenIntoDevelopment)
         {
             var key = await FreeKeyAsync(proposal.Title, ct);
-            var investment = new Investment { Key = key, Name = proposal.Title, FundId = fund.Id, Status = InvestmentStatus.InDevelopment, StatusNote = $"Fase 1 (idé) fra henvendelse {reference}" };
+            var investment = new Investment
+            {
+                Key = key, Name = proposal.Title, FundId = fund.Id, Status = InvestmentStatus.InDevelopment,
+                StatusNote = $"Fase 1 (idé) fra henvendelse {reference}"
+            };
             store.Investments.Add(investment);
             await store.SaveChangesAsync(ct);
             proposal.InvestmentId = investment.Id;
-            store.PhaseChanges.Add(new PhaseChange { InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = today, Owner = user.Name, RecordedBy = user.Name, Note = $"Fra henvendelse {reference}" });
+            store.PhaseChanges.Add(
+                new PhaseChange
+                {
+                    InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = today, Owner = user.Name,
+                    RecordedBy = user.Name, Note = $"Fra henvendelse {reference}"
+                });
         }
         if (ProposerMessages.For(proposal, step, clock.GetUtcNow(), note, amount) is { } message) store.OutboxMessages.Add(message);
         await store.SaveChangesAsync(ct);
@@ -68,17 +80,21 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     /// <summary>Sends a proposal to one or more departments for assessment by a due date: one request per department,
     /// the step on the timeline and a message to each department's analysts, in one save.</summary>
-    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference,
+        IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
     {
         var (fund, proposal) = await LoadAsync(fundKey, reference, ct);
         var current = Current(proposal);
-        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw new TriageRefused($"En henvendelse med status {current} kan ikke sendes til belysning.");
+        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment))
+            throw new TriageRefused($"En henvendelse med status {current} kan ikke sendes til belysning.");
         if (departmentKeys.Count == 0) throw new TriageRefused("Afdelinger: vælg mindst én afdeling, der skal belyse henvendelsen.");
         var today = clock.Today();
         if (dueOn is not { } due) throw new TriageRefused("Frist: skriv den dato, belysningen skal være færdig.");
         if (due <= today) throw new TriageRefused("Frist: fristen skal ligge efter i dag.");
-        var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
-        if (departments.Count != departmentKeys.Distinct().Count()) throw new TriageRefused("Afdelinger: mindst én af de valgte er ikke en magistratsafdeling.");
+        var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key)
+            && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
+        if (departments.Count != departmentKeys.Distinct().Count())
+            throw new TriageRefused("Afdelinger: mindst én af de valgte er ikke en magistratsafdeling.");
         var names = string.Join(", ", departments.Select(d => d.Name));
         proposal.Events.Add(new ProposalEvent
         {
@@ -88,19 +104,27 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         var requests = new List<AssessmentRequest>();
         foreach (var department in departments)
         {
-            var request = new AssessmentRequest { Proposal = proposal, OrganisationId = department.Id, RequestedOn = today, DueOn = due, RequestedBy = user.Name };
+            var request = new AssessmentRequest
+            {
+                Proposal = proposal, OrganisationId = department.Id, RequestedOn = today, DueOn = due,
+                RequestedBy = user.Name
+            };
             store.AssessmentRequests.Add(request);
             requests.Add(request);
             var addresses = assessors is null ? [] : await assessors.AddressesAsync(department.Key, ct);
             store.OutboxMessages.Add(new OutboxMessage
             {
-                FundId = fund.Id, ProposalReference = reference, Recipient = $"Analytikere i {department.Name}", Addresses = Join(addresses),
+                FundId = fund.Id, ProposalReference = reference, Recipient = $"Analytikere i {department.Name}",
+                Addresses = Join(addresses),
                 Subject = $"Belysning af henvendelse {reference} – frist {due:dd-MM-yyyy}",
-                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen i Bundlinje under Faglige belysninger.",
+                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: " +
+                    $"relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen " +
+                        $"i Bundlinje under Faglige belysninger.",
                 CreatedAt = clock.GetUtcNow(),
             });
         }
-        if (ProposerMessages.For(proposal, ProposalStep.SentForAssessment, clock.GetUtcNow()) is { } receipt) store.OutboxMessages.Add(receipt);
+        if (ProposerMessages.For(proposal, ProposalStep.SentForAssessment, clock.GetUtcNow()) is { } receipt) store.OutboxMessages.Add(
+            receipt);
         await store.SaveChangesAsync(ct);
         return requests;
     }
@@ -108,7 +132,8 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     private async Task<(Fund.Fund Fund, Proposal Proposal)> LoadAsync(string fundKey, string reference, CancellationToken ct)
     {
         var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new TriageRefused($"Ukendt fond '{fundKey}'.");
-        var proposal = await store.Proposals.Include(p => p.Events).FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
+        var proposal = await store.Proposals.Include(p => p.Events)
+            .FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Reference == reference, ct)
             ?? throw new TriageRefused($"Henvendelse {reference} findes ikke.");
         return (fund, proposal);
     }

@@ -6,8 +6,10 @@ namespace Bundlinje.Tests.Agreements;
 
 public sealed class ApprovalChainTests
 {
-    private static readonly Organisation Sfb = new() { Id = 1, Key = "sfb", Name = "Sociale Forhold og Beskæftigelse", Kind = OrganisationKind.Department };
-    private static readonly Organisation Bbu = new() { Id = 2, Key = "boern-og-unge", Name = "Børn og Unge", Kind = OrganisationKind.Department };
+    private static readonly Organisation Sfb =
+        new() { Id = 1, Key = "sfb", Name = "Sociale Forhold og Beskæftigelse", Kind = OrganisationKind.Department };
+    private static readonly Organisation Bbu =
+        new() { Id = 2, Key = "boern-og-unge", Name = "Børn og Unge", Kind = OrganisationKind.Department };
     private static readonly Organisation Dsi = new() { Id = 3, Key = "dsi", Name = "DSI", Kind = OrganisationKind.Investor };
 
     private static Investment TwoPayers() => new()
@@ -28,13 +30,16 @@ public sealed class ApprovalChainTests
     public void Every_link_is_missing_until_recorded_and_each_missing_link_alone_keeps_the_investment_from_becoming_active()
     {
         var investment = TwoPayers();
-        Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse", "rådmandens godkendelse for Børn og Unge",
+        Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse",
+            "rådmandens godkendelse for Børn og Unge",
             "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []));
-        Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
+        Approval[] complete =
+            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
         Assert.Null(ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active, complete));
         foreach (var left in complete)
         {
-            var refusal = ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active, [.. complete.Where(a => a != left)]);
+            var refusal = ApprovalChain.Refusal(investment, InvestmentStatus.InDevelopment, InvestmentStatus.Active,
+                [.. complete.Where(a => a != left)]);
             Assert.NotNull(refusal);
             Assert.StartsWith("Status: investeringen kan først blive aktiv", refusal);
         }

@@ -28,7 +28,8 @@ public sealed class LineLengthTests
     {
         var longCode = "        var x = " + new string('a', Max) + ";";
         var longData = new string('"', 1) + new string('b', Max);
-        string[] lines = ["namespace N;", longCode, "var json = \"\"\"", longData, "    \"\"\";", "var y = \"\"\"one line\"\"\";", longCode];
+        string[] lines = ["namespace N;", longCode, "var json = \"\"\"", longData, "    \"\"\";", "var y = \"\"\"one line\"\"\";",
+            longCode];
         Assert.Equal([2, 7], LongLines(lines));
     }
 
@@ -47,7 +48,8 @@ public sealed class LineLengthTests
     private static int Count(string line, string what)
     {
         var n = 0;
-        for (var at = line.IndexOf(what, StringComparison.Ordinal); at >= 0; at = line.IndexOf(what, at + what.Length, StringComparison.Ordinal))
+        for (var at = line.IndexOf(what, StringComparison.Ordinal); at >= 0; at = line.IndexOf(what, at + what.Length,
+            StringComparison.Ordinal))
             n++;
         return n;
     }

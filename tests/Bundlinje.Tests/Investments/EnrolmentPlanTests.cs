@@ -10,7 +10,8 @@ public sealed class EnrolmentPlanTests
         var ungifokus = new Investment
         {
             Key = "ungifokus", Name = "UngiFokus", Status = InvestmentStatus.Active, PlannedParticipants = 500, PlannedPerYear = 125,
-            Enrolment = [new() { AsOf = new(2023, 11, 30), Enrolled = 323, Expected = 320 }, new() { AsOf = new(2024, 12, 31), Enrolled = 367, Expected = 422 }],
+            Enrolment = [new() { AsOf = new(2023, 11, 30), Enrolled = 323, Expected = 320 },
+                new() { AsOf = new(2024, 12, 31), Enrolled = 367, Expected = 422 }],
         };
         var status = EnrolmentPlan.Check(ungifokus)!;
         Assert.Equal((367, 422, 0.1303m, true), (status.Enrolled, status.Expected, decimal.Round(status.Behind, 4), status.Warning));
@@ -24,7 +25,8 @@ public sealed class EnrolmentPlanTests
     {
         var plan = new Investment
         {
-            Key = "x", Name = "x", Status = InvestmentStatus.Active, PeriodStart = new(2022, 1, 1), PlannedPerYear = 100, PlannedParticipants = 150,
+            Key = "x", Name = "x", Status = InvestmentStatus.Active, PeriodStart = new(2022, 1, 1), PlannedPerYear = 100,
+            PlannedParticipants = 150,
             Enrolment = [new() { AsOf = new(2023, 1, 1), Enrolled = 80 }],
         };
         Assert.Equal((100, true), (EnrolmentPlan.Check(plan)!.Expected, EnrolmentPlan.Check(plan)!.Warning));
@@ -37,7 +39,11 @@ public sealed class EnrolmentPlanTests
     [Fact]
     public void Registered_participants_are_counted_per_cohort_against_the_plan()
     {
-        var plan = new Investment { Key = "x", Name = "x", Status = InvestmentStatus.Active, PeriodStart = new(2023, 1, 1), PlannedPerYear = 100, PlannedParticipants = 400 };
+        var plan = new Investment
+        {
+            Key = "x", Name = "x", Status = InvestmentStatus.Active, PeriodStart = new(2023, 1, 1),
+            PlannedPerYear = 100, PlannedParticipants = 400
+        };
         var treated = Enumerable.Range(0, 60).Select(i => ("2023", new DateOnly(2023, 1, 1).AddDays(i)))
             .Concat(Enumerable.Range(0, 50).Select(i => ("2024", new DateOnly(2024, 1, 1).AddDays(i)))).ToList();
         var (cohorts, total) = EnrolmentPlan.FromParticipants(plan, treated, new DateOnly(2024, 12, 31));

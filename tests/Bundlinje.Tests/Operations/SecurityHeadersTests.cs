@@ -28,13 +28,19 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
     private HttpClient Kestrel(CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new(), UseCookies = true }) { BaseAddress = new Uri(baseUrl) };
+        new(new HttpClientHandler
+        {
+            AllowAutoRedirect = false, CookieContainer = cookies ?? new(),
+            UseCookies = true
+        })
+        { BaseAddress = new Uri(baseUrl) };
 
     private async Task<HttpClient> SignedInAsync(string role)
     {
         var client = Kestrel();
         var html = await client.GetStringAsync("/Account/Login");
-        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")
+            .Groups[1].Value);
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = Login.Email(role), ["Password"] = Data.DemoData.Password, ["__RequestVerificationToken"] = token,
@@ -55,7 +61,8 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
+        foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+            "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
             Assert.Contains(directive, csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
@@ -139,21 +146,25 @@ public sealed class TransportSecurityTests : IAsyncLifetime
         var antiforgery = Assert.Single(SetCookies(page), c => c.StartsWith("bundlinje.csrf="));
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")
+            .Groups[1].Value);
         var login = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = Login.Email(Roles.CouncilMember), ["Password"] = Data.DemoData.Password, ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Contains("secure", Assert.Single(SetCookies(login), c => c.StartsWith("bundlinje.auth=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", Assert.Single(SetCookies(login), c => c.StartsWith("bundlinje.auth=")),
+            StringComparison.OrdinalIgnoreCase);
 
         var portfolio = await client.GetStringAsync("/Portfolio", TestContext.Current.CancellationToken);
-        token = WebUtility.HtmlDecode(Regex.Match(portfolio, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        token = WebUtility.HtmlDecode(Regex.Match(portfolio, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")
+            .Groups[1].Value);
         var language = await client.PostAsync("/Language", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "en", ["returnUrl"] = "/Portfolio", ["__RequestVerificationToken"] = token,
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, language.StatusCode);
-        Assert.Contains("secure", Assert.Single(SetCookies(language), c => c.StartsWith(".AspNetCore.Culture=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", Assert.Single(SetCookies(language), c => c.StartsWith(".AspNetCore.Culture=")),
+            StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -33,7 +33,8 @@ public sealed partial class SharedKeysTests
 
         await using var second = first.SecondInstance();
         var other = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Portfolio", TestContext.Current.CancellationToken)).StatusCode); // not signed in without the cookie
+        // not signed in without the cookie
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Portfolio", TestContext.Current.CancellationToken)).StatusCode);
         using var get = new HttpRequestMessage(HttpMethod.Get, "/Portfolio");
         get.Headers.Add("Cookie", session);
         Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(get, TestContext.Current.CancellationToken)).StatusCode);

@@ -21,11 +21,13 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
     private Task<ParticipantImportResult> ImportAsync(string csv) => factory.WithAsync(db =>
     {
         var user = new FixedUser("test");
-        return new ParticipantImporter(db, new ParticipantStore(db, user, TimeProvider.System), new Pseudonymiser(PseudonymiserTests.Key), user, TimeProvider.System)
+        return new ParticipantImporter(db, new ParticipantStore(db, user, TimeProvider.System), new Pseudonymiser(PseudonymiserTests.Key),
+            user, TimeProvider.System)
             .ImportAsync("ungifokus", "deltagere.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
     });
 
-    private int Count() => factory.With(db => db.Participants.Count(p => db.Investments.Any(i => i.Id == p.InvestmentId && i.Key == "ungifokus")));
+    private int Count() =>
+        factory.With(db => db.Participants.Count(p => db.Investments.Any(i => i.Id == p.InvestmentId && i.Key == "ungifokus")));
 
     [Fact]
     public async Task A_file_of_more_rows_than_one_save_is_stored_whole_once_and_a_later_file_only_updates_status()
@@ -40,8 +42,10 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
         Assert.Equal(before + 10_001, Count());
 
         // 4.999 new people and one known person with another cohort: the file is refused whole, none of the new people is stored.
-        var refused = await Assert.ThrowsAsync<ParticipantsRejected>(() => ImportAsync(Csv(15_000).Replace("1000010000,2023,", "1000010000,2024,")));
-        Assert.Equal(["Række 10002: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan ændres."], refused.Problems);
+        var refused = await Assert.ThrowsAsync<ParticipantsRejected>(() =>
+            ImportAsync(Csv(15_000).Replace("1000010000,2023,", "1000010000,2024,")));
+        Assert.Equal(["Række 10002: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan " +
+            "ændres."], refused.Problems);
         Assert.Equal(before + 10_001, Count());
         Assert.Equal(2, factory.With(db => db.ParticipantImports.AsNoTracking().Count(i => i.FileName == "deltagere.csv")));
     }

@@ -33,7 +33,9 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
     }
 
     private static string ParticipantsCsv(IEnumerable<string> cprs) =>
-        "cpr,cohort,group,enrolled\n" + string.Concat(cprs.Select((c, i) => $"{(i % 2 == 0 ? c : c.Insert(6, "-"))},2023,{(i % 2 == 0 ? "treatment" : "control")},2023-01-01\n"));
+        "cpr,cohort,group,enrolled\n"
+            + string.Concat(cprs.Select((c, i) =>
+                $"{(i % 2 == 0 ? c : c.Insert(6, "-"))},2023,{(i % 2 == 0 ? "treatment" : "control")},2023-01-01\n"));
 
     private static string RegisterCsv(IEnumerable<string> cprs) =>
         "cpr,measure,from,to,value,unit\n" + string.Concat(cprs.Select(c => $"{c},transfer-income,2023-01-01,2023-03-31,90000,kr.\n"));
@@ -47,8 +49,10 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
 
     private async Task<string> UploadAsync(HttpClient client, string handler, string fileName, byte[] content)
     {
-        var response = await client.PostAsync($"{FollowUp}?handler={handler}", Form(await Login.TokenAsync(client, FollowUp), fileName, content));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{handler} gave {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
+        var response = await client.PostAsync($"{FollowUp}?handler={handler}",
+            Form(await Login.TokenAsync(client, FollowUp), fileName, content));
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"{handler} gave {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
@@ -70,16 +74,27 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         Assert.Contains("Række 3, group: ligner et CPR-nummer", refused);
 
         using var xlsx = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(xlsx, workbook.Select(c => new Dictionary<string, object> { ["cpr"] = c.Insert(6, "-"), ["cohort"] = "2024", ["group"] = "treatment", ["enrolled"] = "2024-01-01" }));
-        Assert.Contains("Deltagere: 2000 tilføjet, 0 opdateret.", await UploadAsync(client, "Participants", "deltagere.xlsx", xlsx.ToArray()));
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx,
+            workbook.Select(c =>
+                new Dictionary<string, object>
+                {
+                    ["cpr"] = c.Insert(6, "-"), ["cohort"] = "2024", ["group"] = "treatment",
+                    ["enrolled"] = "2024-01-01"
+                }));
+        Assert.Contains("Deltagere: 2000 tilføjet, 0 opdateret.",
+            await UploadAsync(client, "Participants", "deltagere.xlsx", xlsx.ToArray()));
 
-        Assert.Contains("Registerdata: 3000 observationer indlæst.", await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(RegisterCsv(treated))));
-        var badRegister = RegisterCsv(rejected).Replace($"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.", $"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,{rejected[7]}")
+        Assert.Contains("Registerdata: 3000 observationer indlæst.",
+            await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(RegisterCsv(treated))));
+        var badRegister = RegisterCsv(rejected)
+            .Replace($"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.",
+                $"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,{rejected[7]}")
             .Replace($"{rejected[9]},transfer-income", $"{rejected[9]},{rejected[10]}");
         var registerRefused = await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(badRegister));
         Assert.Contains("Linje 5, unit: ligner et CPR-nummer", registerRefused);
         Assert.Contains("Linje 11, measure: ligner et CPR-nummer", registerRefused);
-        Assert.Contains("Registerdata: 3000 observationer indlæst.", await UploadAsync(client, "Register", "udtraek.parquet", Parquet(RegisterCsv(treated))));
+        Assert.Contains("Registerdata: 3000 observationer indlæst.",
+            await UploadAsync(client, "Register", "udtraek.parquet", Parquet(RegisterCsv(treated))));
         var badParquet = await UploadAsync(client, "Register", "fejl.parquet", Parquet(badRegister));
         Assert.Contains("Linje 5, unit: ligner et CPR-nummer", badParquet);
 
@@ -119,11 +134,14 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var huge = new byte[RegisterStore.MaxUploadBytes + 4096];
         "cpr,measure,from,to,value,unit\n"u8.CopyTo(huge);
-        var response = await client.PostAsync($"{FollowUp}?handler=Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"{FollowUp}?handler=Register",
+            Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString, TestContext.Current.CancellationToken));
+        var page = WebUtility.HtmlDecode(
+            await client.GetStringAsync(response.Headers.Location!.OriginalString, TestContext.Current.CancellationToken));
         Assert.Contains("Fil: filen er større end 200 MB, som er grænsen for en upload", page);
-        Assert.Empty(Directory.Exists(RegisterStore.StagingFolderOf(factory.RegisterStore)) ? Directory.GetFiles(RegisterStore.StagingFolderOf(factory.RegisterStore)) : []);
+        Assert.Empty(Directory.Exists(RegisterStore.StagingFolderOf(factory.RegisterStore))
+            ? Directory.GetFiles(RegisterStore.StagingFolderOf(factory.RegisterStore)) : []);
     }
 
     [Fact]
@@ -142,9 +160,12 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
     public void The_staged_register_file_holds_pseudonyms_only_and_only_its_owner_may_read_the_staging_folder()
     {
         var cprs = UniqueCprs(500);
-        var csv = RegisterCsv(cprs).Replace($"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.", $"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,{cprs[4]}");
+        var csv = RegisterCsv(cprs)
+            .Replace($"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.",
+                $"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,{cprs[4]}");
         using var staged = new MemoryStream();
-        Bundlinje.FollowUps.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged, new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
+        Bundlinje.FollowUps.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged,
+            new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
         var text = Encoding.UTF8.GetString(staged.ToArray());
         AssertNoCpr(text, cprs, "the staged file");
         Assert.Contains($"\"{new Pseudonymiser(BundlinjeFactory.PseudonymKey).Of(cprs[0])}\"", text);
@@ -172,7 +193,8 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
             using var connection = new DuckDBConnection("Data Source=:memory:");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_csv('{source}', all_varchar = true, header = true)) TO '{target}' (FORMAT parquet)";
+            command.CommandText =
+                $"COPY (SELECT * FROM read_csv('{source}', all_varchar = true, header = true)) TO '{target}' (FORMAT parquet)";
             command.ExecuteNonQuery();
             return File.ReadAllBytes(target);
         }
@@ -193,7 +215,11 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
     private void ScanDisk(IReadOnlyCollection<string> cprs)
     {
         var roots = new[] { Path.GetTempPath(), factory.SqliteFolder!, Path.GetDirectoryName(factory.RegisterStore)! };
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true, IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.ReparsePoint
+        };
         foreach (var file in roots.SelectMany(r => Directory.EnumerateFiles(r, "*", options)).Distinct())
         {
             string text;

@@ -45,7 +45,9 @@ public sealed class FormulaInjectionTests : IAsyncLifetime
             ["AmountText"] = "-1.000", ["Line.Category"] = Formula, ["Line.Text"] = "Angreb",
             ["__RequestVerificationToken"] = await Login.TokenAsync(client, "/Funds/aarhus/Ledger/Post"),
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Funds/aarhus/Ledger/Post", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await client.PostAsync("/Funds/aarhus/Ledger/Post", new FormUrlEncodedContent(form),
+                TestContext.Current.CancellationToken)).StatusCode);
 
         var csv = await client.GetStringAsync("/api/funds/aarhus/economics?format=csv", TestContext.Current.CancellationToken);
         var line = csv.Split('\n').Single(l => l.Contains("HYPERLINK"));

@@ -34,7 +34,8 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     [Fact]
     public async Task Api_lists_the_eleven_investments_for_the_council_and_refuses_anonymous()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login.Anonymous(Factory).GetAsync("/api/investments", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Login.Anonymous(Factory).GetAsync("/api/investments", TestContext.Current.CancellationToken)).StatusCode);
 
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
         var list = await client.GetFromJsonAsync<JsonElement>("/api/investments", TestContext.Current.CancellationToken);
@@ -57,12 +58,14 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         Assert.True(exit == 0, error);
         var json = System.Text.Json.JsonDocument.Parse(output).RootElement;
         Assert.Equal([49, 18, 20, 1, 9, 1, 12, 2, 8],
-            new[] { "ordinary", "directRejection", "rejectedAfterAssessment", "donation", "launched", "pending", "call", "callLaunched", "newThisYear" }
+            new[] { "ordinary", "directRejection", "rejectedAfterAssessment", "donation", "launched", "pending", "call", "callLaunched",
+                "newThisYear" }
                 .Select(key => json.GetProperty(key).GetInt32()));
         var csv = await Factory.CliAsync("proposals", "stats", "--fund", "aarhus", "--as-of", "2024-12-31", "--format", "csv");
         Assert.EndsWith("53,19,21,1,9,3,12,2,4", csv.Out.Trim());
 
-        var page = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Funds/aarhus/Proposals?asOf=2023-12-31", TestContext.Current.CancellationToken);
+        var page = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync(
+            "/Funds/aarhus/Proposals?asOf=2023-12-31", TestContext.Current.CancellationToken);
         Assert.Contains("<tr><th>Ordinære henvendelser i alt</th><td class=\"number\">49</td></tr>", page);
         Assert.Contains("<tr><td>– Afvist efter faglig belysning</td><td class=\"number\">20</td></tr>", page);
         Assert.Contains("Borgerhjælpen ved Fundamentet", page);
@@ -71,8 +74,10 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_warns_that_ungifokus_is_behind_its_enrolment_plan()
     {
-        var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio", TestContext.Current.CancellationToken);
-        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventede – 13 % bagud</span>", html);
+        var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio",
+            TestContext.Current.CancellationToken);
+        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventede – 13 % bagud</span>",
+            html);
         Assert.DoesNotContain("data-testid=\"enrolment-diabetes\"", html); // ended early: not checked
     }
 
@@ -82,8 +87,10 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Provider));
         var list = await client.GetFromJsonAsync<JsonElement>("/api/investments", TestContext.Current.CancellationToken);
         Assert.Equal(["dialog-mod-vold"], list.EnumerateArray().Select(i => i.GetProperty("key").GetString()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/investments/ungifokus", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/investments/no-such-thing", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await client.GetAsync("/api/investments/ungifokus", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await client.GetAsync("/api/investments/no-such-thing", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
@@ -109,13 +116,15 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         var response = await client.PostAsync("/Investments/ungifokus/Edit", form, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var audit = Factory.With(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Investment" && a.Field == "StatusNote" && a.Action == AuditAction.Changed).ToList());
+        var audit = Factory.With(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Investment" && a.Field == "StatusNote" && a.Action == AuditAction.Changed).ToList());
         var entry = Assert.Single(audit);
         Assert.Equal(Login.Email(Roles.Secretariat), entry.User);
         Assert.Equal("Udløber ved udgangen af 2025.", entry.OldValue);
         Assert.Equal("Ny statusnote", entry.NewValue);
 
-        var stale = await client.PostAsync("/Investments/ungifokus/Edit", await EditFormAsync(client, "Overskriver", version), TestContext.Current.CancellationToken);
+        var stale = await client.PostAsync("/Investments/ungifokus/Edit", await EditFormAsync(client, "Overskriver", version),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains($"Posten er ændret af {Login.Email(Roles.Secretariat)}", html);
@@ -201,13 +210,16 @@ public abstract class PortfolioWebTests : IAsyncLifetime
 
         var differences = Reconciliation.Compare(report.Table!,
             [new("I alt", "R 2021", 3724), new("I alt", "R 2022", 12844), new("UngiFokus", "R 2022", 3600)]);
-        Assert.Equal(("I alt", "R 2022", 12844m, 12885m), Assert.Single(differences) is var d ? (d.Row, d.Column, d.Published, d.Computed) : default);
+        Assert.Equal(("I alt", "R 2022", 12844m, 12885m), Assert.Single(differences) is var d ? (d.Row, d.Column, d.Published, d.Computed)
+            : default);
     }
 
     [Fact]
     public async Task Reconciling_the_published_2024_totals_lists_what_differs_and_nothing_that_agrees()
     {
-        var csv = await File.ReadAllTextAsync(Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"), TestContext.Current.CancellationToken);
+        var csv = await File.ReadAllTextAsync(
+            Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"),
+                TestContext.Current.CancellationToken);
         var report = await Factory.WithAsync(db => new FundEconomics(db, TimeProvider.System).BuildAsync("aarhus"));
         var differences = Reconciliation.Compare(report.Table!, PublishedTable.ReadCsv(csv));
         var accountsYears = differences.Where(d => d.Column.StartsWith("R ")).Select(d => (d.Row[..5], d.Column, d.Published, d.Computed));
@@ -241,7 +253,8 @@ public abstract class PortfolioWebTests : IAsyncLifetime
             """;
         var e = await Assert.ThrowsAsync<PortfolioRejected>(() =>
             Factory.WithAsync(db => new LedgerImporter(db, new FixedUser("test"), TimeProvider.System).ImportAsync(json)));
-        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.", "$.entries[2].category: en driftsudgift skal have en kategori."], e.Problems);
+        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.",
+            "$.entries[2].category: en driftsudgift skal have en kategori."], e.Problems);
         Assert.Equal(before, Factory.With(db => db.LedgerPostings.Count()));
     }
 
@@ -249,18 +262,28 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     public async Task Corrections_are_reversing_postings_and_a_closed_year_is_refused()
     {
         Ledger LedgerOf(Data.BundlinjeDb db) => new(db, new FixedUser("bogholder@aarhus.dk"), TimeProvider.System);
-        var line = new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 12_345m, Category = "Øvrig drift af Rådet" };
+        var line = new LedgerLine
+        {
+            FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 12_345m,
+            Category = "Øvrig drift af Rådet"
+        };
         var posted = await Factory.WithAsync(db => LedgerOf(db).PostAsync("aarhus", line));
         var reversal = await Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "Forkert beløb"));
         Assert.Equal(-12_345m, reversal.Amount);
         Assert.Equal(posted.Id, reversal.Reverses);
-        Assert.Equal(0m, Factory.With(db => db.LedgerPostings.Where(p => p.FiscalYear == 2025 && p.Basis == LedgerBasis.Actual).Select(p => p.Amount).ToList().Sum()));
+        Assert.Equal(0m, Factory.With(db => db.LedgerPostings.Where(p => p.FiscalYear == 2025 && p.Basis == LedgerBasis.Actual)
+            .Select(p => p.Amount).ToList().Sum()));
         var twice = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "igen")));
         Assert.Contains("allerede tilbageført", twice.Message);
 
         await Factory.WithAsync(async db => { await LedgerOf(db).CloseYearAsync("aarhus", 2025); return 0; });
         var closed = await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db =>
-            LedgerOf(db).PostAsync("aarhus", new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m, Category = "x" })));
+            LedgerOf(db).PostAsync("aarhus",
+                new LedgerLine
+                {
+                    FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m,
+                    Category = "x"
+                })));
         Assert.StartsWith("Regnskabsåret 2025 blev lukket af bogholder@aarhus.dk", closed.Message);
         var year2024 = Factory.With(db => db.LedgerPostings.First(p => p.FiscalYear == 2024 && p.Basis == LedgerBasis.Actual).Id);
         await Assert.ThrowsAsync<LedgerRefused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(year2024, "for sent")));

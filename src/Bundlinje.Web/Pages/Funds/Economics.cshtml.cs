@@ -23,7 +23,11 @@ public sealed class EconomicsModel(BundlinjeDb db, TimeProvider clock) : PageMod
         Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
         if (Effect is < 0 or > 150) { Error = "Effekten skal være mellem 0 og 150 %."; Effect = null; }
         try { Report = await new FundEconomics(db, clock).BuildAsync(Key, Query, User.ToViewer(), ct); }
-        catch (ArgumentException e) { Error = e.Message; LaterFrom = null; Report = await new FundEconomics(db, clock).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct); }
+        catch (ArgumentException e)
+        {
+            Error = e.Message; LaterFrom = null; Report =
+            await new FundEconomics(db, clock).BuildAsync(Key, Query with { LaterFrom = null }, User.ToViewer(), ct);
+        }
         Effect = Report.EffectPercent;
         LaterFrom = Report.Options.LaterFrom;
         return Page();
@@ -32,7 +36,8 @@ public sealed class EconomicsModel(BundlinjeDb db, TimeProvider clock) : PageMod
     private EconomicsQuery Query => new(Effect, LaterFrom, CountedIn);
 
     /// <summary>The query string that reproduces this table, for exports and drill-down links.</summary>
-    public string Parameters => $"effect={Report.EffectPercent}&laterFrom={Report.Options.LaterFrom}" + (CountedIn is { } d ? $"&countedIn={d:yyyy-MM-dd}" : "");
+    public string Parameters => $"effect={Report.EffectPercent}&laterFrom={Report.Options.LaterFrom}"
+        + (CountedIn is { } d ? $"&countedIn={d:yyyy-MM-dd}" : "");
 
     public string CellLink(EconomicsRowKind? kind, string? reference, EconomicsColumn column, bool balance = false) =>
         $"/Funds/{Key}/Ledger?{Parameters}&column={Uri.EscapeDataString(column.Label)}"

@@ -14,7 +14,8 @@ public sealed class OutboxModel(BundlinjeDb db, Microsoft.Extensions.Options.IOp
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (await this.RefuseUnlessAsync(fund, Operations.Administer) is { } refused) return refused;
-        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id).OrderByDescending(m => m.Id).Take(500).ToListAsync(ct);
+        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id).OrderByDescending(m => m.Id).Take(500)
+            .ToListAsync(ct);
         return Page();
     }
 }

@@ -19,7 +19,8 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock) : FormPag
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await AllowedAsync(ct) is { } denied) return denied;
-        if (!decimal.TryParse(Tolerance, System.Globalization.NumberStyles.Number, Common.Kroner.Danish, out var tolerance) || tolerance < 0)
+        if (!decimal.TryParse(Tolerance, System.Globalization.NumberStyles.Number, Common.Kroner.Danish, out var tolerance)
+            || tolerance < 0)
             ModelState.AddModelError(nameof(Tolerance), "Tolerance: skriv et tal ≥ 0 (1.000 kr.), fx 1 eller 0,5.");
         if (Published is null || Published.Length == 0) ModelState.AddModelError(nameof(Published), "Fil: vælg en CSV- eller XLSX-fil.");
         else if (Published.Length > MaxBytes) ModelState.AddModelError(nameof(Published), "Fil: filen er større end 2 MB.");
@@ -29,7 +30,8 @@ public sealed class ReconcileModel(BundlinjeDb db, TimeProvider clock) : FormPag
             await using var stream = Published!.OpenReadStream();
             var cells = PublishedTable.Read(Published.FileName, stream);
             Report = await new FundEconomics(Db, clock).BuildAsync(Key, null, User.ToViewer(), ct);
-            Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells, tolerance);
+            Differences = Reconciliation.Compare(Report.Table ?? throw new ArgumentException("Fonden har ingen posteringer."), cells,
+                tolerance);
             CellCount = cells.Count;
         }
         catch (Exception e) when (e is FormatException or ArgumentException)

@@ -33,5 +33,6 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
     }
 
     private Task<Investment?> LoadAsync(CancellationToken ct) =>
-        Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation).FirstOrDefaultAsync(i => i.Key == Key, ct);
+        Db.Investments.Include(i => i.Fund).Include(i => i.Parties).ThenInclude(p => p.Organisation)
+            .FirstOrDefaultAsync(i => i.Key == Key, ct);
 }

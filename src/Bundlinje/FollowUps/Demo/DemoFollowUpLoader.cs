@@ -37,16 +37,19 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
         if (!await store.Participants.AnyAsync(p => p.InvestmentId == investment.Id, ct))
             await new ParticipantImporter(store, new ParticipantStore(store, Actor, loadedOn), pseudonymiser, Actor, loadedOn)
                 .ImportAsync(demo.Investment, demo.ParticipantsFile, new MemoryStream(Encoding.UTF8.GetBytes(demo.ParticipantsCsv)), ct);
-        var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
+        var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p =>
+            p.ToPerson()).ToList();
         bool loaded;
-        using (var observations = new DuckDbObservations(register, people)) loaded = !observations.Fingerprint(register).StartsWith("0:", StringComparison.Ordinal);
+        using (var observations = new DuckDbObservations(register, people)) loaded = !observations.Fingerprint(register)
+            .StartsWith("0:", StringComparison.Ordinal);
         if (!loaded) register.Import(new MemoryStream(Encoding.UTF8.GetBytes(demo.RegisterCsv)), demo.RegisterFile, DemoFollowUps.Actor);
         foreach (var planned in demo.Runs) await RunAsync(investment.Id, demo.Investment, planned, ct);
     }
 
     private async Task RunAsync(int investmentId, string key, DemoRun planned, CancellationToken ct)
     {
-        var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
+        var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).OrderBy(r => r.Id)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
             ?? (await new FollowUpRunner(store, register, Actor, new DemoClock(planned.RunOn)).RunAsync(key, planned.AsOf, ct: ct)).Id;
         if (planned is not { Decision: { } decision, ApprovedOn: { } approvedOn }) return;
         if (!await store.FollowUpApprovals.AnyAsync(a => a.RunId == runId, ct))
@@ -60,10 +63,13 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
     {
         var obligations = await store.PaymentObligations.Where(o => o.RunId == runId).ToListAsync(ct);
         if (obligations.Count == 0 || obligations.All(o => o.LedgerPostingId is not null)) return;
-        if (obligations.Count != 1) throw new InvalidOperationException($"Demo run {runId}: one payer and one instalment expected, found {obligations.Count} obligations.");
+        if (obligations.Count != 1)
+            throw new InvalidOperationException(
+                $"Demo run {runId}: one payer and one instalment expected, found {obligations.Count} obligations.");
         var reversed = store.LedgerPostings.Where(r => r.Reverses != null).Select(r => r.Reverses);
         var posting = await store.LedgerPostings.AsNoTracking()
-            .Where(p => p.InvestmentId == investmentId && p.Kind == LedgerKind.ResultPayment && p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund
+            .Where(p => p.InvestmentId == investmentId && p.Kind == LedgerKind.ResultPayment && p.Basis == LedgerBasis.Actual
+                && p.Pot == LedgerPot.InvestmentFund
                         && p.FiscalYear == year && p.Amount > 0 && p.Reverses == null && !reversed.Contains(p.Id))
             .OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"Demo run {runId}: the ledger has no actual result payment in {year}.");

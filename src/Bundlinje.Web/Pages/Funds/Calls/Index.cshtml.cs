@@ -22,7 +22,8 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : FormPage(db
         ModelState.Clear();
         try
         {
-            await new Bundlinje.Proposals.Calls(Db).AnnounceAsync(Key, new CallInput(Input.Title, Input.Theme, Input.Text, Input.OpensOn, Input.ClosesOn), ct);
+            await new Bundlinje.Proposals.Calls(Db).AnnounceAsync(Key,
+                new CallInput(Input.Title, Input.Theme, Input.Text, Input.OpensOn, Input.ClosesOn), ct);
             return Redirect($"/Funds/{Key}/Calls");
         }
         catch (CallRefused e)

@@ -64,7 +64,8 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         Administers = await HttpContext.MayAsync(fund, Operations.Administer);
         var economics = new FundEconomics(db, clock);
         var postings = await economics.LoadPostingsAsync(fund.Id, ct);
-        Report = await economics.BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct, postings);
+        Report = await economics.BuildAsync(Key, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct,
+            postings);
         var visible = Report.Entries.Select(e => e.PostingId).ToHashSet();
         postings = postings.Where(p => visible.Contains(p.Id)).ToList();
         Reversed = postings.Where(p => p.Reverses is not null).Select(p => p.Reverses!.Value).ToHashSet();
@@ -72,7 +73,12 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         postings = postings.Where(p => (Year is null || p.FiscalYear == Year) && (Pot is null || p.Pot == Pot)).ToList();
         var resultPayments = postings.Where(p => p.Kind == LedgerKind.ResultPayment).Select(p => (int?)p.Id).ToList();
         PaidRuns = (await (from o in db.PaymentObligations join i in db.Investments on o.InvestmentId equals i.Id
-                           where o.LedgerPostingId != null && resultPayments.Contains(o.LedgerPostingId) select new { Posting = o.LedgerPostingId!.Value, i.Key, o.RunId })
+                           where o.LedgerPostingId != null
+                               && resultPayments.Contains(o.LedgerPostingId) select new
+                               {
+                                   Posting = o.LedgerPostingId!.Value, i.Key,
+                                   o.RunId
+                               })
                 .AsNoTracking().ToListAsync(ct))
             .GroupBy(x => x.Posting).ToDictionary(g => g.Key, g => (g.First().Key, g.Select(x => x.RunId).Distinct().Order().ToList()));
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
@@ -87,7 +93,8 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         CellSum = Lines.Sum(l => l.Contribution!.Value);
         var rowLabel = Balance ? Report.BalanceLabel : Row is null ? Reconciliation.TotalRow
             : table.RunningCosts.Concat(table.Investments).FirstOrDefault(r => r.Kind == Row && r.Reference == Reference) is { } row
-                ? (row.Indented ? $"{Report.InvestmentNames.GetValueOrDefault(row.Reference, row.Reference)} – resultatbetaling" : row.Label) : Reference;
+                ? (row.Indented ? $"{Report.InvestmentNames.GetValueOrDefault(row.Reference, row.Reference)} – resultatbetaling"
+                    : row.Label) : Reference;
         CellTitle = $"{rowLabel}, {column.Label}";
         return true;
     }

@@ -50,7 +50,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
         return $"Målet '{code}' er slettet.";
     }, ct);
 
-    /// <summary>Loads the fund of the route (403 unless its secretariat), checks that a posted measure id is the fund's (404), then acts.</summary>
+    /// <summary>Loads the fund of the route (403 unless its secretariat), checks that a posted measure id is the fund's (404), then
+    /// acts.</summary>
     private async Task<IActionResult> ActAsync(int? measureId, Func<MeasureCatalogue, Task<string>> action, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
@@ -102,7 +103,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services) : Form
 
         public static MeasureForm Of(Measure m) => new()
         {
-            Code = m.Code, NameDa = m.NameDa, NameEn = m.NameEn, Unit = m.Unit, ValueType = m.ValueType, Decimals = m.Decimals, Source = m.Source,
+            Code = m.Code, NameDa = m.NameDa, NameEn = m.NameEn, Unit = m.Unit, ValueType = m.ValueType, Decimals = m.Decimals,
+            Source = m.Source,
         };
     }
 

@@ -56,18 +56,26 @@ public sealed class DetailsModel(BundlinjeDb db, ICurrentUser user, TimeProvider
         if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
         Administers = await HttpContext.MayAsync(fund!, Operations.Administer);
         // The proposal is loaded through the fund of the route: another fund's reference is 404.
-        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == fund!.Id && p.Reference == Reference, ct);
+        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call)
+            .FirstOrDefaultAsync(p => p.FundId == fund!.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
         Proposal = proposal;
         Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
-            .Select(a => new ProposalAttachment { Id = a.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>() }).ToListAsync(ct);
-        InvestmentKey = proposal.InvestmentId is { } iid ? await Db.Investments.Where(i => i.Id == iid).Select(i => i.Key).FirstOrDefaultAsync(ct) : null;
+            .Select(a => new ProposalAttachment
+            {
+                Id = a.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size,
+                Sha256 = a.Sha256, Content = Array.Empty<byte>()
+            }).ToListAsync(ct);
+        InvestmentKey = proposal.InvestmentId is { } iid ? await Db.Investments.Where(i => i.Id == iid).Select(i => i.Key)
+            .FirstOrDefaultAsync(ct) : null;
         Requests = await Db.AssessmentRequests.AsNoTracking().Include(r => r.Organisation).Where(r => r.ProposalId == proposal.Id)
             .OrderBy(r => r.RequestedOn).ThenBy(r => r.Organisation!.Name).ToListAsync(ct);
         if (Administers)
         {
-            DepartmentChoices = await Db.Organisations.AsNoTracking().Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
-            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
+            DepartmentChoices = await Db.Organisations.AsNoTracking()
+                .Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
+            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == fund!.Id && m.ProposalReference == Reference)
+                .OrderBy(m => m.Id).ToListAsync(ct);
         }
         return null;
     }

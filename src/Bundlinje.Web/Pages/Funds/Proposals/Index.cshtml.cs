@@ -16,7 +16,8 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel
     {
         var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Key, ct);
         if (await this.RefuseUnlessAsync(fund, Operations.ReadFundWide) is { } refused) return refused;
-        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == fund!.Id && p.ReceivedOn <= Date)
+        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call)
+            .Where(p => p.FundId == fund!.Id && p.ReceivedOn <= Date)
             .OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Reference).ToListAsync(ct);
         Statistics = ProposalStatistics.At(Proposals, Date);
         return Page();

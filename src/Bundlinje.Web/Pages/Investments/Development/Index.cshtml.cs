@@ -30,7 +30,9 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
     {
         if (await LoadAsync(ct) is { } refused) return refused;
         if (!Administers) return Forbid();
-        return await SaveAsync("Phase", () => new InvestmentDevelopment(Db, user).EnterPhaseAsync(Key, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note), ct), ct);
+        return await SaveAsync("Phase", () =>
+            new InvestmentDevelopment(Db, user).EnterPhaseAsync(Key, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note),
+                ct), ct);
     }
 
     public async Task<IActionResult> OnPostMaturityAsync(CancellationToken ct)
@@ -48,7 +50,9 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
         var mayRecord = Approval.Kind == ApprovalKind.CouncilDecision ? RecordsCouncilDecision : Administers;
         if (!mayRecord) return Forbid(); // both decided by the loaded investment's authorization (LoadAsync)
         var a = Approval;
-        return await SaveAsync("Approval", () => new ApprovalChain(Db, user, clock).RecordAsync(Key, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
+        return await SaveAsync("Approval", () =>
+            new ApprovalChain(Db, user, clock).RecordAsync(Key,
+                new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
     }
 
     private async Task<IActionResult> SaveAsync(string form, Func<Task> save, CancellationToken ct)
@@ -69,13 +73,16 @@ public sealed class IndexModel(BundlinjeDb db, ICurrentUser user, TimeProvider c
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation), Key, ct: ct);
+        var (refusal, investment) =
+            await this.LoadAsync(Db.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation), Key, ct: ct);
         if (refusal is not null) return refusal;
         Investment = investment!;
         Administers = await HttpContext.MayAsync(Investment, Operations.Administer);
         RecordsCouncilDecision = await HttpContext.MayAsync(Investment, Operations.RecordCouncilDecision);
-        Phases = await Db.PhaseChanges.AsNoTracking().Where(c => c.InvestmentId == Investment.Id).OrderByDescending(c => c.StartedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
-        Assessments = await Db.MaturityAssessments.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderBy(m => m.AssessedOn).ThenBy(m => m.Id).ToListAsync(ct);
+        Phases = await Db.PhaseChanges.AsNoTracking().Where(c => c.InvestmentId == Investment.Id).OrderByDescending(c => c.StartedOn)
+            .ThenByDescending(c => c.Id).ToListAsync(ct);
+        Assessments = await Db.MaturityAssessments.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderBy(m => m.AssessedOn)
+            .ThenBy(m => m.Id).ToListAsync(ct);
         Approvals = await ApprovalChain.OfAsync(Db, Investment.Id, ct);
         Missing = ApprovalChain.Missing(Investment, Approvals);
         return null;

@@ -36,7 +36,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public List<FollowUpRun> Runs { get; private set; } = [];
     public HashSet<int> Approved { get; private set; } = [];
     public List<PaymentObligation> Obligations { get; private set; } = [];
-    /// <summary>The participants and register data are the demo's synthetic ones (imported by <see cref="FollowUps.Demo.DemoFollowUps.Actor"/>).</summary>
+    /// <summary>The participants and register data are the demo's synthetic ones (imported by <see
+    /// cref="FollowUps.Demo.DemoFollowUps.Actor"/>).</summary>
     public bool Synthetic { get; private set; }
     /// <summary>For an investment terminated early: the last approved run and what is settled up front for the open windows.</summary>
     public (FollowUpRun Run, IReadOnlyList<(Metric Metric, int Open, decimal Amount)> Lines)? Early { get; private set; }
@@ -63,7 +64,8 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         // The upload is in memory; the store pseudonymises it as it reads (see RegisterStore.Import), nothing goes to the temp folder.
         await using var stream = Upload.OpenReadStream();
         var known = await MeasureCatalogue.ValueTypesAsync(Db, Investment.FundId, ct); // the codes of the investment's fund's catalogue
-        return $"Registerdata: {services.GetRequiredService<RegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!, known)} observationer indlæst.";
+        var read = services.GetRequiredService<RegisterStore>().Import(stream, Upload.FileName, User.Identity!.Name!, known);
+        return $"Registerdata: {read} observationer indlæst.";
     }, ct);
 
     public Task<IActionResult> OnPostModelAsync(CancellationToken ct) => ActAsync(Operations.Administer, null, async () =>
@@ -94,22 +96,33 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
     public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(Operations.Administer,
         () => Db.PaymentObligations.AnyAsync(o => o.Id == ObligationId && o.InvestmentId == Investment.Id, ct), async () =>
     {
-        var paid = await services.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
+        var paid = await services.GetRequiredService<FollowUpRunner>()
+            .RecordPaymentAsync(ObligationId, PaidOn ?? throw new FollowUpRefused("Betalingsdato: skriv en dato."), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);
 
     /// <summary>Loads the investment of the route, authorizes it for the operation (403), checks that the posted id
     /// belongs to it (404), then acts.</summary>
-    private async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned, Func<Task<string>> action, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned,
+        Func<Task<string>> action, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
         if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
         if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
         // The services that pseudonymise are resolved per action, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
-        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused or PseudonymKeyMissing)
+        catch (Exception e) when (e is ParticipantsRejected or RegisterRejected or PortfolioRejected or FollowUpRefused
+            or PseudonymKeyMissing)
         {
-            IReadOnlyList<string> problems = e switch { ParticipantsRejected p => p.Problems, RegisterRejected r => r.Problems, PortfolioRejected m => [m.Heading + ":", .. m.Problems], _ => [e.Message] };
+            IReadOnlyList<string> problems =
+                e switch
+                {
+                    ParticipantsRejected p => p.Problems,
+                    RegisterRejected r => r.Problems,
+                    PortfolioRejected m =>
+                    [m.Heading + ":", .. m.Problems],
+                    _ => [e.Message]
+                };
             foreach (var problem in problems.Take(30)) ModelState.AddModelError(string.Empty, problem);
         }
         return await LoadAsync(ct) ?? Page();
@@ -120,19 +133,27 @@ public sealed class IndexModel(BundlinjeDb db, IServiceProvider services, RunJob
         var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking(), Key, ct: ct);
         if (refusal is not null) return refusal;
         Investment = investment!;
-        Model = await Db.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+        Model = await Db.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderByDescending(m => m.Id)
+            .FirstOrDefaultAsync(ct);
         ModelJson ??= Model?.Json;
         ParticipantCount = await Db.Participants.CountAsync(p => p.InvestmentId == Investment.Id, ct);
-        var treated = await Db.Participants.AsNoTracking().Where(p => p.InvestmentId == Investment.Id && p.Group == ParticipantGroup.Treatment)
+        var treated = await Db.Participants.AsNoTracking()
+            .Where(p => p.InvestmentId == Investment.Id && p.Group == ParticipantGroup.Treatment)
             .Select(p => new { p.Cohort, p.EnrolledOn }).ToListAsync(ct);
         Enrolment = EnrolmentPlan.FromParticipants(Investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), clock.Today());
-        Runs = await Db.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == Investment.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
-        Approved = (await Db.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == Investment.Id).Select(a => a.RunId).ToListAsync(ct)).ToHashSet();
-        Obligations = await Db.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.InvestmentId == Investment.Id).OrderBy(o => o.Id).ToListAsync(ct);
-        Synthetic = await Db.ParticipantImports.AnyAsync(i => i.InvestmentId == Investment.Id && i.ImportedBy == FollowUps.Demo.DemoFollowUps.Actor, ct);
-        if (Investment.Status == InvestmentStatus.TerminatedEarly && Model is not null && Runs.Where(r => Approved.Contains(r.Id)).MaxBy(r => r.AsOf) is { } last)
+        Runs = await Db.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == Investment.Id).OrderByDescending(r => r.Id).Take(20)
+            .ToListAsync(ct);
+        Approved = (await Db.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == Investment.Id).Select(a => a.RunId)
+            .ToListAsync(ct)).ToHashSet();
+        Obligations = await Db.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.InvestmentId == Investment.Id)
+            .OrderBy(o => o.Id).ToListAsync(ct);
+        Synthetic = await Db.ParticipantImports.AnyAsync(i => i.InvestmentId == Investment.Id
+            && i.ImportedBy == FollowUps.Demo.DemoFollowUps.Actor, ct);
+        if (Investment.Status == InvestmentStatus.TerminatedEarly && Model is not null && Runs.Where(r => Approved.Contains(r.Id))
+            .MaxBy(r => r.AsOf) is { } last)
         {
-            var people = (await Db.Participants.AsNoTracking().Where(p => p.InvestmentId == Investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
+            var people = (await Db.Participants.AsNoTracking().Where(p => p.InvestmentId == Investment.Id).ToListAsync(ct)).Select(p =>
+                p.ToPerson()).ToList();
             Early = (last, EarlyTermination.ForOpenWindows(Model.Model, people, last.AsOf));
         }
         return null;

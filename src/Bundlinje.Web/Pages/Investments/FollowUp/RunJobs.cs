@@ -34,7 +34,8 @@ public sealed class RunJobs(IServiceScopeFactory scopes, ILogger<RunJobs> log)
         {
             await using var scope = scopes.CreateAsyncScope();
             var sp = scope.ServiceProvider;
-            var runner = new FollowUpRunner(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<RegisterStore>(), new FixedUser(user), sp.GetRequiredService<TimeProvider>());
+            var runner = new FollowUpRunner(sp.GetRequiredService<BundlinjeDb>(), sp.GetRequiredService<RegisterStore>(),
+                new FixedUser(user), sp.GetRequiredService<TimeProvider>());
             try
             {
                 var run = await runner.RunAsync(investmentKey, asOf, new Progress<string>(job.Progress.Enqueue), job.Cancellation.Token);
