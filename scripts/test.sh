@@ -20,4 +20,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet restore Bundlinje.slnx
+# The house style (.editorconfig): whitespace, style and analyzer rules at warning severity; `bash scripts/format.sh` applies
+# it. The build itself treats every warning as an error (Directory.Build.props); lines <= 140 are LineLengthTests.
+dotnet format Bundlinje.slnx --verify-no-changes --no-restore
 dotnet test Bundlinje.slnx --logger "console;verbosity=normal" "$@"

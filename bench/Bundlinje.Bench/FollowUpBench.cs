@@ -10,20 +10,24 @@ namespace Bundlinje.Bench;
 /// <summary>
 /// A follow-up run (an UngiFokus-like treatment-vs-control metric over weekly benefit costs and a Housing-First-like
 /// shelter-days condition) on generated register data, against a hand-written DuckDB SQL baseline over the same
-/// file in the same process. Both must give the same payments. `dotnet run -c Release --project bench/Bundlinje.Bench -- followup 10000 100000 1000000`.
+/// file in the same process. Both must give the same payments. `dotnet run -c Release --project bench/Bundlinje.Bench -- followup 10000
+/// 100000 1000000`.
 /// </summary>
 public static class FollowUpBench
 {
     private const int Years = 5;
     private static readonly DateOnly AsOf = new(2026, 12, 31);
-    internal static readonly Metric Transfer = new("overforsel", "Overførsler mod kontrolgruppe", MetricKind.TreatmentVsControl, "benefit-cost", 0m,
+    internal static readonly Metric Transfer = new("overforsel", "Overførsler mod kontrolgruppe", MetricKind.TreatmentVsControl,
+        "benefit-cost", 0m,
         PriceBasis.ShareOfSaving, [new("Beskæftigelse", 1m)], ToMonth: 60, Share: 0.5m);
-    internal static readonly Metric Shelter = new("bolig", "Højst 5 dage på forsorgshjem", MetricKind.ConditionInWindow, "shelter-days", 20_000m,
+    internal static readonly Metric Shelter = new("bolig", "Højst 5 dage på forsorgshjem", MetricKind.ConditionInWindow, "shelter-days",
+        20_000m,
         PriceBasis.PerParticipant, [new("SFB", 1m)], ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 5);
 
     public static void Run(IReadOnlyList<int> sizes)
     {
-        Console.WriteLine($"{"persons",10} {"rows",12} {"engine s",9} {"baseline s",11} {"engine/baseline",16} {"rows/s (engine)",16} {"peak MB",8}");
+        Console.WriteLine($"{"persons",10} {"rows",12} {"engine s",9} {"baseline s",11} "
+            + $"{"engine/baseline",16} {"rows/s (engine)",16} {"peak MB",8}");
         foreach (var n in sizes)
         {
             var folder = Directory.CreateTempSubdirectory("bundlinje-followup-bench-").FullName;
@@ -50,11 +54,13 @@ public static class FollowUpBench
         if (enginePayment != baselinePayment)
             throw new InvalidOperationException($"Engine {enginePayment} kr. and baseline {baselinePayment} kr. disagree at {n} persons.");
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024;
-        Console.WriteLine($"{n,10:N0} {rows,12:N0} {engine.Elapsed.TotalSeconds,9:0.00} {baseline.Elapsed.TotalSeconds,11:0.00} {engine.Elapsed / baseline.Elapsed,16:0.00} {rows / engine.Elapsed.TotalSeconds,16:N0} {peak,8:N0}");
+        Console.WriteLine($"{n,10:N0} {rows,12:N0} {engine.Elapsed.TotalSeconds,9:0.00} {baseline.Elapsed.TotalSeconds,11:0.00} "
+            + $"{engine.Elapsed / baseline.Elapsed,16:0.00} {rows / engine.Elapsed.TotalSeconds,16:N0} {peak,8:N0}");
     }
 
     private static Person Person(int id) =>
-        new($"p{id:D8}", $"{2020 + id % 3}", id % 2 == 0 ? ParticipantGroup.Treatment : ParticipantGroup.Control, new DateOnly(2020, 1, 1).AddDays(id % 365));
+        new($"p{id:D8}", $"{2020 + id % 3}", id % 2 == 0 ? ParticipantGroup.Treatment : ParticipantGroup.Control,
+            new DateOnly(2020, 1, 1).AddDays(id % 365));
 
     /// <summary>Deterministic data straight into the store (already pseudonymous): weekly benefit cost for five years
     /// (treated people ~10 % lower) and monthly shelter days, per person.</summary>

@@ -16,7 +16,8 @@ namespace Bundlinje.Bench;
 public static partial class LoadBench
 {
     private static readonly string[] Pages =
-        ["/Portfolio", "/Investments/{inv}", "/Funds/bench/Economics", "/Funds/bench/Ledger", "/Investments/{inv}/FollowUp", "/Funds/bench/Proposals", "/api/investments"];
+        ["/Portfolio", "/Investments/{inv}", "/Funds/bench/Economics", "/Funds/bench/Ledger", "/Investments/{inv}/FollowUp",
+            "/Funds/bench/Proposals", "/api/investments"];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
@@ -85,7 +86,8 @@ public static partial class LoadBench
                     await response.Content.LoadIntoBufferAsync();
                     var ms = clock.Elapsed.TotalMilliseconds;
                     lock (samples) samples.Ms[page].Add(ms);
-                    if (response.StatusCode != HttpStatusCode.OK) lock (samples) { samples.Errors++; samples.Failures.Add($"{url}: {(int)response.StatusCode}"); }
+                    if (response.StatusCode != HttpStatusCode.OK)
+                        lock (samples) { samples.Errors++; samples.Failures.Add($"{url}: {(int)response.StatusCode}"); }
                 }
                 catch (Exception e) { lock (samples) { samples.Errors++; samples.Failures.Add($"{url}: {e.GetType().Name}"); } }
             }
@@ -93,13 +95,21 @@ public static partial class LoadBench
 
     private static void Report(int users, int rounds, Samples baseline, Samples load, TimeSpan signIn, TimeSpan wall)
     {
-        static double P(List<double> v, double q) { if (v.Count == 0) return double.NaN; var s = v.Order().ToList(); return s[(int)Math.Min(s.Count - 1, Math.Ceiling(q * s.Count) - 1)]; }
+        static double P(List<double> v, double q)
+        {
+            if (v.Count == 0) return double.NaN;
+            var s = v.Order().ToList();
+            return s[(int)Math.Min(s.Count - 1, Math.Ceiling(q * s.Count) - 1)];
+        }
         var requests = load.Ms.Values.Sum(v => v.Count);
-        Console.WriteLine($"{users} users signed in concurrently in {signIn.TotalSeconds:0.0} s; {requests} requests ({rounds} rounds × {Pages.Length} pages each) in {wall.TotalSeconds:0.0} s = {requests / wall.TotalSeconds:0} req/s; errors {load.Errors}; not sent (time budget) {load.Skipped}");
+        Console.WriteLine($"{users} users signed in concurrently in {signIn.TotalSeconds:0.0} s; {requests} requests ({rounds} rounds " +
+            $"× {Pages.Length} pages each) in {wall.TotalSeconds:0.0} s = {requests / wall.TotalSeconds:0} req/s; errors {load.Errors}; " +
+                $"not sent (time budget) {load.Skipped}");
         Console.WriteLine("| page | 1 user p50 ms | 1 user p95 ms | " + users + " users p50 ms | " + users + " users p95 ms | p50 ratio |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var page in Pages)
-            Console.WriteLine($"| `{page}` | {P(baseline.Ms[page], .5):0} | {P(baseline.Ms[page], .95):0} | {P(load.Ms[page], .5):0} | {P(load.Ms[page], .95):0} | {P(load.Ms[page], .5) / P(baseline.Ms[page], .5):0.0} |");
+            Console.WriteLine($"| `{page}` | {P(baseline.Ms[page], .5):0} | {P(baseline.Ms[page], .95):0} | {P(load.Ms[page], .5):0} | {P(
+                load.Ms[page], .95):0} | {P(load.Ms[page], .5) / P(baseline.Ms[page], .5):0.0} |");
         foreach (var failure in load.Failures.Take(10)) Console.WriteLine("error: " + failure);
     }
 
@@ -113,7 +123,8 @@ public static partial class LoadBench
         await db.Database.MigrateAsync();
         await new PortfolioImporter(db).ImportAsync(PortfolioJson.Write(PortfolioGenerator.Generate(1000)));
         // One account through Identity; the others copy its password hash (hashing 200 passwords is not what is measured).
-        var first = await scope.ServiceProvider.GetRequiredService<Accounts>().AddAsync("load-1@bench.test", Roles.CouncilMember, ["bench"], Password);
+        var first = await scope.ServiceProvider.GetRequiredService<Accounts>()
+            .AddAsync("load-1@bench.test", Roles.CouncilMember, ["bench"], Password);
         var role = await db.Roles.SingleAsync(r => r.Name == Roles.CouncilMember);
         for (var i = 2; i <= users; i++)
         {
@@ -126,7 +137,11 @@ public static partial class LoadBench
             };
             db.Users.Add(user);
             db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
-            db.UserClaims.Add(new Microsoft.AspNetCore.Identity.IdentityUserClaim<string> { UserId = user.Id, ClaimType = Roles.ScopeClaim, ClaimValue = "bench" });
+            db.UserClaims.Add(new Microsoft.AspNetCore.Identity.IdentityUserClaim<string>
+            {
+                UserId = user.Id, ClaimType = Roles.ScopeClaim,
+                ClaimValue = "bench"
+            });
         }
         await db.SaveChangesAsync();
     }
@@ -162,7 +177,8 @@ public static partial class LoadBench
         {
             ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value),
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
         return client;
     }
 
@@ -179,7 +195,9 @@ public static partial class LoadBench
         start.Environment["Kestrel__Certificates__Default__Password"] = "load";
         start.Environment["Bundlinje__PseudonymKey"] = "load-bench-pseudonym-key-0123456789abcdef";
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.OrdinalIgnoreCase) == true) Console.Error.WriteLine("app: " + e.Data); };
+        process.OutputDataReceived += (_,
+            e) =>
+        { if (e.Data?.Contains("fail", StringComparison.OrdinalIgnoreCase) == true) Console.Error.WriteLine("app: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -19,7 +19,8 @@ public sealed class PeakMemory : IDisposable
                 Observe();
                 Thread.Sleep(20);
             }
-        }) { IsBackground = true, Name = "peak-memory" };
+        })
+        { IsBackground = true, Name = "peak-memory" };
         thread.Start();
     }
 
@@ -44,7 +45,8 @@ public sealed class PeakMemory : IDisposable
     }
 
     /// <summary>The load average (1, 5, 15 minutes) of the machine, as `uptime` prints it.</summary>
-    public static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    public static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))
+        : "?";
 
     private void Observe()
     {

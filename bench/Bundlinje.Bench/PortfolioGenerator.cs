@@ -25,7 +25,11 @@ public static class PortfolioGenerator
                 Key = $"inv-{i}", Fund = "bench", Name = $"Syntetisk investering {i}", Status = InvestmentStatus.Active,
                 AgreedOn = new DateOnly(2020, 1, 1).AddDays(random.Next(2000)), PlannedParticipants = random.Next(10, 500),
                 Parties = new[] { PartyRole.Authority, PartyRole.Provider, PartyRole.Investor }
-                    .Select(role => new PartyDto { Organisation = Org(), Role = role, Capital = role == PartyRole.Investor ? random.Next(1, 200) * 100_000m : null })
+                    .Select(role => new PartyDto
+                    {
+                        Organisation = Org(), Role = role, Capital = role == PartyRole.Investor
+                        ? random.Next(1, 200) * 100_000m : null
+                    })
                     .DistinctBy(p => (p.Organisation, p.Role)).ToList(),
                 Enrolment = [new EnrolmentDto { AsOf = new DateOnly(2024, 12, 31), Enrolled = random.Next(0, 400) }],
                 Versions = [new VersionDto { Number = 1, EffectiveOn = new DateOnly(2020, 1, 1), Reason = "Aftale indgået" }],

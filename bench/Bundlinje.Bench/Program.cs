@@ -65,7 +65,8 @@ foreach (var n in sizes)
 ProjectionBench.Run();
 
 static void Print(Result r, Result b) => Console.WriteLine(
-    $"{r.Name,-14} {r.ImportMs,10:0.0} {r.ImportMs / r.Count / (b.ImportMs / b.Count),17:0.00} {r.QueryMs,9:0.0} {r.QueryMs / b.QueryMs,8:0.00}");
+    $"{r.Name,-14} {r.ImportMs,10:0.0} {r.ImportMs / r.Count / (b.ImportMs / b.Count),17:0.00} "
+    + $"{r.QueryMs,9:0.0} {r.QueryMs / b.QueryMs,8:0.00}");
 
 static async Task<Result> Measure(string name, string json, string providerScope)
 {

@@ -37,7 +37,8 @@ public static class WholePathBench
         if (followUp)
             foreach (var n in sizes) await InFolder(folder => FollowUpAsync(n, folder, memory));
         if (import)
-            foreach (var n in sizes) await InFolder(folder => { Import(n, importRowsPerPerson, folder, memory); return Task.CompletedTask; });
+            foreach (var n in sizes) await InFolder(
+                folder => { Import(n, importRowsPerPerson, folder, memory); return Task.CompletedTask; });
         Console.WriteLine($"load average at end: {PeakMemory.Load()}; process peak working set {PeakMemory.ProcessPeakMb:N0} MB");
     }
 
@@ -62,7 +63,8 @@ public static class WholePathBench
     public static string Cpr(int id) => (1_000_000_000L + id).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static BundlinjeDb Db(string folder) => new SqliteBundlinjeDb(
-        new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite($"Data Source={folder}/bundlinje.db;Pooling=false").Options, User, TimeProvider.System);
+        new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite($"Data Source={folder}/bundlinje.db;Pooling=false").Options, User,
+            TimeProvider.System);
 
     // ---------------------------------------------------------------- followup run
 
@@ -94,18 +96,21 @@ public static class WholePathBench
             if (result.Added != n) throw new InvalidOperationException($"{result.Added} participants imported, expected {n}.");
         }
         imported.Stop();
-        Console.WriteLine($"participants import (CSV of CPRs → HMAC pseudonyms → SQLite): {imported.Elapsed.TotalSeconds:0.00} s, peak {memory.PeakMb:N0} MB");
+        Console.WriteLine($"participants import (CSV of CPRs → HMAC pseudonyms → SQLite): {imported.Elapsed.TotalSeconds:0.00} s, " +
+            $"peak {memory.PeakMb:N0} MB");
 
         var register = new RegisterStore(Path.Combine(folder, "register.duckdb"), Pseudonyms);
         var rows = Generate(register, n);
-        Console.WriteLine($"generated {rows:N0} observations ({rows / n} per person) in {clock.Elapsed.TotalSeconds:0} s so far (not timed)");
+        Console.WriteLine($"generated {rows:N0} observations ({rows / n} per person) in {clock.Elapsed.TotalSeconds:0} s so far (not " +
+            $"timed)");
 
         // The rounds run in a fresh process, so its peak memory is the run's and the baseline's, not what the participant
         // import and the generator left behind.
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(WholePathBench).Assembly.Location);
-        foreach (var arg in new[] { "wholepath-rounds", folder, n.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "wholepath-rounds", folder,
+            n.ToString(System.Globalization.CultureInfo.InvariantCulture) }) start.ArgumentList.Add(arg);
         using var child = Process.Start(start)!;
         await child.WaitForExitAsync();
         if (child.ExitCode != 0) throw new InvalidOperationException($"The rounds at {n} persons failed (exit {child.ExitCode}).");
@@ -117,10 +122,12 @@ public static class WholePathBench
         using var memory = new PeakMemory();
         var register = new RegisterStore(Path.Combine(folder, "register.duckdb"), Pseudonyms);
         long rows;
-        using (var connection = register.Open()) rows = RegisterStore.Query(connection, "SELECT count(*) FROM observations", r => r.GetInt64(0)).Single();
+        using (var connection = register.Open()) rows =
+            RegisterStore.Query(connection, "SELECT count(*) FROM observations", r => r.GetInt64(0)).Single();
         await using (var db = Db(folder))
             await new FollowUpRunner(db, register, User, TimeProvider.System).RunAsync(WarmUp, AsOf);
-        Console.WriteLine($"  rounds in a fresh process (working set {Environment.WorkingSet / 1024 / 1024:N0} MB after a warm-up run of 20 persons)");
+        Console.WriteLine($"  rounds in a fresh process (working set {Environment.WorkingSet / 1024 / 1024:N0} MB after a warm-up run of " +
+            $"20 persons)");
         var engine = new List<double>();
         var baseline = new List<double>();
         var phases = new List<Dictionary<string, double>>();
@@ -133,20 +140,26 @@ public static class WholePathBench
             async Task Engine() => e = await EngineAsync(folder, register, memory);
             Task Base() { b = TimeBaseline(register, memory); return Task.CompletedTask; }
             if (r % 2 == 0) { await Engine(); await Base(); } else { await Base(); await Engine(); }
-            if (e.Payable != b.Payment) throw new InvalidOperationException($"Run {e.Payable} kr. and baseline {b.Payment} kr. disagree at {n} persons.");
+            if (e.Payable != b.Payment)
+                throw new InvalidOperationException($"Run {e.Payable} kr. and baseline {b.Payment} kr. disagree at {n} persons.");
             engine.Add(e.Seconds); baseline.Add(b.Seconds); phases.Add(e.Phases!);
             runPeak = Math.Max(runPeak, e.Peak); baselinePeak = Math.Max(baselinePeak, b.Peak);
-            Console.WriteLine($"  round {r + 1} ({(r % 2 == 0 ? "run first" : "baseline first")}): run {e.Seconds:0.00} s, baseline {b.Seconds:0.00} s, payable {e.Payable:N2} kr. (equal)");
+            Console.WriteLine($"  round {r
+                + 1} ({(r % 2 == 0 ? "run first"
+                    : "baseline first")}): run {e.Seconds:0.00} s, baseline {b.Seconds:0.00} s, payable {e.Payable:N2} kr. (equal)");
         }
         var (me, mb) = (Median(engine), Median(baseline));
-        Console.WriteLine($"RESULT followup {n:N0} persons, {rows:N0} rows: run {me:0.00} s, baseline {mb:0.00} s, run/baseline {me / mb:0.00}; " +
+        Console.WriteLine($"RESULT followup {n:N0} persons, {rows:N0} rows: run {me:0.00} s, baseline {mb:0.00} s, " +
+            $"run/baseline {me / mb:0.00}; " +
                           $"peak run {runPeak:N0} MB, baseline {baselinePeak:N0} MB (load {PeakMemory.Load()})");
-        Console.WriteLine("  run phases (median s): " + string.Join(", ", phases[0].Keys.Select(k => $"{k} {Median(phases.Select(p => p[k]).ToList()):0.00}")));
+        Console.WriteLine("  run phases (median s): "
+            + string.Join(", ", phases[0].Keys.Select(k => $"{k} {Median(phases.Select(p => p[k]).ToList()):0.00}")));
         await TailBreakdownAsync(folder, register);
         Console.WriteLine($"  peak working set of the rounds' process: {PeakMemory.ProcessPeakMb:N0} MB");
     }
 
-    private static async Task<(double, decimal, Dictionary<string, double>, long)> EngineAsync(string folder, RegisterStore register, PeakMemory memory)
+    private static async Task<(double, decimal, Dictionary<string, double>, long)> EngineAsync(string folder, RegisterStore register,
+        PeakMemory memory)
     {
         memory.Reset();
         var progress = new Phases();
@@ -171,12 +184,14 @@ public static class WholePathBench
     {
         List<Person> people;
         await using (var db = Db(folder))
-            people = (await db.Participants.AsNoTracking().ToListAsync()).OrderBy(p => p.Pseudonym, StringComparer.Ordinal).Select(p => p.ToPerson()).ToList();
+            people = (await db.Participants.AsNoTracking().ToListAsync()).OrderBy(p => p.Pseudonym, StringComparer.Ordinal)
+                .Select(p => p.ToPerson()).ToList();
         var clock = Stopwatch.StartNew();
         double Lap() { var s = clock.Elapsed.TotalSeconds; clock.Restart(); return s; }
         using var observations = new DuckDbObservations(register, people);
         var fill = Lap();
-        var results = new[] { FollowUpBench.Transfer, FollowUpBench.Shelter }.SelectMany(m => MetricEvaluator.Evaluate(m, people, observations, AsOf)).ToList();
+        var results = new[] { FollowUpBench.Transfer, FollowUpBench.Shelter }.SelectMany(m =>
+            MetricEvaluator.Evaluate(m, people, observations, AsOf)).ToList();
         var metrics = Lap();
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}")))));
@@ -194,8 +209,10 @@ public static class WholePathBench
         register.SaveRunRows(hash, results);
         var runRows = Lap();
         var stored = results.Sum(r => r.PerParticipant.Count);
-        Console.WriteLine($"  after the metrics, one by one: participants hash {participantsHash:0.00} s, fingerprint {fingerprinting:0.00} s ({fingerprint.Split(':')[0]} rows), " +
-                          $"result JSON {jsonTime:0.00} s ({json.Length:N0} chars), run rows {runRows:0.00} s ({stored:N0} rows); people table {fill:0.00} s, both metrics {metrics:0.00} s");
+        Console.WriteLine($"  after the metrics, one by one: participants hash {participantsHash:0.00} s, " +
+            $"fingerprint {fingerprinting:0.00} s ({fingerprint.Split(':')[0]} rows), " +
+                          $"result JSON {jsonTime:0.00} s ({json.Length:N0} chars), run rows {runRows:0.00} s ({stored:N0} rows); people " +
+                              $"table {fill:0.00} s, both metrics {metrics:0.00} s");
     }
 
     private static void ClearRunRows(RegisterStore register)
@@ -217,7 +234,8 @@ public static class WholePathBench
         using var writer = new StreamWriter(file);
         writer.Write("cpr,cohort,group,enrolled\n");
         for (var id = 0; id < n; id++)
-            writer.Write($"{Cpr(id)},{2020 + id % 3},{(id % 2 == 0 ? "treatment" : "control")},{new DateOnly(2020, 1, 1).AddDays(id % 365):yyyy-MM-dd}\n");
+            writer.Write($"{Cpr(id)},{2020
+                + id % 3},{(id % 2 == 0 ? "treatment" : "control")},{new DateOnly(2020, 1, 1).AddDays(id % 365):yyyy-MM-dd}\n");
     }
 
     /// <summary>Deterministic register data under the product's pseudonyms (HMAC of each CPR, as an import would store
@@ -247,7 +265,8 @@ public static class WholePathBench
         return RegisterStore.Query(connection, "SELECT count(*) FROM observations", r => r.GetInt64(0)).Single();
     }
 
-    /// <summary>The same two payments written by hand in SQL over bench_people; only the final arithmetic is done in decimal here.</summary>
+    /// <summary>The same two payments written by hand in SQL over bench_people; only the final arithmetic is done in decimal
+    /// here.</summary>
     public static decimal Baseline(RegisterStore store)
     {
         using var connection = store.Open();
@@ -280,11 +299,13 @@ public static class WholePathBench
         var register = new RegisterStore(Path.Combine(folder, "register.duckdb"), Pseudonyms);
         Generate(register, n);
         using var connection = register.Open();
-        var people = RegisterStore.Query(connection, "SELECT person, grp, enrolled FROM bench_people", r => (r.GetString(0), r.GetString(1), r.GetDateTime(2))).ToList();
+        var people = RegisterStore.Query(connection, "SELECT person, grp, enrolled FROM bench_people", r =>
+            (r.GetString(0), r.GetString(1), r.GetDateTime(2))).ToList();
         people.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         RegisterStore.Execute(connection, "CREATE OR REPLACE TEMP TABLE run_people (person VARCHAR, grp VARCHAR, enrolled DATE)");
         using (var appender = connection.CreateAppender("run_people"))
-            foreach (var (person, grp, enrolled) in people) appender.CreateRow().AppendValue(person).AppendValue(grp).AppendValue(enrolled).EndRow();
+            foreach (var (person, grp, enrolled) in people) appender.CreateRow().AppendValue(person).AppendValue(grp).AppendValue(enrolled)
+                .EndRow();
         string Query(string table) => $"""
             WITH per_person AS (
                 SELECT p.person, p.grp, coalesce(sum(o.value), 0) AS total FROM {table} p
@@ -295,13 +316,15 @@ public static class WholePathBench
         // Separates "temporary vs stored" from "pseudonym order vs the observations' order".
         RegisterStore.Execute(connection, "CREATE TABLE stored_pseudonym_order AS SELECT * FROM run_people");
         RegisterStore.Execute(connection, "CREATE TEMP TABLE temp_id_order AS SELECT person, grp, enrolled FROM bench_people");
-        foreach (var table in new[] { "run_people", "bench_people", "stored_pseudonym_order", "temp_id_order", "run_people", "bench_people", "stored_pseudonym_order", "temp_id_order" })
+        foreach (var table in new[] { "run_people", "bench_people", "stored_pseudonym_order", "temp_id_order", "run_people",
+            "bench_people", "stored_pseudonym_order", "temp_id_order" })
         {
             var clock = Stopwatch.StartNew();
             RegisterStore.Query(connection, Query(table), r => r.GetDecimal(0)).Single();
             Console.WriteLine($"{table}: {clock.Elapsed.TotalSeconds:0.00} s");
         }
-        foreach (var line in RegisterStore.Query(connection, "EXPLAIN ANALYZE " + Query("run_people"), r => r.GetString(1))) Console.WriteLine(line);
+        foreach (var line in RegisterStore.Query(connection, "EXPLAIN ANALYZE " + Query("run_people"), r =>
+            r.GetString(1))) Console.WriteLine(line);
         return Task.CompletedTask;
     });
 
@@ -350,11 +373,14 @@ public static class WholePathBench
             }
             if (r % 2 == 0) { Product(); DuckDb(); } else { DuckDb(); Product(); }
             product.Add(p); duck.Add(d);
-            Console.WriteLine($"  round {r + 1} ({(r % 2 == 0 ? "product first" : "DuckDB first")}): product {p:0.00} s, DuckDB {d:0.00} s");
+            Console.WriteLine($"  round {r
+                + 1} ({(r % 2 == 0 ? "product first" : "DuckDB first")}): product {p:0.00} s, DuckDB {d:0.00} s");
         }
         var (mp, md) = (Median(product), Median(duck));
-        Console.WriteLine($"RESULT import {n:N0} persons, {expected:N0} rows, {size / 1024 / 1024:N0} MB CSV: product {mp:0.00} s, DuckDB read_csv {md:0.00} s, " +
-                          $"product/DuckDB {mp / md:0.00}; peak product {productPeak:N0} MB, DuckDB {duckPeak:N0} MB (load {PeakMemory.Load()})");
+        Console.WriteLine($"RESULT import {n:N0} persons, {expected:N0} rows, {size / 1024 / 1024:N0} MB CSV: product {mp:0.00} s, DuckDB" +
+            $" read_csv {md:0.00} s, " +
+                          $"product/DuckDB {mp / md:0.00}; peak product {productPeak:N0} MB, DuckDB {duckPeak:N0} MB " +
+                              $"(load {PeakMemory.Load()})");
 
         // Breakdown: the streaming pseudonymisation alone (CSV → staged CSV); the rest is DuckDB validating and inserting the staged file.
         var staged = Path.Combine(folder, "staged.csv");
@@ -362,7 +388,8 @@ public static class WholePathBench
         using (var input = File.OpenRead(csv))
         using (var output = File.Create(staged))
             RegisterCsv.Pseudonymise(input, output, Pseudonyms, ["cpr", "measure", "from", "to", "value", "unit"]);
-        Console.WriteLine($"  of which streaming pseudonymisation (CSV → staged CSV, {new FileInfo(staged).Length / 1024 / 1024:N0} MB): {pseudonymise.Elapsed.TotalSeconds:0.00} s; " +
+        Console.WriteLine($"  of which streaming pseudonymisation (CSV → staged CSV, {new FileInfo(
+            staged).Length / 1024 / 1024:N0} MB): {pseudonymise.Elapsed.TotalSeconds:0.00} s; " +
                           $"DuckDB validating + inserting the staged file: the rest (≈ {mp - pseudonymise.Elapsed.TotalSeconds:0.00} s)");
         File.Delete(staged);
     }
@@ -378,7 +405,9 @@ public static class WholePathBench
             for (var m = 0; m < rowsPerPerson; m++)
             {
                 var from = new DateOnly(2020, 1, 1).AddMonths(m);
-                if (m % 2 == 0) writer.Write($"{cpr},benefit-cost,{from:yyyy-MM-dd},{from.AddMonths(1).AddDays(-1):yyyy-MM-dd},{(id * 31 + m * 17) % 16000}.{m % 10},kr.\n");
+                if (m % 2 == 0) writer.Write(
+                    $"{cpr},benefit-cost,{from:yyyy-MM-dd},{from.AddMonths(1)
+                        .AddDays(-1):yyyy-MM-dd},{(id * 31 + m * 17) % 16000}.{m % 10},kr.\n");
                 else writer.Write($"{cpr},shelter-days,{from:yyyy-MM-dd},{from.AddMonths(1).AddDays(-1):yyyy-MM-dd},{(id + m) % 3},dage\n");
             }
         }

@@ -70,8 +70,14 @@ public static class Commands
     public static Command Users()
     {
         var email = new Option<string>("--email") { Required = true, Description = "The account's e-mail (its user name)." };
-        var role = new Option<string>("--role") { Required = true, Description = "Secretariat, CouncilMember, DepartmentAnalyst, Provider or Investor." };
-        var scope = new Option<string[]>("--scope") { Description = "Fund key (Secretariat, CouncilMember) or organisation key; repeatable." };
+        var role = new Option<string>("--role")
+        {
+            Required = true,
+            Description = "Secretariat, CouncilMember, DepartmentAnalyst, Provider or Investor."
+        };
+        var scope = new Option<string[]>(
+            "--scope")
+        { Description = "Fund key (Secretariat, CouncilMember) or organisation key; repeatable." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input." };
         var add = new Command("add", "Add a local account.") { email, role, scope, passwordStdin };
         add.SetAction((parse, ct) => CliHost.RunAsync(async sp =>

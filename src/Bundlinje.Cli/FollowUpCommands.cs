@@ -13,7 +13,8 @@ namespace Bundlinje.Cli;
 public static class FollowUpCommands
 {
     private static Argument<FileInfo> FileArgument(string description) => new("FILE") { Description = description };
-    private static Option<string> InvestmentOption() => new("--investment") { Required = true, Description = "Investment key, e.g. ungifokus." };
+    private static Option<string> InvestmentOption() =>
+        new("--investment") { Required = true, Description = "Investment key, e.g. ungifokus." };
 
     private static FileInfo Existing(FileInfo? file) =>
         file is { Exists: true } ? file : throw new FileNotFoundException($"File not found: {file?.FullName}");
@@ -36,8 +37,11 @@ public static class FollowUpCommands
     public static Command Register()
     {
         var file = FileArgument("CSV or Parquet: cpr, measure, from, to, value, unit (docs/register-data.md).");
-        var investment = new Option<string?>("--investment") { Description = "Check measure codes against this investment's fund's catalogue (default: any fund's)." };
-        var import = new Command("import", "Load a register extract into the DuckDB store, pseudonymised, all or nothing.") { file, investment };
+        var investment = new Option<string?>(
+            "--investment")
+        { Description = "Check measure codes against this investment's fund's catalogue (default: any fund's)." };
+        var import = new Command("import", "Load a register extract into the DuckDB store, pseudonymised, all or nothing.") { file,
+            investment };
         import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var path = Existing(parse.GetValue(file));
@@ -58,7 +62,8 @@ public static class FollowUpCommands
         var import = new Command("import", "Store a payment model for its investment's current agreement version.") { file };
         import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            var model = await PaymentModelFile.StoreAsync(sp.GetRequiredService<BundlinjeDb>(), await File.ReadAllTextAsync(Existing(parse.GetValue(file)).FullName, ct), ct: ct);
+            var model = await PaymentModelFile.StoreAsync(sp.GetRequiredService<BundlinjeDb>(),
+                await File.ReadAllTextAsync(Existing(parse.GetValue(file)).FullName, ct), ct: ct);
             return $"Stored the payment model of {model.Investment} ({model.Metrics.Count} metric(s)).";
         }));
         var investment = InvestmentOption();
@@ -83,7 +88,9 @@ public static class FollowUpCommands
         var asOf = new Option<DateOnly>("--as-of") { Required = true, Description = "Follow-up date (yyyy-mm-dd)." };
         var format = new Option<string>("--format") { Description = "json or csv.", DefaultValueFactory = _ => "json" };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
-        var run = new Command("run", "Run the investment's payment model over its participants and register data; the run is stored.") { investment, asOf, format, output };
+        var run = new Command("run",
+            "Run the investment's payment model over its participants and register data; the run is stored.") { investment, asOf, format,
+                output };
         run.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var stored = await sp.GetRequiredService<FollowUpRunner>().RunAsync(parse.GetValue(investment)!, parse.GetValue(asOf), ct: ct);
@@ -94,7 +101,8 @@ public static class FollowUpCommands
                 "csv" => result.ToCsv(),
                 var other => throw new ArgumentException($"--format must be json or csv, not '{other}'."),
             };
-            var overpaid = result.Overpaid > 0 ? $", overpaid by approved runs {Kroner.Format(result.Overpaid)} (for the steering group, not offset)" : "";
+            var overpaid = result.Overpaid > 0
+                ? $", overpaid by approved runs {Kroner.Format(result.Overpaid)} (for the steering group, not offset)" : "";
             var summary = $"Run {stored.Id}: payable {Kroner.Format(result.Payable)}{overpaid}, result hash {stored.ResultHash}.";
             if (parse.GetValue(output) is not { } file) return text.TrimEnd('\n') + "\n" + summary;
             await File.WriteAllTextAsync(file.FullName, text, ct);
@@ -110,16 +118,20 @@ public static class FollowUpCommands
         }));
         var obligation = new Option<int>("--obligation") { Required = true, Description = "Payment obligation id." };
         var paidOn = new Option<DateOnly>("--paid-on") { Required = true, Description = "Payment date (yyyy-mm-dd)." };
-        var pay = new Command("pay", "Record that an obligation was paid: posts the result payment to the fund's ledger.") { obligation, paidOn };
+        var pay = new Command("pay", "Record that an obligation was paid: posts the result payment to the fund's ledger.") { obligation,
+            paidOn };
         pay.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            var paid = await sp.GetRequiredService<FollowUpRunner>().RecordPaymentAsync(parse.GetValue(obligation), parse.GetValue(paidOn), ct);
+            var paid = await sp.GetRequiredService<FollowUpRunner>()
+                .RecordPaymentAsync(parse.GetValue(obligation), parse.GetValue(paidOn), ct);
             return $"Obligation {paid.Id} paid; ledger posting {paid.LedgerPostingId}.";
         }));
         var post = new Option<bool>("--post") { Description = "Post each deficit guarantor's payment to the fund's ledger (once)." };
         var settleInvestment = InvestmentOption();
         var settleAsOf = new Option<DateOnly>("--as-of") { Required = true, Description = "Settlement date (yyyy-mm-dd)." };
-        var settle = new Command("settle", "Final settlement: per investor capital drawn, received, guarantee paid, gain/loss, multiple and IRR.") { settleInvestment, settleAsOf, post };
+        var settle = new Command("settle",
+            "Final settlement: per investor capital drawn, received, guarantee paid, gain/loss, multiple and IRR.") { settleInvestment,
+                settleAsOf, post };
         settle.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var settlements = sp.GetRequiredService<FinalSettlements>();
@@ -127,7 +139,9 @@ public static class FollowUpCommands
             var text = FinalStatementText.Write(await settlements.StatementAsync(key, date, ct));
             if (!parse.GetValue(post)) return text.TrimEnd('\n');
             var postings = await settlements.PostAsync(key, date, ct);
-            return text + string.Join("\n", postings.Select(p => $"Posted guarantee payment {p.Payer}: {Kroner.Exact(p.Amount)} (ledger posting {p.Id}, {p.SourceReference})."));
+            return text + string.Join("\n",
+                postings.Select(p =>
+                    $"Posted guarantee payment {p.Payer}: {Kroner.Exact(p.Amount)} (ledger posting {p.Id}, {p.SourceReference})."));
         }));
         return new Command("followup", "Follow-up runs.") { run, approve, pay, settle };
     }

@@ -19,10 +19,17 @@ public static class FundCommands
     {
         var effect = new Option<int?>("--effect") { Description = "Effect % for expected result payments (0-150); default the fund's." };
         var laterFrom = new Option<int?>("--later-from") { Description = "First year summed into 'Efterfølgende år i alt'." };
-        var countedIn = new Option<DateOnly?>("--counted-in") { Description = "Count in expected result payments dated up to this date (yyyy-mm-dd)." };
-        var format = new Option<string>("--format") { Description = "csv, json or xlsx (xlsx needs --out).", DefaultValueFactory = _ => "csv" };
+        var countedIn = new Option<DateOnly?>(
+            "--counted-in")
+        { Description = "Count in expected result payments dated up to this date (yyyy-mm-dd)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "csv, json or xlsx (xlsx needs --out).", DefaultValueFactory = _ =>
+            "csv"
+        };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of standard output." };
-        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom, countedIn, format, output };
+        var economics = new Command("economics", "The council's economics table (1.000 kr.) from the ledger.") { fund, effect, laterFrom,
+            countedIn, format, output };
         economics.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var query = new EconomicsQuery(parse.GetValue(effect), parse.GetValue(laterFrom), parse.GetValue(countedIn));
@@ -39,9 +46,18 @@ public static class FundCommands
 
     private static Command Reconcile(Option<string> fund)
     {
-        var published = new Option<FileInfo>("--published") { Required = true, Description = "Published table as CSV or XLSX: row,column,value (1.000 kr.)." };
-        var tolerance = new Option<decimal>("--tolerance") { Description = "Rounding tolerance in 1.000 kr.", DefaultValueFactory = _ => 1m };
-        var reconcile = new Command("reconcile", "List every published cell that differs from the computed table.") { fund, published, tolerance };
+        var published = new Option<FileInfo>("--published")
+        {
+            Required = true,
+            Description = "Published table as CSV or XLSX: row,column,value (1.000 kr.)."
+        };
+        var tolerance = new Option<decimal>("--tolerance")
+        {
+            Description = "Rounding tolerance in 1.000 kr.", DefaultValueFactory = _ =>
+            1m
+        };
+        var reconcile = new Command("reconcile", "List every published cell that differs from the computed table.") { fund, published,
+            tolerance };
         reconcile.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var file = parse.GetValue(published)!;

@@ -16,12 +16,14 @@ public sealed class Accounts(UserManager<BundlinjeUser> users, RoleManager<Ident
                 Check(await roles.CreateAsync(new IdentityRole(role)));
     }
 
-    public async Task<BundlinjeUser> AddAsync(string email, string role, IReadOnlyCollection<string> scopes, string password, string? displayName = null)
+    public async Task<BundlinjeUser> AddAsync(string email, string role, IReadOnlyCollection<string> scopes, string password,
+        string? displayName = null)
     {
         if (!Roles.All.Contains(role))
             throw new AccountRejected($"Unknown role '{role}'; use one of {string.Join(", ", Roles.All)}.");
         if (scopes.Count == 0)
-            throw new AccountRejected($"Role {role} needs at least one --scope ({(Roles.ScopedToFund(role) ? "a fund key" : "an organisation key")}).");
+            throw new AccountRejected(
+                $"Role {role} needs at least one --scope ({(Roles.ScopedToFund(role) ? "a fund key" : "an organisation key")}).");
         var known = Roles.ScopedToFund(role)
             ? db.Funds.Select(f => f.Key).ToHashSet()
             : db.Organisations.Select(o => o.Key).ToHashSet();

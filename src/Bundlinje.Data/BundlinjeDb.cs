@@ -10,9 +10,11 @@ namespace Bundlinje.Data;
 /// <summary>The database. Provider-specific subclasses carry their own migrations. It also keeps the ASP.NET Core Data
 /// Protection keys (cookies, antiforgery tokens), so every web instance on the same database accepts the others' cookies.</summary>
 public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, TimeProvider clock)
-    : IdentityDbContext<BundlinjeUser>(options), IBundlinjeStore, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+    : IdentityDbContext<BundlinjeUser>(options), IBundlinjeStore,
+        Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
-    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Fund.Fund> Funds => Set<Fund.Fund>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Investment> Investments => Set<Investment>();
@@ -96,6 +98,8 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     }
 }
 
-public sealed class SqliteBundlinjeDb(DbContextOptions<SqliteBundlinjeDb> options, ICurrentUser user, TimeProvider clock) : BundlinjeDb(options, user, clock);
+public sealed class SqliteBundlinjeDb(DbContextOptions<SqliteBundlinjeDb> options, ICurrentUser user, TimeProvider clock) : BundlinjeDb(
+    options, user, clock);
 
-public sealed class PostgresBundlinjeDb(DbContextOptions<PostgresBundlinjeDb> options, ICurrentUser user, TimeProvider clock) : BundlinjeDb(options, user, clock);
+public sealed class PostgresBundlinjeDb(DbContextOptions<PostgresBundlinjeDb> options, ICurrentUser user, TimeProvider clock) : BundlinjeDb(
+    options, user, clock);

@@ -103,7 +103,8 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Fund
         // Exactly once, decided by the database: a posting is reversed at most once, an obligation paid at most once
         // (its result payment's source reference is "run:R/obligation:O", see FollowUpRunner.PaymentReference).
         b.HasIndex(p => p.Reverses).IsUnique().HasFilter("\"Reverses\" IS NOT NULL");
-        b.HasIndex(p => p.SourceReference).IsUnique().HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%' OR \"SourceReference\" LIKE 'settlement:%'");
+        b.HasIndex(p => p.SourceReference).IsUnique()
+            .HasFilter("\"SourceReference\" LIKE 'run:%/obligation:%' OR \"SourceReference\" LIKE 'settlement:%'");
         b.Property(p => p.PostedBy).HasMaxLength(256);
         b.Property(p => p.Category).HasMaxLength(100);
         b.Property(p => p.Metric).HasMaxLength(200);
@@ -130,10 +131,13 @@ internal static class MoneyColumns
     public static void AddChecks(ModelBuilder builder, bool sqlite)
     {
         foreach (var (entity, table, column) in All)
-            builder.Entity(entity).ToTable(t => t.HasCheckConstraint($"CK_{table}_{column}_Kroner", Migrations.TrustSql.MoneyCheck(column, sqlite)));
+            builder.Entity(entity)
+                .ToTable(t => t.HasCheckConstraint($"CK_{table}_{column}_Kroner", Migrations.TrustSql.MoneyCheck(column, sqlite)));
         // A guarantee as a share of drawn capital is in (0, 1].
         var share = sqlite ? "CAST(\"GuaranteeShare\" AS REAL)" : "\"GuaranteeShare\"";
-        builder.Entity<Party>().ToTable(t => t.HasCheckConstraint("CK_Parties_GuaranteeShare", $"\"GuaranteeShare\" IS NULL OR ({share} > 0 AND {share} <= 1)"));
+        builder.Entity<Party>()
+            .ToTable(t => t.HasCheckConstraint("CK_Parties_GuaranteeShare",
+                $"\"GuaranteeShare\" IS NULL OR ({share} > 0 AND {share} <= 1)"));
     }
 }
 

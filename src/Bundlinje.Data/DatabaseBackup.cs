@@ -23,7 +23,8 @@ public sealed class DatabaseBackup(IConfiguration config)
             else
             {
                 await using var source = new SqliteConnection(DatabaseSetup.ConnectionString(config));
-                await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString());
+                await using var copy =
+                    new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString());
                 await source.OpenAsync(ct);
                 await copy.OpenAsync(ct);
                 source.BackupDatabase(copy);
@@ -39,10 +40,14 @@ public sealed class DatabaseBackup(IConfiguration config)
         var source = Path.GetFullPath(file);
         if (!File.Exists(source)) throw new FileNotFoundException($"Backup file not found: {source}");
         if (DatabaseSetup.Provider(config) == DatabaseProvider.PostgreSQL)
-            await PostgresAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", source], ct, database: "--dbname");
+            await PostgresAsync("pg_restore",
+                ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", source], ct,
+                    database: "--dbname");
         else
         {
-            await using var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            await using var backup =
+                new SqliteConnection(
+                    new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             await backup.OpenAsync(ct);
             await using (var check = backup.CreateCommand())
             {
@@ -72,7 +77,11 @@ public sealed class DatabaseBackup(IConfiguration config)
     private async Task PostgresAsync(string tool, string[] arguments, CancellationToken ct, string database = "")
     {
         var connection = new NpgsqlConnectionStringBuilder(DatabaseSetup.ConnectionString(config));
-        var start = new ProcessStartInfo(Tool(tool)) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Tool(tool))
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+            UseShellExecute = false
+        };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.ArgumentList.Add($"--host={connection.Host}");
         start.ArgumentList.Add($"--port={connection.Port}");
@@ -93,7 +102,8 @@ public sealed class DatabaseBackup(IConfiguration config)
         if (config["Bundlinje:PostgresBin"] is { Length: > 0 } bin) return Path.Combine(bin, tool);
         var debian = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", tool)).Where(File.Exists)
-                .OrderByDescending(p => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(p))), out var v) ? v : 0).FirstOrDefault()
+                .OrderByDescending(p => int.TryParse(Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(p))), out var v) ? v : 0)
+                    .FirstOrDefault()
             : null;
         return debian ?? tool;
     }

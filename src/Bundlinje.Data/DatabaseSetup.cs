@@ -20,7 +20,8 @@ public static class DatabaseSetup
                 $"Bundlinje:Database:Provider is '{text}'; it must be 'Sqlite' or 'PostgreSQL'.");
     }
 
-    /// <remarks>The default SQLite file is <c>data/bundlinje.db</c> under the working directory, for the web app and the CLI alike.</remarks>
+    /// <remarks>The default SQLite file is <c>data/bundlinje.db</c> under the working directory, for the web app and the CLI
+    /// alike.</remarks>
     public static string ConnectionString(IConfiguration config)
     {
         var configured = config.GetConnectionString("Bundlinje");
@@ -41,7 +42,8 @@ public static class DatabaseSetup
         else
             services.AddDbContext<BundlinjeDb, SqliteBundlinjeDb>(o => o.UseSqlite(connection,
                 s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)).AddInterceptors(new SqliteConcurrency())
-                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, Migrations.SqliteRebuildKeepsAppendOnly>());
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator,
+                    Migrations.SqliteRebuildKeepsAppendOnly>());
         services.AddScoped<IBundlinjeStore>(sp => sp.GetRequiredService<BundlinjeDb>());
         return services;
     }

@@ -39,7 +39,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             // The accounts behind the 2024 annual report are final.
             for (var year = 2020; year <= 2024; year++) await ledger.CloseYearAsync("aarhus", year, ct);
         }
-        if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
+        if (await db.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus
+            && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
         // Resolved only when wanted: it needs the pseudonym key and opens the register store.
@@ -59,7 +60,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             (Investments.DevelopmentPhase Phase, DateOnly? On)? derived = i.Status switch
             {
                 Investments.InvestmentStatus.Active => (Investments.DevelopmentPhase.FollowUp, i.PeriodStart ?? i.AgreedOn),
-                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly => (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart ?? i.AgreedOn),
+                Investments.InvestmentStatus.Ended or Investments.InvestmentStatus.TerminatedEarly =>
+                    (Investments.DevelopmentPhase.Evaluation, i.PeriodEnd ?? i.PeriodStart ?? i.AgreedOn),
                 Investments.InvestmentStatus.InDevelopment => (Investments.DevelopmentPhase.Idea, i.AgreedOn),
                 _ => null,
             };

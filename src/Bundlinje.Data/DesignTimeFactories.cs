@@ -9,11 +9,13 @@ internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteBu
 {
     public SqliteBundlinjeDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteBundlinjeDb>().UseSqlite("Data Source=design.db")
-            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, Migrations.SqliteRebuildKeepsAppendOnly>().Options, new FixedUser("design"), TimeProvider.System);
+            .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator, Migrations.SqliteRebuildKeepsAppendOnly>()
+                .Options, new FixedUser("design"), TimeProvider.System);
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresBundlinjeDb>
 {
     public PostgresBundlinjeDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresBundlinjeDb>().UseNpgsql("Host=localhost;Database=design").Options, new FixedUser("design"), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresBundlinjeDb>().UseNpgsql("Host=localhost;Database=design").Options,
+            new FixedUser("design"), TimeProvider.System);
 }

@@ -19,7 +19,8 @@ public static class FollowUpSetup
     public static string PseudonymKey(IConfiguration config) =>
         config["Bundlinje:PseudonymKey"] is { Length: > 0 } key ? key
         : config.GetValue<bool>("Bundlinje:Demo") ? DemoKey
-        : throw new PseudonymKeyMissing("Bundlinje:PseudonymKey er ikke sat: deltager- og registerdata kan ikke pseudonymiseres (se docs/configuration.md).");
+        : throw new PseudonymKeyMissing(
+            "Bundlinje:PseudonymKey er ikke sat: deltager- og registerdata kan ikke pseudonymiseres (se docs/configuration.md).");
 
     /// <summary>The DuckDB file: Bundlinje:RegisterStore, or register.duckdb in the data folder.</summary>
     public static string RegisterPath(IConfiguration config)

@@ -20,7 +20,8 @@ public static class StorageFault
                     return true;
                 // Connection problems (08), insufficient resources (53), shutdown (57P), read-only transaction (25006).
                 case PostgresException postgres:
-                    return postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("53") || postgres.SqlState.StartsWith("57P") || postgres.SqlState == "25006";
+                    return postgres.SqlState.StartsWith("08") || postgres.SqlState.StartsWith("53") || postgres.SqlState.StartsWith("57P")
+                        || postgres.SqlState == "25006";
                 case NpgsqlException:
                     return true;
                 case TimeoutException:

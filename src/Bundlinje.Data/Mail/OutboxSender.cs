@@ -25,7 +25,8 @@ public sealed class SmtpSettings
 
 /// <summary>Delivers the outbox by SMTP when a host is configured: each message with addresses is sent once; a failure
 /// is kept on the message and retried up to <see cref="SmtpSettings.MaxAttempts"/> times.</summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SmtpSettings> options, TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
+public sealed class OutboxSender(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SmtpSettings> options,
+    TimeProvider clock, ILogger<OutboxSender> log) : BackgroundService
 {
     private SmtpSettings Settings => options.Value;
 

@@ -30,11 +30,15 @@ public sealed class DuckDbObservations : IRunObservations
     private static (string, object?)[] Parameters(string measure, int fromMonth, int toMonth) =>
         [("measure", measure), ("from", fromMonth), ("to", toMonth)];
 
-    public IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth, IReadOnlyCollection<Person> people)
+    public IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people)
     {
         var value = aggregate switch
         {
-            Aggregate.Max => "max(o.value)", Aggregate.Min => "min(o.value)", Aggregate.Last => "arg_max(o.value, o.from_date)", _ => "sum(o.value)",
+            Aggregate.Max => "max(o.value)",
+            Aggregate.Min => "min(o.value)",
+            Aggregate.Last => "arg_max(o.value, o.from_date)",
+            _ => "sum(o.value)",
         };
         return RegisterStore.Query(connection, $"""
                 SELECT p.person, {value}, count(*) FROM {Table(people)} p
@@ -54,7 +58,8 @@ public sealed class DuckDbObservations : IRunObservations
                    coalesce(sum(total) FILTER (WHERE grp = 'C'), 0), count(*) FILTER (WHERE grp = 'C') FROM per_person
             """, r => new GroupTotals(r.GetDecimal(0), (int)r.GetInt64(1), r.GetDecimal(2), (int)r.GetInt64(3)), Parameters(measure, fromMonth, toMonth)).Single();
 
-    public IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth, IReadOnlyCollection<Person> people)
+    public IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people)
     {
         var found = RegisterStore.Query(connection, $"""
                 SELECT p.person,

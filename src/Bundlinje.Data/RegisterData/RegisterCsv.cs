@@ -18,7 +18,8 @@ public static class RegisterCsv
     /// <summary>Writes the staged file; returns the number of records written (the rows DuckDB must load).</summary>
     public static long Pseudonymise(Stream input, Stream output, Pseudonymiser pseudonymiser, IReadOnlyList<string> required)
     {
-        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16,
+            leaveOpen: true);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
         var records = Records(reader).GetEnumerator();
         if (!records.MoveNext()) throw RegisterRejected.With(Refusal.Of("register.empty", RegisterRejected.Line(1)));

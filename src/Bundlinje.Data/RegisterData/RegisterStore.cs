@@ -66,7 +66,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     }
 
     /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.
-    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
+    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the
+    /// seed's).</summary>
     public long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         if (!File.Exists(file)) throw RegisterRejected.With(Refusal.Of("register.fileNotFound", file));
@@ -80,7 +81,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     /// repeat a CPR number. A CSV is pseudonymised while it is read, so the only file DuckDB sees holds pseudonyms; a
     /// Parquet upload is staged 0600 in the staging folder only while DuckDB turns it into such a file, and deleted at once.
     /// </summary>
-    public long Import(Stream content, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
+    public long Import(Stream content, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is not (".csv" or ".parquet")) throw RegisterRejected.With(Refusal.Of("import.fileType", extension, ".csv", ".parquet"));
@@ -104,7 +106,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         finally { File.Delete(parquet); }
     }
 
-    private long ImportParquet(string file, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
+    private long ImportParquet(string file, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures)
     {
         var staged = NewStagedFile(".csv");
         try
@@ -174,7 +177,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         ? new(file, FileMode.CreateNew, FileAccess.Write, FileShare.None)
         : new(file, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
 
     /// <summary>A row's problem as the query names it (cprlike, cpr, measure, from, to, order, number, yesno, whole), at its line.</summary>
@@ -204,7 +208,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         }
     }
 
-    private long LoadStaged(string staged, string fileName, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures, long? rows = null)
+    private long LoadStaged(string staged, string fileName, string importedBy,
+        IReadOnlyDictionary<string, MeasureValueType>? knownMeasures, long? rows = null)
     {
         using var connection = Open();
         const string source = """
@@ -310,7 +315,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             var keys = settled is null ? entitled.Keys : entitled.Keys.Union(settled.Keys);
             foreach (var (person, window) in keys.OrderBy(k => k.Person, StringComparer.Ordinal).ThenBy(k => k.Window))
             {
-                var row = appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort).AppendValue(person)
+                var row = appender.CreateRow().AppendValue(resultHash).AppendValue(result.Metric.Key).AppendValue(result.Cohort)
+                    .AppendValue(person)
                     .AppendValue(entitled.GetValueOrDefault((person, window))).AppendValue(window);
                 (settled is null ? row.AppendNullValue() : row.AppendValue(settled.GetValueOrDefault((person, window)))).EndRow();
             }
@@ -329,7 +335,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
 
     /// <summary>What the runs with these result hashes settled per metric line and participant × window, summed; null when
     /// a run's rows were stored before per-participant settlement (then its lines are settled as a whole).</summary>
-    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(IReadOnlyCollection<string> resultHashes)
+    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Settled(
+        IReadOnlyCollection<string> resultHashes)
     {
         if (resultHashes.Count == 0) return PaidBefore.Collect([]);
         using var connection = Open();

@@ -48,7 +48,8 @@ public sealed class EconomicsXlsx : IEconomicsWorkbook
                     row.Append(new Cell
                     {
                         CellReference = Column(i + 1) + rowIndex, StyleIndex = bold ? BoldNumber : Number,
-                        CellValue = new CellValue(Common.Kroner.RoundThousands(cells[i]).ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number,
+                        CellValue = new CellValue(Common.Kroner.RoundThousands(cells[i]).ToString(CultureInfo.InvariantCulture)),
+                        DataType = CellValues.Number,
                     });
             }
             if (table.RunningCosts.Count > 0) Section("Drift af Fonden");
@@ -64,26 +65,41 @@ public sealed class EconomicsXlsx : IEconomicsWorkbook
             }
 
             var widths = new Columns(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 1, Max = 1, Width = 46, CustomWidth = true },
-                new DocumentFormat.OpenXml.Spreadsheet.Column { Min = 2, Max = (uint)table.Columns.Count + 1, Width = 13, CustomWidth = true });
+                new DocumentFormat.OpenXml.Spreadsheet.Column
+                {
+                    Min = 2, Max = (uint)table.Columns.Count + 1, Width = 13,
+                    CustomWidth = true
+                });
             sheetPart.Worksheet = new Worksheet(widths, data);
             if (balanceRow is { } balance)
-                EconomicsXlsxChart.Add(sheetPart, "Økonomi", headerRow, balance, table.Columns.Count, $"{Reconciliation.BalanceRow} ({report.EffectPercent} % effekt)",
-                    table.Columns.Select(c => c.Label).ToList(), table.Balance.Select(Common.Kroner.RoundThousands).ToList(), anchorRow: rowIndex + 2);
+                EconomicsXlsxChart.Add(sheetPart, "Økonomi", headerRow, balance, table.Columns.Count,
+                    $"{Reconciliation.BalanceRow} ({report.EffectPercent} % effekt)",
+                    table.Columns.Select(c => c.Label).ToList(), table.Balance.Select(Common.Kroner.RoundThousands).ToList(),
+                        anchorRow: rowIndex + 2);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Økonomi" }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
 
-    internal static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1) + (char)('A' + index % 26);
+    internal static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column(index / 26 - 1)
+        + (char)('A' + index % 26);
 
     private static Cell Text(string column, uint row, string text, uint style) =>
-        new() { CellReference = column + row, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Common.SpreadsheetCell.Text(text))), StyleIndex = style };
+        new()
+        {
+            CellReference = column + row, DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(Common.SpreadsheetCell.Text(text))), StyleIndex = style
+        };
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0;-#,##0" }) { Count = 1 },
-        new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 14 })) { Count = 3 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Fonts(new Font(new FontSize { Val = 11 }), new Font(new Bold(), new FontSize { Val = 11 }),
+            new Font(new Bold(), new FontSize { Val = 14 }))
+        { Count = 3 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }))
+        { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat(),
@@ -92,5 +108,10 @@ public sealed class EconomicsXlsx : IEconomicsWorkbook
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true, FontId = 1, ApplyFont = true },
             new CellFormat(new Alignment { Indent = 1 }) { ApplyAlignment = true },
             new CellFormat { FontId = 2, ApplyFont = true },
-            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right }) { FontId = 1, ApplyFont = true, ApplyAlignment = true }) { Count = 7 });
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Right })
+            {
+                FontId = 1, ApplyFont = true,
+                ApplyAlignment = true
+            })
+        { Count = 7 });
 }

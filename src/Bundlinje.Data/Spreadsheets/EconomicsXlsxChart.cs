@@ -23,7 +23,8 @@ internal static class EconomicsXlsxChart
         var categories = new C.StringCache(new C.PointCount { Val = (uint)labels.Count });
         for (var i = 0; i < labels.Count; i++) categories.Append(new C.StringPoint(new C.NumericValue(labels[i])) { Index = (uint)i });
         var numbers = new C.NumberingCache(new C.FormatCode("#,##0"), new C.PointCount { Val = (uint)values.Count });
-        for (var i = 0; i < values.Count; i++) numbers.Append(new C.NumericPoint(new C.NumericValue(values[i].ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
+        for (var i = 0; i < values.Count; i++) numbers.Append(
+            new C.NumericPoint(new C.NumericValue(values[i].ToString(CultureInfo.InvariantCulture))) { Index = (uint)i });
 
         var series = new C.LineChartSeries(
             new C.Index { Val = 0 }, new C.Order { Val = 0 },
@@ -52,12 +53,21 @@ internal static class EconomicsXlsxChart
                 new C.PlotVisibleOnly { Val = true }, new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap }));
 
         drawings.WorksheetDrawing = new Xdr.WorksheetDrawing(new Xdr.TwoCellAnchor(
-            new Xdr.FromMarker(new Xdr.ColumnId("0"), new Xdr.ColumnOffset("0"), new Xdr.RowId((anchorRow - 1).ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
-            new Xdr.ToMarker(new Xdr.ColumnId("8"), new Xdr.ColumnOffset("0"), new Xdr.RowId((anchorRow + 19).ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
+            new Xdr.FromMarker(new Xdr.ColumnId("0"), new Xdr.ColumnOffset("0"),
+                new Xdr.RowId((anchorRow - 1).ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
+            new Xdr.ToMarker(new Xdr.ColumnId("8"), new Xdr.ColumnOffset("0"),
+                new Xdr.RowId((anchorRow + 19).ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
             new Xdr.GraphicFrame(
-                new Xdr.NonVisualGraphicFrameProperties(new Xdr.NonVisualDrawingProperties { Id = 2, Name = title }, new Xdr.NonVisualGraphicFrameDrawingProperties()),
+                new Xdr.NonVisualGraphicFrameProperties(new Xdr.NonVisualDrawingProperties { Id = 2, Name = title },
+                    new Xdr.NonVisualGraphicFrameDrawingProperties()),
                 new Xdr.Transform(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = 0, Cy = 0 }),
-                new A.Graphic(new A.GraphicData(new C.ChartReference { Id = drawings.GetIdOfPart(chartPart) }) { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
+                new A.Graphic(new A.GraphicData(
+                    new C.ChartReference
+                    {
+                        Id = drawings.GetIdOfPart(
+                        chartPart)
+                    })
+                { Uri = "http://schemas.openxmlformats.org/drawingml/2006/chart" }))
             { Macro = "" },
             new Xdr.ClientData()));
     }

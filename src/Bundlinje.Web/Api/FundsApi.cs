@@ -25,6 +25,7 @@ public static class FundsApi
             }
             catch (Refused e) { return RefusalModelState.Problem(e); }
         }).WithName("GetFundEconomics")
-          .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded from laterFrom; rows limited to the caller's investments unless fund-wide.");
+          .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded " +
+              "from laterFrom; rows limited to the caller's investments unless fund-wide.");
     }
 }

@@ -2,7 +2,8 @@ using Bundlinje.Investments;
 
 namespace Bundlinje.Web.Api;
 
-public sealed record PartyJson(string Organisation, string OrganisationName, PartyRole Role, decimal? Capital, decimal? Guarantee, decimal? Donation);
+public sealed record PartyJson(string Organisation, string OrganisationName, PartyRole Role, decimal? Capital, decimal? Guarantee,
+    decimal? Donation);
 public sealed record EnrolmentJson(DateOnly AsOf, int Enrolled);
 public sealed record InvestmentJson(
     string Key, string Fund, string Name, InvestmentStatus Status, string? StatusNote,
@@ -17,7 +18,8 @@ public sealed record InvestmentJson(
         return new(i.Key, i.Fund!.Key, i.Name, i.Status, i.StatusNote, i.AgreedOn, i.PeriodStart, i.PeriodEnd, i.TargetGroup,
             planned?.Min, planned?.Max, enrolled is { } e ? new EnrolmentJson(e.AsOf, e.Enrolled) : null, i.CommittedCapital,
             i.Versions.Count == 0 ? 0 : i.Versions.Max(v => v.Number),
-            i.Parties.OrderBy(p => p.Role).Select(p => new PartyJson(p.Organisation!.Key, p.Organisation.Name, p.Role, p.Capital, p.Guarantee, p.Donation)).ToList());
+            i.Parties.OrderBy(p => p.Role)
+                .Select(p => new PartyJson(p.Organisation!.Key, p.Organisation.Name, p.Role, p.Capital, p.Guarantee, p.Donation)).ToList());
     }
 }
 

@@ -18,7 +18,8 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
     /// <summary>The fund's secretariat and council: the whole table, proposals, calls, the outcome fund, reconciliation, audit.</summary>
     public static readonly OperationAuthorizationRequirement ReadFundWide = new() { Name = nameof(ReadFundWide) };
-    /// <summary>The fund's secretariat: every change to the fund and its investments, ledger, proposals, calls and follow-up money.</summary>
+    /// <summary>The fund's secretariat: every change to the fund and its investments, ledger, proposals, calls and follow-up
+    /// money.</summary>
     public static readonly OperationAuthorizationRequirement Administer = new() { Name = nameof(Administer) };
     public static readonly OperationAuthorizationRequirement SeeParticipants = new() { Name = nameof(SeeParticipants) };
     public static readonly OperationAuthorizationRequirement ImportParticipants = new() { Name = nameof(ImportParticipants) };
@@ -46,7 +47,8 @@ internal static class FundRules
 
 public sealed class FundAuthorization : AuthorizationHandler<OperationAuthorizationRequirement, Fund.Fund>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Fund.Fund fund)
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement,
+        Fund.Fund fund)
     {
         if (FundRules.Allows(context.User.ToViewer(), fund.Key, requirement.Name)) context.Succeed(requirement);
         return Task.CompletedTask;
@@ -105,7 +107,8 @@ public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHan
             nameof(Operations.Read) => viewer.Roles.Count > 0,
             nameof(Operations.ReadFundWide) when funds.Count == 0 => viewer.Roles.Any(Roles.ScopedToFund),
             nameof(Operations.Administer) when funds.Count == 0 => viewer.Is(Roles.Secretariat),
-            nameof(Operations.ReadFundWide) or nameof(Operations.Administer) => funds.Any(f => FundRules.Allows(viewer, f, requirement.Name)),
+            nameof(Operations.ReadFundWide) or nameof(Operations.Administer) =>
+                funds.Any(f => FundRules.Allows(viewer, f, requirement.Name)),
             _ => false,
         };
         if (allowed) context.Succeed(requirement);
@@ -116,15 +119,18 @@ public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHan
 /// the secretariat of the proposal's fund reads it.</summary>
 public sealed class AssessmentAuthorization(BundlinjeDb db) : AuthorizationHandler<OperationAuthorizationRequirement, AssessmentRequest>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, AssessmentRequest request)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, AssessmentRequest request)
     {
         var viewer = context.User.ToViewer();
-        var organisationKey = request.Organisation?.Key ?? await db.Organisations.Where(o => o.Id == request.OrganisationId).Select(o => o.Key).SingleAsync();
+        var organisationKey = request.Organisation?.Key ?? await db.Organisations.Where(o => o.Id == request.OrganisationId)
+            .Select(o => o.Key).SingleAsync();
         var analyst = viewer.Is(Roles.DepartmentAnalyst) && viewer.Scopes.Contains(organisationKey);
         var allowed = requirement.Name switch
         {
-            nameof(Operations.Read) => analyst || viewer.AdministersFund(await (from p in db.Proposals where p.Id == request.ProposalId
-                                                                       join f in db.Funds on p.FundId equals f.Id select f.Key).SingleAsync()),
+            nameof(Operations.Read) => analyst || viewer.AdministersFund(await (
+                from p in db.Proposals where p.Id == request.ProposalId
+                join f in db.Funds on p.FundId equals f.Id select f.Key).SingleAsync()),
             nameof(Operations.Answer) => analyst,
             _ => false,
         };
@@ -146,9 +152,11 @@ public static class AuthorizationExtensions
     /// A check that refuses the request (<paramref name="refusesRequest"/>) is logged at Warning when it fails (who, what,
     /// which record — never its content): a person acting on another fund's objects is worth an operator's attention.
     /// Checks that only decide what a page shows (a link, a form) are not logged.</summary>
-    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation, bool refusesRequest = false)
+    public static async Task<bool> MayAsync(this HttpContext http, object resource, OperationAuthorizationRequirement operation,
+        bool refusesRequest = false)
     {
-        var allowed = (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, resource, operation)).Succeeded;
+        var allowed = (await http.RequestServices.GetRequiredService<IAuthorizationService>()
+            .AuthorizeAsync(http.User, resource, operation)).Succeeded;
         if (!allowed && refusesRequest)
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Bundlinje.Authorization").LogWarning(
                 "Refused {Operation} on {Resource} {Id} to {User} ({Method} {Path}).", operation.Name, resource.GetType().Name,
@@ -157,6 +165,8 @@ public static class AuthorizationExtensions
     }
 
     /// <summary>For a page: null when allowed; otherwise 404 for nothing loaded, 403 (the access-denied page) for not allowed.</summary>
-    public static async Task<IActionResult?> RefuseUnlessAsync(this PageModel page, object? resource, OperationAuthorizationRequirement operation) =>
-        resource is null ? page.NotFound() : await page.HttpContext.MayAsync(resource, operation, refusesRequest: true) ? null : page.Forbid();
+    public static async Task<IActionResult?> RefuseUnlessAsync(this PageModel page, object? resource,
+        OperationAuthorizationRequirement operation) =>
+        resource is null ? page.NotFound() : await page.HttpContext.MayAsync(resource, operation, refusesRequest: true) ? null
+            : page.Forbid();
 }

@@ -18,7 +18,8 @@ public sealed class DatabaseWritableCheck(BundlinjeDb db, ILogger<DatabaseWritab
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError("Health: the database cannot be written ({Error}).", e.GetBaseException().GetType().Name + ": " + e.GetBaseException().Message.ReplaceLineEndings(" "));
+            log.LogError("Health: the database cannot be written ({Error}).", e.GetBaseException().GetType().Name + ": "
+                + e.GetBaseException().Message.ReplaceLineEndings(" "));
             return HealthCheckResult.Unhealthy("The database cannot be written.");
         }
     }

@@ -10,16 +10,19 @@ public static class InvestmentLookup
     /// <summary>Finds an investment by key (with its fund) and authorizes the loaded investment for the operation
     /// (<see cref="Operations.Read"/> unless told): tells apart "does not exist" from "exists, but not for you".</summary>
     public static async Task<(Access Access, Investment? Investment)> FindAsync(
-        this IQueryable<Investment> query, string key, HttpContext http, OperationAuthorizationRequirement? operation = null, CancellationToken ct = default)
+        this IQueryable<Investment> query, string key, HttpContext http, OperationAuthorizationRequirement? operation = null,
+            CancellationToken ct = default)
     {
         var investment = await query.Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == key, ct);
         if (investment is null) return (Access.NotFound, null);
-        return await http.MayAsync(investment, operation ?? Operations.Read, refusesRequest: true) ? (Access.Found, investment) : (Access.Denied, null);
+        return await http.MayAsync(investment, operation ?? Operations.Read, refusesRequest: true) ? (Access.Found, investment)
+            : (Access.Denied, null);
     }
 
     /// <summary>For a page: the investment of the route, or the 404/403 to answer instead.</summary>
     public static async Task<(IActionResult? Refusal, Investment? Investment)> LoadAsync(
-        this PageModel page, IQueryable<Investment> query, string key, OperationAuthorizationRequirement? operation = null, CancellationToken ct = default)
+        this PageModel page, IQueryable<Investment> query, string key, OperationAuthorizationRequirement? operation = null,
+            CancellationToken ct = default)
     {
         var (access, investment) = await query.FindAsync(key, page.HttpContext, operation, ct);
         return access switch

@@ -136,7 +136,8 @@ public static class Labels
         AgreementTerms.PeriodEnd => ("Periodens slut", null),
         AgreementTerms.TargetGroup => ("Målgruppe", null),
         AgreementTerms.PaymentModel => ("Betalingsmodel", null),
-        _ when field.StartsWith(AgreementTerms.CapitalPrefix, StringComparison.Ordinal) => ("Kapital", field[AgreementTerms.CapitalPrefix.Length..]),
+        _ when field.StartsWith(AgreementTerms.CapitalPrefix, StringComparison.Ordinal) =>
+            ("Kapital", field[AgreementTerms.CapitalPrefix.Length..]),
         _ => (field, null),
     };
 

@@ -10,7 +10,8 @@ public static class SecurityHeaders
     public static string Policy(string? singleSignOnAuthority)
     {
         // The login form posts to the municipality's identity provider when single sign-on is configured.
-        var formAction = Uri.TryCreate(singleSignOnAuthority, UriKind.Absolute, out var idp) ? $"'self' {idp.GetLeftPart(UriPartial.Authority)}" : "'self'";
+        var formAction = Uri.TryCreate(singleSignOnAuthority, UriKind.Absolute, out var idp)
+            ? $"'self' {idp.GetLeftPart(UriPartial.Authority)}" : "'self'";
         return string.Join("; ",
             "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self' data:",
             "connect-src 'self'", "object-src 'none'", "base-uri 'self'", $"form-action {formAction}", "frame-ancestors 'none'");
@@ -25,7 +26,9 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy)) headers.ContentSecurityPolicy = policy; // a download keeps its sandbox
+                // a download keeps its sandbox
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy)) headers.ContentSecurityPolicy =
+                    policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -20,7 +20,8 @@ public static class SessionCheck
         if (principal is null || stamp is null) return;
         var id = principal.FindFirstValue(claims.UserIdClaimType);
         var db = context.HttpContext.RequestServices.GetRequiredService<BundlinjeDb>();
-        var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        var current = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.SecurityStamp)
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
         if (current == stamp) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

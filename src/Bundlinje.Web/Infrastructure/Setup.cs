@@ -31,7 +31,8 @@ public static class Setup
         services.Configure<CookiePolicyOptions>(o => o.Secure = secure);
         // Behind a TLS-terminating reverse proxy on the same host (loopback only, the default known proxies), the request
         // counts as HTTPS: Secure cookies, antiforgery and HSTS need that. Other proxies: ForwardedHeadersOptions.KnownProxies.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         // Every application service (Bundlinje.Data.ServiceSetup, shared with the CLI); below only what the web adds.
@@ -49,7 +50,8 @@ public static class Setup
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = config.GetValue("Bundlinje:IntakePermitsPer10Minutes", 5), Window = TimeSpan.FromMinutes(10), QueueLimit = 0,
+                    PermitLimit = config.GetValue("Bundlinje:IntakePermitsPer10Minutes", 5), Window = TimeSpan.FromMinutes(10),
+                    QueueLimit = 0,
                 }));
         });
 
@@ -112,7 +114,8 @@ public static class Setup
         });
         // The document names no server: it never echoes the request's Host header.
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) => { document.Servers = null; return Task.CompletedTask; }));
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseWritableCheck>("database-writable");
         services.AddProblemDetails();
     }
@@ -129,7 +132,8 @@ public static class Setup
             if (File.Exists(Path.Combine(shipped, name)))
                 sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
                 {
-                    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shipped), Path = name, Optional = true, ReloadOnChange = false,
+                    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(shipped), Path = name, Optional = true,
+                    ReloadOnChange = false,
                 });
     }
 

@@ -19,7 +19,8 @@ public sealed class KeepFormOnStorageFaultAttribute : Attribute, IAsyncPageFilte
         if (executed.Exception is not { } error || executed.ExceptionHandled || !StorageFault.Is(error)) return;
         context.HttpContext.RequestServices.GetRequiredService<ILogger<KeepFormOnStorageFaultAttribute>>()
             .LogError("{Page}: the database could not take the write; the form was shown again with 503 ({Error}).",
-                context.ActionDescriptor.ViewEnginePath, error.GetBaseException().GetType().Name + ": " + error.GetBaseException().Message.ReplaceLineEndings(" "));
+                context.ActionDescriptor.ViewEnginePath, error.GetBaseException().GetType().Name + ": " + error.GetBaseException()
+                    .Message.ReplaceLineEndings(" "));
         var page = (PageModel)context.HandlerInstance;
         page.ModelState.AddModelError(string.Empty, Message);
         executed.Result = new PageResult { StatusCode = StatusCodes.Status503ServiceUnavailable };

@@ -8,7 +8,8 @@ public static class Uploads
     public const long MaxBytes = Bundlinje.Data.RegisterData.RegisterStore.MaxUploadBytes;
     public const string TooLargeQuery = "upload";
 
-    public static string TooLargeMessage => $"Fil: filen er større end {MaxBytes / 1024 / 1024} MB, som er grænsen for en upload; del den op eller brug kommandoen bundlinje.";
+    public static string TooLargeMessage =>
+        $"Fil: filen er større end {MaxBytes / 1024 / 1024} MB, som er grænsen for en upload; del den op eller brug kommandoen bundlinje.";
 }
 
 /// <summary>

@@ -24,7 +24,9 @@ public sealed class ErrorModel : PageModel
         var endpoint = failure?.Endpoint ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint;
         // Kestrel's request limit (raised or lowered per page with [RequestSizeLimit]) and the form reader's multipart limit.
         var formLimit = endpoint?.Metadata.GetMetadata<RequestFormLimitsAttribute>()?.MultipartBodyLengthLimit
-            ?? HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Features.FormOptions>>().Value.MultipartBodyLengthLimit;
+            ?? HttpContext.RequestServices
+                .GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Features.FormOptions>>()
+                .Value.MultipartBodyLengthLimit;
         var limit = Math.Min(HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? long.MaxValue, formLimit);
         // The form reader fails on too large a body, in the antiforgery check (a 400) or in model binding (an exception).
         if ((error is not null && TooLarge(error)) || Request.ContentLength > limit)
@@ -33,8 +35,10 @@ public sealed class ErrorModel : PageModel
             var field = FieldNames.Of(UploadField(endpoint) ?? "Upload");
             var mb = limit < long.MaxValue ? $" {limit / 1_000_000}" : "";
             Explanation = FieldNames.English
-                ? $"{field}: the file is too large to be received" + (mb == "" ? "." : $" (at most{mb} MB in all).") + " Nothing was saved; go back and choose a smaller file."
-                : $"{field}: filen er for stor til at blive modtaget" + (mb == "" ? "." : $" (højst{mb} MB i alt).") + " Intet er gemt; gå tilbage og vælg en mindre fil.";
+                ? $"{field}: the file is too large to be received" + (mb == "" ? "." : $" (at most{mb} MB in all).")
+                    + " Nothing was saved; go back and choose a smaller file."
+                : $"{field}: filen er for stor til at blive modtaget" + (mb == "" ? "." : $" (højst{mb} MB i alt).")
+                    + " Intet er gemt; gå tilbage og vælg en mindre fil.";
         }
         else if (error is not null && StorageFault.Is(error))
         {
@@ -60,5 +64,6 @@ public sealed class ErrorModel : PageModel
     /// <summary>The page's file field, so the message can name it.</summary>
     private static string? UploadField(Endpoint? endpoint) =>
         endpoint?.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.HandlerTypeInfo.GetProperties()
-            .FirstOrDefault(p => typeof(IFormFile).IsAssignableFrom(p.PropertyType) || typeof(IEnumerable<IFormFile>).IsAssignableFrom(p.PropertyType))?.Name;
+            .FirstOrDefault(p => typeof(IFormFile).IsAssignableFrom(p.PropertyType)
+                || typeof(IEnumerable<IFormFile>).IsAssignableFrom(p.PropertyType))?.Name;
 }

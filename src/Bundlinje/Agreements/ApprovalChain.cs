@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.Agreements;
 
 /// <summary>A recorded approval before it is checked.</summary>
-public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, string? ApprovedBy, DateOnly? ApprovedOn, string? DocumentReference);
+public sealed record ApprovalInput(ApprovalKind Kind, string? DepartmentKey, string? ApprovedBy, DateOnly? ApprovedOn,
+    string? DocumentReference);
 
 /// <summary>
 /// The approval chain of an investment: the council's decision, the councillor of every paying department (the
@@ -30,7 +31,8 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
     }
 
     public static Task<List<Approval>> OfAsync(IBundlinjeStore store, int investmentId, CancellationToken ct) =>
-        store.Approvals.Include(a => a.Organisation).Where(a => a.InvestmentId == investmentId).OrderBy(a => a.ApprovedOn).ThenBy(a => a.Id).ToListAsync(ct);
+        store.Approvals.Include(a => a.Organisation).Where(a => a.InvestmentId == investmentId).OrderBy(a => a.ApprovedOn).ThenBy(a => a.Id)
+            .ToListAsync(ct);
 
     /// <summary>Records one approval; when it completes the chain, the investment becomes active in the same save.</summary>
     public async Task<Approval> RecordAsync(string investmentKey, ApprovalInput input, CancellationToken ct = default) =>

@@ -52,7 +52,8 @@ public static partial class Kroner
         var trimmed = text?.Trim() ?? "";
         if (trimmed.EndsWith("kr.", StringComparison.OrdinalIgnoreCase)) trimmed = trimmed[..^3].TrimEnd();
         return DanishAmount().IsMatch(trimmed)
-               && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, Danish, out amount);
+               && decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint,
+                   Danish, out amount);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d{1,2})?$")]

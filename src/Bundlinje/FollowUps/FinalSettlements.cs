@@ -28,10 +28,12 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
         var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
             .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new Refused("investment.unknown", investmentKey);
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
-                               where r.InvestmentId == investment.Id && r.AsOf <= asOf select new { r.Id, r.AsOf, r.ResultJson }).ToListAsync(ct))
+                               where r.InvestmentId == investment.Id
+                                   && r.AsOf <= asOf select new { r.Id, r.AsOf, r.ResultJson }).ToListAsync(ct))
             .OrderBy(r => r.Id).ToList();
         var runIds = approved.Select(r => r.Id).ToList();
-        var obligations = await store.PaymentObligations.AsNoTracking().Where(o => runIds.Contains(o.RunId)).OrderBy(o => o.Id).ToListAsync(ct);
+        var obligations = await store.PaymentObligations.AsNoTracking().Where(o => runIds.Contains(o.RunId)).OrderBy(o => o.Id)
+            .ToListAsync(ct);
         var drawnOn = investment.PeriodStart ?? investment.AgreedOn ?? (approved.Count > 0 ? approved.Min(r => r.AsOf) : asOf);
         if (asOf < drawnOn) throw Refused.At("AsOf", "settlement.beforeCapitalDrawn", asOf, drawnOn);
 
@@ -57,15 +59,20 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
             }
         }
         var unpaid = obligations.Where(o => o.PaidOn is null || o.PaidOn > asOf).Sum(o => o.Amount);
-        if (unpaid > 0) notes.Add(Kroner.Text($"Heraf er {unpaid:N2} kr. i godkendte betalingsforpligtelser ikke betalt pr. {asOf:dd-MM-yyyy}; de regnes med på forfaldsdatoen."));
+        if (unpaid > 0) notes.Add(
+            Kroner.Text($"Heraf er {unpaid:N2} kr. i godkendte betalingsforpligtelser ikke betalt pr. {asOf:dd-MM-yyyy}; ")
+            + "de regnes med på forfaldsdatoen.");
 
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal)
             .Select(p => new InvestorFacts(p.Organisation!.Key, p.Organisation.Name, [new CashFlow(drawnOn, p.Capital!.Value)],
                 receipts.GetValueOrDefault(p.Organisation.Name) ?? [])).ToList();
         foreach (var stranger in receipts.Keys.Except(investors.Select(i => i.Name)).Order(StringComparer.Ordinal))
-            notes.Add(Kroner.Text($"{stranger} fik {receipts[stranger].Sum(f => f.Amount):N2} kr. af godkendte kørsler, men er ikke længere investor; beløbet indgår ikke."));
-        var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && (p.Guarantee > 0 || p.GuaranteeShare > 0)).OrderBy(p => p.Id)
+            notes.Add(Kroner.Text(
+                $"{stranger} fik {receipts[stranger]
+                    .Sum(f => f.Amount):N2} kr. af godkendte kørsler, men er ikke længere investor; beløbet indgår ikke."));
+        var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && (p.Guarantee > 0 || p.GuaranteeShare > 0))
+            .OrderBy(p => p.Id)
             .Select(p => new GuarantorFacts(p.Organisation!.Key, p.Organisation.Name, p.Guarantee, p.GuaranteeShare)).ToList();
         var used = Donations.Used(results.Values);
         var donors = new List<DonorFacts>();
@@ -103,7 +110,8 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
             foreach (var guarantor in payments)
                 postings.Add(await ledger.AddAsync(fundKey, new LedgerLine
                 {
-                    FiscalYear = asOf.Year, EntryDate = asOf, Kind = LedgerKind.GuaranteePayment, Basis = LedgerBasis.Actual, Amount = guarantor.Paid,
+                    FiscalYear = asOf.Year, EntryDate = asOf, Kind = LedgerKind.GuaranteePayment, Basis = LedgerBasis.Actual,
+                    Amount = guarantor.Paid,
                     Investment = investmentKey, Payer = guarantor.Name, Text = $"Underskudsgaranti ved slutopgørelse pr. {asOf:dd-MM-yyyy}",
                 }, LedgerSource.FollowUp, Reference(investmentKey, guarantor.Key), ct));
             await store.SaveChangesAsync(ct);

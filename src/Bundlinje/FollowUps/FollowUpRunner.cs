@@ -12,7 +12,8 @@ namespace Bundlinje.FollowUps;
 
 /// <summary>The stored result of a run, in the order the model lists its metrics.</summary>
 public sealed record RunResult(
-    string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped, decimal Donation,
+    string Investment, DateOnly AsOf, int AgreementVersion, IReadOnlyList<RunMetric> Metrics, decimal Gross, decimal Capped,
+        decimal Donation,
     decimal Payable, IReadOnlyList<PayerPayment> ByPayer, IReadOnlyList<InvestorPayment> ByInvestor, IReadOnlyList<string> Notes,
     decimal Overpaid = 0m, IReadOnlyList<int>? SettledAgainst = null, string Currency = Fund.Currencies.Default)
 {
@@ -22,9 +23,12 @@ public sealed record RunResult(
 
     public string ToCsv()
     {
-        var csv = new StringBuilder("metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid,currency\n");
+        var csv = new StringBuilder(
+            "metric,cohort,eligible,achieved,events,effect,price,amount,amountAfterCaps,entitledToDate,paidBefore,payableNow,overpaid,cur" +
+                "rency\n");
         foreach (var m in Metrics)
-            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events, decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps,
+            csv.AppendCsvLine(m.Key, m.Cohort, m.Eligible, m.Achieved, m.Events,
+                decimal.Round(m.Effect, 6) / 1.000000000000000000000000000m, m.Price, m.Amount, m.AfterCaps,
                 m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid, Currency);
         return csv.ToString();
     }
@@ -37,7 +41,8 @@ public sealed record RunResult(
 /// <see cref="AfterCaps"/> (= <see cref="PayableNow"/>) what this run settles; <see cref="Overpaid"/> is what approved runs
 /// paid above the entitlement to date (for the steering group, never a negative payment). Runs stored before cumulative
 /// settlement have 0 in the new fields and their <see cref="AfterCaps"/> is what they settled.</summary>
-public sealed record RunMetric(string Key, string Name, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price,
+public sealed record RunMetric(string Key, string Name, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect,
+    decimal Price,
     decimal Amount, decimal AfterCaps, string Explanation, decimal EntitledToDate = 0m, decimal PaidBefore = 0m, decimal Overpaid = 0m)
 {
     public decimal PayableNow => AfterCaps;
@@ -64,7 +69,11 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         // Explanations print each measure in its unit and precision from the fund's catalogue (docs/measures.md).
         var formats = await MeasureCatalogue.FormatsAsync(store, investment.FundId, ct);
         var model = stored.Model;
-        model = model with { Metrics = model.Metrics.Select(m => formats.TryGetValue(m.Measure, out var f) ? m with { Format = f } : m).ToList() };
+        model = model with
+        {
+            Metrics = model.Metrics.Select(m => formats.TryGetValue(m.Measure, out var f) ? m with { Format = f } : m)
+            .ToList()
+        };
         // Only the four fields a run reads, straight into Person (no entity per participant); pseudonyms are unique per investment.
         var people = await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id)
             .Select(p => new Person(p.Pseudonym, p.Cohort, p.Group, p.EnrolledOn)).ToListAsync(ct);
@@ -82,23 +91,32 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         }
         // What approved runs already settled, per metric line: the core pays only the difference (cumulative settlement).
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
-                               where r.InvestmentId == investment.Id select new { r.Id, r.AsOf, r.Payable, r.ResultJson, r.ResultHash }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
+                               where r.InvestmentId == investment.Id select new
+                               {
+                                   r.Id, r.AsOf, r.Payable, r.ResultJson,
+                                   r.ResultHash
+                               }).ToListAsync(ct)).OrderBy(r => r.Id).ToList();
         if (approved.Where(r => r.AsOf > asOf).MaxBy(r => r.AsOf) is { } later)
             throw Refused.At("AsOf", "followUp.laterRunApproved", later.Id, later.AsOf);
         // Per-person lines: what each participant × window was settled, from the approved runs' stored rows (not their JSON).
         var approvedResults = approved.Select(r => RunResult.FromJson(r.ResultJson)).ToList();
         var paidBefore = PaidBefore.Sum(approvedResults.SelectMany(r => r.Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
-            with { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
+            with
+        { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
         var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
-            .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value)).ToList();
-        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable), Donations.Left(investment.Parties, approvedResults), paidBefore);
+            .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value))
+                .ToList();
+        var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable),
+            Donations.Left(investment.Parties, approvedResults), paidBefore);
         var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
-            results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events, decimal.Round(r.Effect, 6),
+            results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events,
+                decimal.Round(r.Effect, 6),
                 r.Price, r.Amount, MetricEvaluator.Ore(settlement.AfterCaps[i]), r.Explanation,
                 settlement.EntitledToDate[i], settlement.PaidBefore[i], settlement.Overpaid[i])).ToList(),
             settlement.Gross, MetricEvaluator.Ore(settlement.Capped), settlement.Donation, MetricEvaluator.Ore(settlement.Payable),
             settlement.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
-            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) }).ToList(), settlement.Notes,
+            settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) })
+                .ToList(), settlement.Notes,
             settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList(),
             await store.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Currency).SingleAsync(ct));
         if (Kroner.Problem(Refusal.Of("label.payout"), result.Payable) is { } range)
@@ -126,7 +144,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
         var approval = run.Approve(result, decisionReference, approvedRuns, user.Name, clock.GetUtcNow());
         store.FollowUpApprovals.Add(approval);
-        var years = Math.Max(1, (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
+        var years = Math.Max(1,
+            (await store.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.RepaymentYears);
         var approvedOn = clock.Today();
         foreach (var payer in result.ByPayer.Where(p => p.Amount > 0))
             foreach (var (amount, year) in Instalments(payer.Amount, years).Select((a, i) => (a, i)))
@@ -156,7 +175,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         var investment = await store.Investments.AsNoTracking().Include(i => i.Fund).FirstAsync(i => i.Id == obligation.InvestmentId, ct);
         var line = new Fund.LedgerLine
         {
-            FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual, Amount = obligation.Amount,
+            FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual,
+            Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
         obligation.LedgerPosting = await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct);

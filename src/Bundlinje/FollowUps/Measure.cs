@@ -33,7 +33,8 @@ public sealed class Measure : Entity
     public MeasureFormat Format => new(Unit, Decimals);
 }
 
-/// <summary>How a value of a measure is printed: "3.630.000 kr.", "0,14 hændelser", "3,5 dage", "12,5 %" (a share 0–1 as percent).</summary>
+/// <summary>How a value of a measure is printed: "3.630.000 kr.", "0,14 hændelser", "3,5 dage", "12,5 %" (a share 0–1 as
+/// percent).</summary>
 public sealed record MeasureFormat(MeasureUnit Unit, int Decimals)
 {
     public string Text(decimal value)
@@ -47,7 +48,12 @@ public sealed record MeasureFormat(MeasureUnit Unit, int Decimals)
     /// <summary>The Danish label of a unit as printed after a value.</summary>
     public static string Label(MeasureUnit unit) => unit switch
     {
-        MeasureUnit.Kroner => "kr.", MeasureUnit.Days => "dage", MeasureUnit.Events => "hændelser", MeasureUnit.Persons => "personer",
-        MeasureUnit.Percent => "%", MeasureUnit.MmolPerMol => "mmol/mol", _ => "hændelser",
+        MeasureUnit.Kroner => "kr.",
+        MeasureUnit.Days => "dage",
+        MeasureUnit.Events => "hændelser",
+        MeasureUnit.Persons => "personer",
+        MeasureUnit.Percent => "%",
+        MeasureUnit.MmolPerMol => "mmol/mol",
+        _ => "hændelser",
     };
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Bundlinje.FollowUps;
 
 /// <summary>What a secretariat types for a measure.</summary>
-public sealed record MeasureInput(string? Code, string? NameDa, string? NameEn, MeasureUnit Unit, MeasureValueType ValueType, int Decimals, MeasureSource Source);
+public sealed record MeasureInput(string? Code, string? NameDa, string? NameEn, MeasureUnit Unit, MeasureValueType ValueType, int Decimals,
+    MeasureSource Source);
 
 /// <summary>
 /// A fund's measure catalogue (docs/measures.md): reading it for imports and runs, and the secretariat's changes. A code
@@ -25,18 +26,24 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
         await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).Select(m => m.Code).OrderBy(c => c).ToListAsync(ct);
 
     /// <summary>The codes of a fund's catalogue with their value types: what a register import for the fund accepts.</summary>
-    public static async Task<Dictionary<string, MeasureValueType>> ValueTypesAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>
-        await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToDictionaryAsync(m => m.Code, m => m.ValueType, StringComparer.Ordinal, ct);
+    public static async Task<Dictionary<string, MeasureValueType>> ValueTypesAsync(IBundlinjeStore store, int fundId,
+        CancellationToken ct = default) =>
+        await store.Measures.AsNoTracking().Where(m => m.FundId == fundId)
+            .ToDictionaryAsync(m => m.Code, m => m.ValueType, StringComparer.Ordinal, ct);
 
     /// <summary>The codes of every fund's catalogue: what a register import without an investment accepts (the CLI). A code
     /// whose value type differs between funds is checked as a decimal.</summary>
-    public static async Task<Dictionary<string, MeasureValueType>> AllValueTypesAsync(IBundlinjeStore store, CancellationToken ct = default) =>
+    public static async Task<Dictionary<string, MeasureValueType>> AllValueTypesAsync(IBundlinjeStore store,
+        CancellationToken ct = default) =>
         (await store.Measures.AsNoTracking().Select(m => new { m.Code, m.ValueType }).Distinct().ToListAsync(ct)).GroupBy(m => m.Code)
-            .ToDictionary(g => g.Key, g => g.Select(m => m.ValueType).Distinct().Count() == 1 ? g.First().ValueType : MeasureValueType.Decimal, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.Select(m => m.ValueType).Distinct().Count() == 1 ? g.First().ValueType
+                : MeasureValueType.Decimal, StringComparer.Ordinal);
 
     /// <summary>Unit and precision per code, for the explanations of a run (<see cref="Payments.Metric.Format"/>).</summary>
-    public static async Task<Dictionary<string, MeasureFormat>> FormatsAsync(IBundlinjeStore store, int fundId, CancellationToken ct = default) =>
-        (await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToListAsync(ct)).ToDictionary(m => m.Code, m => m.Format, StringComparer.Ordinal);
+    public static async Task<Dictionary<string, MeasureFormat>> FormatsAsync(IBundlinjeStore store, int fundId,
+        CancellationToken ct = default) =>
+        (await store.Measures.AsNoTracking().Where(m => m.FundId == fundId).ToListAsync(ct)).ToDictionary(m => m.Code, m => m.Format,
+            StringComparer.Ordinal);
 
     public async Task<Measure> AddAsync(int fundId, MeasureInput input, CancellationToken ct = default)
     {
@@ -91,9 +98,11 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
     public static IEnumerable<string> MeasuresOf(string modelJson)
     {
         using var document = JsonDocument.Parse(modelJson);
-        if (!document.RootElement.TryGetProperty("model", out var model) || !model.TryGetProperty("metrics", out var metrics) || metrics.ValueKind != JsonValueKind.Array)
+        if (!document.RootElement.TryGetProperty("model", out var model) || !model.TryGetProperty("metrics", out var metrics)
+            || metrics.ValueKind != JsonValueKind.Array)
             return [];
-        return metrics.EnumerateArray().Select(m => m.TryGetProperty("measure", out var code) ? code.GetString() : null).OfType<string>().ToList();
+        return metrics.EnumerateArray().Select(m => m.TryGetProperty("measure", out var code) ? code.GetString() : null).OfType<string>()
+            .ToList();
     }
 
     private async Task<Measure> Find(int fundId, int id, CancellationToken ct) =>

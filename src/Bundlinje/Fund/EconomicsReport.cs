@@ -44,9 +44,14 @@ public sealed record EconomicsReport(
         countedInUntil = Options.CountedInUntil, scoped = Scoped, unit = "kr.", currency = Currency,
         columns = (Table?.Columns ?? []).Select(c => c.Label),
         rows = (Table is null ? [] : Table.RunningCosts.Concat(Table.Investments))
-            .Select(r => new { label = r.Label, indented = r.Indented, kind = r.Kind.ToString(), reference = r.Reference, cells = r.Cells }),
+            .Select(r => new
+            {
+                label = r.Label, indented = r.Indented, kind = r.Kind.ToString(), reference = r.Reference,
+                cells = r.Cells
+            }),
         total = Scoped ? null : Table?.Total, balance = Scoped ? null : Table?.Balance,
-        room = Room is { } room ? new { amount = room.Amount, bindingColumn = room.BindingColumn.Label, horizonEndYear = HorizonEndYear } : null,
+        room = Room is { } room ? new { amount = room.Amount, bindingColumn = room.BindingColumn.Label, horizonEndYear = HorizonEndYear }
+            : null,
     }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>The table as a file in a format: json (kr.), csv (1.000 kr., with a BOM for Excel) or xlsx (written by

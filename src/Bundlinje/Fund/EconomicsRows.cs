@@ -21,7 +21,8 @@ public static class EconomicsRules
         { Kind: LedgerKind.RunningCost } => (EconomicsRowKind.RunningCost, e.Category ?? "Drift"),
         { Kind: LedgerKind.Donation } => (EconomicsRowKind.RunningCost, e.Category ?? DonationCategory),
         { Kind: LedgerKind.ResultPayment, Investment: { } key } => (EconomicsRowKind.ResultPayment, key),
-        { Kind: LedgerKind.Disbursement or LedgerKind.Correction or LedgerKind.GuaranteePayment, Investment: { } key } => (EconomicsRowKind.Spending, key),
+        { Kind: LedgerKind.Disbursement or LedgerKind.Correction or LedgerKind.GuaranteePayment, Investment: { } key } =>
+            (EconomicsRowKind.Spending, key),
         _ => null,
     };
 

@@ -35,7 +35,8 @@ public sealed class EconomicsTable
         entries = entries.Where(e => e.Pot == LedgerPot.InvestmentFund).ToList();
         if (entries.Count == 0) throw new ArgumentException("The fund has no ledger entries.", nameof(entries));
         if (options.EffectPercent is < 0 or > 150) throw new ArgumentOutOfRangeException(nameof(options), "Effect must be 0–150 %.");
-        if (options.LaterFrom <= options.LastActualYear) throw new ArgumentOutOfRangeException(nameof(options), "Later years must follow the last accounts year.");
+        if (options.LaterFrom <= options.LastActualYear)
+            throw new ArgumentOutOfRangeException(nameof(options), "Later years must follow the last accounts year.");
         var first = entries.Min(e => e.FiscalYear);
         var last = Math.Max(entries.Max(e => e.FiscalYear), options.LaterFrom);
         var columns = new List<EconomicsColumn>();
@@ -61,7 +62,8 @@ public sealed class EconomicsTable
         var empty = new decimal[columns.Count];
         foreach (var key in rows.Keys.Where(k => k.Item1 != EconomicsRowKind.RunningCost).Select(k => k.Item2).Distinct())
         {
-            investments.Add(new(key, false, rows.GetValueOrDefault((EconomicsRowKind.Spending, key)) ?? empty, EconomicsRowKind.Spending, key));
+            investments.Add(new(key, false, rows.GetValueOrDefault((EconomicsRowKind.Spending, key)) ?? empty, EconomicsRowKind.Spending,
+                key));
             if (rows.TryGetValue((EconomicsRowKind.ResultPayment, key), out var paid))
                 investments.Add(new("- Resultatbetaling", true, paid, EconomicsRowKind.ResultPayment, key));
         }
@@ -70,16 +72,21 @@ public sealed class EconomicsTable
 
     /// <summary>The same table with investment keys replaced by their names, as the council's table prints them.</summary>
     public EconomicsTable WithInvestmentNames(IReadOnlyDictionary<string, string> names) =>
-        new(Options, Columns, RunningCosts, Investments.Select(r => r.Indented ? r : r with { Label = names.GetValueOrDefault(r.Label, r.Label) }).ToList(), Appropriations);
+        new(Options, Columns, RunningCosts,
+            Investments.Select(r => r.Indented ? r : r with { Label = names.GetValueOrDefault(r.Label, r.Label) }).ToList(),
+                Appropriations);
 
     /// <summary>What an entry adds to a cell, or null when it is not behind it. The cell is a row (null: the total) in a
-    /// column, or with <paramref name="balance"/> the balance at the column's end. The contributions of a cell's entries sum to it.</summary>
+    /// column, or with <paramref name="balance"/> the balance at the column's end. The contributions of a cell's entries sum to
+    /// it.</summary>
     public decimal? Contribution(LedgerEntry e, EconomicsRowKind? kind, string? reference, EconomicsColumn column, bool balance = false)
     {
         if (e.Pot != LedgerPot.InvestmentFund || !EconomicsRules.CountsIn(e, Options.LastActualYear)
             || !EconomicsRules.IsCountedIn(e, Options.CountedInUntil) || e.FiscalYear > column.LastYear) return null;
-        if (balance) return e.Kind == LedgerKind.Appropriation ? e.Amount : EconomicsRules.RowOf(e) is null ? null : -EconomicsRules.CellAmount(e, Options.EffectPercent);
+        if (balance) return e.Kind == LedgerKind.Appropriation ? e.Amount : EconomicsRules.RowOf(e) is null ? null
+            : -EconomicsRules.CellAmount(e, Options.EffectPercent);
         if (e.FiscalYear < column.FirstYear || EconomicsRules.RowOf(e) is not { } row) return null;
-        return kind is null || (row.Kind == kind && row.Reference == reference) ? EconomicsRules.CellAmount(e, Options.EffectPercent) : null;
+        return kind is null || (row.Kind == kind && row.Reference == reference) ? EconomicsRules.CellAmount(e, Options.EffectPercent)
+            : null;
     }
 }

@@ -34,7 +34,8 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock, Eco
         // Accounts columns run to the last closed year: actual postings in an open year do not yet replace its budget.
         var lastActual = books.LastClosedYear
             ?? entries.Where(p => p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund)
-                .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(clock.Today().Year).Min() - 1).Max();
+                .Select(p => p.FiscalYear).DefaultIfEmpty(entries.Select(e => e.FiscalYear).DefaultIfEmpty(clock.Today().Year).Min() - 1)
+                    .Max();
         var laterFrom = query.LaterFrom ?? lastActual + 5;
         if (laterFrom <= lastActual) throw Refused.At("LaterFrom", "economics.laterFromAfterAccounts", lastActual);
         var scoped = viewer is not null && !(viewer.Roles.Any(Roles.ScopedToFund) && viewer.Scopes.Contains(fundKey));

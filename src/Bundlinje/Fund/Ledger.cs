@@ -31,9 +31,11 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
                 ?? throw Refused.At("investment", "ledger.unknownInvestment", key);
         var posting = new LedgerPosting
         {
-            FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate ?? new DateOnly(line.FiscalYear, 12, 31),
+            FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate
+                ?? new DateOnly(line.FiscalYear, 12, 31),
             Kind = line.Kind, Basis = line.Basis, Amount = line.Amount, Category = line.Category, InvestmentId = investmentId,
-            Payer = line.Payer, Metric = line.Metric, Source = source, SourceReference = sourceReference, Text = line.Text, PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+            Payer = line.Payer, Metric = line.Metric, Source = source, SourceReference = sourceReference, Text = line.Text,
+            PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
         };
         store.LedgerPostings.Add(posting);
         return posting;
@@ -51,7 +53,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
         var reversal = new LedgerPosting
         {
-            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear, EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
+            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear,
+            EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
             Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
             InvestmentId = original.InvestmentId, Payer = original.Payer, Metric = original.Metric, Source = LedgerSource.Manual,
             Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,
@@ -73,7 +76,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     public async Task CloseYearAsync(Fund fund, int year, CancellationToken ct = default)
     {
         await RefuseIfClosedAsync(fund.Id, year, ct);
-        store.ClosedFiscalYears.Add(new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
+        store.ClosedFiscalYears.Add(
+            new ClosedFiscalYear { FundId = fund.Id, Year = year, ClosedBy = user.Name, ClosedAt = clock.GetUtcNow() });
         try { await store.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {

@@ -1,6 +1,10 @@
 namespace Bundlinje.Fund;
 
-public enum LedgerKind { Appropriation, RunningCost, Disbursement, ResultPayment, Donation, GuaranteePayment, Correction, Commitment, Payout }
+public enum LedgerKind
+{
+    Appropriation, RunningCost, Disbursement, ResultPayment, Donation, GuaranteePayment, Correction, Commitment,
+    Payout
+}
 
 public enum LedgerBasis { Actual, Budget }
 

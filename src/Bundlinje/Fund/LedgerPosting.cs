@@ -33,5 +33,6 @@ public sealed class LedgerPosting : Entity, IAppendOnly
     public required string PostedBy { get; init; }
     public DateTimeOffset PostedAt { get; init; }
 
-    public LedgerEntry ToEntry() => new(FiscalYear, Kind, Basis, Amount, Category, Investment?.Key, Text, EntryDate, Pot) { PostingId = Id, Metric = Metric };
+    public LedgerEntry ToEntry() =>
+        new(FiscalYear, Kind, Basis, Amount, Category, Investment?.Key, Text, EntryDate, Pot) { PostingId = Id, Metric = Metric };
 }

@@ -24,10 +24,12 @@ public sealed record OutcomeFundSummary(IReadOnlyList<OutcomeFundYear> Years, IR
         var pot = entries.Where(e => e.Pot == LedgerPot.OutcomeFund).ToList();
         decimal Sum(IEnumerable<LedgerEntry> es, LedgerKind kind) => es.Where(e => e.Kind == kind).Sum(e => e.Amount);
         var years = pot.GroupBy(e => e.FiscalYear).OrderBy(g => g.Key)
-            .Select(g => new OutcomeFundYear(g.Key, Sum(g, LedgerKind.Appropriation), Sum(g, LedgerKind.Commitment), Sum(g, LedgerKind.Payout))).ToList();
+            .Select(g => new OutcomeFundYear(g.Key, Sum(g, LedgerKind.Appropriation), Sum(g, LedgerKind.Commitment),
+                Sum(g, LedgerKind.Payout))).ToList();
         var commitments = pot.Where(e => e.Investment is not null && e.Kind is LedgerKind.Commitment or LedgerKind.Payout)
             .GroupBy(e => (e.Investment!, e.Metric)).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.Metric)
-            .Select(g => new OutcomeFundCommitment(g.Key.Item1, g.Key.Metric, Sum(g, LedgerKind.Commitment), Sum(g, LedgerKind.Payout))).ToList();
+            .Select(g => new OutcomeFundCommitment(g.Key.Item1, g.Key.Metric, Sum(g, LedgerKind.Commitment), Sum(g, LedgerKind.Payout)))
+                .ToList();
         return new OutcomeFundSummary(years, commitments);
     }
 }

@@ -26,7 +26,8 @@ public static class Reconciliation
             var row = Row(table, cell.Row);
             if (column < 0 || row is null)
             {
-                var missing = row is null ? $"rækken '{cell.Row}' findes ikke i den beregnede tabel" : $"kolonnen '{cell.Column}' findes ikke i den beregnede tabel";
+                var missing = row is null ? $"rækken '{cell.Row}' findes ikke i den beregnede tabel"
+                    : $"kolonnen '{cell.Column}' findes ikke i den beregnede tabel";
                 differences.Add(new(cell.Row, cell.Column, cell.Value, null, missing));
                 continue;
             }

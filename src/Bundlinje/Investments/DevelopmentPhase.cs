@@ -18,8 +18,13 @@ public sealed class PhaseChange : Entity, IPartOfInvestment
 
     public static string Number(DevelopmentPhase phase) => phase switch
     {
-        DevelopmentPhase.Idea => "1", DevelopmentPhase.DataAndDesign => "2", DevelopmentPhase.BusinessCase => "3a",
-        DevelopmentPhase.PaymentModel => "3b", DevelopmentPhase.Implementation => "4", DevelopmentPhase.FollowUp => "5", _ => "6",
+        DevelopmentPhase.Idea => "1",
+        DevelopmentPhase.DataAndDesign => "2",
+        DevelopmentPhase.BusinessCase => "3a",
+        DevelopmentPhase.PaymentModel => "3b",
+        DevelopmentPhase.Implementation => "4",
+        DevelopmentPhase.FollowUp => "5",
+        _ => "6",
     };
 
     /// <summary>The current phase among an investment's changes: latest start date, then latest recorded.</summary>

@@ -32,7 +32,8 @@ public static class EnrolmentPlan
     /// <summary>Participants actually registered (treatment group) against the plan's straight line at a date, per cohort
     /// and in total; the plan is per investment, so cohorts show counts and the total carries the warning.</summary>
     public static (IReadOnlyList<(string Cohort, int Enrolled)> Cohorts, EnrolmentStatus? Total) FromParticipants(
-        Investment investment, IEnumerable<(string Cohort, DateOnly EnrolledOn)> treated, DateOnly asOf, decimal warningShare = DefaultWarningShare)
+        Investment investment, IEnumerable<(string Cohort, DateOnly EnrolledOn)> treated, DateOnly asOf,
+            decimal warningShare = DefaultWarningShare)
     {
         var upTo = treated.Where(t => t.EnrolledOn <= asOf).ToList();
         var cohorts = upTo.GroupBy(t => t.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();

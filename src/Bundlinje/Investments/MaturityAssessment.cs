@@ -23,8 +23,11 @@ public sealed class MaturityAssessment : Entity, IPartOfInvestment
 
     public MaturityLevel Level(string dimension) => dimension switch
     {
-        nameof(Organisation) => Organisation, nameof(Content) => Content, nameof(Anchoring) => Anchoring,
-        nameof(FollowUp) => FollowUp, _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        nameof(Organisation) => Organisation,
+        nameof(Content) => Content,
+        nameof(Anchoring) => Anchoring,
+        nameof(FollowUp) => FollowUp,
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 
     /// <summary>Change since an earlier assessment, in scale steps per dimension (positive: more mature).</summary>

@@ -55,7 +55,8 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i]; var line = i + 2;
-            string Raw(string column) => row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+            string Raw(string column) => row.TryGetValue(column, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim()
+                ?? "" : "";
             // A CPR number anywhere but the cpr column is refused, and its value is never repeated or stored.
             var cprLike = row.Keys.Where(c => !c.Equals("cpr", StringComparison.OrdinalIgnoreCase) && CprLike.In(Raw(c))).ToList();
             foreach (var column in cprLike) problems.Add(CprLike.Refusal(Refusal.Of("import.row", line), column));
@@ -74,7 +75,10 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             if (enrolled is null) problems.Add(Refusal.At("enrolled", "import.notADate", Refusal.Of("import.row", line), "enrolled", Text("enrolled")));
             ParticipantStatus? status = Text("status").ToLowerInvariant() switch
             {
-                "" or "active" => ParticipantStatus.Active, "completed" => ParticipantStatus.Completed, "droppedout" => ParticipantStatus.DroppedOut, _ => null,
+                "" or "active" => ParticipantStatus.Active,
+                "completed" => ParticipantStatus.Completed,
+                "droppedout" => ParticipantStatus.DroppedOut,
+                _ => null,
             };
             if (status is null) problems.Add(Refusal.At("status", "participants.status", line, Text("status")));
             var statusOn = Text("statusDate") == "" ? null : Date(row, "statusDate");
@@ -87,12 +91,17 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
                 else if (known.Status != status || known.StatusOn != statusOn) { (known.Status, known.StatusOn) = (status.Value, statusOn); updated++; }
                 continue;
             }
-            added.Add(new Participant { InvestmentId = investment.Id, Pseudonym = pseudonym, Cohort = cohort, Group = group.Value, EnrolledOn = enrolled.Value, Status = status.Value, StatusOn = statusOn });
+            added.Add(new Participant
+            {
+                InvestmentId = investment.Id, Pseudonym = pseudonym, Cohort = cohort, Group = group.Value,
+                EnrolledOn = enrolled.Value, Status = status.Value, StatusOn = statusOn
+            });
         }
         if (problems.Count > 0) throw Rejected(problems);
         store.ParticipantImports.Add(new ParticipantImport
         {
-            InvestmentId = investment.Id, FileName = CprLike.Mask(Path.GetFileName(fileName)), ContentHash = hash, Added = added.Count, Updated = updated,
+            InvestmentId = investment.Id, FileName = CprLike.Mask(Path.GetFileName(fileName)), ContentHash = hash, Added = added.Count,
+            Updated = updated,
             ImportedBy = user.Name, ImportedAt = clock.GetUtcNow(),
         });
         // All rows or none, in one transaction; new participants are saved in chunks and forgotten by the change tracker

@@ -16,12 +16,14 @@ public sealed class ParticipantStore(IBundlinjeStore store, ICurrentUser user, T
     /// <summary>Records that a person saw participant-level rows read elsewhere (e.g. a run's rows in the register store).</summary>
     public async Task LogReadAsync(int investmentId, string what, int rows, CancellationToken ct = default)
     {
-        store.ParticipantAccesses.Add(new ParticipantAccess { At = clock.GetUtcNow(), User = user.Name, InvestmentId = investmentId, What = what, Rows = rows });
+        store.ParticipantAccesses.Add(
+            new ParticipantAccess { At = clock.GetUtcNow(), User = user.Name, InvestmentId = investmentId, What = what, Rows = rows });
         await store.SaveChangesAsync(ct);
     }
 
     /// <summary>Participant rows for a person to see; logs who read which investment's rows, what and how many.</summary>
-    public async Task<List<Participant>> ReadAsync(int investmentId, string what, Func<IQueryable<Participant>, IQueryable<Participant>> query, CancellationToken ct = default)
+    public async Task<List<Participant>> ReadAsync(int investmentId, string what,
+        Func<IQueryable<Participant>, IQueryable<Participant>> query, CancellationToken ct = default)
     {
         var rows = await query(Of(investmentId).AsNoTracking()).ToListAsync(ct);
         await LogReadAsync(investmentId, what, rows.Count, ct);

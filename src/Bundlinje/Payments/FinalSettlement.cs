@@ -59,7 +59,8 @@ public static class FinalSettlement
         for (var g = 0; g < guarantors.Count; g++) { paid[g] = Math.Min(limits[g], left); left -= paid[g]; }
         var covered = paid.Sum();
         if (left > 0 && guarantors.Count > 0)
-            notes.Add(Common.Kroner.Text($"Garantierne dækker {covered:N2} kr. af investorernes underskud på {totalShortfall:N2} kr.; {left:N2} kr. er investorernes tab."));
+            notes.Add(Common.Kroner.Text($"Garantierne dækker {covered:N2} kr. af investorernes underskud på {totalShortfall:N2} kr.; ")
+                + Common.Kroner.Text($"{left:N2} kr. er investorernes tab."));
 
         var coverage = Share(covered, shortfall);
         var toInvestors = Allocate(paid, coverage);

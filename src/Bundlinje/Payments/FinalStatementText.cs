@@ -12,7 +12,8 @@ public static class FinalStatementText
         var text = new StringBuilder(Kroner.Text($"Slutopgørelse for {s.Investment} pr. {s.AsOf:dd-MM-yyyy}\n"));
         text.Append("Investor\tTrukket kapital\tModtaget\tGaranti betalt\tGevinst/tab\tMultipel\tIRR\n");
         foreach (var i in s.Investors)
-            text.Append($"{i.Name}\t{Exact(i.Drawn)}\t{Exact(i.Received)}\t{Exact(i.GuaranteePaid)}\t{Exact(i.GainLoss)}\t{Multiple(i.Multiple)}\t{Irr(i.Irr)}\n");
+            text.Append($"{i.Name}\t{Exact(i.Drawn)}\t{Exact(i.Received)}\t{Exact(i.GuaranteePaid)}\t{Exact(i.GainLoss)}\t{Multiple(
+                i.Multiple)}\t{Irr(i.Irr)}\n");
         text.Append($"I alt\t{Exact(s.Drawn)}\t{Exact(s.Received)}\t{Exact(s.GuaranteePaid)}\t{Exact(s.GainLoss)}\t\t\n");
         foreach (var g in s.Guarantors)
             text.Append($"Underskudsgarant {g.Name}: garanti {Exact(g.Limit)}, betaler {Exact(g.Paid)}"

@@ -5,7 +5,8 @@ public sealed record MetricResult(
     Metric Metric, string Cohort, int Eligible, int Achieved, decimal Events, decimal Effect, decimal Price, decimal Amount,
     IReadOnlyDictionary<string, decimal> PerParticipant, string Explanation)
 {
-    /// <summary>A repeated metric's amounts per participant and window (0 = the first window); null when the metric has one window.</summary>
+    /// <summary>A repeated metric's amounts per participant and window (0 = the first window); null when the metric has one
+    /// window.</summary>
     public IReadOnlyDictionary<(string Person, int Window), decimal>? Windows { get; init; }
 
     /// <summary>The amount per participant × window: what cumulative settlement pays once each (window 0 without repeats).</summary>
@@ -21,17 +22,20 @@ public static class MetricEvaluator
 {
     public const string AllCohorts = "Alle";
 
-    public static IEnumerable<MetricResult> Evaluate(Metric metric, IReadOnlyCollection<Person> people, IObservationSource observations, DateOnly asOf)
+    public static IEnumerable<MetricResult> Evaluate(Metric metric, IReadOnlyCollection<Person> people, IObservationSource observations,
+        DateOnly asOf)
     {
         var groups = metric.Scope == Scope.Pooled
             ? [new(AllCohorts, people.ToList())]
-            : people.GroupBy(p => p.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.ToList())).ToList<(string Cohort, List<Person> People)>();
+            : people.GroupBy(p => p.Cohort).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.ToList()))
+                .ToList<(string Cohort, List<Person> People)>();
         // Per cohort and pooled: each cohort on its own (earlier) threshold, then the pool on the metric's minimum effect;
         // the Settler reduces the pooled line by what the cohort lines received.
         if (metric.Scope == Scope.PerCohortAndPooled) groups.Add((AllCohorts, people.ToList()));
         foreach (var (cohort, members) in groups)
         {
-            var m = metric.Scope == Scope.PerCohortAndPooled && cohort != AllCohorts ? metric with { MinimumEffect = metric.CohortMinimumEffect ?? metric.MinimumEffect } : metric;
+            var m = metric.Scope == Scope.PerCohortAndPooled && cohort != AllCohorts
+                ? metric with { MinimumEffect = metric.CohortMinimumEffect ?? metric.MinimumEffect } : metric;
             // The window [from, to) is fully observed once its last day is on or before the as-of date.
             var eligible = members.Where(p => p.EnrolledOn.AddMonths(metric.ToMonth) <= asOf.AddDays(1)).ToList();
             var result = m.Kind switch
@@ -42,7 +46,12 @@ public static class MetricEvaluator
                 MetricKind.CohortMeanChange => CohortMean(m, cohort, eligible.Where(Treated).ToList(), observations),
                 _ => PerParticipant(m, cohort, eligible.Where(Treated).ToList(), observations),
             };
-            yield return result with { Metric = metric, Amount = Ore(result.Amount), Events = decimal.Round(result.Events, 4, MidpointRounding.AwayFromZero) };
+            yield return result with
+            {
+                Metric = metric,
+                Amount = Ore(result.Amount),
+                Events = decimal.Round(result.Events, 4, MidpointRounding.AwayFromZero)
+            };
         }
     }
 
@@ -51,7 +60,8 @@ public static class MetricEvaluator
 
     private static bool Treated(Person p) => p.Group == ParticipantGroup.Treatment;
 
-    private static IReadOnlyDictionary<string, WindowValue> Window(Metric m, Aggregate aggregate, List<Person> people, IObservationSource observations) =>
+    private static IReadOnlyDictionary<string, WindowValue> Window(Metric m, Aggregate aggregate, List<Person> people,
+        IObservationSource observations) =>
         observations.InWindow(m.Measure, aggregate, m.FromMonth, m.ToMonth, people);
 
     /// <summary>Any observation meets "at least" when the largest does, "at most" when the smallest does.</summary>
@@ -79,12 +89,16 @@ public static class MetricEvaluator
             var assumed = eligible.Count * m.AssumedRate;
             var amount = m.MinimumEffect is { } min && m.AssumedRate < min ? 0m : assumed * PriceAt(m, m.AssumedRate, price);
             return new(m, cohort, eligible.Count, 0, assumed, m.AssumedRate, PriceAt(m, m.AssumedRate, price), amount,
-                new Dictionary<string, decimal>(), Common.Kroner.Text($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
+                new Dictionary<string, decimal>(),
+                    Common.Kroner.Text($"Kan ikke måles: betales som om den antagne succesrate {m.AssumedRate:P1} blev nået ")
+                    + Common.Kroner.Text($"({eligible.Count} × {m.AssumedRate:0.###} × {price:N0} kr.)."));
         }
         var achieved = new Dictionary<string, decimal>();
         var windows = m.Kind == MetricKind.ChangeFromBaseline ? null
-            : Window(m, m.Kind == MetricKind.Milestone ? Extreme(m) : m.Aggregate == Aggregate.Mean ? Aggregate.Sum : m.Aggregate, eligible, observations);
-        var changes = m.Kind == MetricKind.ChangeFromBaseline ? observations.BaselineAndAfter(m.Measure, m.FromMonth, m.ToMonth, eligible) : null;
+            : Window(m, m.Kind == MetricKind.Milestone ? Extreme(m) : m.Aggregate == Aggregate.Mean ? Aggregate.Sum : m.Aggregate,
+                eligible, observations);
+        var changes = m.Kind == MetricKind.ChangeFromBaseline ? observations.BaselineAndAfter(m.Measure, m.FromMonth, m.ToMonth, eligible)
+            : null;
         foreach (var p in eligible)
         {
             var values = windows?.GetValueOrDefault(p.Pseudonym);
@@ -102,7 +116,8 @@ public static class MetricEvaluator
         var total = m.Basis == PriceBasis.Flat ? (unit > 0 && achieved.Count > 0 ? unit : 0m) : perParticipant.Values.Sum();
         if (m.Basis == PriceBasis.Flat) perParticipant.Clear();
         return new(m, cohort, eligible.Count, achieved.Count, achieved.Values.Sum(), effect, unit, total, perParticipant,
-            Common.Kroner.Text($"{achieved.Count:N0} af {eligible.Count:N0} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(m.Basis)}."));
+            Common.Kroner.Text($"{achieved.Count:N0} af {eligible.Count:N0} opfyldte målet ({effect:P1}); pris {unit:N0} kr. {Basis(
+                m.Basis)}."));
     }
 
     /// <summary>The same condition in successive windows; each window counts for the participants whose window has ended.</summary>
@@ -111,15 +126,20 @@ public static class MetricEvaluator
         var step = m.RepeatEveryMonths ?? (m.ToMonth - m.FromMonth);
         var windows = Enumerable.Range(0, m.Repeats)
             .Select(k => (Window: k, Metric: m with { FromMonth = m.FromMonth + k * step, ToMonth = m.ToMonth + k * step, Repeats = 1 }))
-            .Select(w => (w.Window, Result: PerParticipant(w.Metric, cohort, members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.Metric.ToMonth) <= asOf.AddDays(1)).ToList(), observations)))
+            .Select(w => (w.Window,
+                Result: PerParticipant(w.Metric, cohort,
+                    members.Where(p => Treated(p) && p.EnrolledOn.AddMonths(w.Metric.ToMonth) <= asOf.AddDays(1)).ToList(), observations)))
             .Where(w => w.Result.Eligible > 0).ToList();
         var parts = windows.Select(w => w.Result).ToList();
-        var perParticipant = parts.SelectMany(r => r.PerParticipant).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
-        var perWindow = windows.SelectMany(w => w.Result.PerParticipant.Select(kv => (Key: (kv.Key, w.Window), kv.Value))).ToDictionary(x => x.Key, x => x.Value);
+        var perParticipant = parts.SelectMany(r => r.PerParticipant).GroupBy(kv => kv.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
+        var perWindow = windows.SelectMany(w => w.Result.PerParticipant.Select(kv => (Key: (kv.Key, w.Window), kv.Value)))
+            .ToDictionary(x => x.Key, x => x.Value);
         var (eligible, achieved) = (parts.Sum(r => r.Eligible), parts.Sum(r => r.Achieved));
         return new(m, cohort, eligible, achieved, parts.Sum(r => r.Events), eligible == 0 ? 0m : (decimal)achieved / eligible,
             parts.LastOrDefault()?.Price ?? m.Price, parts.Sum(r => r.Amount), perParticipant,
-            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: {achieved:N0} af {eligible:N0} deltagervinduer opfyldte målet."))
+            Common.Kroner.Text($"{parts.Count} af {m.Repeats} vinduer à {m.ToMonth - m.FromMonth} måneder er afsluttet: ")
+                + Common.Kroner.Text($"{achieved:N0} af {eligible:N0} deltagervinduer opfyldte målet."))
         { Windows = perWindow };
     }
 
@@ -134,7 +154,9 @@ public static class MetricEvaluator
         var avoided = measured.Sum(v => v.Baseline!.Value - v.After!.Value);
         var (unit, amount, pricing) = Priced(m, mean, avoided, reductions.Count, avoided);
         return new(m, cohort, reductions.Count, reductions.Count(r => r >= m.Threshold), Events(m, avoided), mean, unit, amount,
-            new Dictionary<string, decimal>(), Common.Kroner.Text($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger (samlet fald {Quantity(m, avoided)}); {pricing}."));
+            new Dictionary<string, decimal>(),
+                Common.Kroner.Text($"Gennemsnitlig reduktion {mean:P2} for {reductions.Count} med målinger (samlet fald {Quantity(m,
+                    avoided)}); {pricing}."));
     }
 
     /// <summary>The measure summed over the window per group (a cost in kroner, or events/days such as reconvictions or days
@@ -144,7 +166,8 @@ public static class MetricEvaluator
     {
         var totals = observations.TotalsByGroup(m.Measure, m.FromMonth, m.ToMonth, eligible);
         if (totals.Treated == 0 || totals.Controls == 0)
-            return new(m, cohort, totals.Treated, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(), Common.Kroner.Text($"Ingen sammenligning: behandlings- eller kontrolgruppen er tom."));
+            return new(m, cohort, totals.Treated, 0, 0, 0, 0, 0, new Dictionary<string, decimal>(),
+                Common.Kroner.Text($"Ingen sammenligning: behandlings- eller kontrolgruppen er tom."));
         var (treatedMean, controlMean) = (totals.TreatedSum / totals.Treated, totals.ControlSum / totals.Controls);
         var treated = totals.Treated;
         var saving = controlMean - treatedMean;
@@ -154,8 +177,10 @@ public static class MetricEvaluator
         if (MetricFields.Effective(m) == PriceBasis.ShareOfSaving)
         {
             var reached = effect > 0 && (m.MinimumEffect is not { } min || effect >= min);
-            return new(m, cohort, treated, 0, 0, effect, saving, reached ? saving * treated * m.Share : 0m, new Dictionary<string, decimal>(),
-                Common.Kroner.Text($"{compared}; forskel {Quantity(m, saving)} × {treated} × andel {m.Share:P0}{(reached || saving <= 0 ? "" : $" (under minimumseffekten {m.MinimumEffect:P1}: intet betales)")}."));
+            return new(m, cohort, treated, 0, 0, effect, saving, reached ? saving * treated * m.Share : 0m,
+                new Dictionary<string, decimal>(),
+                Common.Kroner.Text($"{compared}; forskel {Quantity(m, saving)} × {treated} × andel {m.Share:P0}{(reached || saving <= 0
+                    ? "" : $" (under minimumseffekten {m.MinimumEffect:P1}: intet betales)")}."));
         }
         var (unit, amount, pricing) = Priced(m, effect, avoided, treated, avoided);
         return new(m, cohort, treated, 0, Events(m, avoided), effect, unit, amount, new Dictionary<string, decimal>(),
@@ -174,23 +199,30 @@ public static class MetricEvaluator
         var avoided = baseline * eligible.Count - events;
         var (unit, amount, pricing) = Priced(m, fall, avoided, eligible.Count, avoided);
         return new(m, cohort, eligible.Count, events, avoided, fall, unit, amount, new Dictionary<string, decimal>(),
-            Common.Kroner.Text($"{events:N0} af {eligible.Count:N0} ({rate:P1}) mod grundniveau {baseline:P1}: {fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser; {pricing}."));
+            Common.Kroner.Text($"{events:N0} af {eligible.Count:N0} ({rate:P1}) mod grundniveau {baseline:P1}: ")
+                + Common.Kroner.Text($"{fall * 100:0.0} procentpoint lavere, {avoided:0.#} færre hændelser; {pricing}."));
     }
 
     /// <summary>An aggregate kind's payment from its effect, the quantity avoided, the treated persons and (share of saving)
     /// the saving in kroner. Nothing is paid unless the effect is an improvement (&gt; 0) and reaches the minimum effect.
     /// The unit price is the tier the effect reaches (or <see cref="Metric.Price"/>), capped at the isolated saving.</summary>
-    private static (decimal Unit, decimal Amount, string Pricing) Priced(Metric m, decimal effect, decimal avoided, int treated, decimal saving)
+    private static (decimal Unit, decimal Amount, string Pricing) Priced(Metric m, decimal effect, decimal avoided, int treated,
+        decimal saving)
     {
         var basis = MetricFields.Effective(m);
         var reached = effect > 0 && (m.MinimumEffect is not { } min || effect >= min);
-        if (!reached) return (0m, 0m, m.MinimumEffect is { } floor && effect > 0 ? Common.Kroner.Text($"under minimumseffekten {floor:P1}: intet betales") : "ingen forbedring: intet betales");
+        if (!reached) return (0m, 0m, m.MinimumEffect is { } floor && effect > 0
+            ? Common.Kroner.Text($"under minimumseffekten {floor:P1}: intet betales") : "ingen forbedring: intet betales");
         if (basis == PriceBasis.ShareOfSaving)
-            return (treated == 0 ? 0m : saving / treated, Math.Max(0m, saving) * m.Share, Common.Kroner.Text($"andel {m.Share:P0} af besparelsen {Quantity(m, saving)}"));
+            return (treated == 0 ? 0m : saving / treated, Math.Max(0m, saving) * m.Share,
+                Common.Kroner.Text($"andel {m.Share:P0} af besparelsen {Quantity(m, saving)}"));
         var unit = PriceAt(m, effect, Math.Min(m.Price, m.IsolatedSaving ?? decimal.MaxValue));
         return basis switch
         {
-            PriceBasis.PerAvoidedEvent => (unit, unit * Math.Max(0m, avoided), Common.Kroner.Text($"{decimal.Round(Math.Max(0m, avoided), 4, MidpointRounding.AwayFromZero):#,0.####} undgåede × {unit:N0} kr.")),
+            PriceBasis.PerAvoidedEvent =>
+                (unit, unit * Math.Max(0m, avoided),
+                    Common.Kroner.Text($"{decimal.Round(Math.Max(0m, avoided), 4,
+                        MidpointRounding.AwayFromZero):#,0.####} undgåede × {unit:N0} kr.")),
             PriceBasis.PerTreatedPerson => (unit, unit * treated, Common.Kroner.Text($"{treated} behandlede × {unit:N0} kr.")),
             _ => (unit, unit, Common.Kroner.Text($"{unit:N0} kr. i alt")),
         };
@@ -216,7 +248,10 @@ public static class MetricEvaluator
 
     private static string Basis(PriceBasis basis) => basis switch
     {
-        PriceBasis.PerParticipant => "pr. deltager", PriceBasis.PerEvent => "pr. hændelse", PriceBasis.PerAvoidedEvent => "pr. undgået hændelse",
-        PriceBasis.PerTreatedPerson => "pr. behandlet", _ => "i alt",
+        PriceBasis.PerParticipant => "pr. deltager",
+        PriceBasis.PerEvent => "pr. hændelse",
+        PriceBasis.PerAvoidedEvent => "pr. undgået hændelse",
+        PriceBasis.PerTreatedPerson => "pr. behandlet",
+        _ => "i alt",
     };
 }

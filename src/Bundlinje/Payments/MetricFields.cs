@@ -6,7 +6,8 @@ namespace Bundlinje.Payments;
 /// <summary>
 /// Which optional fields each metric kind uses: the one table a model is checked against. <c>key</c>, <c>name</c>,
 /// <c>kind</c>, <c>measure</c>, <c>fromMonth</c>, <c>toMonth</c>, <c>scope</c>, <c>capPerMetric</c> and <c>payers</c> are used
-/// by every kind (the scope <c>perCohortAndPooled</c> only by the aggregate kinds). A field a kind does not use with its basis must be absent (or hold its neutral default, which is what a stored model
+/// by every kind (the scope <c>perCohortAndPooled</c> only by the aggregate kinds). A field a kind does not use with its basis must be
+/// absent (or hold its neutral default, which is what a stored model
 /// writes back); anything else is refused with its JSON path, never ignored.
 /// </summary>
 public static class MetricFields
@@ -33,42 +34,53 @@ public static class MetricFields
     ];
 
     // assumedRate: early termination (EarlyTermination.UpFront) reads it for every kind priced per participant or event.
-    private static readonly string[] PerPerson = ["price", "basis", "tiers", "minimumEffect", "isolatedSaving", "threshold", "assumedRate", "measurable"];
+    private static readonly string[] PerPerson =
+        ["price", "basis", "tiers", "minimumEffect", "isolatedSaving", "threshold", "assumedRate", "measurable"];
 
     // The aggregate kinds take the same pricing vocabulary; which of these a metric uses depends on its basis (UsedWith).
-    private static readonly string[] Priced = ["price", "basis", "tiers", "minimumEffect", "isolatedSaving", "share", "cohortMinimumEffect"];
+    private static readonly string[] Priced =
+        ["price", "basis", "tiers", "minimumEffect", "isolatedSaving", "share", "cohortMinimumEffect"];
 
-    /// <summary>The optional fields each kind reads with some basis (MetricEvaluator): the single source for "does this kind use it".</summary>
+    /// <summary>The optional fields each kind reads with some basis (MetricEvaluator): the single source for "does this kind use
+    /// it".</summary>
     public static readonly IReadOnlyDictionary<MetricKind, IReadOnlySet<string>> UsedBy = new Dictionary<MetricKind, IReadOnlySet<string>>
     {
-        [MetricKind.ConditionInWindow] = new HashSet<string>([.. PerPerson, "aggregate", "comparison", "countEvents", "repeats", "repeatEveryMonths"]),
+        [MetricKind.ConditionInWindow] = new HashSet<string>(
+            [.. PerPerson, "aggregate", "comparison", "countEvents", "repeats", "repeatEveryMonths"]),
         [MetricKind.Milestone] = new HashSet<string>([.. PerPerson, "comparison", "repeats", "repeatEveryMonths"]),
         [MetricKind.ChangeFromBaseline] = new HashSet<string>(PerPerson),
         [MetricKind.CohortMeanChange] = new HashSet<string>([.. Priced, "threshold", "assumedRate"]),
         [MetricKind.TreatmentVsControl] = new HashSet<string>(Priced),
-        [MetricKind.RateVsBaseline] = new HashSet<string>([.. Priced.Except(["share"]), "comparison", "threshold", "baselineRate", "assumedRate"]),
+        [MetricKind.RateVsBaseline] = new HashSet<string>(
+            [.. Priced.Except(["share"]), "comparison", "threshold", "baselineRate", "assumedRate"]),
     };
 
     /// <summary>The comparison kinds: priced on the group's result (avoided events, treated persons, share of saving, flat).</summary>
-    public static bool IsAggregate(MetricKind kind) => kind is MetricKind.TreatmentVsControl or MetricKind.RateVsBaseline or MetricKind.CohortMeanChange;
+    public static bool IsAggregate(MetricKind kind) => kind is MetricKind.TreatmentVsControl or MetricKind.RateVsBaseline
+        or MetricKind.CohortMeanChange;
 
     /// <summary>The bases each kind takes. <c>perParticipant</c> is also the neutral default a stored model writes back, so
     /// on an aggregate kind it means the kind's default (<see cref="Effective"/>). <c>shareOfSaving</c> needs a measure in
     /// kroner, so a rate of events (<c>rateVsBaseline</c>) does not take it.</summary>
-    public static readonly IReadOnlyDictionary<MetricKind, IReadOnlyList<PriceBasis>> Bases = new Dictionary<MetricKind, IReadOnlyList<PriceBasis>>
-    {
-        [MetricKind.ConditionInWindow] = [PriceBasis.PerParticipant, PriceBasis.PerEvent, PriceBasis.Flat],
-        [MetricKind.Milestone] = [PriceBasis.PerParticipant, PriceBasis.PerEvent, PriceBasis.Flat],
-        [MetricKind.ChangeFromBaseline] = [PriceBasis.PerParticipant, PriceBasis.PerEvent, PriceBasis.Flat],
-        [MetricKind.TreatmentVsControl] = [PriceBasis.ShareOfSaving, PriceBasis.PerAvoidedEvent, PriceBasis.PerTreatedPerson, PriceBasis.Flat],
-        [MetricKind.RateVsBaseline] = [PriceBasis.PerAvoidedEvent, PriceBasis.PerTreatedPerson, PriceBasis.Flat],
-        [MetricKind.CohortMeanChange] = [PriceBasis.PerTreatedPerson, PriceBasis.PerAvoidedEvent, PriceBasis.ShareOfSaving, PriceBasis.Flat],
-    };
+    public static readonly IReadOnlyDictionary<MetricKind, IReadOnlyList<PriceBasis>> Bases =
+        new Dictionary<MetricKind, IReadOnlyList<PriceBasis>>
+        {
+            [MetricKind.ConditionInWindow] = [PriceBasis.PerParticipant, PriceBasis.PerEvent, PriceBasis.Flat],
+            [MetricKind.Milestone] = [PriceBasis.PerParticipant, PriceBasis.PerEvent, PriceBasis.Flat],
+            [MetricKind.ChangeFromBaseline] = [PriceBasis.PerParticipant, PriceBasis.PerEvent, PriceBasis.Flat],
+            [MetricKind.TreatmentVsControl] = [PriceBasis.ShareOfSaving, PriceBasis.PerAvoidedEvent, PriceBasis.PerTreatedPerson,
+            PriceBasis.Flat],
+            [MetricKind.RateVsBaseline] = [PriceBasis.PerAvoidedEvent, PriceBasis.PerTreatedPerson, PriceBasis.Flat],
+            [MetricKind.CohortMeanChange] = [PriceBasis.PerTreatedPerson, PriceBasis.PerAvoidedEvent, PriceBasis.ShareOfSaving,
+            PriceBasis.Flat],
+        };
 
     /// <summary>The basis a metric is paid on: its own, or for an aggregate kind without one (<c>perParticipant</c>, the
     /// neutral default) the kind's first basis — <c>shareOfSaving</c> for treatmentVsControl (UngiFokus and every model
-    /// stored before priced comparisons), <c>perAvoidedEvent</c> for rateVsBaseline, <c>perTreatedPerson</c> for cohortMeanChange.</summary>
-    public static PriceBasis Effective(Metric m) => IsAggregate(m.Kind) && m.Basis == PriceBasis.PerParticipant ? Bases[m.Kind][0] : m.Basis;
+    /// stored before priced comparisons), <c>perAvoidedEvent</c> for rateVsBaseline, <c>perTreatedPerson</c> for
+    /// cohortMeanChange.</summary>
+    public static PriceBasis Effective(Metric m) => IsAggregate(m.Kind) && m.Basis == PriceBasis.PerParticipant ? Bases[m.Kind][0]
+        : m.Basis;
 
     /// <summary>The fields a metric reads with its basis: <c>share</c> only with shareOfSaving, which in turn takes no
     /// price, tiers or isolated saving (the saving is measured, not priced); a flat sum is not capped per unit;

@@ -15,13 +15,15 @@ public interface IObservationSource
 {
     /// <summary>People with no observation of the measure in the window are absent from the answer. For
     /// <see cref="Aggregate.Mean"/> the value is the sum.</summary>
-    IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth, IReadOnlyCollection<Person> people);
+    IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people);
 
     /// <summary>Each group's total of the measure in the window (people without observations count with 0).</summary>
     GroupTotals TotalsByGroup(string measure, int fromMonth, int toMonth, IReadOnlyCollection<Person> people);
 
     /// <summary>The latest value on or before enrolment, and the latest value in the window (null where there is none).</summary>
-    IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth, IReadOnlyCollection<Person> people);
+    IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people);
 }
 
 /// <summary>Observations held in memory (tests, small provider-reported files).</summary>
@@ -30,9 +32,11 @@ public sealed class InMemoryObservations(IEnumerable<Observation> observations) 
     private readonly ILookup<string, Observation> byPerson = observations.ToLookup(o => o.Person);
 
     private IEnumerable<Observation> Window(Person p, string measure, int fromMonth, int toMonth) =>
-        byPerson[p.Pseudonym].Where(o => o.Measure == measure && o.From >= p.EnrolledOn.AddMonths(fromMonth) && o.From < p.EnrolledOn.AddMonths(toMonth));
+        byPerson[p.Pseudonym]
+            .Where(o => o.Measure == measure && o.From >= p.EnrolledOn.AddMonths(fromMonth) && o.From < p.EnrolledOn.AddMonths(toMonth));
 
-    public IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth, IReadOnlyCollection<Person> people)
+    public IReadOnlyDictionary<string, WindowValue> InWindow(string measure, Aggregate aggregate, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people)
     {
         var result = new Dictionary<string, WindowValue>();
         foreach (var p in people)
@@ -41,7 +45,10 @@ public sealed class InMemoryObservations(IEnumerable<Observation> observations) 
             if (values.Count == 0) continue;
             var value = aggregate switch
             {
-                Aggregate.Max => values.Max(), Aggregate.Min => values.Min(), Aggregate.Last => values[^1], _ => values.Sum(),
+                Aggregate.Max => values.Max(),
+                Aggregate.Min => values.Min(),
+                Aggregate.Last => values[^1],
+                _ => values.Sum(),
             };
             result[p.Pseudonym] = new(value, values.Count);
         }
@@ -56,7 +63,8 @@ public sealed class InMemoryObservations(IEnumerable<Observation> observations) 
             Sum(ParticipantGroup.Control), people.Count(p => p.Group == ParticipantGroup.Control));
     }
 
-    public IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth, IReadOnlyCollection<Person> people) =>
+    public IReadOnlyDictionary<string, (decimal? Baseline, decimal? After)> BaselineAndAfter(string measure, int fromMonth, int toMonth,
+        IReadOnlyCollection<Person> people) =>
         people.ToDictionary(p => p.Pseudonym, p => (
             byPerson[p.Pseudonym].Where(o => o.Measure == measure && o.From <= p.EnrolledOn).MaxBy(o => o.From)?.Value,
             Window(p, measure, fromMonth, toMonth).MaxBy(o => o.From)?.Value));

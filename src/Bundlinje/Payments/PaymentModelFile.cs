@@ -39,7 +39,8 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
 
     /// <summary>Checks a model file and stores it as a new version for its investment (which must be
     /// <paramref name="investmentKey"/> when given); returns the model.</summary>
-    public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null, CancellationToken ct = default)
+    public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, string? investmentKey = null,
+        CancellationToken ct = default)
     {
         var model = Read(json);
         if (investmentKey is not null && model.Investment != investmentKey) throw Rejected(Refusal.At("$.model.investment", "paymentModel.investmentMustBe", investmentKey));
@@ -112,7 +113,8 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
             yield return Refusal.At(p, "paymentModel.sharesSum", payers.Sum(x => x.Share));
     }
 
-    /// <summary>Weights become shares (weight / sum of weights); the last payer takes 1 minus the others, so they sum to exactly 1.</summary>
+    /// <summary>Weights become shares (weight / sum of weights); the last payer takes 1 minus the others, so they sum to exactly
+    /// 1.</summary>
     private static PaymentModel Normalised(PaymentModel model) => model with
     {
         Metrics = model.Metrics.Select(m => m.Payers.All(x => x.Weight is null) ? m : m with { Payers = SharesOf(m.Payers) }).ToList(),

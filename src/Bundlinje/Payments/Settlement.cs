@@ -21,7 +21,9 @@ public sealed record PaidBefore(IReadOnlyDictionary<(string Metric, string Cohor
         Participants = new Dictionary<(string, string), IReadOnlyDictionary<(string, int), decimal>>(),
     };
 
-    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>>? Participants { get; init; }
+    public IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person,
+        int Window), decimal>>? Participants
+    { get; init; }
 
     public decimal For(string metric, string cohort) => Lines.GetValueOrDefault((metric, cohort));
 
@@ -34,9 +36,9 @@ public sealed record PaidBefore(IReadOnlyDictionary<(string Metric, string Cohor
     /// <summary>Adds up the lines and what each participant × window was settled over several approved runs.</summary>
     public static PaidBefore Sum(IEnumerable<(string Metric, string Cohort, decimal Amount)> lines,
         IEnumerable<(string Metric, string Cohort, string Person, int Window, decimal Amount)> participants) => Sum(lines) with
-    {
-        Participants = Collect(participants),
-    };
+        {
+            Participants = Collect(participants),
+        };
 
     /// <summary>Sums rows (metric, cohort, person, window, amount) into per-line dictionaries, in one pass.</summary>
     public static IReadOnlyDictionary<(string Metric, string Cohort), IReadOnlyDictionary<(string Person, int Window), decimal>> Collect(
@@ -142,12 +144,16 @@ public static class Settler
         for (var i = 0; i < count; i++)
         {
             var r = results[i];
-            var paid = paidBefore.Participants is { } known && detailed[i] ? known.GetValueOrDefault((r.Metric.Key, r.Cohort)) ?? new Dictionary<(string, int), decimal>() : null;
+            var paid = paidBefore.Participants is { } known && detailed[i] ? known.GetValueOrDefault((r.Metric.Key, r.Cohort))
+                ?? new Dictionary<(string, int), decimal>() : null;
             if (paid is not null && paid.Values.Sum() != paidBefore.For(r.Metric.Key, r.Cohort))
             {
                 // The stored per-participant rows do not add up to what the approved runs settled on the line (rows lost or
                 // restored from an older copy): settle the line as a whole, which can never pay an outcome twice.
-                notes.Add(Common.Kroner.Text($"{r.Metric.Name} ({r.Cohort}): godkendte kørslers deltagerrækker ({paid.Values.Sum():N2} kr.) stemmer ikke med det afregnede ({paidBefore.For(r.Metric.Key, r.Cohort):N2} kr.); linjen er opgjort samlet."));
+                notes.Add(Common.Kroner.Text(
+                    $"{r.Metric.Name} ({r.Cohort}): godkendte kørslers deltagerrækker ({paid.Values.Sum():N2} kr.) ")
+                    + Common.Kroner.Text($"stemmer ikke med det afregnede ({paidBefore.For(r.Metric.Key, r.Cohort):N2} kr.); ")
+                    + "linjen er opgjort samlet.");
                 paid = null;
             }
             if (paid is not null)
@@ -175,12 +181,16 @@ public static class Settler
         }
         var gross = results.Sum(r => r.Amount) - Pooled(results, entitled, settled, amounts, overpaid, notes);
         if (overpaid.Sum() is > 0 and var over)
-            notes.Add(Common.Kroner.Text($"Tidligere godkendte kørsler har betalt {over:N0} kr. mere end berettiget til dato; beløbet modregnes ikke og forelægges styregruppen.")
-                + (overBy.Sum(o => o?.Count ?? 0) is > 0 and var windowsOver ? $" Det gælder {windowsOver} deltager{(windowsOver == 1 ? "" : "e")} × vindue, hvis resultat er faldet bort; de modregnes ikke i andre deltageres nye resultater." : ""));
+            notes.Add(Common.Kroner.Text($"Tidligere godkendte kørsler har betalt {over:N0} kr. mere end berettiget til dato; ")
+                + "beløbet modregnes ikke og forelægges styregruppen."
+                + (overBy.Sum(o => o?.Count ?? 0) is > 0 and var windowsOver
+                    ? $" Det gælder {windowsOver} deltager{(windowsOver == 1 ? ""
+                        : "e")} × vindue, hvis resultat er faldet bort; de modregnes ikke i andre deltageres nye resultater." : ""));
 
         Scale(amounts, model.CapPerPeriod, notes, "Loft pr. periode");
         var paidTotal = Math.Max(alreadyPaid, paidBefore.Total);
-        if (model.CapContract is { } contract) Scale(amounts, Math.Max(0m, contract - paidTotal), notes, Common.Kroner.Text($"Loft for hele kontrakten ({contract:N0} kr., heraf betalt {paidTotal:N0} kr.)"));
+        if (model.CapContract is { } contract) Scale(amounts, Math.Max(0m, contract - paidTotal), notes,
+            Common.Kroner.Text($"Loft for hele kontrakten ({contract:N0} kr., heraf betalt {paidTotal:N0} kr.)"));
         // A per-participant line's settled amount (to the øre) is split over its participants × windows in proportion to
         // what each is owed, so what the next run reads back per participant adds up to what this line settled.
         var settledNow = new IReadOnlyDictionary<(string Person, int Window), decimal>?[count];
@@ -197,7 +207,8 @@ public static class Settler
             foreach (var payer in results[i].Metric.Payers)
                 byPayer[payer.Payer] = byPayer.GetValueOrDefault(payer.Payer) + amounts[i] * share * payer.Share;
         var capital = investors.Sum(i => i.Capital);
-        var byInvestor = investors.Select(i => new InvestorPayment(i.Name, capital == 0 ? 0 : i.Capital / capital, capital == 0 ? 0 : payable * i.Capital / capital)).ToList();
+        var byInvestor = investors.Select(i =>
+            new InvestorPayment(i.Name, capital == 0 ? 0 : i.Capital / capital, capital == 0 ? 0 : payable * i.Capital / capital)).ToList();
         return new Settlement(results, amounts, gross, cappedTotal, written, payable,
             byPayer.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PayerPayment(p.Key, p.Value)).ToList(), byInvestor, notes)
         { EntitledToDate = entitled, PaidBefore = settled, Overpaid = overpaid, Settled = settledNow, OverpaidBy = overBy };
@@ -205,7 +216,8 @@ public static class Settler
 
     /// <summary>Splits an amount in øre over the keys in proportion to their weights: each gets its share rounded down to
     /// the øre, and the øre left go to the largest remainders (then in key order), so the parts sum to exactly the amount.</summary>
-    public static Dictionary<(string Person, int Window), decimal> Allocate(Dictionary<(string Person, int Window), decimal> weights, decimal amount)
+    public static Dictionary<(string Person, int Window), decimal> Allocate(Dictionary<(string Person, int Window), decimal> weights,
+        decimal amount)
     {
         var sum = weights.Values.Sum();
         if (sum == 0 || amount == 0) return [];
@@ -214,7 +226,8 @@ public static class Settler
         var parts = exact.ToDictionary(e => e.Key, e => decimal.Floor(e.Exact * 100m) / 100m);
         var left = (int)decimal.Round((amount - parts.Values.Sum()) * 100m);
         if (left > 0)
-            foreach (var e in exact.OrderByDescending(e => e.Exact - parts[e.Key]).ThenBy(e => e.Key.Person, StringComparer.Ordinal).ThenBy(e => e.Key.Window).Take(left))
+            foreach (var e in exact.OrderByDescending(e => e.Exact - parts[e.Key]).ThenBy(e => e.Key.Person, StringComparer.Ordinal)
+                .ThenBy(e => e.Key.Window).Take(left))
                 parts[e.Key] += 0.01m;
         foreach (var zero in parts.Where(p => p.Value == 0).Select(p => p.Key).ToList()) parts.Remove(zero);
         return parts;
@@ -227,18 +240,21 @@ public static class Settler
     /// <summary>Per cohort and pooled, netted: the pooled line ("Alle") of a <see cref="Scope.PerCohortAndPooled"/> metric is
     /// entitled only to what the pool earns beyond what its cohort lines have received — paid before plus payable now —
     /// never below 0; what approved runs paid on the pooled line above that is overpaid. Returns the reduction of the gross.</summary>
-    private static decimal Pooled(IReadOnlyList<MetricResult> results, decimal[] entitled, decimal[] settled, decimal[] amounts, decimal[] overpaid, List<string> notes)
+    private static decimal Pooled(IReadOnlyList<MetricResult> results, decimal[] entitled, decimal[] settled, decimal[] amounts,
+        decimal[] overpaid, List<string> notes)
     {
         var reduced = 0m;
         for (var j = 0; j < results.Count; j++)
         {
             var m = results[j].Metric;
             if (m.Scope != Scope.PerCohortAndPooled || results[j].Cohort != MetricEvaluator.AllCohorts) continue;
-            var received = Enumerable.Range(0, results.Count).Where(c => results[c].Metric.Key == m.Key && results[c].Cohort != MetricEvaluator.AllCohorts)
+            var received = Enumerable.Range(0, results.Count)
+                .Where(c => results[c].Metric.Key == m.Key && results[c].Cohort != MetricEvaluator.AllCohorts)
                 .Sum(c => settled[c] + amounts[c]);
             if (received == 0) continue;
             var net = Math.Max(0m, entitled[j] - received);
-            notes.Add(Common.Kroner.Text($"{m.Name}: samlet opgørelse {entitled[j]:N0} kr. nedsat med {received:N0} kr., som kohorterne har fået: {net:N0} kr."));
+            notes.Add(Common.Kroner.Text($"{m.Name}: samlet opgørelse {entitled[j]:N0} kr. nedsat med {received:N0} kr., ")
+                + Common.Kroner.Text($"som kohorterne har fået: {net:N0} kr."));
             reduced += Math.Min(results[j].Amount, received);
             entitled[j] = net;
             amounts[j] = Math.Max(0m, net - settled[j]);

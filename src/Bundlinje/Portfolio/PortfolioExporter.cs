@@ -42,7 +42,8 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
                 SubProjects = i.SubProjects.OrderBy(s => s.Id).Select(s => new SubProjectDto
                 {
                     Name = s.Name, TargetGroup = s.TargetGroup, PlannedMin = s.PlannedMin, PlannedMax = s.PlannedMax,
-                    PlannedPerYearMin = s.PlannedPerYearMin, PlannedPerYearMax = s.PlannedPerYearMax, InjectedCapital = Plain(s.InjectedCapital),
+                    PlannedPerYearMin = s.PlannedPerYearMin, PlannedPerYearMax = s.PlannedPerYearMax,
+                    InjectedCapital = Plain(s.InjectedCapital),
                 }).ToList(),
                 Enrolment = i.Enrolment.OrderBy(e => e.AsOf).ThenBy(e => e.Id).Select(e => new EnrolmentDto
                 {
@@ -52,7 +53,8 @@ public sealed class PortfolioExporter(IBundlinjeStore store)
                 Versions = i.Versions.OrderBy(v => v.Number).Select(v => new VersionDto
                 {
                     Number = v.Number, EffectiveOn = v.EffectiveOn, Reason = v.Reason,
-                    Changes = v.Changes.OrderBy(c => c.Id).Select(c => new ChangeDto { Field = c.Field, From = c.OldValue, To = c.NewValue }).ToList(),
+                    Changes = v.Changes.OrderBy(c => c.Id)
+                        .Select(c => new ChangeDto { Field = c.Field, From = c.OldValue, To = c.NewValue }).ToList(),
                 }).ToList(),
             }).ToList(),
         };

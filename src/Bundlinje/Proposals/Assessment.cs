@@ -51,7 +51,8 @@ public sealed record AssessmentAnswer(string? Relevance, string? EconomicConsequ
 /// proposal's timeline in the same save.</summary>
 public sealed class Assessments(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    public async Task WriteAsync(int requestId, IReadOnlySet<string> ownDepartments, AssessmentAnswer answer, CancellationToken ct = default)
+    public async Task WriteAsync(int requestId, IReadOnlySet<string> ownDepartments, AssessmentAnswer answer,
+        CancellationToken ct = default)
     {
         var request = await store.AssessmentRequests.Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
             .FirstOrDefaultAsync(r => r.Id == requestId, ct) ?? throw Refused.At("Id", "assessment.requestNotFound");

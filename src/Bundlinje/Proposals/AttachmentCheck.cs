@@ -31,9 +31,11 @@ public static class AttachmentCheck
         };
 
     // Names that make a PDF act (run script, start a program, carry another file); matched after #xx name escapes are undone.
-    private static readonly string[] ActiveNames = ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE"];
+    private static readonly string[] ActiveNames =
+        ["/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA", "/SubmitForm", "/ImportData", "/GoToE"];
     // Markers of an HTML page or a DOS/Windows program inside the file (long enough not to occur by chance in binary data).
-    private static readonly string[] Polyglot = ["This program cannot be run in DOS mode", "<html", "<!doctype", "<script", "<body", "<iframe", "<?php", "javascript:"];
+    private static readonly string[] Polyglot =
+        ["This program cannot be run in DOS mode", "<html", "<!doctype", "<script", "<body", "<iframe", "<?php", "javascript:"];
 
     private static Refusal? PdfRefusal(byte[] content)
     {
@@ -72,7 +74,8 @@ public static class AttachmentCheck
     /// <summary>An "MZ" whose e_lfanew field points at a "PE\0\0" header: a Windows program, wherever it sits.</summary>
     private static bool HasWindowsProgram(ReadOnlySpan<byte> content)
     {
-        for (var at = content.IndexOf("MZ"u8); at >= 0; at = content[(at + 2)..].IndexOf("MZ"u8) is var next && next >= 0 ? at + 2 + next : -1)
+        for (var at = content.IndexOf("MZ"u8); at >= 0; at = content[(at + 2)..].IndexOf("MZ"u8) is var next && next >= 0 ? at + 2 + next
+            : -1)
         {
             if (at + 0x40 > content.Length) return false;
             var pe = (long)at + BitConverter.ToInt32(content.Slice(at + 0x3C, 4));
@@ -121,7 +124,8 @@ public static class AttachmentCheck
             {
                 // An object stream packed with a filter other than Flate cannot be searched, so it counts as active content.
                 var body = !dictionary.Contains("/Filter") ? content[start..(start + end)]
-                    : Regex.IsMatch(dictionary, @"/Filter\s*\[?\s*/FlateDecode\s*\]?\s*[/>]") ? Inflate(content, start, end) : "/JavaScript"u8.ToArray();
+                    : Regex.IsMatch(dictionary, @"/Filter\s*\[?\s*/FlateDecode\s*\]?\s*[/>]") ? Inflate(content, start, end)
+                        : "/JavaScript"u8.ToArray();
                 inflated += body.Length;
                 objectStreams.Add(Encoding.Latin1.GetString(body));
             }
@@ -172,7 +176,8 @@ public static class AttachmentCheck
         }
     }
 
-    /// <summary>Bytes read from a stream, stopping at <paramref name="cap"/>: what the entry really inflates to, not what its header says.</summary>
+    /// <summary>Bytes read from a stream, stopping at <paramref name="cap"/>: what the entry really inflates to, not what its header
+    /// says.</summary>
     private static long Count(Stream stream, long cap)
     {
         var buffer = new byte[81920];

@@ -21,7 +21,8 @@ public static class AttachmentName
         foreach (var c in text)
         {
             var category = char.GetUnicodeCategory(c);
-            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator
                 or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned) continue;
             clean.Append("<>:\"|?*;".Contains(c) ? '_' : c);
         }

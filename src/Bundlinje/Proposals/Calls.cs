@@ -26,7 +26,11 @@ public sealed class Calls(IBundlinjeStore store)
         var slug = Slug.Of(input.Title);
         var key = slug;
         for (var n = 2; await store.Calls.AnyAsync(c => c.FundId == fund.Id && c.Key == key, ct); n++) key = $"{slug}-{n}";
-        var call = new Call { FundId = fund.Id, Key = key, Title = input.Title.Trim(), Theme = input.Theme?.Trim(), Text = input.Text.Trim(), OpensOn = opens, ClosesOn = closes };
+        var call = new Call
+        {
+            FundId = fund.Id, Key = key, Title = input.Title.Trim(), Theme = input.Theme?.Trim(),
+            Text = input.Text.Trim(), OpensOn = opens, ClosesOn = closes
+        };
         store.Calls.Add(call);
         await store.SaveChangesAsync(ct);
         return call;

@@ -27,7 +27,8 @@ public sealed record IntakeForm(
 /// <summary>
 /// Receives proposals from the public: every field checked on the server with a message per field, one contact address,
 /// attachments checked by their structure (<see cref="AttachmentCheck"/>) and stored under their row id with a
-/// sanitised name (<see cref="AttachmentName"/>), nothing stored unless all holds. Text is stored as written and shown encoded wherever it appears.
+/// sanitised name (<see cref="AttachmentName"/>), nothing stored unless all holds. Text is stored as written and shown encoded wherever it
+/// appears.
 /// </summary>
 public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
 {
@@ -123,7 +124,8 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         foreach (var file in form.Files)
             store.ProposalAttachments.Add(new ProposalAttachment
             {
-                Proposal = proposal, FileName = AttachmentName.Sanitise(file.FileName), ContentType = Kind(file)!, Size = file.Content.Length,
+                Proposal = proposal, FileName = AttachmentName.Sanitise(file.FileName), ContentType = Kind(file)!,
+                Size = file.Content.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)), Content = file.Content,
             });
         return proposal;

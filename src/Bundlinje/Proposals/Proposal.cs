@@ -5,7 +5,11 @@ namespace Bundlinje.Proposals;
 public enum ProposerType { Department, Ngo, SocialEnterprise, Citizen, CouncilMember }
 
 /// <summary>The steps of a proposal's life; the latest step on or before a date decides its category in the statistics.</summary>
-public enum ProposalStep { Received, DirectRejection, SentForAssessment, AssessmentReceived, RejectedAfterAssessment, Donation, TakenIntoDevelopment, Launched }
+public enum ProposalStep
+{
+    Received, DirectRejection, SentForAssessment, AssessmentReceived, RejectedAfterAssessment, Donation,
+    TakenIntoDevelopment, Launched
+}
 
 /// <summary>A proposal (henvendelse) to a fund, ordinary or in answer to a call. Placeholders stand in for proposals
 /// the published statistics count but the sources do not name; they say so in their title.</summary>

@@ -29,7 +29,12 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
         if (file.Call is { } c)
         {
             call = await store.Calls.FirstOrDefaultAsync(x => x.FundId == fund.Id && x.Key == c.Key, ct);
-            if (call is null) store.Calls.Add(call = new Call { FundId = fund.Id, Key = c.Key, Title = c.Title, Theme = c.Theme, Text = c.Text, OpensOn = c.OpensOn, ClosesOn = c.ClosesOn });
+            if (call is null) store.Calls.Add(
+                call = new Call
+                {
+                    FundId = fund.Id, Key = c.Key, Title = c.Title, Theme = c.Theme, Text = c.Text, OpensOn = c.OpensOn,
+                    ClosesOn = c.ClosesOn
+                });
         }
         var problems = new List<Refusal>();
         var added = 0;
@@ -43,9 +48,11 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
             if (p.Call && call is null) { problems.Add(Refusal.At($"$.proposals[{i}].call", "proposals.fileHasNoCall")); continue; }
             store.Proposals.Add(new Proposal
             {
-                FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, Proposer = p.Proposer, ReceivedOn = p.ReceivedOn,
+                FundId = fund.Id, Reference = p.Reference, Title = p.Title, ProposerType = p.ProposerType, Proposer = p.Proposer,
+                ReceivedOn = p.ReceivedOn,
                 IsPlaceholder = p.Placeholder, InvestmentId = investmentId, Call = p.Call ? call : null,
-                Events = p.Events.Select(e => new ProposalEvent { Step = e.Step, On = e.On, Note = e.Note, Amount = e.Amount, By = by }).ToList(),
+                Events = p.Events.Select(e => new ProposalEvent { Step = e.Step, On = e.On, Note = e.Note, Amount = e.Amount, By = by })
+                    .ToList(),
             });
             added++;
         }
@@ -55,7 +62,8 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     }
 
     /// <summary>The council's table for a fund at a date, from the stored proposals and timelines.</summary>
-    public static async Task<ProposalStatistics> StatisticsAsync(IBundlinjeStore store, string fundKey, DateOnly asOf, CancellationToken ct = default)
+    public static async Task<ProposalStatistics> StatisticsAsync(IBundlinjeStore store, string fundKey, DateOnly asOf,
+        CancellationToken ct = default)
     {
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
         var proposals = await store.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct);
@@ -65,7 +73,8 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
 
 public sealed record CallLine(string Key, string Title, string? Theme, string? Text, DateOnly OpensOn, DateOnly ClosesOn);
 
-public sealed record ProposalLine(string Reference, string Title, ProposerType ProposerType, DateOnly ReceivedOn, bool Call, bool Placeholder,
+public sealed record ProposalLine(string Reference, string Title, ProposerType ProposerType, DateOnly ReceivedOn, bool Call,
+    bool Placeholder,
     string? Investment, List<EventLine> Events, string? Proposer = null);
 
 public sealed record EventLine(ProposalStep Step, DateOnly On, string? Note = null, decimal? Amount = null);

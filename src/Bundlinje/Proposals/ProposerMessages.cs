@@ -11,11 +11,18 @@ public static class ProposerMessages
         var (subject, body) = step switch
         {
             ProposalStep.Received => ($"Kvittering: din henvendelse {proposal.Reference} er modtaget",
-                $"Tak for henvendelsen \"{proposal.Title}\". Den har referencen {proposal.Reference}. Sekretariatet vurderer den og vender tilbage."),
-            ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment => (Subject(proposal), $"Fonden har desværre afvist henvendelsen. Begrundelse: {note}"),
-            ProposalStep.SentForAssessment => (Subject(proposal), "Henvendelsen er sendt til faglig belysning i de relevante magistratsafdelinger. Du hører fra os, når belysningen er færdig."),
+                $"Tak for henvendelsen \"{proposal.Title}\". Den har referencen {proposal.Reference}. Sekretariatet vurderer den og " +
+                    $"vender tilbage."),
+            ProposalStep.DirectRejection or ProposalStep.RejectedAfterAssessment =>
+                (Subject(proposal), $"Fonden har desværre afvist henvendelsen. Begrundelse: {note}"),
+            ProposalStep.SentForAssessment =>
+                (Subject(proposal),
+                    "Henvendelsen er sendt til faglig belysning i de relevante magistratsafdelinger. Du hører fra os, når belysningen er " +
+                        "færdig."),
             ProposalStep.Donation => (Subject(proposal), $"Fonden giver en donation på {Kroner.Format(amount)} til indsatsen."),
-            ProposalStep.TakenIntoDevelopment => (Subject(proposal), "Fonden tager henvendelsen i udvikling som en mulig social investering. Sekretariatet kontakter dig om næste skridt."),
+            ProposalStep.TakenIntoDevelopment =>
+                (Subject(proposal),
+                    "Fonden tager henvendelsen i udvikling som en mulig social investering. Sekretariatet kontakter dig om næste skridt."),
             ProposalStep.Launched => (Subject(proposal), "Indsatsen er nu igangsat som social investering."),
             _ => (null, null),
         };

@@ -14,8 +14,10 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
     private static readonly Dictionary<ProposalStep, ProposalStep[]> Next = new()
     {
         [ProposalStep.Received] = [ProposalStep.DirectRejection, ProposalStep.SentForAssessment],
-        [ProposalStep.SentForAssessment] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation, ProposalStep.TakenIntoDevelopment],
-        [ProposalStep.AssessmentReceived] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation, ProposalStep.TakenIntoDevelopment],
+        [ProposalStep.SentForAssessment] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation,
+            ProposalStep.TakenIntoDevelopment],
+        [ProposalStep.AssessmentReceived] = [ProposalStep.AssessmentReceived, ProposalStep.RejectedAfterAssessment, ProposalStep.Donation,
+            ProposalStep.TakenIntoDevelopment],
         [ProposalStep.TakenIntoDevelopment] = [ProposalStep.Launched],
     };
 
@@ -59,7 +61,12 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
             store.Investments.Add(investment);
             await store.SaveChangesAsync(ct);
             proposal.InvestmentId = investment.Id;
-            store.PhaseChanges.Add(new PhaseChange { InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = today, Owner = user.Name, RecordedBy = user.Name, Note = $"Fra henvendelse {reference}" });
+            store.PhaseChanges.Add(
+                new PhaseChange
+                {
+                    InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = today, Owner = user.Name,
+                    RecordedBy = user.Name, Note = $"Fra henvendelse {reference}"
+                });
         }
         if (ProposerMessages.For(proposal, step, clock.GetUtcNow(), note, amount) is { } message) store.OutboxMessages.Add(message);
         await store.SaveChangesAsync(ct);
@@ -89,19 +96,27 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
         var requests = new List<AssessmentRequest>();
         foreach (var department in departments)
         {
-            var request = new AssessmentRequest { Proposal = proposal, OrganisationId = department.Id, RequestedOn = today, DueOn = due, RequestedBy = user.Name };
+            var request = new AssessmentRequest
+            {
+                Proposal = proposal, OrganisationId = department.Id, RequestedOn = today, DueOn = due,
+                RequestedBy = user.Name
+            };
             store.AssessmentRequests.Add(request);
             requests.Add(request);
             var addresses = assessors is null ? [] : await assessors.AddressesAsync(department.Key, ct);
             store.OutboxMessages.Add(new OutboxMessage
             {
-                FundId = fund.Id, ProposalReference = reference, Recipient = $"Analytikere i {department.Name}", Addresses = Join(addresses),
+                FundId = fund.Id, ProposalReference = reference, Recipient = $"Analytikere i {department.Name}",
+                Addresses = Join(addresses),
                 Subject = $"Belysning af henvendelse {reference} – frist {due:dd-MM-yyyy}",
-                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen i Bundlinje under Faglige belysninger.",
+                Body = $"Fonden beder {department.Name} belyse henvendelsen \"{proposal.Title}\" ({reference}) senest {due:dd-MM-yyyy}: " +
+                    $"relevans for borgerne og nuværende tilbud, umiddelbare økonomiske konsekvenser og en anbefaling. Skriv belysningen " +
+                        $"i Bundlinje under Faglige belysninger.",
                 CreatedAt = clock.GetUtcNow(),
             });
         }
-        if (ProposerMessages.For(proposal, ProposalStep.SentForAssessment, clock.GetUtcNow()) is { } receipt) store.OutboxMessages.Add(receipt);
+        if (ProposerMessages.For(proposal, ProposalStep.SentForAssessment, clock.GetUtcNow()) is { } receipt) store.OutboxMessages.Add(
+            receipt);
         await store.SaveChangesAsync(ct);
         return requests;
     }

@@ -8,8 +8,10 @@ namespace Bundlinje.Tests.Agreements;
 
 public sealed class ApprovalChainTests
 {
-    private static readonly Organisation Sfb = new() { Id = 1, Key = "sfb", Name = "Sociale Forhold og Beskæftigelse", Kind = OrganisationKind.Department };
-    private static readonly Organisation Bbu = new() { Id = 2, Key = "boern-og-unge", Name = "Børn og Unge", Kind = OrganisationKind.Department };
+    private static readonly Organisation Sfb =
+        new() { Id = 1, Key = "sfb", Name = "Sociale Forhold og Beskæftigelse", Kind = OrganisationKind.Department };
+    private static readonly Organisation Bbu =
+        new() { Id = 2, Key = "boern-og-unge", Name = "Børn og Unge", Kind = OrganisationKind.Department };
     private static readonly Organisation Dsi = new() { Id = 3, Key = "dsi", Name = "DSI", Kind = OrganisationKind.Investor };
 
     private static Investment TwoPayers() => new()

@@ -17,11 +17,13 @@ public sealed partial class HouseRulesTests
         var src = Path.Combine(RepositoryRoot(), "src");
         var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => WallClock().IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
-        Assert.True(offenders.Count == 0, "Use the injected TimeProvider (clock.Today(), clock.GetUtcNow()):\n" + string.Join("\n", offenders));
+        Assert.True(offenders.Count == 0, "Use the injected TimeProvider (clock.Today(), clock.GetUtcNow()):\n"
+            + string.Join("\n", offenders));
     }
 
     /// <summary>The application services of the composition root, by name: every type <see cref="ServiceSetup.AddBundlinje"/>

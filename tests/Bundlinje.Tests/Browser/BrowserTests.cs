@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace Bundlinje.Tests.Browser;
 
-/// <summary>Debian's Chromium, driven by Playwright, against the app on a real Kestrel port. Screenshots go to TestResults/screenshots.</summary>
+/// <summary>Debian's Chromium, driven by Playwright, against the app on a real Kestrel port. Screenshots go to
+/// TestResults/screenshots.</summary>
 public sealed class BrowserTests : IAsyncLifetime
 {
     private const string Chromium = ChromiumApp.Chromium;
@@ -53,7 +54,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Equal("12.885", await page.InnerTextAsync(Cell(1, 3)));
         var balanceB2026At80 = await page.InnerTextAsync(Cell(2, 7));
         Assert.Contains("80 % effekt", await page.GetAttributeAsync("#balance-chart", "alt"));
-        Assert.True(await page.EvalOnSelectorAsync<int>("#balance-chart", "img => img.naturalWidth") > 0, "the balance chart loads as an SVG image");
+        Assert.True(await page.EvalOnSelectorAsync<int>("#balance-chart", "img => img.naturalWidth") > 0,
+            "the balance chart loads as an SVG image");
         await Shot(page, "5-economics-80");
 
         // With JavaScript the table recomputes as soon as the field changes; the button is the no-script path.
@@ -65,7 +67,8 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("100 % effekt", await page.GetAttributeAsync("#balance-chart", "alt"));
         await Shot(page, "6-economics-100");
 
-        var ungifokusPayment = page.Locator("xpath=//table[@id='economics']//tr[th[normalize-space()='UngiFokus']]/following-sibling::tr[1]");
+        var ungifokusPayment =
+            page.Locator("xpath=//table[@id='economics']//tr[th[normalize-space()='UngiFokus']]/following-sibling::tr[1]");
         var cell = ungifokusPayment.Locator("td").Nth(5);
         var shown = await cell.InnerTextAsync();
         await cell.Locator("a").ClickAsync();
@@ -102,7 +105,8 @@ public sealed class BrowserTests : IAsyncLifetime
         await Shot(page, "9-reversed");
 
         await page.GotoAsync("/Funds/aarhus/Reconcile");
-        await page.SetInputFilesAsync("#Published", Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"));
+        await page.SetInputFilesAsync("#Published",
+            Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"));
         await page.ClickAsync("button[type=submit].button-primary");
         var differences = await page.InnerTextAsync("#differences");
         Assert.Contains("12.844", differences);
@@ -123,9 +127,13 @@ public sealed class BrowserTests : IAsyncLifetime
         try
         {
             var participants = Path.Combine(folder, "deltagere.csv");
-            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,treatment,2024-01-01\n222222-2222,2024,treatment,2024-01-01\n3333333333,2024,treatment,2024-01-01\n");
+            await File.WriteAllTextAsync(participants,
+                "cpr,cohort,group,enrolled\n1111111111,2024,treatment,2024-01-01\n222222-2222,2024,treatment,2024-01-01\n3333333333,2024," +
+                    "treatment,2024-01-01\n", TestContext.Current.CancellationToken);
             var register = Path.Combine(folder, "beskaeftigelse.csv");
-            await File.WriteAllTextAsync(register, "cpr,measure,from,to,value,unit\n1111111111,employed,2024-05-01,2024-05-31,1,status\n2222222222,employed,2024-09-01,2024-09-30,1,status\n3333333333,employed,2025-02-01,2025-02-28,1,status\n");
+            await File.WriteAllTextAsync(register,
+                "cpr,measure,from,to,value,unit\n1111111111,employed,2024-05-01,2024-05-31,1,status\n2222222222,employed,2024-09-01,2024-" +
+                    "09-30,1,status\n3333333333,employed,2025-02-01,2025-02-28,1,status\n", TestContext.Current.CancellationToken);
 
             await page.GotoAsync("/Investments/ungifokus");
             await page.ClickAsync("text=Opfølgning og resultatbetaling");
@@ -148,8 +156,14 @@ public sealed class BrowserTests : IAsyncLifetime
             await page.FillAsync("#AsOf", "2024-12-31");
             await page.ClickAsync("button:has-text('Kør opfølgning')");
             await page.WaitForURLAsync("**/FollowUp/Jobs/**");
-            try { await page.WaitForSelectorAsync("#job-status a", new() { Timeout = 90_000 }); } // generous: the suite runs many tests at once on 2 cores
-            catch (TimeoutException) { throw new Xunit.Sdk.XunitException(await page.InnerTextAsync("main") + string.Join("\n", factory!.Logs.Where(l => l.Contains("fail") || l.Contains("Exception")).Take(5))); } // the page refreshes itself until the run is stored
+            // generous: the suite runs many tests at once on 2 cores
+            try { await page.WaitForSelectorAsync("#job-status a", new() { Timeout = 90_000 }); }
+            // the page refreshes itself until the run is stored
+            catch (TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException(await page.InnerTextAsync("main")
+                + string.Join("\n", factory!.Logs.Where(l => l.Contains("fail") || l.Contains("Exception")).Take(5)));
+            }
             Assert.Contains("20.000 kr. skal betales", await page.InnerTextAsync("#job-status"));
             Assert.Contains("beregnet", await page.InnerTextAsync("#job-progress"));
             await Shot(page, "12-follow-up");
@@ -161,7 +175,8 @@ public sealed class BrowserTests : IAsyncLifetime
             Assert.Equal(2, await page.Locator("#participants tbody tr").CountAsync());
             Assert.DoesNotContain("1111111111", await page.ContentAsync());
             await Shot(page, "13-run-drill-down");
-            Assert.Equal(1, factory!.With(db => db.ParticipantAccesses.Count(a => a.User == Login.Email(Roles.Secretariat) && a.Rows == 2)));
+            Assert.Equal(1, factory!.With(db =>
+                db.ParticipantAccesses.Count(a => a.User == Login.Email(Roles.Secretariat) && a.Rows == 2)));
 
             await page.GotoAsync("/Investments/ungifokus/FollowUp");
             await page.FillAsync("#runs input[name=Decision]", "Styregruppen 2025-01-20, pkt. 2");

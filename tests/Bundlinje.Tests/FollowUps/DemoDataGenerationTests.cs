@@ -10,14 +10,16 @@ public sealed class DemoDataGenerationTests
     public void The_generated_files_are_the_same_on_every_load()
     {
         var (first, second) = (DemoFollowUps.All(), DemoFollowUps.All());
-        Assert.Equal(first.Select(d => (d.Investment, d.ParticipantsCsv, d.RegisterCsv)), second.Select(d => (d.Investment, d.ParticipantsCsv, d.RegisterCsv)));
+        Assert.Equal(first.Select(d => (d.Investment, d.ParticipantsCsv, d.RegisterCsv)),
+            second.Select(d => (d.Investment, d.ParticipantsCsv, d.RegisterCsv)));
         Assert.Equal(DemoFollowUps.Investments, first.Select(d => d.Investment));
     }
 
     [Fact]
     public void Every_synthetic_id_is_ten_digits_with_a_date_that_does_not_exist()
     {
-        var ids = DemoFollowUps.All().SelectMany(d => d.ParticipantsCsv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0])).ToList();
+        var ids = DemoFollowUps.All()
+            .SelectMany(d => d.ParticipantsCsv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0])).ToList();
         Assert.Equal(1475 + 86 + 15 + 138, ids.Count); // Housing First: Havnen 32, Hjem, Job og Helhed 54
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(ids, id =>
@@ -37,7 +39,8 @@ public sealed class DemoDataGenerationTests
         Assert.Equal(1475, admitted.Count);
         Assert.All(admitted.Values, d => Assert.InRange(d, new DateOnly(2023, 5, 1), new DateOnly(2024, 6, 30)));
         var dropouts = demo.RegisterCsv.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
-        Assert.Equal(83, dropouts.Count(f => DateOnly.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture) < admitted[f[0]].AddMonths(6)));
+        Assert.Equal(83, dropouts.Count(f => DateOnly.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture) < admitted[f[0]]
+            .AddMonths(6)));
         Assert.True(dropouts.Count > 83); // and some later, outside the window
     }
 }

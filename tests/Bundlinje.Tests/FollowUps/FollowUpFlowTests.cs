@@ -6,7 +6,8 @@ using Npgsql;
 
 namespace Bundlinje.Tests.FollowUps;
 
-/// <summary>Participants, register data, a payment model, runs, approval and payment, through the `bundlinje` command, on each database.</summary>
+/// <summary>Participants, register data, a payment model, runs, approval and payment, through the `bundlinje` command, on each
+/// database.</summary>
 public abstract class FollowUpFlowTests : IAsyncLifetime
 {
     protected BundlinjeFactory Factory { get; private set; } = null!;
@@ -54,12 +55,15 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         var participants = new StringBuilder("cpr,cohort,group,enrolled\n");
         foreach (var cpr in Treated) participants.Append($"{cpr},2023,treatment,2023-01-01\n");
         foreach (var cpr in Controls) participants.Append($"{cpr},2023,control,2023-01-01\n");
-        Assert.Contains("Added 8", await Cli("participants", "import", "--investment", "ungifokus", Write("deltagere.csv", participants.ToString())));
+        Assert.Contains("Added 8",
+            await Cli("participants", "import", "--investment", "ungifokus", Write("deltagere.csv", participants.ToString())));
 
         // Transfer income per quarter in 2023: treatment 90.000 kr. per person on average, control 110.000 kr.
         var register = new StringBuilder("cpr,measure,from,to,value,unit\n");
-        foreach (var (cpr, i) in Treated.Select((c, i) => (c, i))) register.Append($"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{80_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
-        foreach (var (cpr, i) in Controls.Select((c, i) => (c, i))) register.Append($"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{100_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
+        foreach (var (cpr, i) in Treated.Select((c, i) => (c, i))) register.Append(
+            $"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{80_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
+        foreach (var (cpr, i) in Controls.Select((c, i) => (c, i))) register.Append(
+            $"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{100_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
         Assert.Contains("Loaded 8", await Cli("register", "import", Write("udtraek.csv", register.ToString())));
 
         var models = Factory.With(db => db.PaymentModels.Count());
@@ -69,7 +73,8 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
                 "price": 50000, "payers": [ { "payer": "Beskæftigelse", "share": 1.5 }, { "payer": "SFB", "share": -0.5 } ], "share": 0.5 } ] } }
             """));
         Assert.Equal(1, refusedExit);
-        Assert.Contains("Betalingsmodellen er afvist (3 fejl): $.model.metrics[0].price: feltet bruges ikke af treatmentVsControl", refused);
+        Assert.Contains("Betalingsmodellen er afvist (3 fejl): $.model.metrics[0].price: feltet bruges ikke af treatmentVsControl",
+            refused);
         Assert.Contains("$.model.metrics[0].payers[1].share: skal ligge over 0 og højst være 1, ikke -0,5.", refused);
         Assert.Equal(models, Factory.With(db => db.PaymentModels.Count())); // nothing stored, no negative obligation possible
 
@@ -92,7 +97,8 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal(40_000m, runs[0].Payable); // (110.000 − 90.000) × 4 treated × 50 %
         Assert.Contains("payable 40.000 kr.", first);
 
-        await Cli("register", "import", Write("rettelse.csv", $"cpr,measure,from,to,value,unit\n{Controls[0]},transfer-income,2023-06-01,2023-06-30,4000,kr.\n"));
+        await Cli("register", "import",
+            Write("rettelse.csv", $"cpr,measure,from,to,value,unit\n{Controls[0]},transfer-income,2023-06-01,2023-06-30,4000,kr.\n"));
         await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
         var changed = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
         Assert.NotEqual(runs[0].ResultHash, changed.ResultHash);
@@ -104,14 +110,17 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal([("Beskæftigelse", 25_200m), ("SFB", 16_800m)], obligations.Select(o => (o.Payer, o.Amount)));
         await Cli("followup", "pay", "--obligation", obligations[0].Id.ToString(), "--paid-on", "2025-03-01");
         var posting = Factory.With(db => db.LedgerPostings.AsNoTracking().Single(p => p.Source == Bundlinje.Fund.LedgerSource.FollowUp));
-        Assert.Equal((25_200m, "Beskæftigelse", 2025, $"run:{changed.Id}/obligation:{obligations[0].Id}"), (posting.Amount, posting.Payer, posting.FiscalYear, posting.SourceReference));
-        var (exit, _, error) = await Factory.CliAsync("followup", "pay", "--obligation", obligations[1].Id.ToString(), "--paid-on", "2024-06-01");
+        Assert.Equal((25_200m, "Beskæftigelse", 2025, $"run:{changed.Id}/obligation:{obligations[0].Id}"),
+            (posting.Amount, posting.Payer, posting.FiscalYear, posting.SourceReference));
+        var (exit, _, error) =
+            await Factory.CliAsync("followup", "pay", "--obligation", obligations[1].Id.ToString(), "--paid-on", "2024-06-01");
         Assert.Equal(1, exit);
         Assert.Contains("Regnskabsåret 2024 blev lukket", error); // the demo's 2024 accounts are closed: nothing is half-recorded
         Assert.Null(Factory.With(db => db.PaymentObligations.AsNoTracking().Single(o => o.Id == obligations[1].Id).PaidOn));
 
         await FlushAsync();
-        var cprs = Treated.Concat(Controls).SelectMany(c => new[] { c.Replace("-", ""), c.Length == 10 ? c.Insert(6, "-") : c }).Distinct().ToList();
+        var cprs = Treated.Concat(Controls).SelectMany(c => new[] { c.Replace("-", ""), c.Length == 10 ? c.Insert(6, "-") : c }).Distinct()
+            .ToList();
         foreach (var file in StoredFiles().Append(Factory.RegisterStore).Where(File.Exists))
         {
             var bytes = File.ReadAllBytes(file);
@@ -134,14 +143,18 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
                 "comparison": "atMost", "threshold": 5, "price": 10000, "basis": "perParticipant", "payers": [ { "payer": "SFB", "share": 1 } ], "fromMonth": 0, "toMonth": 6 } ] } }
             """));
         // Two of four young people employed in spring 2023; none in a shelter in the first half-year.
-        await Cli("register", "import", Write("udtraek1.csv", $"cpr,measure,from,to,value,unit\n{Treated[0]},employed,2023-03-01,2023-03-31,1,\n{Treated[1]},employed,2023-04-01,2023-04-30,1,\n"));
+        await Cli("register", "import",
+            Write("udtraek1.csv",
+                $"cpr,measure,from,to,value,unit\n{Treated[0]},employed,2023-03-01,2023-03-31,1,\n{Treated[1]},employed,2023-04-01,2023-0" +
+                    $"4-30,1,\n"));
         await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
         var first = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
         Assert.Equal(80_000m, first.Payable); // job 2 × 20.000, bolig 4 × 10.000
         await Cli("followup", "approve", "--run", first.Id.ToString(), "--decision", "Styregruppemøde 2024-02-15, pkt. 3");
 
         // A later register delivery: a third young person was employed in September 2023. Only that outcome is payable.
-        await Cli("register", "import", Write("udtraek2.csv", $"cpr,measure,from,to,value,unit\n{Treated[2]},employed,2023-09-01,2023-09-30,1,\n"));
+        await Cli("register", "import",
+            Write("udtraek2.csv", $"cpr,measure,from,to,value,unit\n{Treated[2]},employed,2023-09-01,2023-09-30,1,\n"));
         var output = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
         await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
         var runs = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).ToList());
@@ -151,25 +164,30 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal(second.ResultHash, again.ResultHash); // same inputs, including the same approved runs: same result
         Assert.Equal([("job", 60_000m, 40_000m, 20_000m, 0m), ("bolig", 40_000m, 40_000m, 0m, 0m)],
             RunResult.FromJson(second.ResultJson).Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
-        foreach (var field in new[] { "entitledToDate", "paidBefore", "payableNow", "overpaid" }) Assert.Contains($"\"{field}\":", second.ResultJson);
+        foreach (var field in new[] { "entitledToDate", "paidBefore", "payableNow", "overpaid" }) Assert.Contains($"\"{field}\":",
+            second.ResultJson);
         Assert.Equal([first.Id], RunResult.FromJson(second.ResultJson).SettledAgainst);
 
         await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
         // A run dated before an approved run would report the later outcomes as overpaid: refused.
         var backDated = await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-03-31");
         Assert.Equal(1, backDated.Exit);
-        Assert.Contains($"Kørsel {second.Id} pr. 30-06-2024 er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.", backDated.Error);
+        Assert.Contains($"Kørsel {second.Id} pr. 30-06-2024 er godkendt; en ny kørsel skal opgøres pr. samme eller en senere dato.",
+            backDated.Error);
 
         // The repeated run was computed against run 1 only: approving it now would pay the third job again.
-        var (exit, _, error) = await Factory.CliAsync("followup", "approve", "--run", again.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
+        var (exit, _, error) =
+            await Factory.CliAsync("followup", "approve", "--run", again.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
         Assert.Equal(1, exit);
         Assert.Contains($"Kørsel {again.Id} er beregnet før kørsel {second.Id} blev godkendt", error);
-        var obligations = Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Payer, o.Amount }).ToList());
+        var obligations = Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId)
+            .Select(o => new { o.RunId, o.Payer, o.Amount }).ToList());
         Assert.Equal([(first.Id, "SFB", 80_000m), (second.Id, "SFB", 20_000m)], obligations.Select(o => (o.RunId, o.Payer, o.Amount)));
 
         // A late shelter register delivery: the second young person spent 12 days in a shelter in February 2023. The housing
         // entitlement falls to 30.000 of the 40.000 paid: nothing payable, 10.000 overpaid for the steering group's decision.
-        await Cli("register", "import", Write("forsinket.csv", $"cpr,measure,from,to,value,unit\n{Treated[1]},shelter-days,2023-02-01,2023-02-28,12,dage\n"));
+        await Cli("register", "import",
+            Write("forsinket.csv", $"cpr,measure,from,to,value,unit\n{Treated[1]},shelter-days,2023-02-01,2023-02-28,12,dage\n"));
         var corrected = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
         Assert.Contains("payable 0 kr., overpaid by approved runs 10.000 kr.", corrected);
         var third = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
@@ -178,7 +196,7 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Equal(0, Factory.With(db => db.PaymentObligations.Count(o => o.RunId == third.Id))); // never a negative obligation
 
         var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
-        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{third.Id}");
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{third.Id}", TestContext.Current.CancellationToken);
         Assert.Contains("Berettiget til dato", page);
         Assert.Contains("Betalt tidligere", page);
         Assert.Contains("Til betaling nu", page);
@@ -198,7 +216,8 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
                 "comparison": "atMost", "threshold": 5, "price": 10000, "payers": [ { "payer": "SFB", "share": 1 } ], "fromMonth": 0, "toMonth": 6 } ] } }
             """));
         // The fourth young person spent 12 days in a shelter in March 2023; the other three met the condition.
-        await Cli("register", "import", Write("udtraek1.csv", $"cpr,measure,from,to,value,unit\n{Treated[3]},shelter-days,2023-03-01,2023-03-31,12,dage\n"));
+        await Cli("register", "import",
+            Write("udtraek1.csv", $"cpr,measure,from,to,value,unit\n{Treated[3]},shelter-days,2023-03-01,2023-03-31,12,dage\n"));
         await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31");
         var first = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
         Assert.Equal(30_000m, first.Payable);
@@ -208,30 +227,36 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         // fourth's March stay is reversed (a correction row of −12 days: gains it). The line is still entitled to 30.000 of the
         // 30.000 paid, but per participant the fourth is owed 10.000 and the second was paid 10.000 too much: not netted.
         await Cli("register", "import", Write("rettelse.csv",
-            $"cpr,measure,from,to,value,unit\n{Treated[1]},shelter-days,2023-02-01,2023-02-28,12,dage\n{Treated[3]},shelter-days,2023-03-01,2023-03-31,-12,dage\n"));
+            $"cpr,measure,from,to,value,unit\n{Treated[1]},shelter-days,2023-02-01,2023-02-28,12,dage\n{Treated[3]},shelter-days,2023-03-" +
+                $"01,2023-03-31,-12,dage\n"));
         var output = await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-06-30");
         Assert.Contains("payable 10.000 kr., overpaid by approved runs 10.000 kr.", output);
         var second = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
         var result = RunResult.FromJson(second.ResultJson);
-        Assert.Equal([("bolig", 30_000m, 30_000m, 10_000m, 10_000m)], result.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
+        Assert.Equal([("bolig", 30_000m, 30_000m, 10_000m, 10_000m)],
+            result.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
         Assert.Contains(result.Notes, n => n.Contains("1 deltager × vindue"));
         var client = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Secretariat));
-        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{second.Id}");
+        var page = await client.GetStringAsync($"/Investments/ungifokus/FollowUp/Runs/{second.Id}", TestContext.Current.CancellationToken);
         Assert.Contains("<td class=\"number\" id=\"overpaid\">10.000 kr.</td>", page);
         await Cli("followup", "approve", "--run", second.Id.ToString(), "--decision", "Styregruppemøde 2024-08-15, pkt. 2");
         Assert.Equal([(first.Id, 30_000m), (second.Id, 10_000m)],
-            Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Amount }).ToList()).Select(o => (o.RunId, o.Amount)));
+            Factory.With(db => db.PaymentObligations.AsNoTracking().OrderBy(o => o.RunId).Select(o => new { o.RunId, o.Amount }).ToList())
+                .Select(o => (o.RunId, o.Amount)));
 
         // Nothing new: the fourth is paid once, the second stays overpaid (40.000 paid for an entitlement of 30.000).
         await Cli("followup", "run", "--investment", "ungifokus", "--as-of", "2024-07-31");
         var third = RunResult.FromJson(Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last()).ResultJson);
-        Assert.Equal([("bolig", 30_000m, 40_000m, 0m, 10_000m)], third.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
+        Assert.Equal([("bolig", 30_000m, 40_000m, 0m, 10_000m)],
+            third.Metrics.Select(m => (m.Key, m.EntitledToDate, m.PaidBefore, m.PayableNow, m.Overpaid)));
     }
 
     [Fact]
     public async Task A_bad_participant_file_is_rejected_row_by_row_and_changes_nothing()
     {
-        var file = Write("bad.csv", "cpr,cohort,group,enrolled\n0101951234,2023,treatment,2023-01-01\n010195123,2023,treatment,2023-01-01\n0101951234,2023,control,2023-01-01\n0202951234,2023,placebo,2023-02-30\n");
+        var file = Write("bad.csv",
+            "cpr,cohort,group,enrolled\n0101951234,2023,treatment,2023-01-01\n010195123,2023,treatment,2023-01-01\n0101951234,2023,contro" +
+                "l,2023-01-01\n0202951234,2023,placebo,2023-02-30\n");
         var (exit, _, error) = await Factory.CliAsync("participants", "import", "--investment", "ungifokus", file);
         Assert.Equal(1, exit);
         Assert.Contains("Række 3, cpr: skal være 10 cifre", error);
@@ -239,7 +264,8 @@ public abstract class FollowUpFlowTests : IAsyncLifetime
         Assert.Contains("Række 5, group: 'placebo' skal være treatment eller control", error);
         Assert.Contains("Række 5, enrolled: '2023-02-30' er ikke en dato", error);
         Assert.DoesNotContain("0101951234", error);
-        var missing = await Factory.CliAsync("participants", "import", "--investment", "ungifokus", Write("missing.csv", "cpr,cohort,enrolled\n0101951234,2023,2023-01-01\n"));
+        var missing = await Factory.CliAsync("participants", "import", "--investment", "ungifokus",
+            Write("missing.csv", "cpr,cohort,enrolled\n0101951234,2023,2023-01-01\n"));
         Assert.Contains("Række 1: kolonnen group mangler", missing.Error);
         Assert.Equal(0, Factory.With(db => db.Participants.Count()));
     }
@@ -261,7 +287,8 @@ public sealed class PostgresFollowUpFlowTests(PostgresCluster cluster) : FollowU
     }
 
     protected override IEnumerable<string> StoredFiles() =>
-        Directory.GetFiles(Path.Combine(cluster.Folder!, "data"), "*", SearchOption.AllDirectories).Append(Path.Combine(cluster.Folder!, "log"));
+        Directory.GetFiles(Path.Combine(cluster.Folder!, "data"), "*", SearchOption.AllDirectories)
+            .Append(Path.Combine(cluster.Folder!, "log"));
 
     protected override async Task FlushAsync()
     {

@@ -30,15 +30,19 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
-    private static Dictionary<string, string> Measure(string code, string nameDa = "Dage i varetægt", string unit = "Days", int decimals = 1) => new()
-    {
-        ["Input.Code"] = code, ["Input.NameDa"] = nameDa, ["Input.NameEn"] = "Days in custody", ["Input.Unit"] = unit,
-        ["Input.ValueType"] = "Decimal", ["Input.Decimals"] = decimals.ToString(), ["Input.Source"] = "Register",
-    };
+    private static Dictionary<string, string> Measure(string code, string nameDa = "Dage i varetægt", string unit = "Days",
+        int decimals = 1) => new()
+        {
+            ["Input.Code"] = code, ["Input.NameDa"] = nameDa, ["Input.NameEn"] = "Days in custody", ["Input.Unit"] = unit,
+            ["Input.ValueType"] = "Decimal", ["Input.Decimals"] = decimals.ToString(), ["Input.Source"] = "Register",
+        };
 
-    private static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, string url, Dictionary<string, string> form, string? tokenPage = null)
+    private static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, string url,
+        Dictionary<string, string> form, string? tokenPage = null)
     {
-        var fields = new Dictionary<string, string>(form) { ["__RequestVerificationToken"] = await Login.TokenAsync(client, tokenPage ?? "/Portfolio") };
+        var fields = new Dictionary<string, string>(
+            form)
+        { ["__RequestVerificationToken"] = await Login.TokenAsync(client, tokenPage ?? "/Portfolio") };
         var response = await client.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
         return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
     }
@@ -72,13 +76,19 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         var form = await client.GetStringAsync($"{Page}?id={added.Id}", Ct);
         Assert.Contains("value=\"Dage i varetægt\"", form);
         Assert.Contains($"action=\"{Page}?handler=Edit\"", form);
-        (_, html) = await PostAsync(client, $"{Page}?handler=Edit", new(Measure("custody-days", "Dage i fængsel", "Days", 2)) { ["MeasureId"] = added.Id.ToString(), ["Version"] = added.Version.ToString() });
+        (_, html) = await PostAsync(client, $"{Page}?handler=Edit",
+            new(Measure("custody-days", "Dage i fængsel", "Days", 2))
+            {
+                ["MeasureId"] = added.Id.ToString(),
+                ["Version"] = added.Version.ToString()
+            });
         Assert.Contains("Målet 'custody-days' er gemt.", html);
         Assert.Null(Stored("days-in-custody"));
         Assert.Equal(("Dage i fængsel", 2), (Stored("custody-days")!.NameDa, Stored("custody-days")!.Decimals));
 
         // A form opened before that save is stale: nothing is overwritten.
-        (_, html) = await PostAsync(client, $"{Page}?handler=Edit", new(Measure("custody-days", "Forældet")) { ["MeasureId"] = added.Id.ToString(), ["Version"] = added.Version.ToString() });
+        (_, html) = await PostAsync(client, $"{Page}?handler=Edit",
+            new(Measure("custody-days", "Forældet")) { ["MeasureId"] = added.Id.ToString(), ["Version"] = added.Version.ToString() });
         Assert.Contains("Målet er ændret af en anden", html);
         Assert.Equal("Dage i fængsel", Stored("custody-days")!.NameDa);
 
@@ -92,7 +102,8 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Contains(audit, a => a.Action == Bundlinje.Common.AuditAction.Changed && a.Field == "Code" && a.NewValue == "custody-days");
         Assert.Contains(audit, a => a.Action == Bundlinje.Common.AuditAction.Deleted);
         Assert.All(audit, a => Assert.Equal(Login.Email(Roles.Secretariat), a.User));
-        var fundLog = WebUtility.HtmlDecode(await client.GetStringAsync($"/Audit/Fund/{added.FundId}", Ct)); // the fund's log shows its catalogue's changes
+        // the fund's log shows its catalogue's changes
+        var fundLog = WebUtility.HtmlDecode(await client.GetStringAsync($"/Audit/Fund/{added.FundId}", Ct));
         Assert.Contains($"Measure #{added.Id}", fundLog);
         Assert.Contains("custody-days", fundLog);
     }
@@ -130,14 +141,21 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
               { "key": "domme", "name": "Nye domme mod kontrolgruppe", "kind": "treatmentVsControl", "measure": "reconvictions",
                 "payers": [ { "payer": "SFB", "share": 1 } ], "share": 0.5 } ] } }
             """));
-        var (exit, _, error) = await Factory.CliAsync("register", "import", Write("krisecenter.csv", "cpr,measure,from,to,value,unit\n0101951234,womens-shelter,2024-01-01,2024-01-31,3,dage\n"));
+        var (exit, _, error) =
+            await Factory.CliAsync("register", "import",
+                Write("krisecenter.csv", "cpr,measure,from,to,value,unit\n0101951234,womens-shelter,2024-01-01,2024-01-31,3,dage\n"));
         Assert.True(exit == 0, error);
 
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
         var reconvictions = Stored("reconvictions")!;
         var (_, html) = await PostAsync(client, $"{Page}?handler=Delete", new() { ["MeasureId"] = reconvictions.Id.ToString() });
         Assert.Contains("Målet 'reconvictions' kan ikke slettes: det bruges af betalingsmodellen for 'dialog-mod-vold'.", html);
-        (_, html) = await PostAsync(client, $"{Page}?handler=Edit", new(Measure("new-convictions", "Nye domme", "Events", 2)) { ["MeasureId"] = reconvictions.Id.ToString(), ["Version"] = reconvictions.Version.ToString() });
+        (_, html) = await PostAsync(client, $"{Page}?handler=Edit",
+            new(Measure("new-convictions", "Nye domme", "Events", 2))
+            {
+                ["MeasureId"] = reconvictions.Id.ToString(),
+                ["Version"] = reconvictions.Version.ToString()
+            });
         Assert.Contains("Koden 'reconvictions' kan ikke ændres: det bruges af betalingsmodellen for 'dialog-mod-vold'.", html);
         Assert.Equal("Antal nye domme", Stored("reconvictions")!.NameDa);
 
@@ -146,7 +164,12 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Contains("Målet 'womens-shelter' kan ikke slettes: registerdata har 1 observationer af det.", html);
         Assert.NotNull(Stored("womens-shelter"));
 
-        (_, html) = await PostAsync(client, $"{Page}?handler=Edit", new(Measure("reconvictions", "Domme (antal)", "Events", 2)) { ["MeasureId"] = reconvictions.Id.ToString(), ["Version"] = reconvictions.Version.ToString() });
+        (_, html) = await PostAsync(client, $"{Page}?handler=Edit",
+            new(Measure("reconvictions", "Domme (antal)", "Events", 2))
+            {
+                ["MeasureId"] = reconvictions.Id.ToString(),
+                ["Version"] = reconvictions.Version.ToString()
+            });
         Assert.Contains("Målet 'reconvictions' er gemt.", html);
         Assert.Equal(("Domme (antal)", 2), (Stored("reconvictions")!.NameDa, Stored("reconvictions")!.Decimals));
     }
@@ -156,7 +179,11 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
     {
         if (Factory is null) return;
         var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Login.AsAsync(Factory, Login.Email(Roles.Secretariat))));
-        var forms = await Task.WhenAll(clients.Select(async c => new Dictionary<string, string>(Measure("days-in-custody")) { ["__RequestVerificationToken"] = await Login.TokenAsync(c, Page) }));
+        var forms = await Task.WhenAll(
+            clients.Select(async c =>
+                new Dictionary<string, string>(
+                    Measure("days-in-custody"))
+                { ["__RequestVerificationToken"] = await Login.TokenAsync(c, Page) }));
         var responses = await Task.WhenAll(clients.Select((c, i) => c.PostAsync(Page, new FormUrlEncodedContent(forms[i]), Ct)));
         var pages = await Task.WhenAll(responses.Select(async r => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync(Ct))));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -179,7 +206,11 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
     {
         if (Factory is null) return;
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
-        var form = new Dictionary<string, string> { ["NewKey"] = "nordfonden", ["Name"] = "Nordfonden", ["HorizonYears"] = "10", ["BudgetEffectPercent"] = "80", ["Currency"] = "euro" };
+        var form = new Dictionary<string, string>
+        {
+            ["NewKey"] = "nordfonden", ["Name"] = "Nordfonden", ["HorizonYears"] = "10",
+            ["BudgetEffectPercent"] = "80", ["Currency"] = "euro"
+        };
         var (status, html) = await PostAsync(client, "/Funds/Edit", form, "/Funds/Edit");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Valuta: 'EURO' er ikke en valutakode (tre store bogstaver efter ISO 4217, fx DKK, EUR, SEK).", html);
@@ -190,8 +221,10 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, status);
         var fund = Factory.With(db => db.Funds.AsNoTracking().Single(f => f.Key == "nordfonden"));
         Assert.Equal("EUR", fund.Currency);
-        Assert.Equal(Measures.Seed.Select(s => s.Code).Order(), Factory.With(db => db.Measures.Where(m => m.FundId == fund.Id).Select(m => m.Code).ToList()).Order());
-        Assert.Equal("DKK", Factory.With(db => db.Funds.Single(f => f.Key == "aarhus").Currency)); // the migration's default for existing funds
+        Assert.Equal(Measures.Seed.Select(s => s.Code).Order(),
+            Factory.With(db => db.Measures.Where(m => m.FundId == fund.Id).Select(m => m.Code).ToList()).Order());
+        // the migration's default for existing funds
+        Assert.Equal("DKK", Factory.With(db => db.Funds.Single(f => f.Key == "aarhus").Currency));
 
         var (exit, csv, error) = await Factory.CliAsync("fund", "economics", "--fund", "nordfonden", "--format", "csv");
         Assert.True(exit == 0, error);
@@ -211,7 +244,10 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
             using var content = new MultipartFormDataContent
             {
                 { new StringContent(await Login.TokenAsync(client, followUp)), "__RequestVerificationToken" },
-                { new ByteArrayContent(Encoding.UTF8.GetBytes("cpr,measure,from,to,value,unit\n0101951234,womens-shelter,2024-01-01,2024-01-31,3,dage\n0202951234,days-in-custody,2024-01-01,2024-01-31,4,dage\n")), "Upload", "udtraek.csv" },
+                { new ByteArrayContent(
+                    Encoding.UTF8.GetBytes(
+                        "cpr,measure,from,to,value,unit\n0101951234,womens-shelter,2024-01-01,2024-01-31,3,dage\n0202951234,days-in-custo" +
+                            "dy,2024-01-01,2024-01-31,4,dage\n")), "Upload", "udtraek.csv" },
             };
             return WebUtility.HtmlDecode(await (await client.PostAsync($"{followUp}/Register", content, Ct)).Content.ReadAsStringAsync(Ct));
         }
@@ -230,7 +266,8 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Contains("'reconvictions', 'shelter-days', 'su-education', 'transfer-income', 'violence-ceased', 'womens-shelter', 'youth-education').", html);
         (_, html) = await PostAsync(client, $"{followUp}/Model", model, followUp);
         Assert.Contains("Betalingsmodellen er afvist (1 fejl):", html);
-        Assert.Contains("$.model.metrics[1].measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress',", html);
+        Assert.Contains("$.model.metrics[1].measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: " +
+            "'action-plan-progress',", html);
         Assert.Equal(models, Factory.With(db => db.PaymentModels.Count()));
 
         // Once the fund's secretariat adds the code, the same files are accepted.
@@ -240,24 +277,31 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Contains("Betalingsmodellen er gemt (2 effektmål).", html);
 
         // The command line checks the investment's fund's catalogue too.
-        var (exit, _, error) = await Factory.CliAsync("register", "import", "--investment", "ungifokus", Write("ukendt.csv", "cpr,measure,from,to,value,unit\n0101951234,no-such-measure,2024-01-01,2024-01-31,1,x\n"));
+        var (exit, _, error) =
+            await Factory.CliAsync("register", "import", "--investment", "ungifokus",
+                Write("ukendt.csv", "cpr,measure,from,to,value,unit\n0101951234,no-such-measure,2024-01-01,2024-01-31,1,x\n"));
         Assert.Equal(1, exit);
-        Assert.Contains("Linje 2, measure: 'no-such-measure' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress'", error);
+        Assert.Contains("Linje 2, measure: 'no-such-measure' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress'",
+            error);
     }
 
     [Fact]
     public async Task A_run_prints_the_fund_currency_in_its_page_json_and_csv_and_explains_in_the_catalogue_units()
     {
         if (Factory is null) return;
-        string[] treated = ["0101951234", "0202951234", "0303951234", "0404951234"], controls = ["0505951234", "0606951234", "0707951234", "0808951234"];
+        string[] treated = ["0101951234", "0202951234", "0303951234", "0404951234"], controls =
+            ["0505951234", "0606951234", "0707951234", "0808951234"];
         var participants = new StringBuilder("cpr,cohort,group,enrolled\n");
         foreach (var cpr in treated) participants.Append($"{cpr},2023,treatment,2023-01-01\n");
         foreach (var cpr in controls) participants.Append($"{cpr},2023,control,2023-01-01\n");
-        Assert.Equal(0, (await Factory.CliAsync("participants", "import", "--investment", "ungifokus", Write("deltagere.csv", participants.ToString()))).Exit);
+        Assert.Equal(0, (await Factory.CliAsync("participants", "import", "--investment", "ungifokus",
+            Write("deltagere.csv", participants.ToString()))).Exit);
         // One new conviction for one treated person and three controls: 0,25 and 0,75 per person.
         var register = new StringBuilder("cpr,measure,from,to,value,unit\n");
-        foreach (var cpr in new[] { treated[0], controls[0], controls[1], controls[2] }) register.Append($"{cpr},reconvictions,2023-03-01,2023-03-01,1,domme\n");
-        Assert.Equal(0, (await Factory.CliAsync("register", "import", "--investment", "ungifokus", Write("domme.csv", register.ToString()))).Exit);
+        foreach (var cpr in new[] { treated[0], controls[0], controls[1], controls[2] }) register.Append(
+            $"{cpr},reconvictions,2023-03-01,2023-03-01,1,domme\n");
+        Assert.Equal(0, (await Factory.CliAsync("register", "import", "--investment", "ungifokus",
+            Write("domme.csv", register.ToString()))).Exit);
         Assert.Equal(0, (await Factory.CliAsync("payments", "model", "import", Write("model.json", """
             { "format": "bundlinje-payment-model/1", "model": { "investment": "ungifokus", "agreementVersion": 1, "metrics": [
               { "key": "domme", "name": "Nye domme mod kontrolgruppe", "kind": "treatmentVsControl", "measure": "reconvictions",
@@ -271,7 +315,8 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
             return await db.SaveChangesAsync();
         });
 
-        var (exit, json, error) = await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31", "--format", "json");
+        var (exit, json, error) =
+            await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31", "--format", "json");
         Assert.True(exit == 0, error);
         var run = Factory.With(db => db.FollowUpRuns.AsNoTracking().OrderBy(r => r.Id).Last());
         var result = RunResult.FromJson(run.ResultJson);
@@ -283,7 +328,8 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
         Assert.Contains("forskel 0,5 hændelser", explanation);
         Assert.DoesNotContain("kr.", explanation);
 
-        var (_, csv, _) = await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31", "--format", "csv");
+        var (_, csv, _) = await Factory.CliAsync("followup", "run", "--investment", "ungifokus", "--as-of", "2024-01-31", "--format",
+            "csv");
         var lines = csv.Trim().Split('\n');
         Assert.EndsWith(",overpaid,currency", lines.First(l => l.StartsWith("metric,")));
         Assert.EndsWith(",EUR", lines.First(l => l.StartsWith("domme,")));

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Tests.FollowUps;
 
-/// <summary>The PaymentEngineV2 migration (measure catalogue) on a database with a fund in it: the fund gets the seed catalogue and DKK.</summary>
+/// <summary>The PaymentEngineV2 migration (measure catalogue) on a database with a fund in it: the fund gets the seed catalogue and
+/// DKK.</summary>
 public abstract class MeasureMigrationTests
 {
     protected abstract Task<(string Provider, string Connection)?> DatabaseAsync();
@@ -35,15 +36,20 @@ public abstract class MeasureMigrationTests
         var migrator = db.GetService<IMigrator>();
         var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_PaymentEngineV2", StringComparison.Ordinal)).Last();
         await migrator.MigrateAsync(before, TestContext.Current.CancellationToken);
-        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "Funds" ("Key", "Name", "HorizonYears", "BudgetEffectPercent", "Version") VALUES ('gammel', 'Gammel fond', 10, 80, 0)""");
+        await db.Database.ExecuteSqlRawAsync(
+            """INSERT INTO "Funds" ("Key", "Name", "HorizonYears", "BudgetEffectPercent", "Version") VALUES ('gammel', 'Gammel fond', """ +
+                """10,""" +
+                """ 80, 0)""", TestContext.Current.CancellationToken);
         await migrator.MigrateAsync(null, TestContext.Current.CancellationToken);
 
-        var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Key == "gammel");
+        var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Key == "gammel", TestContext.Current.CancellationToken);
         Assert.Equal("DKK", fund.Currency);
-        var measures = await db.Measures.AsNoTracking().Where(m => m.FundId == fund.Id).OrderBy(m => m.Code).ToListAsync();
+        var measures = await db.Measures.AsNoTracking().Where(m => m.FundId == fund.Id).OrderBy(m => m.Code)
+            .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Bundlinje.FollowUps.Measures.Seed.Select(s => s.Code).Order(StringComparer.Ordinal), measures.Select(m => m.Code));
         var shelter = measures.Single(m => m.Code == "shelter-days");
-        Assert.Equal(("Dage på forsorgshjem pr. måned", Bundlinje.FollowUps.MeasureUnit.Days, 4, Bundlinje.FollowUps.MeasureSource.Register),
+        Assert.Equal(("Dage på forsorgshjem pr. måned", Bundlinje.FollowUps.MeasureUnit.Days, 4,
+            Bundlinje.FollowUps.MeasureSource.Register),
             (shelter.NameDa, shelter.Unit, shelter.Decimals, shelter.Source));
     }
 }

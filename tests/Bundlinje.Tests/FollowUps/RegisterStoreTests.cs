@@ -51,12 +51,18 @@ public sealed class RegisterStoreTests : IDisposable
 
     [Theory]
     [InlineData("cpr,measure,from,value,unit\n0102031234,dropout,2024-01-01,1,x", "Linje 1: kolonnen to mangler")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,x\n0102031234,dropout,2024-13-01,2024-01-31,1,x", "Linje 3, from: '2024-13-01' er ikke en dato (yyyy-mm-dd).")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,no-such,2024-01-01,2024-01-31,1,x", "Linje 2, measure: 'no-such' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', 'benefit-cost', ")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,2,x", "Linje 2, value: '2' skal være 0 eller 1 (dropout er ja/nej i fondens målkatalog).")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,reconvictions,2024-01-01,2024-01-31,1.5,x", "Linje 2, value: '1.5' skal være et helt tal (reconvictions er et heltal i fondens målkatalog).")]
-    [InlineData("cpr,measure,from,to,value,unit\n010203123,dropout,2024-01-01,2024-01-31,1,x", "Linje 2, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt 9 tegn.")]
-    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,2,x", "Linje 2: har 7 felter, overskriften har 6.")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,x\n0102031234,dropout,2024-13-01,2024-01-31,1" +
+        ",x", "Linje 3, from: '2024-13-01' er ikke en dato (yyyy-mm-dd).")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,no-such,2024-01-01,2024-01-31,1,x",
+        "Linje 2, measure: 'no-such' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', 'benefit-cost', ")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,2,x",
+        "Linje 2, value: '2' skal være 0 eller 1 (dropout er ja/nej i fondens målkatalog).")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,reconvictions,2024-01-01,2024-01-31,1.5,x",
+        "Linje 2, value: '1.5' skal være et helt tal (reconvictions er et heltal i fondens målkatalog).")]
+    [InlineData("cpr,measure,from,to,value,unit\n010203123,dropout,2024-01-01,2024-01-31,1,x",
+        "Linje 2, cpr: skal være 10 cifre (ddmmåå-xxxx eller ddmmååxxxx), fandt 9 tegn.")]
+    [InlineData("cpr,measure,from,to,value,unit\n0102031234,dropout,2024-01-01,2024-01-31,1,2,x",
+        "Linje 2: har 7 felter, overskriften har 6.")]
     public void A_bad_extract_is_rejected_with_the_line_and_changes_nothing(string content, string message)
     {
         Store.Import(Csv("ok.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test");
@@ -94,16 +100,21 @@ public sealed class RegisterStoreTests : IDisposable
                 {
                     var from = new DateOnly(2024, 1, 5).AddMonths(month);
                     var value = measure == "employment-degree" ? random.Next(0, 100) / 100m : random.Next(0, 80);
-                    lines.Add($"{cpr},{measure},{from:yyyy-MM-dd},{from.AddDays(20):yyyy-MM-dd},{value.ToString(System.Globalization.CultureInfo.InvariantCulture)},x");
+                    lines.Add($"{cpr},{measure},{from:yyyy-MM-dd},{from.AddDays(20):yyyy-MM-dd},{value.ToString(
+                        System.Globalization.CultureInfo.InvariantCulture)},x");
                     observations.Add(new(person.Pseudonym, measure, from, from.AddDays(20), value));
                 }
         Store.Import(Csv("data.csv", [.. lines]), "test");
         Metric[] metrics =
         [
-            new("bolig", "b", MetricKind.ConditionInWindow, "shelter-days", 1_000m, PriceBasis.PerParticipant, [new("SFB", 1m)], ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 150),
-            new("job", "j", MetricKind.ConditionInWindow, "employment-degree", 1_000m, PriceBasis.PerParticipant, [new("SFB", 1m)], ToMonth: 6, Aggregate: Aggregate.Mean, Threshold: 0.4m),
-            new("hba1c", "h", MetricKind.ChangeFromBaseline, "hba1c", 1_000m, PriceBasis.PerParticipant, [new("SFB", 1m)], FromMonth: 1, ToMonth: 12, Threshold: 0.05m),
-            new("mean", "m", MetricKind.CohortMeanChange, "hba1c", 500m, PriceBasis.PerParticipant, [new("SFB", 1m)], FromMonth: 1, ToMonth: 12),
+            new("bolig", "b", MetricKind.ConditionInWindow, "shelter-days", 1_000m, PriceBasis.PerParticipant, [new("SFB", 1m)],
+                ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 150),
+            new("job", "j", MetricKind.ConditionInWindow, "employment-degree", 1_000m, PriceBasis.PerParticipant, [new("SFB", 1m)],
+                ToMonth: 6, Aggregate: Aggregate.Mean, Threshold: 0.4m),
+            new("hba1c", "h", MetricKind.ChangeFromBaseline, "hba1c", 1_000m, PriceBasis.PerParticipant, [new("SFB", 1m)], FromMonth: 1,
+                ToMonth: 12, Threshold: 0.05m),
+            new("mean", "m", MetricKind.CohortMeanChange, "hba1c", 500m, PriceBasis.PerParticipant, [new("SFB", 1m)], FromMonth: 1,
+                ToMonth: 12),
         ];
         using var duck = new DuckDbObservations(Store, people);
         var memory = new InMemoryObservations(observations);
@@ -111,7 +122,8 @@ public sealed class RegisterStoreTests : IDisposable
         {
             var fromDuck = MetricEvaluator.Evaluate(metric, people, duck, new DateOnly(2025, 6, 30)).Single();
             var fromMemory = MetricEvaluator.Evaluate(metric, people, memory, new DateOnly(2025, 6, 30)).Single();
-            Assert.Equal((fromMemory.Eligible, fromMemory.Achieved, fromMemory.Effect, fromMemory.Amount), (fromDuck.Eligible, fromDuck.Achieved, fromDuck.Effect, fromDuck.Amount));
+            Assert.Equal((fromMemory.Eligible, fromMemory.Achieved, fromMemory.Effect, fromMemory.Amount),
+                (fromDuck.Eligible, fromDuck.Achieved, fromDuck.Effect, fromDuck.Amount));
         }
     }
 

@@ -53,8 +53,10 @@ public sealed class EconomicsDrillDownTests
         {
             new(2021, LedgerKind.Appropriation, LedgerBasis.Actual, 25_000_000m, Pot: LedgerPot.OutcomeFund),
             new(2025, LedgerKind.Appropriation, LedgerBasis.Budget, 2_000_000m, Pot: LedgerPot.OutcomeFund),
-            new(2023, LedgerKind.Commitment, LedgerBasis.Actual, 1_500_000m, Investment: "dialog-mod-vold", Pot: LedgerPot.OutcomeFund) { Metric = "Volden er ophørt" },
-            new(2024, LedgerKind.Payout, LedgerBasis.Actual, 400_000m, Investment: "dialog-mod-vold", Pot: LedgerPot.OutcomeFund) { Metric = "Volden er ophørt" },
+            new(2023, LedgerKind.Commitment, LedgerBasis.Actual, 1_500_000m, Investment: "dialog-mod-vold",
+                Pot: LedgerPot.OutcomeFund) { Metric = "Volden er ophørt" },
+            new(2024, LedgerKind.Payout, LedgerBasis.Actual, 400_000m, Investment: "dialog-mod-vold",
+                Pot: LedgerPot.OutcomeFund) { Metric = "Volden er ophørt" },
         };
         Assert.Equal(EconomicsTable.Build(AarhusLedger.Entries, Report2024).Balance,
             EconomicsTable.Build([.. AarhusLedger.Entries, .. outcome], Report2024).Balance);
@@ -72,12 +74,15 @@ public sealed class EconomicsDrillDownTests
         try
         {
             var table = EconomicsTable.Build(AarhusLedger.Entries, Report2024);
-            foreach (var svg in new[] { EconomicsCharts.Balance(table, "Restbeløb (80 % effekt)"), EconomicsCharts.SpendingAndResultPayments(table, "Udgifter") })
+            foreach (var svg in new[] { EconomicsCharts.Balance(table, "Restbeløb (80 % effekt)"),
+                EconomicsCharts.SpendingAndResultPayments(table, "Udgifter") })
             {
                 var root = XElement.Parse(svg);
                 var coordinates = root.Descendants().SelectMany(e => e.Attributes())
                     .Where(a => a.Name.LocalName is "x" or "y" or "cx" or "cy" or "width" or "height" or "x1" or "y1");
-                Assert.All(coordinates, a => Assert.True(decimal.TryParse(a.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out _), $"{a.Name}={a.Value}"));
+                Assert.All(coordinates, a =>
+                    Assert.True(decimal.TryParse(a.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
+                        $"{a.Name}={a.Value}"));
             }
             Assert.Contains("40.000", EconomicsCharts.Balance(table, "t"));
             var line = XElement.Parse(EconomicsCharts.Balance(table, "t")).Descendants().First(e => e.Name.LocalName == "polyline");

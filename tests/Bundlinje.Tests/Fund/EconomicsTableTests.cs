@@ -77,7 +77,8 @@ public sealed class EconomicsTableTests
 
 public sealed class RoomForNewInvestmentsTests
 {
-    private static EconomicsTable Table(params LedgerEntry[] entries) => EconomicsTable.Build(entries, new(LastActualYear: 2020, LaterFrom: 2024));
+    private static EconomicsTable Table(params LedgerEntry[] entries) =>
+        EconomicsTable.Build(entries, new(LastActualYear: 2020, LaterFrom: 2024));
 
     [Fact]
     public void Room_is_the_lowest_projected_balance_and_names_the_year_that_binds_it()

@@ -36,7 +36,8 @@ public sealed class BundlinjeFactory : WebApplicationFactory<Bundlinje.Web.Share
     public const string PseudonymKey = "integration-test-pseudonym-key-0123456789";
 
     /// <summary>Each factory has its own register store, so parallel tests never share a DuckDB file.</summary>
-    public string RegisterStore { get; } = Path.Combine(Directory.CreateTempSubdirectory("bundlinje-register-").FullName, "register.duckdb");
+    public string RegisterStore { get; } =
+        Path.Combine(Directory.CreateTempSubdirectory("bundlinje-register-").FullName, "register.duckdb");
 
     public IReadOnlyDictionary<string, string?> DatabaseSettings => new Dictionary<string, string?>
     {
@@ -102,7 +103,8 @@ internal sealed class CapturingLoggerProvider(System.Collections.Concurrent.Conc
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             messages.Enqueue($"{category}: {formatter(state, exception)} {exception}");
     }
 }

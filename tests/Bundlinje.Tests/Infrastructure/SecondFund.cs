@@ -64,8 +64,10 @@ public sealed record SecondFund(
             [new global::Bundlinje.Payments.PayerPayment("Kystforvaltningen", 1_000m)], [], [], SettledAgainst: settledAgainst).ToJson();
         FollowUpRun Run(string result) => new()
         {
-            InvestmentId = investment.Id, AsOf = new(2024, 1, 31), PaymentModelId = model.Id, ModelHash = model.Hash, ParticipantsHash = new string('b', 64),
-            RegisterFingerprint = new string('c', 64), ResultJson = result, ResultHash = new string('d', 64), Payable = 1_000m, RunBy = "test", RunAt = DateTimeOffset.UtcNow,
+            InvestmentId = investment.Id, AsOf = new(2024, 1, 31), PaymentModelId = model.Id, ModelHash = model.Hash,
+            ParticipantsHash = new string('b', 64),
+            RegisterFingerprint = new string('c', 64), ResultJson = result, ResultHash = new string('d', 64), Payable = 1_000m,
+            RunBy = "test", RunAt = DateTimeOffset.UtcNow,
         };
         var approved = Run(Result());
         db.FollowUpRuns.Add(approved);
@@ -73,16 +75,31 @@ public sealed record SecondFund(
         var run = Run(Result(approved.Id));
         db.FollowUpRuns.Add(run);
         await db.SaveChangesAsync();
-        db.FollowUpApprovals.Add(new FollowUpApproval { InvestmentId = investment.Id, RunId = approved.Id, Sequence = 1, DecisionReference = "B-1", ApprovedBy = "test", ApprovedAt = DateTimeOffset.UtcNow });
-        var obligation = new PaymentObligation { InvestmentId = investment.Id, RunId = approved.Id, Payer = "Kystforvaltningen", Amount = 1_000m, DueOn = new(2026, 12, 31) };
+        db.FollowUpApprovals.Add(
+            new FollowUpApproval
+            {
+                InvestmentId = investment.Id, RunId = approved.Id, Sequence = 1, DecisionReference = "B-1",
+                ApprovedBy = "test", ApprovedAt = DateTimeOffset.UtcNow
+            });
+        var obligation = new PaymentObligation
+        {
+            InvestmentId = investment.Id, RunId = approved.Id, Payer = "Kystforvaltningen",
+            Amount = 1_000m, DueOn = new(2026, 12, 31)
+        };
         db.PaymentObligations.Add(obligation);
         var posting = new LedgerPosting
         {
-            FundId = fund.Id, Pot = LedgerPot.InvestmentFund, FiscalYear = 2026, EntryDate = new(2026, 1, 10), Kind = LedgerKind.Disbursement,
-            Basis = LedgerBasis.Actual, Amount = 250_000m, InvestmentId = investment.Id, Text = "Kystpostering", PostedBy = "test", PostedAt = DateTimeOffset.UtcNow,
+            FundId = fund.Id, Pot = LedgerPot.InvestmentFund, FiscalYear = 2026, EntryDate = new(2026, 1, 10),
+            Kind = LedgerKind.Disbursement,
+            Basis = LedgerBasis.Actual, Amount = 250_000m, InvestmentId = investment.Id, Text = "Kystpostering", PostedBy = "test",
+            PostedAt = DateTimeOffset.UtcNow,
         };
         db.LedgerPostings.Add(posting);
-        var phase = new PhaseChange { InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = new(2026, 1, 5), Owner = "Sekretariat B", RecordedBy = "test" };
+        var phase = new PhaseChange
+        {
+            InvestmentId = investment.Id, Phase = DevelopmentPhase.Idea, StartedOn = new(2026, 1, 5),
+            Owner = "Sekretariat B", RecordedBy = "test"
+        };
         var maturity = new MaturityAssessment
         {
             InvestmentId = investment.Id, AssessedOn = new(2026, 1, 6), Organisation = MaturityLevel.Mature, Content = MaturityLevel.Mature,
@@ -90,26 +107,37 @@ public sealed record SecondFund(
         };
         var approval = new Approval
         {
-            InvestmentId = investment.Id, Kind = ApprovalKind.CouncilDecision, ApprovedBy = "Råd B", ApprovedOn = new(2026, 1, 7), DocumentReference = "B-råd-1", RecordedBy = "test",
+            InvestmentId = investment.Id, Kind = ApprovalKind.CouncilDecision, ApprovedBy = "Råd B", ApprovedOn = new(2026, 1, 7),
+            DocumentReference = "B-råd-1", RecordedBy = "test",
         };
         db.AddRange(phase, maturity, approval);
-        var call = new Call { FundId = fund.Id, Key = "kystkaldet", Title = "Kystkaldet", OpensOn = new(2026, 1, 1), ClosesOn = new(2026, 12, 31) };
+        var call = new Call
+        {
+            FundId = fund.Id, Key = "kystkaldet", Title = "Kystkaldet", OpensOn = new(2026, 1, 1),
+            ClosesOn = new(2026, 12, 31)
+        };
         db.Calls.Add(call);
         await db.SaveChangesAsync();
         var proposal = new Proposal
         {
-            FundId = fund.Id, Reference = Reference, Title = "Kystforslaget", ProposerType = ProposerType.Citizen, Contact = "borger@example.dk",
+            FundId = fund.Id, Reference = Reference, Title = "Kystforslaget", ProposerType = ProposerType.Citizen,
+            Contact = "borger@example.dk",
             ReceivedOn = new(2026, 1, 8), CallId = call.Id,
             Events = [new ProposalEvent { Step = ProposalStep.Received, On = new(2026, 1, 8), By = "test" },
                       new ProposalEvent { Step = ProposalStep.SentForAssessment, On = new(2026, 1, 9), By = "test" }],
         };
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync();
-        var request = new AssessmentRequest { ProposalId = proposal.Id, OrganisationId = organisation.Id, RequestedOn = new(2026, 1, 9), DueOn = new(2026, 3, 1), RequestedBy = "test" };
+        var request = new AssessmentRequest
+        {
+            ProposalId = proposal.Id, OrganisationId = organisation.Id, RequestedOn = new(2026, 1, 9),
+            DueOn = new(2026, 3, 1), RequestedBy = "test"
+        };
         db.AssessmentRequests.Add(request);
         var attachment = new ProposalAttachment
         {
-            ProposalId = proposal.Id, FileName = "kystbilag.pdf", ContentType = "application/pdf", Size = 4, Sha256 = "test", Content = "%PDF"u8.ToArray(),
+            ProposalId = proposal.Id, FileName = "kystbilag.pdf", ContentType = "application/pdf", Size = 4, Sha256 = "test",
+            Content = "%PDF"u8.ToArray(),
         };
         db.ProposalAttachments.Add(attachment);
         await db.SaveChangesAsync();

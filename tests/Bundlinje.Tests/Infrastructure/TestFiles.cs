@@ -36,13 +36,15 @@ public static class TestFiles
         return output.ToArray();
     }
 
-    /// <summary>An object stream (/ObjStm, Flate-compressed) holding the given object text: how a PDF hides an action from a plain search.</summary>
+    /// <summary>An object stream (/ObjStm, Flate-compressed) holding the given object text: how a PDF hides an action from a plain
+    /// search.</summary>
     public static byte[] ObjectStream(string packed)
     {
         var body = Encoding.Latin1.GetBytes($"4 0 {packed}");
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(body);
-        var head = Encoding.Latin1.GetBytes($"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
+        var head = Encoding.Latin1.GetBytes(
+            $"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {compressed.Length} >>\nstream\n");
         return [.. head, .. compressed.ToArray(), .. "\nendstream"u8];
     }
 

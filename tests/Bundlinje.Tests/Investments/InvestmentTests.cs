@@ -13,7 +13,8 @@ public sealed class InvestmentTests
         var housingFirst = new Investment
         {
             Key = "housing-first", Name = "Housing First",
-            SubProjects = [new() { Name = "Havnen", PlannedMin = 30, PlannedMax = 36 }, new() { Name = "HJH", PlannedMin = 45, PlannedMax = 45 }],
+            SubProjects = [new() { Name = "Havnen", PlannedMin = 30, PlannedMax = 36 },
+                new() { Name = "HJH", PlannedMin = 45, PlannedMax = 45 }],
         };
         Assert.Equal((75, 81), housingFirst.Planned());
         housingFirst.PlannedParticipants = 80;
@@ -26,7 +27,8 @@ public sealed class InvestmentTests
         var investment = new Investment
         {
             Key = "x", Name = "x",
-            Enrolment = [new() { AsOf = new(2023, 12, 31), Enrolled = 25 }, new() { AsOf = new(2024, 12, 31), Enrolled = 32 }, new() { AsOf = new(2024, 12, 31), Enrolled = 54 }],
+            Enrolment = [new() { AsOf = new(2023, 12, 31), Enrolled = 25 }, new() { AsOf = new(2024, 12, 31), Enrolled = 32 },
+                new() { AsOf = new(2024, 12, 31), Enrolled = 54 }],
         };
         Assert.Equal((new DateOnly(2024, 12, 31), 86), investment.LatestEnrolment());
     }
@@ -48,7 +50,8 @@ public sealed class InvestmentTests
     [InlineData("12,5 kr.", 12.5)]
     [InlineData("-230.000", -230_000)]
     public void Danish_amounts_are_read(string text, decimal expected) =>
-        Assert.Equal(expected, Kroner.TryParse(text, out var amount) ? amount : throw new Xunit.Sdk.XunitException($"'{text}' was refused"));
+        Assert.Equal(expected, Kroner.TryParse(text, out var amount) ? amount
+            : throw new Xunit.Sdk.XunitException($"'{text}' was refused"));
 
     [Theory]
     [InlineData("")]
@@ -67,8 +70,16 @@ public sealed class InvestmentTests
         var fund = new global::Bundlinje.Fund.Fund { Key = "aarhus", Name = "Aarhus" };
         var dmv = new Organisation { Key = "dialog-mod-vold", Name = "DmV" };
         var sfb = new Organisation { Key = "sfb", Name = "SFB" };
-        var own = new Investment { Key = "a", Name = "a", Fund = fund, Parties = [new() { Organisation = dmv, Role = PartyRole.Provider }] };
-        var other = new Investment { Key = "b", Name = "b", Fund = fund, Parties = [new() { Organisation = sfb, Role = PartyRole.Provider }, new() { Organisation = dmv, Role = PartyRole.Partner }] };
+        var own = new Investment
+        {
+            Key = "a", Name = "a", Fund = fund,
+            Parties = [new() { Organisation = dmv, Role = PartyRole.Provider }]
+        };
+        var other = new Investment
+        {
+            Key = "b", Name = "b", Fund = fund,
+            Parties = [new() { Organisation = sfb, Role = PartyRole.Provider }, new() { Organisation = dmv, Role = PartyRole.Partner }]
+        };
         var provider = new Viewer("p", new HashSet<string> { Roles.Provider }, new HashSet<string> { "dialog-mod-vold" });
         var council = new Viewer("c", new HashSet<string> { Roles.CouncilMember }, new HashSet<string> { "aarhus" });
 
@@ -76,6 +87,7 @@ public sealed class InvestmentTests
         Assert.True(canRead(own));
         Assert.False(canRead(other));
         Assert.True(council.CanRead().Compile()(other));
-        Assert.False(new Viewer("x", new HashSet<string> { Roles.CouncilMember }, new HashSet<string> { "dsi-fund" }).CanRead().Compile()(other));
+        Assert.False(new Viewer("x", new HashSet<string> { Roles.CouncilMember }, new HashSet<string> { "dsi-fund" }).CanRead()
+            .Compile()(other));
     }
 }

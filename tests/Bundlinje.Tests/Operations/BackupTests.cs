@@ -41,14 +41,14 @@ public abstract class BackupTests : IAsyncLifetime
             ["__RequestVerificationToken"] = await Login.TokenAsync(client, "/Funds/aarhus/Ledger/Post"),
             ["Line.Pot"] = "InvestmentFund", ["Line.Kind"] = "RunningCost", ["Line.Basis"] = "Actual", ["Line.FiscalYear"] = "2025",
             ["AmountText"] = "4.321,00", ["Line.Category"] = "Øvrig drift af Rådet", ["Line.Text"] = "Efter backup",
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal(ledger.Count + 1, Ledger().Count);
 
         var restore = await Factory.CliAsync("db", "restore", file);
         Assert.True(restore.Exit == 0, restore.Error);
         Assert.Equal(ledger, Ledger());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Funds/aarhus/Ledger")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Funds/aarhus/Ledger", TestContext.Current.CancellationToken)).StatusCode);
 
         var missing = await Factory.CliAsync("db", "restore", Path.Combine(folder, "findes-ikke.backup"));
         Assert.Equal(1, missing.Exit);

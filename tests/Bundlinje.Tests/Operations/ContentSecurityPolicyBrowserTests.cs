@@ -33,20 +33,24 @@ public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
         if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
         var page = await browser.NewPageAsync(new() { BaseURL = baseUrl });
         var violations = new List<string>();
-        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) violations.Add($"{page.Url}: {message.Text}"); };
+        page.Console += (_,
+            message) =>
+        { if (message.Text.Contains("Content Security Policy")) violations.Add($"{page.Url}: {message.Text}"); };
         await page.GotoAsync("/Proposals/New");
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Email", Login.Email(Roles.CouncilMember));
         await page.FillAsync("#Password", Data.DemoData.Password);
         await page.ClickAsync("button[type=submit].button-primary");
         await page.WaitForURLAsync("**/Portfolio");
-        foreach (var url in new[] { "/Investments/dialog-mod-vold", "/Funds/aarhus/Ledger", "/Investments/ungifokus/FollowUp", "/Funds/aarhus/Proposals" })
+        foreach (var url in new[] { "/Investments/dialog-mod-vold", "/Funds/aarhus/Ledger", "/Investments/ungifokus/FollowUp",
+            "/Funds/aarhus/Proposals" })
             await page.GotoAsync(url);
         await page.GotoAsync("/Funds/aarhus/Economics");
         await page.FillAsync("#Effect", "100");
         await page.DispatchEventAsync("#Effect", "change");
         await page.WaitForURLAsync("**effect=100**"); // what-if.js (from 'self') still submits the form
-        Assert.True(await page.EvalOnSelectorAsync<int>("#balance-chart", "img => img.naturalWidth") > 0, "the SVG chart loads under img-src 'self'");
+        Assert.True(await page.EvalOnSelectorAsync<int>("#balance-chart", "img => img.naturalWidth") > 0,
+            "the SVG chart loads under img-src 'self'");
         Assert.Empty(violations);
     }
 }

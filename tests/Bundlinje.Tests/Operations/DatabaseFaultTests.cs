@@ -42,29 +42,32 @@ public abstract class DatabaseFaultTests : IAsyncLifetime
     public async Task Health_is_unhealthy_when_the_database_cannot_be_written()
     {
         if (Writable is null) return;
-        var response = await Login.Anonymous(Unwritable).GetAsync("/health");
+        var response = await Login.Anonymous(Unwritable).GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
     public async Task The_public_form_answers_503_keeps_what_was_typed_and_stores_nothing()
     {
         if (Writable is null) return;
-        var before = Writable.With(db => (db.Proposals.Count(), db.ProposalEvents.Count(), db.OutboxMessages.Count(), db.AuditEntries.Count()));
+        var before = Writable.With(db =>
+            (db.Proposals.Count(), db.ProposalEvents.Count(), db.OutboxMessages.Count(), db.AuditEntries.Count()));
         var visitor = Login.Anonymous(Unwritable);
-        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(visitor, "/Proposals/New")), "__RequestVerificationToken" } };
+        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(visitor, "/Proposals/New")),
+            "__RequestVerificationToken" } };
         foreach (var (key, value) in Proposal()) form.Add(new StringContent(value), key);
 
-        var response = await visitor.PostAsync("/Proposals/New", form);
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await visitor.PostAsync("/Proposals/New", form, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("prøv igen", html);
         Assert.Contains("value=\"Lektiecafé i Gellerup\"", html);
         Assert.Contains("Børn i 4. klasse får ikke hjælp til lektierne derhjemme.</textarea>", html);
         Assert.Contains("value=\"karen@example.dk\"", html);
         Assert.Contains("<option value=\"Citizen\" selected=\"selected\">", html);
-        Assert.Equal(before, Writable.With(db => (db.Proposals.Count(), db.ProposalEvents.Count(), db.OutboxMessages.Count(), db.AuditEntries.Count())));
+        Assert.Equal(before,
+            Writable.With(db => (db.Proposals.Count(), db.ProposalEvents.Count(), db.OutboxMessages.Count(), db.AuditEntries.Count())));
     }
 }
 
@@ -76,7 +79,8 @@ public sealed class SqliteDatabaseFaultTests : DatabaseFaultTests
         var writable = BundlinjeFactory.Sqlite();
         _ = writable.Services;
         var unwritable = BundlinjeFactory.Sqlite();
-        unwritable.Settings["ConnectionStrings:Bundlinje"] = $"Data Source={Path.Combine(writable.SqliteFolder!, "bundlinje.db")};Mode=ReadOnly;Pooling=false";
+        unwritable.Settings["ConnectionStrings:Bundlinje"] =
+            $"Data Source={Path.Combine(writable.SqliteFolder!, "bundlinje.db")};Mode=ReadOnly;Pooling=false";
         return Task.FromResult<(BundlinjeFactory, BundlinjeFactory)?>((writable, unwritable));
     }
 }
@@ -102,9 +106,11 @@ public sealed class PostgresDatabaseFaultTests(PostgresCluster cluster) : Databa
     private async Task SetReadOnlyAsync(bool readOnly)
     {
         var target = new NpgsqlConnectionStringBuilder(connection);
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres" }.ConnectionString);
+        await using var admin =
+            new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection) { Database = "postgres" }.ConnectionString);
         await admin.OpenAsync();
-        await using var command = new NpgsqlCommand($"ALTER DATABASE {target.Database} SET default_transaction_read_only = {(readOnly ? "on" : "off")}", admin);
+        await using var command =
+            new NpgsqlCommand($"ALTER DATABASE {target.Database} SET default_transaction_read_only = {(readOnly ? "on" : "off")}", admin);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -26,7 +26,8 @@ public sealed class InputFaultTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private HttpClient Kestrel() => new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = new Uri(baseUrl) };
+    private HttpClient Kestrel() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new() }) { BaseAddress = new Uri(baseUrl) };
 
     private static string Token(string html) =>
         WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
@@ -36,7 +37,8 @@ public sealed class InputFaultTests : IAsyncLifetime
     {
         var before = factory.With(db => db.Proposals.Count());
         using var client = Kestrel();
-        var form = new MultipartFormDataContent { { new StringContent(Token(await client.GetStringAsync("/Proposals/New"))), "__RequestVerificationToken" } };
+        var form = new MultipartFormDataContent { { new StringContent(
+            Token(await client.GetStringAsync("/Proposals/New", TestContext.Current.CancellationToken))), "__RequestVerificationToken" } };
         form.Add(new StringContent("Citizen"), "ProposerType");
         form.Add(new StringContent("Lektiecafé"), "Title");
         var big = new ByteArrayContent(new byte[31 * 1024 * 1024]);
@@ -46,9 +48,10 @@ public sealed class InputFaultTests : IAsyncLifetime
         // Expect: 100-continue lets the client read the early answer instead of failing on the closed connection.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/Proposals/New") { Content = form };
         request.Headers.ExpectContinue = true;
-        var response = await client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode}: {html} {string.Join("\n", factory.Logs.Where(l => l.Contains("Exception")).Take(3))}");
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge,
+            $"{(int)response.StatusCode}: {html} {string.Join("\n", factory.Logs.Where(l => l.Contains("Exception")).Take(3))}");
         Assert.Contains("Bilag: filen er for stor", html);
         Assert.DoesNotContain("Statuskode", html);
         Assert.Equal(before, factory.With(db => db.Proposals.Count()));
@@ -71,16 +74,19 @@ public sealed class BindingMessageTests : IAsyncLifetime
         if (language == "en")
         {
             var token = await Login.TokenAsync(client, "/Portfolio");
-            await client.PostAsync("/Language", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["__RequestVerificationToken"] = token }));
+            await client.PostAsync("/Language",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["__RequestVerificationToken"] = token }),
+                    TestContext.Current.CancellationToken);
         }
         var before = factory.With(db => db.LedgerPostings.Count());
         var response = await client.PostAsync("/Funds/aarhus/Ledger/Post", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await Login.TokenAsync(client, "/Funds/aarhus/Ledger/Post"),
             ["Line.Pot"] = "InvestmentFund", ["Line.Kind"] = "RunningCost", ["Line.Basis"] = "Actual", ["Line.FiscalYear"] = "2025",
-            ["Line.EntryDate"] = "2024-02-30", ["AmountText"] = "100", ["Line.Category"] = "Øvrig drift af Rådet", ["Line.Text"] = "Forplejning",
-        }));
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            ["Line.EntryDate"] = "2024-02-30", ["AmountText"] = "100", ["Line.Category"] = "Øvrig drift af Rådet",
+            ["Line.Text"] = "Forplejning",
+        }), TestContext.Current.CancellationToken);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, html);
         Assert.DoesNotContain("is not valid for", html);

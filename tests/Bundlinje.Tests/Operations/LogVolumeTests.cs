@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Tests.Operations;
 
-/// <summary>Under the shipped logging configuration (appsettings.json, which production uses), a large import is a handful of log lines and no CPR.</summary>
+/// <summary>Under the shipped logging configuration (appsettings.json, which production uses), a large import is a handful of log lines and
+/// no CPR.</summary>
 public sealed partial class LogVolumeTests : IAsyncLifetime
 {
     private BundlinjeFactory factory = null!;
@@ -50,10 +51,12 @@ public sealed partial class LogVolumeTests : IAsyncLifetime
         var cprs = Cprs(100_000);
         Assert.Equal(cprs.Count, cprs.Distinct().Count());
         var csv = new StringBuilder("cpr,cohort,group,enrolled\n");
-        foreach (var (cpr, i) in cprs.Select((c, i) => (c, i))) csv.Append($"{(i % 2 == 0 ? cpr : cpr.Insert(6, "-"))},2024,{(i % 3 == 0 ? "control" : "treatment")},2024-03-01\n");
+        foreach (var (cpr, i) in cprs.Select((c, i) => (c, i))) csv.Append(
+            $"{(i % 2 == 0 ? cpr : cpr.Insert(6, "-"))},2024,{(i % 3 == 0 ? "control" : "treatment")},2024-03-01\n");
 
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
-        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(client, "/Investments/ungifokus/FollowUp")), "__RequestVerificationToken" } };
+        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(client, "/Investments/ungifokus/FollowUp")),
+            "__RequestVerificationToken" } };
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString()));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "Upload", "deltagere.csv");
@@ -64,12 +67,14 @@ public sealed partial class LogVolumeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Deltagere: 100.000 tilføjet", WebUtility.HtmlDecode(html).Replace("100000", "100.000"));
         var lines = factory.Logs.Skip(logged).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine($"{lines.Count} log lines for the 100.000-row import: {string.Join(" | ", lines.Take(10))}");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{lines.Count} log lines for the 100.000-row import: {string.Join(" | ", lines.Take(10))}");
         Assert.True(lines.Count < 100, $"{lines.Count} log lines, e.g. {string.Join(" | ", lines.Take(3))}");
 
         Assert.NotEmpty(factory.Logs); // logging is on (start-up, demo load); the import itself is what stays quiet
         var known = cprs.ToHashSet();
-        var leaked = factory.Logs.SelectMany(l => CprLike().Matches(l).Select(m => m.Value.Replace("-", ""))).Where(known.Contains).ToList();
+        var leaked = factory.Logs.SelectMany(l => CprLike().Matches(l).Select(m => m.Value.Replace("-", ""))).Where(known.Contains)
+            .ToList();
         Assert.Empty(leaked);
     }
 }

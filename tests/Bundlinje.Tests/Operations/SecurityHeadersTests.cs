@@ -28,13 +28,19 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
     private HttpClient Kestrel(CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new(), UseCookies = true }) { BaseAddress = new Uri(baseUrl) };
+        new(new HttpClientHandler
+        {
+            AllowAutoRedirect = false, CookieContainer = cookies ?? new(),
+            UseCookies = true
+        })
+        { BaseAddress = new Uri(baseUrl) };
 
     private async Task<HttpClient> SignedInAsync(string role)
     {
         var client = Kestrel();
         var html = await client.GetStringAsync("/Account/Login");
-        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")
+            .Groups[1].Value);
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = Login.Email(role), ["Password"] = Data.DemoData.Password, ["__RequestVerificationToken"] = token,
@@ -52,10 +58,11 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
     public async Task Every_response_carries_the_browser_protections_and_no_server_banner(string url, HttpStatusCode expected)
     {
         var client = await SignedInAsync(Roles.CouncilMember);
-        var response = await client.GetAsync(url);
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
+        foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
+            "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
             Assert.Contains(directive, csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
@@ -73,15 +80,15 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         {
             using var forged = new HttpRequestMessage(HttpMethod.Get, url);
             forged.Headers.Host = "evil.example";
-            var response = await client.SendAsync(forged);
+            var response = await client.SendAsync(forged, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.DoesNotContain("evil.example", response.Headers.Location?.OriginalString ?? "");
-            Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("evil.example", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
-        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        var openApi = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.DoesNotContain("\"servers\"", openApi);
         Assert.DoesNotContain("127.0.0.1", openApi);
-        var redirect = await client.GetAsync("/Portfolio");
+        var redirect = await client.GetAsync("/Portfolio", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
         Assert.StartsWith("/Account/Login", redirect.Headers.Location!.OriginalString.Replace(baseUrl, ""));
     }
@@ -126,7 +133,7 @@ public sealed class TransportSecurityTests : IAsyncLifetime
     [Fact]
     public async Task Https_responses_carry_hsts_outside_development()
     {
-        var response = await Https().GetAsync("/Account/Login");
+        var response = await Https().GetAsync("/Account/Login", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
     }
@@ -135,25 +142,29 @@ public sealed class TransportSecurityTests : IAsyncLifetime
     public async Task Auth_antiforgery_and_language_cookies_are_secure_outside_development()
     {
         var client = Https();
-        var page = await client.GetAsync("/Account/Login");
+        var page = await client.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
         var antiforgery = Assert.Single(SetCookies(page), c => c.StartsWith("bundlinje.csrf="));
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")
+            .Groups[1].Value);
         var login = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = Login.Email(Roles.CouncilMember), ["Password"] = Data.DemoData.Password, ["__RequestVerificationToken"] = token,
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.Contains("secure", Assert.Single(SetCookies(login), c => c.StartsWith("bundlinje.auth=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", Assert.Single(SetCookies(login), c => c.StartsWith("bundlinje.auth=")),
+            StringComparison.OrdinalIgnoreCase);
 
-        var portfolio = await client.GetStringAsync("/Portfolio");
-        token = WebUtility.HtmlDecode(Regex.Match(portfolio, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+        var portfolio = await client.GetStringAsync("/Portfolio", TestContext.Current.CancellationToken);
+        token = WebUtility.HtmlDecode(Regex.Match(portfolio, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")
+            .Groups[1].Value);
         var language = await client.PostAsync("/Language", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "en", ["returnUrl"] = "/Portfolio", ["__RequestVerificationToken"] = token,
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, language.StatusCode);
-        Assert.Contains("secure", Assert.Single(SetCookies(language), c => c.StartsWith(".AspNetCore.Culture=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", Assert.Single(SetCookies(language), c => c.StartsWith(".AspNetCore.Culture=")),
+            StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -17,7 +17,8 @@ public sealed partial class SessionTests : IAsyncLifetime
     private static partial Regex Token();
 
     /// <summary>A client that keeps no cookies of its own: every request carries exactly the cookies given.</summary>
-    private HttpClient Bare() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private HttpClient Bare() =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     private static HttpRequestMessage With(HttpMethod method, string url, IDictionary<string, string> cookies, HttpContent? content = null)
     {
@@ -45,31 +46,35 @@ public sealed partial class SessionTests : IAsyncLifetime
         var client = Bare();
         var cookies = new Dictionary<string, string>();
         var token = await TokenAsync(client, "/Account/Login", cookies);
-        var login = await client.SendAsync(With(HttpMethod.Post, "/Account/Login", cookies, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = Login.Email(Roles.CouncilMember), ["Password"] = Data.DemoData.Password, ["__RequestVerificationToken"] = token,
-        })));
+        var login = await client.SendAsync(
+            With(HttpMethod.Post, "/Account/Login", cookies, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = Login.Email(Roles.CouncilMember), ["Password"] = Data.DemoData.Password, ["__RequestVerificationToken"] = token,
+            })), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Keep(login, cookies);
         var saved = new Dictionary<string, string>(cookies);
         Assert.True(saved.ContainsKey("bundlinje.auth"));
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(With(HttpMethod.Get, "/api/investments", saved))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.SendAsync(With(HttpMethod.Get, "/api/investments", saved), TestContext.Current.CancellationToken)).StatusCode);
 
         token = await TokenAsync(client, "/Portfolio", cookies);
         var logout = await client.SendAsync(With(HttpMethod.Post, "/Account/Logout", cookies,
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })),
+                TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(With(HttpMethod.Get, "/api/investments", saved))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await client.SendAsync(With(HttpMethod.Get, "/api/investments", saved), TestContext.Current.CancellationToken)).StatusCode);
         foreach (var page in new[] { "/Portfolio", "/Investments/dialog-mod-vold", "/Funds/aarhus/Economics" })
         {
-            var replay = await client.SendAsync(With(HttpMethod.Get, page, saved));
+            var replay = await client.SendAsync(With(HttpMethod.Get, page, saved), TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.Redirect, replay.StatusCode);
             Assert.Contains("/Account/Login", replay.Headers.Location!.OriginalString);
         }
 
         // Signing in again works, and the new session is alive.
         var again = await Login.AsAsync(factory, Login.Email(Roles.CouncilMember));
-        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/investments")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/investments", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

@@ -15,9 +15,9 @@ public sealed partial class SharedKeysTests
     {
         await using var first = BundlinjeFactory.Sqlite();
         var signIn = first.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        var form = await signIn.GetAsync("/Account/Login");
+        var form = await signIn.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
         var antiforgery = Cookies(form);
-        var token = Token().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = Token().Match(await form.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Groups[1].Value;
         using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -26,17 +26,18 @@ public sealed partial class SharedKeysTests
             }),
         };
         post.Headers.Add("Cookie", antiforgery);
-        var signedIn = await signIn.SendAsync(post);
+        var signedIn = await signIn.SendAsync(post, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var session = Cookies(signedIn);
         Assert.True(first.With(db => db.DataProtectionKeys.Count()) >= 1, "the key ring is stored in the database");
 
         await using var second = first.SecondInstance();
         var other = second.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Portfolio")).StatusCode); // not signed in without the cookie
+        // not signed in without the cookie
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Portfolio", TestContext.Current.CancellationToken)).StatusCode);
         using var get = new HttpRequestMessage(HttpMethod.Get, "/Portfolio");
         get.Headers.Add("Cookie", session);
-        Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(get)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(get, TestContext.Current.CancellationToken)).StatusCode);
     }
 
     private static string Cookies(HttpResponseMessage response) =>

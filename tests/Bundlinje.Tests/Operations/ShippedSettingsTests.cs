@@ -14,7 +14,11 @@ public sealed class ShippedSettingsTests
         var app = Path.Combine(AppContext.BaseDirectory, "Bundlinje.Web.dll");
         var folder = Directory.CreateTempSubdirectory("bundlinje-shipped-").FullName;
         int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0)) { listener.Start(); port = ((IPEndPoint)listener.LocalEndpoint).Port; }
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
         var start = new ProcessStartInfo("dotnet", [app, "--urls", $"http://127.0.0.1:{port}", "--Bundlinje:Demo=true"])
         {
             WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
@@ -32,18 +36,23 @@ public sealed class ShippedSettingsTests
             HttpResponseMessage? health = null;
             for (var i = 0; i < 240 && health is null; i++)
             {
-                try { health = await client.GetAsync("/health"); } catch (HttpRequestException) { await Task.Delay(250); }
+                try
+                {
+                    health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+                }
+                catch (HttpRequestException) { await Task.Delay(250, TestContext.Current.CancellationToken); }
             }
-            Assert.True(health?.StatusCode == HttpStatusCode.OK, string.Join("\n", output.TakeLast(20))); // demo load and the write check ran SQL
+            // demo load and the write check ran SQL
+            Assert.True(health?.StatusCode == HttpStatusCode.OK, string.Join("\n", output.TakeLast(20)));
             using var forged = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "evil.example" } };
-            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged, TestContext.Current.CancellationToken)).StatusCode);
             Assert.NotEmpty(output); // the app does log (start-up at Information)
             Assert.DoesNotContain(output, line => line.Contains("Executed DbCommand") || line.Contains("SELECT "));
         }
         finally
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             Directory.Delete(folder, recursive: true);
         }
     }

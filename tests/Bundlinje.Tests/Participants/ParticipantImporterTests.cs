@@ -25,7 +25,8 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
             .ImportAsync("ungifokus", "deltagere.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
     });
 
-    private int Count() => factory.With(db => db.Participants.Count(p => db.Investments.Any(i => i.Id == p.InvestmentId && i.Key == "ungifokus")));
+    private int Count() =>
+        factory.With(db => db.Participants.Count(p => db.Investments.Any(i => i.Id == p.InvestmentId && i.Key == "ungifokus")));
 
     [Fact]
     public async Task A_file_of_more_rows_than_one_save_is_stored_whole_once_and_a_later_file_only_updates_status()

@@ -9,14 +9,17 @@ public sealed class CumulativeSettlementTests
     private static readonly PayerShare[] Sfb = [new("SFB", 1m)];
     private static readonly DateOnly Jan2024 = new(2024, 1, 1);
 
-    private static Person P(string id, DateOnly? enrolled = null, ParticipantGroup group = ParticipantGroup.Treatment) => new(id, "1", group, enrolled ?? Jan2024);
+    private static Person P(string id, DateOnly? enrolled = null, ParticipantGroup group = ParticipantGroup.Treatment) =>
+        new(id, "1", group, enrolled ?? Jan2024);
 
     private static Observation O(string person, string measure, DateOnly on, decimal value) => new(person, measure, on, on, value);
 
     /// <summary>One run: evaluate every metric as of the date and settle against what the approved runs settled.</summary>
-    private static Settlement Run(PaymentModel model, IEnumerable<Person> people, DateOnly asOf, PaidBefore paidBefore, params Observation[] data)
+    private static Settlement Run(PaymentModel model, IEnumerable<Person> people, DateOnly asOf, PaidBefore paidBefore,
+        params Observation[] data)
     {
-        var results = model.Metrics.SelectMany(m => MetricEvaluator.Evaluate(m, people.ToList(), new InMemoryObservations(data), asOf)).ToList();
+        var results = model.Metrics.SelectMany(m => MetricEvaluator.Evaluate(m, people.ToList(), new InMemoryObservations(data), asOf))
+            .ToList();
         return Settler.Settle(model, results, [new Investor("Fonden", 1m)], paidBefore.Total, paidBefore: paidBefore);
     }
 
@@ -30,7 +33,8 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void Laer_for_livet_over_three_runs_pays_each_milestone_once_and_shows_a_corrected_overpayment()
     {
-        var exam = new Metric("fsa", "Bestået 9.-klasseprøve", MetricKind.Milestone, "fsa-passed", 50_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
+        var exam = new Metric("fsa", "Bestået 9.-klasseprøve", MetricKind.Milestone, "fsa-passed", 50_000m, PriceBasis.PerParticipant, Sfb,
+            ToMonth: 12, Threshold: 1);
         var model = new PaymentModel("laer-for-livet", 1, [exam]);
         var people = new[] { P("a"), P("b"), P("c"), P("d", new DateOnly(2024, 6, 1)) };
         Observation[] year1 = [O("a", "fsa-passed", new(2024, 6, 20), 1), O("b", "fsa-passed", new(2024, 6, 20), 1)];
@@ -59,7 +63,8 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void A_milestone_reached_in_the_first_run_is_not_paid_again_in_a_later_run()
     {
-        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
+        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb,
+            ToMonth: 12, Threshold: 1);
         var model = new PaymentModel("x", 1, [job]);
         Observation[] data = [O("a", "employed", new(2024, 3, 1), 1)];
         var run1 = Run(model, [P("a")], new(2024, 12, 31), PaidBefore.None, data);
@@ -74,7 +79,8 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void Each_repeated_window_is_paid_once_across_runs()
     {
-        var housed = new Metric("bolig", "Højst 5 dage på forsorgshjem pr. halvår", MetricKind.ConditionInWindow, "shelter-days", 5_000m, PriceBasis.PerParticipant, Sfb,
+        var housed = new Metric("bolig", "Højst 5 dage på forsorgshjem pr. halvår", MetricKind.ConditionInWindow, "shelter-days", 5_000m,
+            PriceBasis.PerParticipant, Sfb,
             ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 5, Repeats: 8, RepeatEveryMonths: 6);
         var model = new PaymentModel("housing-first", 1, [housed]);
         var a = new[] { P("a", new DateOnly(2023, 1, 1)) };
@@ -94,8 +100,10 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void The_per_participant_cap_holds_across_runs()
     {
-        var first = new Metric("bolig", "Bolig", MetricKind.Milestone, "su-education", 20_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 6, Threshold: 1);
-        var second = new Metric("job", "Job", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, FromMonth: 6, ToMonth: 12, Threshold: 1);
+        var first = new Metric("bolig", "Bolig", MetricKind.Milestone, "su-education", 20_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 6,
+            Threshold: 1);
+        var second = new Metric("job", "Job", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, FromMonth: 6,
+            ToMonth: 12, Threshold: 1);
         var model = new PaymentModel("housing-first", 1, [first, second], CapPerParticipant: 30_000m);
         Observation[] data = [O("a", "su-education", new(2024, 2, 1), 1), O("a", "employed", new(2024, 9, 1), 1)];
 
@@ -112,12 +120,15 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void An_overpayment_is_a_separate_line_and_does_not_reduce_another_metrics_new_payment()
     {
-        var ceased = new Metric("ophoert", "Volden er ophørt", MetricKind.Milestone, "violence-ceased", 30_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
-        var noEr = new Metric("skadestue", "Intet skadestuebesøg", MetricKind.ConditionInWindow, "er-visits-dv", 8_000m, PriceBasis.PerParticipant,
+        var ceased = new Metric("ophoert", "Volden er ophørt", MetricKind.Milestone, "violence-ceased", 30_000m, PriceBasis.PerParticipant,
+            Sfb, ToMonth: 12, Threshold: 1);
+        var noEr = new Metric("skadestue", "Intet skadestuebesøg", MetricKind.ConditionInWindow, "er-visits-dv", 8_000m,
+            PriceBasis.PerParticipant,
             [new("Sundhed", 1m)], FromMonth: 12, ToMonth: 24, Comparison: Comparison.AtMost, Threshold: 0);
         var model = new PaymentModel("dialog-mod-vold", 1, [ceased, noEr]);
         var families = new[] { P("f0"), P("f1") };
-        var run1 = Run(model, families, new(2024, 12, 31), PaidBefore.None, O("f0", "violence-ceased", new(2024, 4, 1), 1), O("f1", "violence-ceased", new(2024, 5, 1), 1));
+        var run1 = Run(model, families, new(2024, 12, 31), PaidBefore.None, O("f0", "violence-ceased", new(2024, 4, 1), 1),
+            O("f1", "violence-ceased", new(2024, 5, 1), 1));
         Assert.Equal(60_000m, run1.Payable);
 
         // f1's record is corrected away; in 2025 neither family visits the ER: 2 × 8.000 new, 30.000 overpaid on the other metric.
@@ -131,7 +142,8 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void A_comparison_group_saving_for_a_window_is_paid_once()
     {
-        var transfer = new Metric("overforsel", "Overførselsindkomst", MetricKind.TreatmentVsControl, "transfer-income", 0m, PriceBasis.ShareOfSaving, Sfb, Share: 0.5m);
+        var transfer = new Metric("overforsel", "Overførselsindkomst", MetricKind.TreatmentVsControl, "transfer-income", 0m,
+            PriceBasis.ShareOfSaving, Sfb, Share: 0.5m);
         var model = new PaymentModel("ungifokus", 1, [transfer]);
         var people = new[] { P("t"), P("c", group: ParticipantGroup.Control) };
         Observation[] data = [O("t", "transfer-income", new(2024, 3, 1), 90_000m), O("c", "transfer-income", new(2024, 3, 1), 110_000m)];
@@ -144,7 +156,8 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void The_contract_cap_counts_what_approved_runs_settled()
     {
-        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
+        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb,
+            ToMonth: 12, Threshold: 1);
         var model = new PaymentModel("x", 1, [job], CapContract: 50_000m);
         var people = new[] { P("a"), P("b"), P("c"), P("d", new DateOnly(2025, 1, 1)), P("e", new DateOnly(2025, 1, 1)) };
         Observation[] data = [.. people.Select(p => O(p.Pseudonym, "employed", p.EnrolledOn.AddMonths(2), 1))];
@@ -157,7 +170,8 @@ public sealed class CumulativeSettlementTests
     [Fact]
     public void What_the_period_cap_holds_back_is_paid_by_a_later_run()
     {
-        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
+        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb,
+            ToMonth: 12, Threshold: 1);
         var model = new PaymentModel("x", 1, [job], CapPerPeriod: 25_000m);
         var people = new[] { P("a"), P("b"), P("c") };
         Observation[] data = [.. people.Select(p => O(p.Pseudonym, "employed", new(2024, 3, 1), 1))];

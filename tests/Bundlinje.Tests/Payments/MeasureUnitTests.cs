@@ -13,10 +13,15 @@ public sealed class MeasureUnitTests
     /// <summary>7 treated and 7 controls; the given people have one observation each of the given value.</summary>
     private static string Explain(string measure, MeasureFormat? format, params (string Person, decimal Value)[] observations)
     {
-        var metric = new Metric("m", "M", MetricKind.TreatmentVsControl, measure, 0m, PriceBasis.PerParticipant, [new("SFB", 1m)]) { Format = format };
-        var people = Enumerable.Range(1, 7).SelectMany(i => new[] { new Person($"t{i}", "1", ParticipantGroup.Treatment, Start), new Person($"c{i}", "1", ParticipantGroup.Control, Start) }).ToList();
+        var metric = new Metric("m", "M", MetricKind.TreatmentVsControl, measure, 0m, PriceBasis.PerParticipant,
+            [new("SFB", 1m)])
+        { Format = format };
+        var people = Enumerable.Range(1, 7)
+            .SelectMany(i => new[] { new Person($"t{i}", "1", ParticipantGroup.Treatment, Start),
+                new Person($"c{i}", "1", ParticipantGroup.Control, Start) }).ToList();
         var rows = observations.Select(o => new Observation(o.Person, measure, Start.AddMonths(2), Start.AddMonths(2), o.Value)).ToArray();
-        return Assert.Single(MetricEvaluator.Evaluate(metric, people, new InMemoryObservations(rows), new DateOnly(2024, 12, 31))).Explanation;
+        return Assert.Single(MetricEvaluator.Evaluate(metric, people, new InMemoryObservations(rows), new DateOnly(2024, 12, 31)))
+            .Explanation;
     }
 
     [Fact]
@@ -41,7 +46,8 @@ public sealed class MeasureUnitTests
     {
         var observations = new[] { ("t1", 7m), ("c1", 14m), ("c2", 10.5m) };
         Assert.StartsWith("Kontrolgruppen 3,5 dage", Explain("womens-shelter", null, observations)); // seed: days, 4 decimals
-        Assert.StartsWith("Kontrolgruppen 4 kr.", Explain("womens-shelter", new MeasureFormat(MeasureUnit.Kroner, 0), observations)); // 3,5 rounds to 4 kr.
+        // 3,5 rounds to 4 kr.
+        Assert.StartsWith("Kontrolgruppen 4 kr.", Explain("womens-shelter", new MeasureFormat(MeasureUnit.Kroner, 0), observations));
     }
 
     [Theory]
@@ -51,7 +57,8 @@ public sealed class MeasureUnitTests
     [InlineData(MeasureUnit.Percent, 1, 0.125, "12,5 %")]
     [InlineData(MeasureUnit.Persons, 0, 1475, "1.475 personer")]
     [InlineData(MeasureUnit.MmolPerMol, 1, 53.25, "53,3 mmol/mol")]
-    public void A_value_is_printed_in_its_unit_rounded_half_away_from_zero_to_the_precision(MeasureUnit unit, int decimals, double value, string expected) =>
+    public void A_value_is_printed_in_its_unit_rounded_half_away_from_zero_to_the_precision(MeasureUnit unit, int decimals, double value,
+        string expected) =>
         Assert.Equal(expected, new MeasureFormat(unit, decimals).Text((decimal)value));
 
     [Fact]

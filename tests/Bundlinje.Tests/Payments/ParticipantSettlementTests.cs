@@ -14,9 +14,11 @@ public sealed class ParticipantSettlementTests
 
     private static Observation O(string person, string measure, DateOnly on, decimal value) => new(person, measure, on, on, value);
 
-    private static Settlement Run(PaymentModel model, IEnumerable<Person> people, DateOnly asOf, PaidBefore paidBefore, params Observation[] data)
+    private static Settlement Run(PaymentModel model, IEnumerable<Person> people, DateOnly asOf, PaidBefore paidBefore,
+        params Observation[] data)
     {
-        var results = model.Metrics.SelectMany(m => MetricEvaluator.Evaluate(m, people.ToList(), new InMemoryObservations(data), asOf)).ToList();
+        var results = model.Metrics.SelectMany(m => MetricEvaluator.Evaluate(m, people.ToList(), new InMemoryObservations(data), asOf))
+            .ToList();
         return Settler.Settle(model, results, [new Investor("Fonden", 1m)], paidBefore.Total, paidBefore: paidBefore);
     }
 
@@ -30,7 +32,9 @@ public sealed class ParticipantSettlementTests
     private static (decimal Entitled, decimal PaidBefore, decimal PayableNow, decimal Overpaid) Line(Settlement s, int i = 0) =>
         (s.EntitledToDate[i], s.PaidBefore[i], s.AfterCaps[i], s.Overpaid[i]);
 
-    private static readonly Metric Exam = new("fsa", "Bestået 9.-klasseprøve", MetricKind.Milestone, "fsa-passed", 50_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12, Threshold: 1);
+    private static readonly Metric Exam =
+        new("fsa", "Bestået 9.-klasseprøve", MetricKind.Milestone, "fsa-passed", 50_000m, PriceBasis.PerParticipant, Sfb, ToMonth: 12,
+            Threshold: 1);
 
     [Fact]
     public void A_participant_corrected_away_is_overpaid_and_does_not_offset_a_new_participants_outcome()
@@ -38,7 +42,8 @@ public sealed class ParticipantSettlementTests
         var model = new PaymentModel("laer-for-livet", 1, [Exam]);
         var people = new[] { P("a"), P("b"), P("c") };
         // Run 1, 31-12-2024: a and b passed: 2 × 50.000, settled 50.000 each.
-        var run1 = Run(model, people, new(2024, 12, 31), PaidBefore.None, O("a", "fsa-passed", new(2024, 6, 20), 1), O("b", "fsa-passed", new(2024, 6, 20), 1));
+        var run1 = Run(model, people, new(2024, 12, 31), PaidBefore.None, O("a", "fsa-passed", new(2024, 6, 20), 1),
+            O("b", "fsa-passed", new(2024, 6, 20), 1));
         Assert.Equal((100_000m, 0m, 100_000m, 0m), Line(run1));
         Assert.Equal(new Dictionary<(string, int), decimal> { [("a", 0)] = 50_000m, [("b", 0)] = 50_000m }, run1.Settled[0]);
 
@@ -62,7 +67,8 @@ public sealed class ParticipantSettlementTests
     public void Each_window_of_a_repeated_metric_is_settled_on_its_own()
     {
         // Housing First: at most 5 shelter days per half-year, 15.000 per window met, two windows.
-        var housed = new Metric("bolig", "Højst 5 dage på forsorgshjem", MetricKind.ConditionInWindow, "shelter-days", 15_000m, PriceBasis.PerParticipant, Sfb,
+        var housed = new Metric("bolig", "Højst 5 dage på forsorgshjem", MetricKind.ConditionInWindow, "shelter-days", 15_000m,
+            PriceBasis.PerParticipant, Sfb,
             ToMonth: 6, Comparison: Comparison.AtMost, Threshold: 5, Repeats: 2);
         var model = new PaymentModel("housing-first", 1, [housed]);
         // Run 1, 30-06-2024: a's first half-year met (2 days).
@@ -70,7 +76,8 @@ public sealed class ParticipantSettlementTests
         Assert.Equal(15_000m, run1.Payable);
         // Run 2, 31-12-2024: a late delivery puts 20 days in the first half-year (not met) and the second half-year is met.
         // Per person the two would offset (15.000 entitled, 15.000 paid); per window the second is payable and the first overpaid.
-        var run2 = Run(model, [P("a")], new(2024, 12, 31), Approved(run1), O("a", "shelter-days", new(2024, 3, 1), 20), O("a", "shelter-days", new(2024, 9, 1), 1));
+        var run2 = Run(model, [P("a")], new(2024, 12, 31), Approved(run1), O("a", "shelter-days", new(2024, 3, 1), 20),
+            O("a", "shelter-days", new(2024, 9, 1), 1));
         Assert.Equal((15_000m, 15_000m, 15_000m, 15_000m), Line(run2));
         Assert.Equal(new Dictionary<(string, int), decimal> { [("a", 1)] = 15_000m }, run2.Settled[0]);
         Assert.Equal(new Dictionary<(string, int), decimal> { [("a", 0)] = 15_000m }, run2.OverpaidBy[0]);
@@ -80,7 +87,8 @@ public sealed class ParticipantSettlementTests
     public void The_per_participant_cap_is_cumulative_per_participant_across_runs()
     {
         var exam = Exam with { Price = 20_000m };
-        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb, FromMonth: 12, ToMonth: 24, Threshold: 1);
+        var job = new Metric("job", "I beskæftigelse", MetricKind.Milestone, "employed", 20_000m, PriceBasis.PerParticipant, Sfb,
+            FromMonth: 12, ToMonth: 24, Threshold: 1);
         var model = new PaymentModel("x", 1, [exam, job], CapPerParticipant: 30_000m);
         Observation[] year1 = [O("a", "fsa-passed", new(2024, 5, 1), 1), O("b", "fsa-passed", new(2024, 5, 1), 1)];
         var run1 = Run(model, [P("a"), P("b")], new(2024, 12, 31), PaidBefore.None, year1);
@@ -127,7 +135,8 @@ public sealed class ParticipantSettlementTests
         var people = new[] { P("a"), P("b") };
         var run1 = Run(model, people, new(2024, 12, 31), PaidBefore.None, O("a", "fsa-passed", new(2024, 6, 1), 1));
         var rowsLost = PaidBefore.Sum([("fsa", MetricEvaluator.AllCohorts, run1.AfterCaps[0])], []);
-        var run2 = Run(model, people, new(2025, 1, 31), rowsLost, O("a", "fsa-passed", new(2024, 6, 1), 1), O("b", "fsa-passed", new(2024, 6, 1), 1));
+        var run2 = Run(model, people, new(2025, 1, 31), rowsLost, O("a", "fsa-passed", new(2024, 6, 1), 1),
+            O("b", "fsa-passed", new(2024, 6, 1), 1));
         Assert.Equal((100_000m, 50_000m, 50_000m, 0m), Line(run2));
         Assert.Contains(run2.Notes, n => n.Contains("stemmer ikke med det afregnede"));
     }

@@ -25,9 +25,9 @@ public sealed class PaymentModelPageTests : IAsyncLifetime
                   { "key": "overforsel", "name": "Overførsel", "kind": "treatmentVsControl", "measure": "transfer-income", "countEvents": true,
                     "payers": [ { "payer": "SFB", "share": 1.5 }, { "payer": "Beskæftigelse", "share": -0.5 } ], "share": 0.5 } ] } }
                 """,
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains("Betalingsmodellen er afvist (3 fejl):", html);
         Assert.Contains("$.model.metrics[0].countEvents: feltet bruges ikke af treatmentVsControl og afvises; fjern det.", html);
         Assert.Contains("$.model.metrics[0].payers[0].share: skal ligge over 0 og højst være 1, ikke 1,5.", html);

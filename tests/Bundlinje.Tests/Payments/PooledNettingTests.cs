@@ -3,15 +3,18 @@ using Bundlinje.Payments;
 namespace Bundlinje.Tests.Payments;
 
 /// <summary>Per cohort and pooled, netted (issue #11, defect 3): each cohort is paid early on its own result, the pooled
-/// line only what the pool earns beyond what the cohorts received. The first test is the worked example in docs/payment-models.md.</summary>
+/// line only what the pool earns beyond what the cohorts received. The first test is the worked example in
+/// docs/payment-models.md.</summary>
 public sealed class PooledNettingTests
 {
     private static readonly PayerShare[] Sfb = [new("SFB", 1m)];
 
-    private static readonly Metric Dropout = new("frafald", "Frafald første år", MetricKind.RateVsBaseline, "dropout", 30_000m, PriceBasis.PerAvoidedEvent, Sfb,
+    private static readonly Metric Dropout = new("frafald", "Frafald første år", MetricKind.RateVsBaseline, "dropout", 30_000m,
+        PriceBasis.PerAvoidedEvent, Sfb,
         Threshold: 1, BaselineRate: 0.20m, MinimumEffect: 0.05m, Scope: Scope.PerCohortAndPooled, CohortMinimumEffect: 0.10m);
 
-    /// <summary>50 pupils per cohort enrolled 1 January of the cohort's year; the first <paramref name="dropouts"/> drop out in April.</summary>
+    /// <summary>50 pupils per cohort enrolled 1 January of the cohort's year; the first <paramref name="dropouts"/> drop out in
+    /// April.</summary>
     private static IEnumerable<(Person Person, Observation? Dropout)> Cohort(int year, int dropouts) =>
         Enumerable.Range(1, 50).Select(i => (new Person($"{year}-{i:00}", year.ToString(), ParticipantGroup.Treatment, new(year, 1, 1)),
             i <= dropouts ? new Observation($"{year}-{i:00}", "dropout", new(year, 4, 1), new(year, 4, 30), 1) : null));
@@ -20,7 +23,8 @@ public sealed class PooledNettingTests
     {
         var rows = cohorts.SelectMany(c => Cohort(c.Year, c.Dropouts)).ToList();
         var model = new PaymentModel("flere-kloge-haender", 1, [Dropout]);
-        var results = MetricEvaluator.Evaluate(Dropout, rows.Select(r => r.Person).ToList(), new InMemoryObservations(rows.Select(r => r.Dropout).OfType<Observation>()), asOf).ToList();
+        var results = MetricEvaluator.Evaluate(Dropout, rows.Select(r => r.Person).ToList(),
+            new InMemoryObservations(rows.Select(r => r.Dropout).OfType<Observation>()), asOf).ToList();
         return Settler.Settle(model, results, [new Investor("Fonden", 1m)], paidBefore.Total, paidBefore: paidBefore);
     }
 
@@ -65,6 +69,7 @@ public sealed class PooledNettingTests
         // paid on the pooled line is shown as overpaid; the cohort line pays 180.000.
         var run1 = Run(new(2024, 6, 30), PaidBefore.None, (2022, 4), (2023, 8));
         var run2 = Run(new(2024, 9, 30), Approved(run1), (2022, 4), (2023, 4));
-        Assert.Equal([("2022", 180_000m, 180_000m, 0m, 0m), ("2023", 180_000m, 0m, 180_000m, 0m), ("Alle", 0m, 60_000m, 0m, 60_000m)], Lines(run2));
+        Assert.Equal([("2022", 180_000m, 180_000m, 0m, 0m), ("2023", 180_000m, 0m, 180_000m, 0m), ("Alle", 0m, 60_000m, 0m, 60_000m)],
+            Lines(run2));
     }
 }

@@ -30,7 +30,8 @@ public sealed class PricedComparisonTests
     /// t1–t4 twice and t5–t8 once (<paramref name="treatedOnce"/> of them once, the rest twice).</summary>
     private static (List<Person> People, List<Observation> Data) Prison(int treatedOnce = 4)
     {
-        var people = Enumerable.Range(1, 8).Select(i => P($"t{i}")).Concat(Enumerable.Range(1, 10).Select(i => P($"c{i}", ParticipantGroup.Control))).ToList();
+        var people = Enumerable.Range(1, 8).Select(i => P($"t{i}"))
+            .Concat(Enumerable.Range(1, 10).Select(i => P($"c{i}", ParticipantGroup.Control))).ToList();
         var data = Enumerable.Range(1, 10).Select(i => O($"c{i}", "reconvictions", 3, 2))
             .Concat(Enumerable.Range(1, 8).Select(i => O($"t{i}", "reconvictions", 5, i > 8 - treatedOnce ? 1 : 2))).ToList();
         return (people, data);
@@ -66,12 +67,14 @@ public sealed class PricedComparisonTests
         Assert.Equal(140_000m, Run(bond with { IsolatedSaving = 35_000m }, people, data).Amount);
     }
 
-    private static MetricResult Run(Metric metric, (List<Person> People, List<Observation> Data) input) => Run(metric, input.People, input.Data);
+    private static MetricResult Run(Metric metric, (List<Person> People, List<Observation> Data) input) =>
+        Run(metric, input.People, input.Data);
 
     [Fact]
     public void Treatment_vs_control_pays_per_treated_person_or_a_flat_sum_when_the_reduction_reaches_the_minimum()
     {
-        var perTreated = new Metric("domme", "Domme", MetricKind.TreatmentVsControl, "reconvictions", 10_000m, PriceBasis.PerTreatedPerson, Payer, MinimumEffect: 0.10m);
+        var perTreated = new Metric("domme", "Domme", MetricKind.TreatmentVsControl, "reconvictions", 10_000m, PriceBasis.PerTreatedPerson,
+            Payer, MinimumEffect: 0.10m);
         Assert.Equal(80_000m, Run(perTreated, Prison(4)).Amount);                                   // 8 treated × 10.000 at 25 %
         Assert.Equal(0m, Run(perTreated, Prison(1)).Amount);                                        // 6,25 % < 10 %
         var flat = perTreated with { Basis = PriceBasis.Flat, Price = 0m, Tiers = [new(0.10m, 100_000m), new(0.20m, 250_000m)] };
@@ -90,7 +93,9 @@ public sealed class PricedComparisonTests
             """)).Metrics.Single();
         Assert.Equal((PriceBasis.PerParticipant, PriceBasis.ShareOfSaving), (stored.Basis, MetricFields.Effective(stored)));
         Person[] people = [P("t1"), P("t2"), P("c1", ParticipantGroup.Control), P("c2", ParticipantGroup.Control)];
-        Observation[] data = [O("t1", "transfer-income", 0, 100_000), O("t2", "transfer-income", 1, 80_000), O("c1", "transfer-income", 0, 120_000), O("c2", "transfer-income", 3, 100_000)];
+        Observation[] data =
+            [O("t1", "transfer-income", 0, 100_000), O("t2", "transfer-income", 1, 80_000), O("c1", "transfer-income", 0, 120_000),
+                O("c2", "transfer-income", 3, 100_000)];
         var result = Run(stored, people, data);
         Assert.Equal((20_000m, 20_000m), (result.Price, result.Amount)); // (110.000 − 90.000) × 2 × 50 %
         Assert.Equal(result.Amount, Run(stored with { Basis = PriceBasis.ShareOfSaving }, people, data).Amount);
@@ -103,7 +108,8 @@ public sealed class PricedComparisonTests
         // 20 pupils, 4 drop out (20 %) against a baseline of 30 %: 10 percentage points, 30 % × 20 − 4 = 2 avoided dropouts.
         var people = Enumerable.Range(1, 20).Select(i => P($"p{i}")).ToList();
         var data = Enumerable.Range(1, 4).Select(i => O($"p{i}", "dropout", 4, 1)).ToList();
-        var dropout = new Metric("frafald", "Frafald", MetricKind.RateVsBaseline, "dropout", 33_000m, PriceBasis.PerAvoidedEvent, Payer, Threshold: 1, BaselineRate: 0.30m, MinimumEffect: 0.05m);
+        var dropout = new Metric("frafald", "Frafald", MetricKind.RateVsBaseline, "dropout", 33_000m, PriceBasis.PerAvoidedEvent, Payer,
+            Threshold: 1, BaselineRate: 0.30m, MinimumEffect: 0.05m);
         Assert.Equal((2m, 66_000m), (Run(dropout, people, data).Events, Run(dropout, people, data).Amount));
         Assert.Equal(66_000m, Run(dropout with { Basis = PriceBasis.PerParticipant }, people, data).Amount); // no basis = perAvoidedEvent
         Assert.Equal(20_000m, Run(dropout with { Basis = PriceBasis.PerTreatedPerson, Price = 1_000m }, people, data).Amount);
@@ -116,27 +122,36 @@ public sealed class PricedComparisonTests
 
     private static readonly Observation[] Hba1c =
     [
-        new("a", "hba1c", new(2023, 12, 1), new(2023, 12, 1), 60), new("a", "hba1c", new(2024, 11, 1), new(2024, 11, 1), 54),     // −6: 10 %
-        new("b", "hba1c", new(2023, 12, 1), new(2023, 12, 1), 70), new("b", "hba1c", new(2024, 11, 1), new(2024, 11, 1), 66),     // −4: 5,71 %
-        new("c", "hba1c", new(2023, 12, 15), new(2023, 12, 15), 50), new("c", "hba1c", new(2024, 10, 1), new(2024, 10, 1), 45.5m), // −4,5: 9 %
+        // −6: 10 %
+        new("a", "hba1c", new(2023, 12, 1), new(2023, 12, 1), 60), new("a", "hba1c", new(2024, 11, 1), new(2024, 11, 1), 54),
+        // −4: 5,71 %
+        new("b", "hba1c", new(2023, 12, 1), new(2023, 12, 1), 70), new("b", "hba1c", new(2024, 11, 1), new(2024, 11, 1), 66),
+        // −4,5: 9 %
+        new("c", "hba1c", new(2023, 12, 15), new(2023, 12, 15), 50), new("c", "hba1c", new(2024, 10, 1), new(2024, 10, 1), 45.5m),
     ];
 
     [Fact]
     public void Cohort_mean_change_pays_per_unit_of_the_summed_fall_per_measured_person_a_share_or_flat()
     {
         var people = new[] { P("a"), P("b"), P("c") };
-        var mean = new Metric("hba1c", "HbA1c", MetricKind.CohortMeanChange, "hba1c", 2_000m, PriceBasis.PerAvoidedEvent, Payer, FromMonth: 1, ToMonth: 12, MinimumEffect: 0.05m);
+        var mean = new Metric("hba1c", "HbA1c", MetricKind.CohortMeanChange, "hba1c", 2_000m, PriceBasis.PerAvoidedEvent, Payer,
+            FromMonth: 1, ToMonth: 12, MinimumEffect: 0.05m);
         var perUnit = Run(mean, people, Hba1c);
         Assert.Equal((3, 14.5m, 29_000m), (perUnit.Eligible, perUnit.Events, perUnit.Amount)); // (6 + 4 + 4,5) mmol/mol × 2.000
         Assert.Equal(0.0824m, decimal.Round(perUnit.Effect, 4));                                // mean of 10 %, 5,71 %, 9 %
-        Assert.Equal(30_000m, Run(mean with { Basis = PriceBasis.PerTreatedPerson, Price = 10_000m }, people, Hba1c).Amount); // 3 measured × 10.000
-        Assert.Equal(30_000m, Run(mean with { Basis = PriceBasis.PerParticipant, Price = 10_000m }, people, Hba1c).Amount);   // no basis = perTreatedPerson
+        // 3 measured × 10.000
+        Assert.Equal(30_000m, Run(mean with { Basis = PriceBasis.PerTreatedPerson, Price = 10_000m }, people, Hba1c).Amount);
+        // no basis = perTreatedPerson
+        Assert.Equal(30_000m, Run(mean with { Basis = PriceBasis.PerParticipant, Price = 10_000m }, people, Hba1c).Amount);
         Assert.Equal(0m, Run(mean with { MinimumEffect = 0.09m }, people, Hba1c).Amount);        // 8,24 % < 9 %
 
         // A cost measured in kroner: (1.000 − 800) + (1.000 − 900) = 300 saved, half of it repaid.
-        Observation[] cost = [new("a", "benefit-cost", new(2023, 12, 1), new(2023, 12, 1), 1_000), new("a", "benefit-cost", new(2024, 6, 1), new(2024, 6, 1), 800),
-            new("b", "benefit-cost", new(2023, 12, 1), new(2023, 12, 1), 1_000), new("b", "benefit-cost", new(2024, 6, 1), new(2024, 6, 1), 900)];
-        var share = new Metric("ydelse", "Ydelse", MetricKind.CohortMeanChange, "benefit-cost", 0m, PriceBasis.ShareOfSaving, Payer, FromMonth: 1, ToMonth: 12, Share: 0.5m);
+        Observation[] cost = [new("a", "benefit-cost", new(2023, 12, 1), new(2023, 12, 1), 1_000),
+            new("a", "benefit-cost", new(2024, 6, 1), new(2024, 6, 1), 800),
+            new("b", "benefit-cost", new(2023, 12, 1), new(2023, 12, 1), 1_000),
+            new("b", "benefit-cost", new(2024, 6, 1), new(2024, 6, 1), 900)];
+        var share = new Metric("ydelse", "Ydelse", MetricKind.CohortMeanChange, "benefit-cost", 0m, PriceBasis.ShareOfSaving, Payer,
+            FromMonth: 1, ToMonth: 12, Share: 0.5m);
         Assert.Equal(150m, Run(share, people, cost).Amount);
     }
 
@@ -144,7 +159,8 @@ public sealed class PricedComparisonTests
 
     [Theory]
     [InlineData("""  "kind": "treatmentVsControl", "measure": "reconvictions", "basis": "perEvent", "price": 1000 """,
-        "$.model.metrics[0].basis: perEvent kan ikke bruges af treatmentVsControl; brug shareOfSaving, perAvoidedEvent, perTreatedPerson, flat.")]
+        "$.model.metrics[0].basis: perEvent kan ikke bruges af treatmentVsControl; brug shareOfSaving, perAvoidedEvent, perTreatedPerson," +
+            " flat.")]
     [InlineData("""  "kind": "rateVsBaseline", "measure": "dropout", "baselineRate": 0.2, "basis": "shareOfSaving", "share": 0.5 """,
         "$.model.metrics[0].basis: shareOfSaving kan ikke bruges af rateVsBaseline; brug perAvoidedEvent, perTreatedPerson, flat.")]
     [InlineData("""  "kind": "milestone", "measure": "employed", "basis": "perAvoidedEvent", "price": 1000 """,
@@ -153,15 +169,19 @@ public sealed class PricedComparisonTests
         "$.model.metrics[0].share: feltet bruges ikke af treatmentVsControl med basis perAvoidedEvent og afvises; fjern det.")]
     [InlineData("""  "kind": "treatmentVsControl", "measure": "transfer-income", "share": 1.5 """,
         "$.model.metrics[0].share: skal ligge over 0 og højst være 1, ikke 1,5.")]
-    [InlineData("""  "kind": "cohortMeanChange", "measure": "benefit-cost", "basis": "shareOfSaving", "share": 0.5, "tiers": [ { "fromEffect": 0.1, "price": 5 } ] """,
+    [InlineData("""  "kind": "cohortMeanChange", "measure": "benefit-cost", "basis": "shareOfSaving", "share": 0.5, "tiers": [ """ +
+        """{ "fromEffect": 0.1, "price": 5 } ] """,
         "$.model.metrics[0].tiers: feltet bruges ikke af cohortMeanChange med basis shareOfSaving og afvises; fjern det.")]
     [InlineData("""  "kind": "treatmentVsControl", "measure": "reconvictions", "basis": "flat", "price": 1000, "isolatedSaving": 500 """,
         "$.model.metrics[0].isolatedSaving: feltet bruges ikke af treatmentVsControl med basis flat og afvises; fjern det.")]
-    [InlineData("""  "kind": "treatmentVsControl", "measure": "reconvictions", "basis": "flat", "price": 1000, "cohortMinimumEffect": 0.1 """,
+    [InlineData("""  "kind": "treatmentVsControl", "measure": "reconvictions", "basis": "flat", "price": 1000, "cohortMinimumEffect": """ +
+        """0.1 """,
         "$.model.metrics[0].cohortMinimumEffect: bruges kun med scope perCohortAndPooled og afvises; fjern det eller angiv scope.")]
     [InlineData("""  "kind": "milestone", "measure": "employed", "price": 1000, "scope": "perCohortAndPooled" """,
-        "$.model.metrics[0].scope: perCohortAndPooled gælder kun treatmentVsControl, rateVsBaseline og cohortMeanChange (en deltager betales på sit eget resultat).")]
-    [InlineData("""  "kind": "rateVsBaseline", "measure": "dropout", "baselineRate": 0.2, "price": 1000, "scope": "perCohortAndPooled", "minimumEffect": 0.075, "cohortMinimumEffect": 0.05 """,
+        "$.model.metrics[0].scope: perCohortAndPooled gælder kun treatmentVsControl, rateVsBaseline og cohortMeanChange (en deltager " +
+            "betales på sit eget resultat).")]
+    [InlineData("""  "kind": "rateVsBaseline", "measure": "dropout", "baselineRate": 0.2, "price": """ +
+        """1000, "scope": "perCohortAndPooled", "minimumEffect": 0.075, "cohortMinimumEffect": 0.05 """,
         "$.model.metrics[0].cohortMinimumEffect: kohortens tærskel (0,05) skal være mindst den samlede minimumEffect (0,075).")]
     public void A_basis_or_field_the_kind_does_not_take_with_its_basis_is_refused_with_its_path(string fields, string expected) =>
         Assert.Equal([expected], Refused($$"""{ "key": "m", "name": "M", {{fields}}, "payers": [ { "payer": "SFB", "share": 1 } ] }"""));

@@ -39,7 +39,8 @@ public sealed class PortfolioValidatorTests
     }
 
     [Theory]
-    [InlineData("""{"format":"bundlinje-portfolio/1","investments":[{"key":"a","plannedParticipants":"many"}]}""", "$.investments[0].plannedParticipants")]
+    [InlineData("""{"format":"bundlinje-portfolio/1","investments":[{"key":"a","plannedParticipants":"many"}]}""",
+        "$.investments[0].plannedParticipants")]
     [InlineData("""{"format":"bundlinje-portfolio/1","investments":[{"key":"a","status":"sleeping"}]}""", "$.investments[0].status")]
     [InlineData("""{"format":"bundlinje-portfolio/1","investments":[{"key":"a","capitall":5}]}""", "$.investments[0].capitall")]
     [InlineData("""{"format":"bundlinje-portfolio/1","funds":[{"key":"a",}]}""", "$.funds[0]")]

@@ -11,7 +11,8 @@ public sealed class OutboxTests
         await factory.WithAsync(async db =>
         {
             var intake = new Intake(db, TimeProvider.System);
-            return await intake.SubmitAsync("aarhus", new IntakeForm(ProposerType.Citizen, "Anna Borger", "anna@example.dk", "Fælles spisning",
+            return await intake.SubmitAsync("aarhus",
+                new IntakeForm(ProposerType.Citizen, "Anna Borger", "anna@example.dk", "Fælles spisning",
                 "Ensomhed", "Ældre", "Ugentlig spisning", null, null, null, []));
         });
 
@@ -21,7 +22,7 @@ public sealed class OutboxTests
         await using var factory = BundlinjeFactory.Sqlite();
         var secretariat = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var reference = await SubmitAsync(factory);
-        var outbox = await secretariat.GetStringAsync("/Funds/aarhus/Outbox");
+        var outbox = await secretariat.GetStringAsync("/Funds/aarhus/Outbox", TestContext.Current.CancellationToken);
         Assert.Contains("SMTP er slået fra", outbox);
         Assert.Contains($"Kvittering: din henvendelse {reference} er modtaget", outbox);
         Assert.Null(factory.With(db => db.OutboxMessages.Single(m => m.ProposalReference == reference)).SentAt);
@@ -48,6 +49,7 @@ public sealed class OutboxTests
         Assert.Equal(["<anna@example.dk>"], mail.To);
         Assert.Equal("<fonden@aarhus.example>", mail.From);
         Assert.Contains($"Subject: Kvittering: din henvendelse {reference} er modtaget", mail.Data);
-        Assert.Contains("SMTP er slået til", await secretariat.GetStringAsync("/Funds/aarhus/Outbox"));
+        Assert.Contains("SMTP er slået til",
+            await secretariat.GetStringAsync("/Funds/aarhus/Outbox", TestContext.Current.CancellationToken));
     }
 }

@@ -34,7 +34,9 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
     }
 
     private static string ParticipantsCsv(IEnumerable<string> cprs) =>
-        "cpr,cohort,group,enrolled\n" + string.Concat(cprs.Select((c, i) => $"{(i % 2 == 0 ? c : c.Insert(6, "-"))},2023,{(i % 2 == 0 ? "treatment" : "control")},2023-01-01\n"));
+        "cpr,cohort,group,enrolled\n"
+            + string.Concat(cprs.Select((c, i) =>
+                $"{(i % 2 == 0 ? c : c.Insert(6, "-"))},2023,{(i % 2 == 0 ? "treatment" : "control")},2023-01-01\n"));
 
     private static string RegisterCsv(IEnumerable<string> cprs) =>
         "cpr,measure,from,to,value,unit\n" + string.Concat(cprs.Select(c => $"{c},transfer-income,2023-01-01,2023-03-31,90000,kr.\n"));
@@ -71,16 +73,27 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         Assert.Contains("Række 3, group: ligner et CPR-nummer", refused);
 
         using var xlsx = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(xlsx, workbook.Select(c => new Dictionary<string, object> { ["cpr"] = c.Insert(6, "-"), ["cohort"] = "2024", ["group"] = "treatment", ["enrolled"] = "2024-01-01" }));
-        Assert.Contains("Deltagere: 2000 tilføjet, 0 opdateret.", await UploadAsync(client, "Participants", "deltagere.xlsx", xlsx.ToArray()));
+        MiniExcelLibs.MiniExcel.SaveAs(xlsx,
+            workbook.Select(c =>
+                new Dictionary<string, object>
+                {
+                    ["cpr"] = c.Insert(6, "-"), ["cohort"] = "2024", ["group"] = "treatment",
+                    ["enrolled"] = "2024-01-01"
+                }));
+        Assert.Contains("Deltagere: 2000 tilføjet, 0 opdateret.",
+            await UploadAsync(client, "Participants", "deltagere.xlsx", xlsx.ToArray()));
 
-        Assert.Contains("Registerdata: 3000 observationer indlæst.", await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(RegisterCsv(treated))));
-        var badRegister = RegisterCsv(rejected).Replace($"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.", $"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,{rejected[7]}")
+        Assert.Contains("Registerdata: 3000 observationer indlæst.",
+            await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(RegisterCsv(treated))));
+        var badRegister = RegisterCsv(rejected)
+            .Replace($"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.",
+                $"{rejected[3]},transfer-income,2023-01-01,2023-03-31,90000,{rejected[7]}")
             .Replace($"{rejected[9]},transfer-income", $"{rejected[9]},{rejected[10]}");
         var registerRefused = await UploadAsync(client, "Register", "udtraek.csv", Encoding.UTF8.GetBytes(badRegister));
         Assert.Contains("Linje 5, unit: ligner et CPR-nummer", registerRefused);
         Assert.Contains("Linje 11, measure: ligner et CPR-nummer", registerRefused);
-        Assert.Contains("Registerdata: 3000 observationer indlæst.", await UploadAsync(client, "Register", "udtraek.parquet", Parquet(RegisterCsv(treated))));
+        Assert.Contains("Registerdata: 3000 observationer indlæst.",
+            await UploadAsync(client, "Register", "udtraek.parquet", Parquet(RegisterCsv(treated))));
         var badParquet = await UploadAsync(client, "Register", "fejl.parquet", Parquet(badRegister));
         Assert.Contains("Linje 5, unit: ligner et CPR-nummer", badParquet);
 
@@ -97,7 +110,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var cprs = UniqueCprs(20_000);
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var form = Form(await Login.TokenAsync(client, FollowUp), "deltagere.csv", Encoding.UTF8.GetBytes(ParticipantsCsv(cprs)));
-        var body = await form.ReadAsByteArrayAsync();
+        var body = await form.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         var sent = body.Length * 3 / 4; // about 500 KB of CPR numbers reach the server, then the sender stops
         var stalled = new TaskCompletionSource();
         using var stop = new CancellationTokenSource();
@@ -107,7 +120,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var arrived = cprs.Where(c => Encoding.UTF8.GetString(body, 0, sent).Contains(c)).ToList();
         // The server reads the form while the request hangs; look for what it has buffered, for a few seconds.
-        for (var i = 0; i < 10; i++) { ScanDisk(arrived); await Task.Delay(300); }
+        for (var i = 0; i < 10; i++) { ScanDisk(arrived); await Task.Delay(300, TestContext.Current.CancellationToken); }
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
         ScanDisk(arrived);
@@ -122,9 +135,11 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         "cpr,measure,from,to,value,unit\n"u8.CopyTo(huge);
         var response = await client.PostAsync($"{FollowUp}/Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString));
+        var page = WebUtility.HtmlDecode(
+            await client.GetStringAsync(response.Headers.Location!.OriginalString, TestContext.Current.CancellationToken));
         Assert.Contains("Fil: filen er større end 200 MB, som er grænsen for en upload", page);
-        Assert.Empty(Directory.Exists(RegisterStore.StagingFolderOf(factory.RegisterStore)) ? Directory.GetFiles(RegisterStore.StagingFolderOf(factory.RegisterStore)) : []);
+        Assert.Empty(Directory.Exists(RegisterStore.StagingFolderOf(factory.RegisterStore))
+            ? Directory.GetFiles(RegisterStore.StagingFolderOf(factory.RegisterStore)) : []);
     }
 
     [Fact]
@@ -133,16 +148,19 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var staging = RegisterStore.StagingFolderOf(factory.RegisterStore);
         Directory.CreateDirectory(staging);
         var left = Path.Combine(staging, "import-0123456789abcdef.parquet");
-        await File.WriteAllTextAsync(left, "efterladt af en dræbt import");
+        await File.WriteAllTextAsync(left, "efterladt af en dræbt import", TestContext.Current.CancellationToken);
         _ = factory.Services; // starts the app
         Assert.False(File.Exists(left));
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // asserts Unix file modes; Windows has none to check
     public void The_staged_register_file_holds_pseudonyms_only_and_only_its_owner_may_read_the_staging_folder()
     {
         var cprs = UniqueCprs(500);
-        var csv = RegisterCsv(cprs).Replace($"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.", $"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,{cprs[4]}");
+        var csv = RegisterCsv(cprs)
+            .Replace($"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.",
+                $"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,{cprs[4]}");
         using var staged = new MemoryStream();
         Bundlinje.Data.RegisterData.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged, new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
         var text = Encoding.UTF8.GetString(staged.ToArray());
@@ -172,7 +190,8 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
             using var connection = new DuckDBConnection("Data Source=:memory:");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_csv('{source}', all_varchar = true, header = true)) TO '{target}' (FORMAT parquet)";
+            command.CommandText =
+                $"COPY (SELECT * FROM read_csv('{source}', all_varchar = true, header = true)) TO '{target}' (FORMAT parquet)";
             command.ExecuteNonQuery();
             return File.ReadAllBytes(target);
         }
@@ -193,7 +212,11 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
     private void ScanDisk(IReadOnlyCollection<string> cprs)
     {
         var roots = new[] { Path.GetTempPath(), factory.SqliteFolder!, Path.GetDirectoryName(factory.RegisterStore)! };
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true, IgnoreInaccessible = true,
+            AttributesToSkip = FileAttributes.ReparsePoint
+        };
         foreach (var file in roots.SelectMany(r => Directory.EnumerateFiles(r, "*", options)).Distinct())
         {
             string text;

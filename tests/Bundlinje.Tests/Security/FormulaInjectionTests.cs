@@ -45,15 +45,17 @@ public sealed class FormulaInjectionTests : IAsyncLifetime
             ["AmountText"] = "-1.000", ["Line.Category"] = Formula, ["Line.Text"] = "Angreb",
             ["__RequestVerificationToken"] = await Login.TokenAsync(client, "/Funds/aarhus/Ledger/Post"),
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Funds/aarhus/Ledger/Post", new FormUrlEncodedContent(form))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await client.PostAsync("/Funds/aarhus/Ledger/Post", new FormUrlEncodedContent(form),
+                TestContext.Current.CancellationToken)).StatusCode);
 
-        var csv = await client.GetStringAsync("/api/funds/aarhus/economics?format=csv");
+        var csv = await client.GetStringAsync("/api/funds/aarhus/economics?format=csv", TestContext.Current.CancellationToken);
         var line = csv.Split('\n').Single(l => l.Contains("HYPERLINK"));
         Assert.StartsWith("\"'=HYPERLINK(", line);
         Assert.DoesNotContain(csv.Split('\n'), l => l.TrimStart('\uFEFF', '"').StartsWith('='));
         Assert.Matches(@",-1(,|$)", line); // the amount (-1 in 1.000 kr.) is still a negative number
 
-        var xlsx = await client.GetByteArrayAsync("/api/funds/aarhus/economics?format=xlsx");
+        var xlsx = await client.GetByteArrayAsync("/api/funds/aarhus/economics?format=xlsx", TestContext.Current.CancellationToken);
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToList();
         Assert.Contains(cells, c => c.InlineString?.InnerText == "'" + Formula);

@@ -10,14 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Tests.Security;
 
-/// <summary>The public form under attack: address lists for a mail relay, hostile attachments and file names; and who may download.</summary>
+/// <summary>The public form under attack: address lists for a mail relay, hostile attachments and file names; and who may
+/// download.</summary>
 public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClassFixture<PublicFormAttackTests.App>
 {
     /// <summary>One app for the class (its tests run one at a time), with a rate limit that lets the many submissions through.</summary>
     public sealed class App : IAsyncLifetime
     {
         public BundlinjeFactory Factory { get; } = BundlinjeFactory.Sqlite();
-        public ValueTask InitializeAsync() { Factory.Settings["Bundlinje:IntakePermitsPer10Minutes"] = "1000"; return ValueTask.CompletedTask; }
+        public ValueTask InitializeAsync()
+        {
+            Factory.Settings["Bundlinje:IntakePermitsPer10Minutes"] =
+            "1000"; return ValueTask.CompletedTask;
+        }
         public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
     }
 
@@ -29,9 +34,11 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         ["Problem"] = "Unge falder fra uddannelse.", ["TargetGroup"] = "Unge 16-24 år", ["Intervention"] = "Frivillige mentorer",
     };
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Dictionary<string, string> fields, params (string Name, byte[] Content)[] files)
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, Dictionary<string, string> fields,
+        params (string Name, byte[] Content)[] files)
     {
-        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(client, "/Proposals/New")), "__RequestVerificationToken" } };
+        var form = new MultipartFormDataContent { { new StringContent(await Login.TokenAsync(client, "/Proposals/New")),
+            "__RequestVerificationToken" } };
         foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
         foreach (var (name, content) in files)
         {
@@ -62,7 +69,8 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         var (proposals, messages) = (Proposals(), Messages());
         var response = await SubmitAsync(visitor, Valid(contact));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).", await response.Content.ReadAsStringAsync());
+        Assert.Contains("E-mail: skriv én gyldig e-mailadresse (ikke en liste og uden linjeskift).",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal((proposals, messages), (Proposals(), Messages()));
     }
 
@@ -78,11 +86,14 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
     public static TheoryData<string, byte[], string> Hostile() => new()
     {
         { "MZ-polyglot.pdf", TestFiles.Pdf(preamble: TestFiles.WindowsProgramHeader()), "indeholder HTML eller et program" },
-        { "side.pdf", "%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n"u8.ToArray(), "indeholder HTML eller et program" },
-        { "html-i-pdf.pdf", TestFiles.Pdf(preamble: "%<!DOCTYPE html><script>alert(1)</script>"u8.ToArray()), "indeholder HTML eller et program" },
+        { "side.pdf", "%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n"u8.ToArray(),
+            "indeholder HTML eller et program" },
+        { "html-i-pdf.pdf", TestFiles.Pdf(preamble: "%<!DOCTYPE html><script>alert(1)</script>"u8.ToArray()),
+            "indeholder HTML eller et program" },
         { "script.pdf", TestFiles.Pdf("/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> "), "indeholder /JavaScript" },
         { "skjult.pdf", TestFiles.Pdf("/OpenAction << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >> "), "indeholder /JavaScript" },
-        { "pakket.pdf", TestFiles.Pdf("/OpenAction 5 0 R ", null, TestFiles.ObjectStream("<< /S /JavaScript /JS (app.alert\\(1\\)) >>")), "indeholder /JavaScript" },
+        { "pakket.pdf", TestFiles.Pdf("/OpenAction 5 0 R ", null, TestFiles.ObjectStream("<< /S /JavaScript /JS (app.alert\\(1\\)) >>")),
+            "indeholder /JavaScript" },
         { "start.pdf", TestFiles.Pdf("/OpenAction << /S /Launch /F (cmd.exe) >> "), "indeholder /Launch" },
         { "indlejret.pdf", TestFiles.Pdf("/Names << /EmbeddedFiles << /Names [] >> >> "), "indeholder /EmbeddedFiles" },
         { "kun-hoved.pdf", "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray(), "er ikke en gyldig PDF-fil" },
@@ -96,7 +107,8 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
     public async Task A_hostile_attachment_is_refused_with_a_danish_reason_and_nothing_is_stored(string name, byte[] content, string reason)
     {
         var (proposals, attachments) = (Proposals(), Attachments());
-        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), (name, content))).Content.ReadAsStringAsync();
+        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), (name, content))).Content.ReadAsStringAsync(
+            TestContext.Current.CancellationToken);
         Assert.Contains($"Bilaget &#x27;{name}&#x27; {reason}", page);
         Assert.Equal((proposals, attachments), (Proposals(), Attachments()));
     }
@@ -108,7 +120,8 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
         var bomb = TestFiles.Office("word/document.xml", zeroBytes: 500L * 1024 * 1024);
         Assert.True(bomb.Length < 2 * 1024 * 1024, $"the bomb is {bomb.Length} bytes");
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), ("bombe.docx", bomb))).Content.ReadAsStringAsync();
+        var page = await (await SubmitAsync(Login.Anonymous(factory), Valid(), ("bombe.docx", bomb))).Content.ReadAsStringAsync(
+            TestContext.Current.CancellationToken);
         Assert.Contains("Bilaget &#x27;bombe.docx&#x27; fylder mere end 100 MB udpakket", page);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"checking took {started.Elapsed}");
         Assert.Equal(attachments, Attachments());
@@ -136,40 +149,50 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
     {
         var pdf = TestFiles.Pdf();
         var docx = TestFiles.Office("word/document.xml");
-        var response = await SubmitAsync(Login.Anonymous(factory), Valid(), ("..\\..\\windows\\evil.pdf", pdf), ("kontrakt\u202Excod.pdf", pdf), ("plan.docx", docx));
+        var response = await SubmitAsync(Login.Anonymous(factory), Valid(), ("..\\..\\windows\\evil.pdf", pdf),
+            ("kontrakt\u202Excod.pdf", pdf), ("plan.docx", docx));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var reference = response.Headers.Location!.OriginalString.Split("reference=")[1];
-        var stored = factory.With(db => db.ProposalAttachments.AsNoTracking().Where(a => a.Proposal!.Reference == reference).OrderBy(a => a.Id)
+        var stored = factory.With(db => db.ProposalAttachments.AsNoTracking().Where(a => a.Proposal!.Reference == reference)
+            .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.FileName, a.ContentType }).ToList());
         Assert.Equal(["evil.pdf", "kontraktxcod.pdf", "plan.docx"], stored.Select(a => a.FileName));
         Assert.Equal([AttachmentCheck.Pdf, AttachmentCheck.Pdf, AttachmentCheck.Docx], stored.Select(a => a.ContentType));
 
         var secretariat = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
-        var details = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{reference}");
+        var details = await secretariat.GetStringAsync($"/Funds/aarhus/Proposals/{reference}", TestContext.Current.CancellationToken);
         Assert.False(details.Contains('\u202E', StringComparison.Ordinal), "the page shows a right-to-left override");
         Assert.DoesNotContain("windows", details);
         var url = $"/Funds/aarhus/Proposals/{reference}/Attachments/{stored[2].Id}";
         Assert.Contains($"href=\"{url}\"", details);
 
-        var download = await secretariat.GetAsync(url);
+        var download = await secretariat.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(AttachmentCheck.Docx, download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal("plan.docx", download.Content.Headers.ContentDisposition.FileName?.Trim('"') ?? download.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("plan.docx", download.Content.Headers.ContentDisposition.FileName?.Trim('"')
+            ?? download.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("nosniff", Assert.Single(download.Headers.GetValues("X-Content-Type-Options")));
-        var evil = await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{stored[0].Id}");
-        Assert.Equal(("application/pdf", "evil.pdf"), (evil.Content.Headers.ContentType!.MediaType, evil.Content.Headers.ContentDisposition!.FileNameStar));
+        var evil = await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{stored[0].Id}",
+            TestContext.Current.CancellationToken);
+        Assert.Equal(("application/pdf", "evil.pdf"),
+            (evil.Content.Headers.ContentType!.MediaType, evil.Content.Headers.ContentDisposition!.FileNameStar));
 
         // Another proposal's id under this reference, and an unknown fund, are not found.
         var other = await SubmitAsync(Login.Anonymous(factory), Valid(), ("anden.pdf", pdf));
         var otherReference = other.Headers.Location!.OriginalString.Split("reference=")[1];
         var otherId = factory.With(db => db.ProposalAttachments.Single(a => a.Proposal!.Reference == otherReference).Id);
-        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{otherId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Funds/nowhere/Proposals/{reference}/Attachments/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await secretariat.GetAsync($"/Funds/aarhus/Proposals/{reference}/Attachments/{otherId}",
+                TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await secretariat.GetAsync($"/Funds/nowhere/Proposals/{reference}/Attachments/{otherId}",
+                TestContext.Current.CancellationToken)).StatusCode);
 
         // Nobody else: anonymous is sent to log in; the council, the other roles and fund B's secretariat are refused.
-        Assert.Contains("/Account/Login", (await Login.Anonymous(factory).GetAsync(url)).Headers.Location!.OriginalString);
+        Assert.Contains("/Account/Login",
+            (await Login.Anonymous(factory).GetAsync(url, TestContext.Current.CancellationToken)).Headers.Location!.OriginalString);
         foreach (var role in Roles.All.Where(r => r != Roles.Secretariat))
             await AssertRefusedAsync(await Login.AsAsync(factory, Login.Email(role)), url);
         await AssertRefusedAsync(await SecretariatOfAnotherFundAsync(), url);
@@ -179,7 +202,8 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
     {
         var response = await client.GetAsync(url);
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
-            || response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied"),
+            || response.StatusCode == HttpStatusCode.Redirect
+                && response.Headers.Location!.OriginalString.Contains("/Account/AccessDenied"),
             $"{url} gave {response.StatusCode} {response.Headers.Location}");
         Assert.Null(response.Content.Headers.ContentDisposition);
     }
@@ -191,12 +215,13 @@ public sealed class PublicFormAttackTests(PublicFormAttackTests.App app) : IClas
             var db = scope.ServiceProvider.GetRequiredService<BundlinjeDb>();
             db.Funds.Add(new Bundlinje.Fund.Fund { Key = "fond-b", Name = "Fond B" });
             await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<Accounts>().AddAsync("sekretariat@fond-b.dk", Roles.Secretariat, ["fond-b"], "Fond-B-sekretariat-2026");
+            await scope.ServiceProvider.GetRequiredService<Accounts>()
+                .AddAsync("sekretariat@fond-b.dk", Roles.Secretariat, ["fond-b"], "Fond-B-sekretariat-2026");
         }
         var client = Login.Anonymous(factory);
         var token = await Login.TokenAsync(client, "/Account/Login");
         var login = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Email"] = "sekretariat@fond-b.dk", ["Password"] = "Fond-B-sekretariat-2026", ["__RequestVerificationToken"] = token }));
+        { ["Email"] = "sekretariat@fond-b.dk", ["Password"] = "Fond-B-sekretariat-2026", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return client;
     }

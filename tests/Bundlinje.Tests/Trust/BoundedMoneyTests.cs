@@ -52,12 +52,17 @@ public abstract class BoundedMoneyTests : TrustApp
         var client = await SignedInAsync(Roles.Secretariat);
         var before = await PostingsAsync();
         foreach (var amount in new[] { Huge, "-" + Huge, "1.000.000.000.000,01" })
-            Assert.Contains($"Beløb: {RangeMessage}", await PostAsync(client, "/Funds/aarhus/Ledger/Post", "/Funds/aarhus/Ledger/Post", Line(amount)));
+            Assert.Contains($"Beløb: {RangeMessage}",
+                await PostAsync(client, "/Funds/aarhus/Ledger/Post", "/Funds/aarhus/Ledger/Post", Line(amount)));
 
-        var (exit, error) = await ImportAsync($$"""{ "pot": "investmentFund", "fiscalYear": 2025, "kind": "runningCost", "basis": "actual", "amount": {{Huge}}, "category": "Drift" }""");
+        var (exit, error) =
+            await ImportAsync($$"""{ "pot": "investmentFund", "fiscalYear": """ +
+                $$"""2025, "kind": "runningCost", "basis": "actual", "amount": {{Huge}}, "category": "Drift" }""");
         Assert.Equal(1, exit);
         Assert.Contains($"$.entries[0].amount: {RangeMessage}", error);
-        var (oreExit, oreError) = await ImportAsync("""{ "pot": "investmentFund", "fiscalYear": 2025, "kind": "runningCost", "basis": "actual", "amount": 10.005, "category": "Drift" }""");
+        var (oreExit, oreError) =
+            await ImportAsync("""{ "pot": "investmentFund", "fiscalYear": 2025, "kind": "runningCost", "basis": "actual", "amount": """ +
+                """10.005, "category": "Drift" }""");
         Assert.Equal(1, oreExit);
         Assert.Contains("$.entries[0].amount: beløbet må højst have to decimaler (øre).", oreError);
         Assert.Equal(before, await PostingsAsync());
@@ -67,7 +72,8 @@ public abstract class BoundedMoneyTests : TrustApp
         {
             var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"row,column,value\n\"I alt\",\"R 2022\",-{Huge}\n"));
             file.Headers.ContentType = new("text/csv");
-            return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("1"), "Tolerance" }, { file, "Published", "tabel.csv" } };
+            return new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("1"),
+                "Tolerance" }, { file, "Published", "tabel.csv" } };
         })).Single();
         Assert.Equal(HttpStatusCode.OK, published.Status);
         Assert.Contains("Linje 2, value: tallet skal ligge mellem -1.000.000.000.000 og 1.000.000.000.000.", published.Body);
@@ -93,23 +99,30 @@ public abstract class BoundedMoneyTests : TrustApp
         Assert.StartsWith("/Funds/aarhus/Ledger#posting-", posted);
         var entries = string.Join(",", Enumerable.Range(2025, 4).SelectMany(year => new[]
         {
-            $$"""{ "pot": "investmentFund", "fiscalYear": {{year}}, "kind": "runningCost", "basis": "budget", "amount": 1000000000000, "category": "Drift" }""",
-            $$"""{ "pot": "investmentFund", "fiscalYear": {{year}}, "kind": "disbursement", "basis": "budget", "amount": -1000000000000, "investment": "ungifokus" }""",
+            $$"""{ "pot": "investmentFund", "fiscalYear": {{year}}, "kind": "runningCost", "basis": "budget", "amount": """ +
+                $$"""1000000000000, "category": "Drift" }""",
+            $$"""{ "pot": "investmentFund", "fiscalYear": {{year}}, "kind": "disbursement", "basis": "budget", "amount": """ +
+                $$"""-1000000000000, "investment": "ungifokus" }""",
             $$"""{ "pot": "outcomeFund", "fiscalYear": {{year}}, "kind": "appropriation", "basis": "actual", "amount": 1000000000000 }""",
-            $$"""{ "pot": "outcomeFund", "fiscalYear": {{year}}, "kind": "commitment", "basis": "budget", "amount": 999999999999.99, "investment": "dialog-mod-vold", "metric": "Volden er ophørt" }""",
+            $$"""{ "pot": "outcomeFund", "fiscalYear": {{year}}, "kind": "commitment", "basis": "budget", "amount": """ +
+                $$"""999999999999.99, "investment": "dialog-mod-vold", "metric": "Volden er ophørt" }""",
         }));
         Assert.Equal(0, (await ImportAsync(entries)).Exit);
 
         var council = await SignedInAsync(Roles.CouncilMember);
-        foreach (var page in new[] { "/Funds/aarhus/Economics", "/Funds/aarhus/Economics?effect=150", "/Funds/aarhus/Ledger", "/Funds/aarhus/Ledger?column=B%202025&effect=150",
-                     "/Funds/aarhus/OutcomeFund", "/api/funds/aarhus/economics", "/api/funds/aarhus/economics?format=csv", "/api/funds/aarhus/economics?format=xlsx&effect=150" })
+        foreach (var page in new[] { "/Funds/aarhus/Economics", "/Funds/aarhus/Economics?effect=150", "/Funds/aarhus/Ledger",
+            "/Funds/aarhus/Ledger?column=B%202025&effect=150",
+                     "/Funds/aarhus/OutcomeFund", "/api/funds/aarhus/economics", "/api/funds/aarhus/economics?format=csv",
+                     "/api/funds/aarhus/economics?format=xlsx&effect=150" })
             foreach (var reader in new[] { client, council })
-                Assert.True((await reader.GetAsync(page)).StatusCode == HttpStatusCode.OK, page);
+                Assert.True((await reader.GetAsync(page, TestContext.Current.CancellationToken)).StatusCode == HttpStatusCode.OK, page);
 
         var id = posted.Split('-').Last();
         Assert.Contains($"Postering {id} er tilbageført af postering",
-            await PostAsync(client, "/Funds/aarhus/Ledger", "/Funds/aarhus/Ledger?handler=Reverse", ("PostingId", id), ("Reason", "Grænsetest")));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Funds/aarhus/Economics")).StatusCode);
+            await PostAsync(client, "/Funds/aarhus/Ledger", "/Funds/aarhus/Ledger?handler=Reverse", ("PostingId", id),
+                ("Reason", "Grænsetest")));
+        Assert.Equal(HttpStatusCode.OK,
+            (await client.GetAsync("/Funds/aarhus/Economics", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
@@ -119,18 +132,24 @@ public abstract class BoundedMoneyTests : TrustApp
         var parties = await Factory.WithAsync(db => db.Parties.CountAsync());
         foreach (var (role, share, message) in new[]
                  {
-                     ("DeficitGuarantor", "150", "Garanti i procent skal være over 0 og højst 100"), ("DeficitGuarantor", "0", "Garanti i procent skal være over 0"),
-                     ("DeficitGuarantor", "12,345", "højst to decimaler"), ("CoFunder", "25", "Garanti i procent kan kun angives for underskudsgaranter."),
+                     ("DeficitGuarantor", "150", "Garanti i procent skal være over 0 og højst 100"),
+                     ("DeficitGuarantor", "0", "Garanti i procent skal være over 0"),
+                     ("DeficitGuarantor", "12,345", "højst to decimaler"),
+                     ("CoFunder", "25", "Garanti i procent kan kun angives for underskudsgaranter."),
                  })
             Assert.Contains(message, await PostAsync(client, "/Investments/ungifokus/Parties/Add", "/Investments/ungifokus/Parties/Add",
                 ("OrganisationKey", "lauritzen-fonden"), ("Role", role), ("GuaranteeShare", share)));
         Assert.Equal(parties, await Factory.WithAsync(db => db.Parties.CountAsync()));
 
-        Assert.StartsWith("/Investments/ungifokus", await PostAsync(client, "/Investments/ungifokus/Parties/Add", "/Investments/ungifokus/Parties/Add",
+        Assert.StartsWith("/Investments/ungifokus",
+            await PostAsync(client, "/Investments/ungifokus/Parties/Add", "/Investments/ungifokus/Parties/Add",
             ("OrganisationKey", "lauritzen-fonden"), ("Role", "DeficitGuarantor"), ("Guarantee", "2.000.000"), ("GuaranteeShare", "12,5")));
-        Assert.Equal((2_000_000m, 0.125m), await Factory.WithAsync(db => db.Investments.Where(i => i.Key == "ungifokus").SelectMany(i => i.Parties).Where(p => p.Organisation!.Key == "lauritzen-fonden" && p.Role == Bundlinje.Investments.PartyRole.DeficitGuarantor)
+        Assert.Equal((2_000_000m, 0.125m),
+            await Factory.WithAsync(db => db.Investments.Where(i => i.Key == "ungifokus").SelectMany(i => i.Parties)
+                .Where(p => p.Organisation!.Key == "lauritzen-fonden" && p.Role == Bundlinje.Investments.PartyRole.DeficitGuarantor)
             .Select(p => new ValueTuple<decimal, decimal>(p.Guarantee!.Value, p.GuaranteeShare!.Value)).SingleAsync()));
-        Assert.Contains("12,5 % af trukket kapital", await client.GetStringAsync("/Investments/ungifokus"));
+        Assert.Contains("12,5 % af trukket kapital",
+            await client.GetStringAsync("/Investments/ungifokus", TestContext.Current.CancellationToken));
 
         var refused = await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithAsync(async db =>
         {
@@ -151,7 +170,8 @@ public abstract class BoundedMoneyTests : TrustApp
                 var fund = await db.Funds.SingleAsync(f => f.Key == "aarhus");
                 db.LedgerPostings.Add(new LedgerPosting
                 {
-                    FundId = fund.Id, FiscalYear = 2025, EntryDate = new(2025, 6, 1), Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Budget,
+                    FundId = fund.Id, FiscalYear = 2025, EntryDate = new(2025, 6, 1), Kind = LedgerKind.RunningCost,
+                    Basis = LedgerBasis.Budget,
                     Amount = amount, Category = "Udenom", PostedBy = "test",
                 });
                 return await db.SaveChangesAsync();
@@ -168,11 +188,14 @@ public abstract class BoundedMoneyTests : TrustApp
 
         // SQLite adds a CHECK by rebuilding the table: the ledger and the runs must still be append-only afterwards.
         foreach (var sql in new[] { "UPDATE \"LedgerPostings\" SET \"Amount\" = 0", "DELETE FROM \"LedgerPostings\"" })
-            Assert.Contains("the ledger is append-only", (await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithAsync(db => db.Database.ExecuteSqlRawAsync(sql)))).Message);
+            Assert.Contains("the ledger is append-only",
+                (await Assert.ThrowsAnyAsync<Exception>(() => Factory.WithAsync(db => db.Database.ExecuteSqlRawAsync(sql)))).Message);
         Assert.Equal(before, await PostingsAsync());
         var triggers = await Factory.WithAsync(db => db.Database.SqlQueryRaw<string>(db.Database.ProviderName!.Contains("Sqlite")
-            ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'" : "SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal").ToListAsync());
-        Assert.Contains(triggers, t => t.StartsWith("FollowUpRuns_no_", StringComparison.OrdinalIgnoreCase) || t == "followupruns_append_only");
+            ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'"
+                : "SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal").ToListAsync());
+        Assert.Contains(triggers, t => t.StartsWith("FollowUpRuns_no_", StringComparison.OrdinalIgnoreCase)
+            || t == "followupruns_append_only");
     }
 }
 
@@ -186,7 +209,8 @@ public sealed class MoneyRangeTests
     public void Payment_models_and_portfolio_files_name_the_amount_that_is_out_of_range()
     {
         var model = new PaymentModel("ungifokus", 1,
-            [new Metric("m", "M", MetricKind.TreatmentVsControl, "transfer-income", decimal.MaxValue, PriceBasis.PerTreatedPerson, [new PayerShare("SFB", 1)],
+            [new Metric("m", "M", MetricKind.TreatmentVsControl, "transfer-income", decimal.MaxValue, PriceBasis.PerTreatedPerson,
+                [new PayerShare("SFB", 1)],
                 Tiers: [new Tier(0.1m, 0.001m)], CapPerMetric: -decimal.MaxValue)], CapContract: Kroner.Max * 2);
         var problems = PaymentModelFile.Problems(model).Da();
         Assert.Contains($"$.model.metrics[0].price: {RangeMessage}", problems);

@@ -23,7 +23,8 @@ public abstract class ExactlyOnceTests : TrustApp
     private void NoServerErrors(IEnumerable<(HttpStatusCode Status, string Body, Uri? Location)> responses) =>
         Assert.All(responses, r =>
         {
-            Assert.True((int)r.Status < 500, $"{r.Status}: {Factory.Logs.LastOrDefault(l => l.Contains("Exception:"))?[..Math.Min(3000, Factory.Logs.Last(l => l.Contains("Exception:")).Length)]}");
+            var exception = Factory.Logs.LastOrDefault(l => l.Contains("Exception:"));
+            Assert.True((int)r.Status < 500, $"{r.Status}: {exception?[..Math.Min(3000, exception.Length)]}");
             Assert.DoesNotContain("database is locked", r.Body);
         });
 
@@ -57,7 +58,8 @@ public abstract class ExactlyOnceTests : TrustApp
         Assert.Single(approvals, r => r.Body.Contains($"Kørsel {runId} er godkendt"));
         Assert.Equal(N - 1, approvals.Count(r => r.Body.Contains($"Kørsel {runId} er allerede godkendt")));
         Assert.Equal(1, await Factory.WithAsync(db => db.FollowUpApprovals.CountAsync(a => a.RunId == runId)));
-        var obligations = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().Where(o => o.RunId == runId).OrderBy(o => o.Payer).ToListAsync());
+        var obligations = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().Where(o => o.RunId == runId)
+            .OrderBy(o => o.Payer).ToListAsync());
         Assert.Equal([("Beskæftigelse", 24_000m), ("SFB", 16_000m)], obligations.Select(o => (o.Payer, o.Amount)));
 
         var payments = await AllAtOnceAsync(sessions, page, $"{page}/Runs?handler=Pay",
@@ -66,8 +68,10 @@ public abstract class ExactlyOnceTests : TrustApp
         Assert.All(payments, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.Single(payments, r => r.Body.Contains("Betalingen er bogført i fondens regnskab"));
         Assert.Equal(N - 1, payments.Count(r => r.Body.Contains($"allerede betalt")));
-        var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Source == LedgerSource.FollowUp).ToListAsync());
-        Assert.Equal((24_000m, $"run:{runId}/obligation:{obligations[0].Id}"), (Assert.Single(postings).Amount, postings[0].SourceReference));
+        var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Source == LedgerSource.FollowUp)
+            .ToListAsync());
+        Assert.Equal((24_000m, $"run:{runId}/obligation:{obligations[0].Id}"),
+            (Assert.Single(postings).Amount, postings[0].SourceReference));
         var paid = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().SingleAsync(o => o.Id == obligations[0].Id));
         Assert.Equal((new DateOnly(2025, 3, 1), postings[0].Id), (paid.PaidOn, paid.LedgerPostingId));
     }
@@ -85,8 +89,10 @@ public abstract class ExactlyOnceTests : TrustApp
         var bodies = responses.Select(r => System.Net.WebUtility.HtmlDecode(r.Body)).ToList();
         Assert.Single(bodies, b => b.Contains("Garantibetalingen er bogført i fondens regnskab"));
         Assert.Equal(N - 1, bodies.Count(b => b.Contains("Slutopgørelsen for laer-for-livet er allerede bogført")));
-        var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Kind == LedgerKind.GuaranteePayment).ToListAsync());
-        Assert.Equal((4_000_000m, "settlement:laer-for-livet/guarantor:lauritzen-fonden"), (Assert.Single(postings).Amount, postings[0].SourceReference));
+        var postings = await Factory.WithAsync(db => db.LedgerPostings.AsNoTracking().Where(p => p.Kind == LedgerKind.GuaranteePayment)
+            .ToListAsync());
+        Assert.Equal((4_000_000m, "settlement:laer-for-livet/guarantor:lauritzen-fonden"),
+            (Assert.Single(postings).Amount, postings[0].SourceReference));
     }
 
     [Fact]
@@ -106,7 +112,8 @@ public abstract class ExactlyOnceTests : TrustApp
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
         var references = responses.Select(r => Uri.UnescapeDataString(r.Location!.OriginalString.Split("reference=")[1])).ToList();
         Assert.Equal(N + 1, references.Distinct().Count());
-        var stored = await Factory.WithAsync(db => db.Proposals.AsNoTracking().Where(p => p.Title.StartsWith("Forslag nummer ")).ToListAsync());
+        var stored = await Factory.WithAsync(db => db.Proposals.AsNoTracking().Where(p => p.Title.StartsWith("Forslag nummer "))
+            .ToListAsync());
         Assert.Equal(N + 1, stored.Count);
         Assert.Equal(references.Order(), stored.Select(p => p.Reference).Order());
         Assert.Equal(before + N + 1, await Factory.WithAsync(db => db.Proposals.CountAsync()));
@@ -127,7 +134,8 @@ public abstract class ExactlyOnceTests : TrustApp
         NoServerErrors(approvals);
         Assert.Single(approvals, r => r.Body.Contains("er godkendt; betalingsforpligtelserne er oprettet."));
         Assert.Equal(1, await Factory.WithAsync(db => db.FollowUpApprovals.CountAsync(a => a.RunId == first || a.RunId == second)));
-        var paid = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().Where(o => o.RunId == first || o.RunId == second).Select(o => o.Amount).ToListAsync());
+        var paid = await Factory.WithAsync(db => db.PaymentObligations.AsNoTracking().Where(o => o.RunId == first || o.RunId == second)
+            .Select(o => o.Amount).ToListAsync());
         Assert.Equal(40_000m, paid.Sum()); // the same outcomes are paid once, not twice
     }
 
@@ -154,13 +162,16 @@ public abstract class ExactlyOnceTests : TrustApp
         try
         {
             string Write(string name, string text) { var path = Path.Combine(folder, name); File.WriteAllText(path, text); return path; }
-            string[] treated = ["0101951234", "0202951111", "0303951112", "0404951113"], controls = ["0505951114", "0606951115", "0707951116", "0808951117"];
+            string[] treated = ["0101951234", "0202951111", "0303951112", "0404951113"], controls =
+                ["0505951114", "0606951115", "0707951116", "0808951117"];
             var participants = new StringBuilder("cpr,cohort,group,enrolled\n");
             foreach (var cpr in treated) participants.Append($"{cpr},2023,treatment,2023-01-01\n");
             foreach (var cpr in controls) participants.Append($"{cpr},2023,control,2023-01-01\n");
             var register = new StringBuilder("cpr,measure,from,to,value,unit\n");
-            foreach (var (cpr, i) in treated.Select((c, i) => (c, i))) register.Append($"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{80_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
-            foreach (var (cpr, i) in controls.Select((c, i) => (c, i))) register.Append($"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{100_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
+            foreach (var (cpr, i) in treated.Select((c, i) => (c, i))) register.Append(
+                $"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{80_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
+            foreach (var (cpr, i) in controls.Select((c, i) => (c, i))) register.Append(
+                $"{cpr},transfer-income,2023-0{i + 1}-01,2023-0{i + 1}-28,{100_000 + i * 6_000 + (i == 3 ? 2_000 : 0)},kr.\n");
             foreach (var args in new[]
             {
                 new[] { "participants", "import", "--investment", "ungifokus", Write("deltagere.csv", participants.ToString()) },

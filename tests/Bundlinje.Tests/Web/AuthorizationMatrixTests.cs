@@ -22,9 +22,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         public O For(string caller) => caller switch
         {
-            nameof(Roles.Secretariat) => Secretariat, nameof(Roles.CouncilMember) => CouncilMember,
-            nameof(Roles.DepartmentAnalyst) => DepartmentAnalyst, nameof(Roles.Provider) => Provider,
-            nameof(Roles.Investor) => Investor, _ => Anonymous,
+            nameof(Roles.Secretariat) => Secretariat,
+            nameof(Roles.CouncilMember) => CouncilMember,
+            nameof(Roles.DepartmentAnalyst) => DepartmentAnalyst,
+            nameof(Roles.Provider) => Provider,
+            nameof(Roles.Investor) => Investor,
+            _ => Anonymous,
         };
     }
 
@@ -49,7 +52,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Account/Logout"] = [All("/Account/Logout", O.NotFound, O.NotFound)],
         ["Account/AccessDenied"] = [All("/Account/AccessDenied", O.Denied, O.Denied)],
         ["Portfolio"] = [All("/Portfolio", O.Login, O.Ok)],
-        ["Proposals/New/{fund?}"] = [All("/Proposals/New", O.Ok, O.Ok), All("/Proposals/New/aarhus", O.Ok, O.Ok), All("/Proposals/New/nowhere", O.NotFound, O.NotFound)],
+        ["Proposals/New/{fund?}"] = [All("/Proposals/New", O.Ok, O.Ok), All("/Proposals/New/aarhus", O.Ok, O.Ok),
+            All("/Proposals/New/nowhere", O.NotFound, O.NotFound)],
         ["Proposals/Received"] = [All("/Proposals/Received?reference=H-2026-001", O.Ok, O.Ok)],
         ["Proposals/Calls"] = [All("/Proposals/Calls", O.Ok, O.Ok)],
         ["Assessments"] = [new("/Assessments", O.Login, O.Ok, O.Denied, O.Ok, O.Denied, O.Denied)],
@@ -76,10 +80,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Investments/{key}/FollowUp/Model"] = FollowUpSlice("Model"),
         ["Investments/{key}/FollowUp/Settlement"] =
         [
-            SecretariatOnly("/Investments/laer-for-livet/FollowUp/Settlement"), SecretariatOnly("/Investments/ungifokus/FollowUp/Settlement?AsOf=2026-01-01"),
+            SecretariatOnly("/Investments/laer-for-livet/FollowUp/Settlement"),
+            SecretariatOnly("/Investments/ungifokus/FollowUp/Settlement?AsOf=2026-01-01"),
             All("/Investments/no-such-investment/FollowUp/Settlement", O.Login, O.NotFound),
         ],
-        ["Investments/{key}/FollowUp/Participants"] = [new("/Investments/dialog-mod-vold/FollowUp/Participants", O.Login, O.Ok, O.Denied, O.Ok, O.Ok, O.Denied)],
+        ["Investments/{key}/FollowUp/Participants"] = [new("/Investments/dialog-mod-vold/FollowUp/Participants", O.Login, O.Ok, O.Denied,
+            O.Ok, O.Ok, O.Denied)],
         ["Investments/{key}/FollowUp/Runs/{id:int}"] =
         [
             All("/Investments/dialog-mod-vold/FollowUp/Runs/999999", O.Login, O.NotFound),
@@ -87,7 +93,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ],
         ["Investments/{key}/FollowUp/Jobs/{id:guid}"] =
         [
-            new("/Investments/dialog-mod-vold/FollowUp/Jobs/00000000-0000-0000-0000-000000000001", O.Login, O.NotFound, O.Denied, O.NotFound, O.Denied, O.Denied),
+            new("/Investments/dialog-mod-vold/FollowUp/Jobs/00000000-0000-0000-0000-000000000001", O.Login, O.NotFound, O.Denied,
+                O.NotFound, O.Denied, O.Denied),
         ],
         ["Investments/{key}/Development"] =
         [
@@ -111,7 +118,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/Funds/no-such-fund/Economics", O.Login, O.NotFound),
             new("/Funds/aarhus/Economics?handler=Chart&name=balance", O.Login, O.Ok, O.Ok, O.NotFound, O.NotFound, O.NotFound),
         ],
-        ["Funds/{key}/Ledger"] = [All("/Funds/aarhus/Ledger", O.Login, O.Ok), All("/Funds/aarhus/Ledger?column=R%202022&row=Spending&reference=ungifokus", O.Login, O.Ok)],
+        ["Funds/{key}/Ledger"] = [All("/Funds/aarhus/Ledger", O.Login, O.Ok),
+            All("/Funds/aarhus/Ledger?column=R%202022&row=Spending&reference=ungifokus", O.Login, O.Ok)],
         ["Funds/{key}/Ledger/Post"] = [SecretariatOnly("/Funds/aarhus/Ledger/Post")],
         ["Funds/{key}/Ledger/Close"] = [SecretariatOnly("/Funds/aarhus/Ledger/Close")],
         ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
@@ -120,12 +128,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Calls"] = [FundWide("/Funds/aarhus/Calls")],
         ["Funds/{key}/Measures"] =
         [
-            FundWide("/Funds/aarhus/Measures"), new("/Funds/nowhere/Measures", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied),
+            FundWide("/Funds/aarhus/Measures"),
+            new("/Funds/nowhere/Measures", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied),
             new("/Funds/aarhus/Measures?id=999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
         ],
         ["Funds/{key}/Outbox"] = [SecretariatOnly("/Funds/aarhus/Outbox")],
         ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
-        ["Funds/{key}/Proposals/{reference}"] = [FundWide("/Funds/aarhus/Proposals/H-2023-042"), new("/Funds/aarhus/Proposals/X-0", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied)],
+        ["Funds/{key}/Proposals/{reference}"] = [FundWide("/Funds/aarhus/Proposals/H-2023-042"),
+            new("/Funds/aarhus/Proposals/X-0", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied)],
         ["Funds/{key}/Proposals/{reference}/Attachments/{id:int}"] =
         [
             new("/Funds/aarhus/Proposals/H-2023-042/Attachments/999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
@@ -145,7 +155,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["/api/funds/{key}/economics"] =
         [
             All("/api/funds/aarhus/economics", O.Login, O.Ok), All("/api/funds/aarhus/economics?format=csv", O.Login, O.Ok),
-            All("/api/funds/aarhus/economics?format=xlsx&effect=50", O.Login, O.Ok), All("/api/funds/nowhere/economics", O.Login, O.NotFound),
+            All("/api/funds/aarhus/economics?format=xlsx&effect=50", O.Login, O.Ok),
+            All("/api/funds/nowhere/economics", O.Login, O.NotFound),
         ],
         ["/openapi/{documentName}.json"] = [All("/openapi/v1.json", O.Ok, O.Ok)],
         ["/health"] = [All("/health", O.Ok, O.Ok)],
@@ -186,10 +197,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             var url = ids.Aggregate(@case.Url, (u, id) => u.Replace(id.Key, id.Value));
             foreach (var caller in Callers)
             {
-                var response = await clients[caller].GetAsync(url);
+                var response = await clients[caller].GetAsync(url, TestContext.Current.CancellationToken);
                 var actual = Classify(response);
                 if (actual != @case.For(caller))
-                    failures.Add($"{caller} GET {url}: expected {@case.For(caller)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                    failures.Add($"{caller} GET {url}: expected {@case.For(
+                        caller)}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
             }
         }
         Assert.Empty(failures);
@@ -217,7 +229,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var secretariatForms = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
                 .Any(a => a.Policy == Bundlinje.Web.Infrastructure.Policies.Secretariat))
-            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{key}", "dialog-mod-vold").Replace("{id:int}", "1").Replace("{key?}", "").TrimEnd('/'))
+            .Select(e => "/" + e.RoutePattern.RawText!.Replace("{key}", "dialog-mod-vold").Replace("{id:int}", "1").Replace("{key?}", "")
+                .TrimEnd('/'))
             .ToList();
         Assert.True(secretariatForms.Count >= 7, $"Found only {secretariatForms.Count} secretariat pages");
         var failures = new List<string>();
@@ -229,7 +242,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var response = await clients[role].PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = token, ["Name"] = "Overtaget", ["NewKey"] = "overtaget", ["Version"] = "0",
-                }));
+                }), TestContext.Current.CancellationToken);
                 if (Classify(response) != O.Denied) failures.Add($"{role} POST {url}: {(int)response.StatusCode}");
             }
         }

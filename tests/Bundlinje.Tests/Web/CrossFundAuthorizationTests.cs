@@ -47,22 +47,27 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     protected sealed record Listed(string? NoFundId, params Attack[] Attacks);
 
     private static Listed Public(string why) => new(why);
-    private static Dictionary<string, string> F(params (string Key, object Value)[] fields) => fields.ToDictionary(f => f.Key, f => f.Value.ToString()!);
+    private static Dictionary<string, string> F(params (string Key, object Value)[] fields) =>
+        fields.ToDictionary(f => f.Key, f => f.Value.ToString()!);
 
     private Dictionary<(string Route, string? Handler), Listed> Posts()
     {
         var (bi, bf) = (SecondFund.Investment, SecondFund.Key);
         var versions = Factory.With(db => (
             Party: db.Parties.Single(p => p.Id == b.PartyId).Version, Fund: db.Funds.Single(f => f.Id == b.FundId).Version,
-            Organisation: db.Organisations.Single(o => o.Id == b.OrganisationId).Version, Investment: db.Investments.Single(i => i.Id == b.InvestmentId).Version));
-        var party = F(("OrganisationKey", SecondFund.Organisation), ("Role", "Authority"), ("Note", "Overtaget"), ("Version", versions.Party));
+            Organisation: db.Organisations.Single(o => o.Id == b.OrganisationId).Version,
+                Investment: db.Investments.Single(i => i.Id == b.InvestmentId).Version));
+        var party = F(("OrganisationKey", SecondFund.Organisation), ("Role", "Authority"), ("Note", "Overtaget"),
+            ("Version", versions.Party));
         var participants = ("Upload", "deltagere.csv", "cpr,cohort,group,enrolled\n0101951234,2023,treatment,2023-01-01\n");
-        var register = ("Upload", "udtraek.csv", "cpr,measure,from,to,value,unit\n0101951234,transfer-income,2023-01-01,2023-01-28,1,kr.\n");
+        var register = ("Upload", "udtraek.csv",
+            "cpr,measure,from,to,value,unit\n0101951234,transfer-income,2023-01-01,2023-01-28,1,kr.\n");
         var approve = F(("RunId", b.RunId), ("Decision", "Overtaget"));
         var pay = F(("ObligationId", b.ObligationId), ("PaidOn", "2026-01-15"));
         var reverse = F(("PostingId", b.PostingId), ("Reason", "Overtaget"));
         var triage = F(("Step", "DirectRejection"), ("Note", "Overtaget"));
-        var measure = F(("MeasureId", b.MeasureId), ("Version", 0), ("Input.Code", "overtaget"), ("Input.NameDa", "Overtaget"), ("Input.NameEn", "Taken"),
+        var measure = F(("MeasureId", b.MeasureId), ("Version", 0), ("Input.Code", "overtaget"), ("Input.NameDa", "Overtaget"),
+            ("Input.NameEn", "Taken"),
             ("Input.Unit", "Events"), ("Input.ValueType", "Integer"), ("Input.Decimals", 0), ("Input.Source", "Register"));
         return new()
         {
@@ -72,27 +77,36 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [("Language", null)] = Public("sets the UI language; takes no id of a fund"),
             [("Proposals/New/{fund?}", null)] = Public("the public proposal form: anyone may propose to any fund"),
             [("Assessments/{id:int}", null)] = new(null,
-                new Attack($"/Assessments/{b.RequestId}", F(("Relevance", "Overtaget"), ("EconomicConsequences", "Overtaget"), ("Recommendation", "Reject")))),
+                new Attack($"/Assessments/{b.RequestId}",
+                    F(("Relevance", "Overtaget"), ("EconomicConsequences", "Overtaget"), ("Recommendation", "Reject")))),
             [("Investments/Create", null)] = new(null,
-                new Attack("/Investments/Create", F(("FundKey", bf), ("NewKey", "overtaget"), ("Input.Name", "Overtaget"), ("Input.Status", "InDevelopment")))),
+                new Attack("/Investments/Create",
+                    F(("FundKey", bf), ("NewKey", "overtaget"), ("Input.Name", "Overtaget"), ("Input.Status", "InDevelopment")))),
             [("Investments/{key}/Edit", null)] = new(null,
-                new Attack($"/Investments/{bi}/Edit", F(("Input.Name", "Overtaget"), ("Input.Status", "InDevelopment"), ("Input.Version", versions.Investment)))),
+                new Attack($"/Investments/{bi}/Edit",
+                    F(("Input.Name", "Overtaget"), ("Input.Status", "InDevelopment"), ("Input.Version", versions.Investment)))),
             [("Investments/{key}/Revise", null)] = new(null,
-                new Attack($"/Investments/{bi}/Revise", F(("EffectiveOn", "2026-02-01"), ("Reason", "Overtaget"), ("PlannedParticipants", 99), ("Version", versions.Investment)))),
+                new Attack($"/Investments/{bi}/Revise",
+                    F(("EffectiveOn", "2026-02-01"), ("Reason", "Overtaget"), ("PlannedParticipants", 99),
+                        ("Version", versions.Investment)))),
             [("Investments/{key}/Parties/Add", null)] = new(null,
                 new Attack($"/Investments/{bi}/Parties/Add", F(("OrganisationKey", "sfb"), ("Role", "Partner")))),
             [("Investments/{key}/Parties/{id:int}/Edit", null)] = new(null,
-                new Attack($"/Investments/{AInvestment}/Parties/{b.PartyId}/Edit", party), new Attack($"/Investments/{bi}/Parties/{b.PartyId}/Edit", party)),
+                new Attack($"/Investments/{AInvestment}/Parties/{b.PartyId}/Edit", party),
+                    new Attack($"/Investments/{bi}/Parties/{b.PartyId}/Edit", party)),
             [("Investments/{key}/Parties/{id:int}/Edit", "Remove")] = new(null,
                 new Attack($"/Investments/{AInvestment}/Parties/{b.PartyId}/Edit?handler=Remove", party),
                 new Attack($"/Investments/{bi}/Parties/{b.PartyId}/Edit?handler=Remove", party)),
             [("Investments/{key}/Development", "Phase")] = new(null,
-                new Attack($"/Investments/{bi}/Development?handler=Phase", F(("Phase.Phase", "BusinessCase"), ("Phase.StartedOn", "2026-02-01"), ("Phase.Owner", "Overtaget")))),
+                new Attack($"/Investments/{bi}/Development?handler=Phase",
+                    F(("Phase.Phase", "BusinessCase"), ("Phase.StartedOn", "2026-02-01"), ("Phase.Owner", "Overtaget")))),
             [("Investments/{key}/Development", "Maturity")] = new(null,
-                new Attack($"/Investments/{bi}/Development?handler=Maturity", F(("Maturity.AssessedOn", "2026-02-01"), ("Maturity.Organisation", "Mature"),
+                new Attack($"/Investments/{bi}/Development?handler=Maturity",
+                    F(("Maturity.AssessedOn", "2026-02-01"), ("Maturity.Organisation", "Mature"),
                     ("Maturity.Content", "Mature"), ("Maturity.Anchoring", "Mature"), ("Maturity.FollowUp", "Mature")))),
             [("Investments/{key}/Development", "Approval")] = new(null,
-                new Attack($"/Investments/{bi}/Development?handler=Approval", F(("Approval.Kind", "Councillor"), ("Approval.DepartmentKey", SecondFund.Organisation),
+                new Attack($"/Investments/{bi}/Development?handler=Approval",
+                    F(("Approval.Kind", "Councillor"), ("Approval.DepartmentKey", SecondFund.Organisation),
                     ("Approval.ApprovedBy", "Overtaget"), ("Approval.ApprovedOn", "2026-02-01"), ("Approval.DocumentReference", "X-1")))),
             [("Investments/{key}/FollowUp/Participants/Import", null)] = new(null,
                 new Attack($"/Investments/{bi}/FollowUp/Participants/Import", new(), participants)),
@@ -106,29 +120,38 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 new Attack($"/Investments/{AInvestment}/FollowUp/Runs?handler=Pay", pay), new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Pay", pay)),
             [("Investments/{key}/FollowUp/Settlement", null)] = new(null, new Attack($"/Investments/{bi}/FollowUp/Settlement", F(("AsOf", "2026-01-15")))),
             [("Investments/{key}/FollowUp/Jobs/{id:guid}", "Cancel")] = new(null,
-                new Attack($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new()), new Attack($"/Investments/{bi}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new())),
+                new Attack($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new()),
+                    new Attack($"/Investments/{bi}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new())),
             [("Organisations/Edit/{key?}", null)] = new(null,
-                new Attack($"/Organisations/Edit/{SecondFund.Organisation}", F(("Name", "Overtaget"), ("Kind", "Department"), ("Version", versions.Organisation)))),
+                new Attack($"/Organisations/Edit/{SecondFund.Organisation}",
+                    F(("Name", "Overtaget"), ("Kind", "Department"), ("Version", versions.Organisation)))),
             [("Funds/Edit/{key?}", null)] = new(null,
-                new Attack($"/Funds/Edit/{bf}", F(("Name", "Overtaget"), ("HorizonYears", 10), ("BudgetEffectPercent", 80), ("Version", versions.Fund)))),
+                new Attack($"/Funds/Edit/{bf}",
+                    F(("Name", "Overtaget"), ("HorizonYears", 10), ("BudgetEffectPercent", 80), ("Version", versions.Fund)))),
             [("Funds/{key}/Ledger", "Reverse")] = new(null,
                 new Attack($"/Funds/{A}/Ledger?handler=Reverse", reverse), new Attack($"/Funds/{bf}/Ledger?handler=Reverse", reverse)),
             [("Funds/{key}/Ledger/Post", null)] = new(null,
-                new Attack($"/Funds/{bf}/Ledger/Post", F(("Line.FiscalYear", 2026), ("Line.Kind", "RunningCost"), ("Line.Basis", "Actual"), ("Line.Pot", "InvestmentFund"),
+                new Attack($"/Funds/{bf}/Ledger/Post",
+                    F(("Line.FiscalYear", 2026), ("Line.Kind", "RunningCost"), ("Line.Basis", "Actual"), ("Line.Pot", "InvestmentFund"),
                     ("Line.Category", "Overtaget"), ("AmountText", "1.000"))),
-                new Attack($"/Funds/{A}/Ledger/Post", F(("Line.FiscalYear", 2026), ("Line.Kind", "Disbursement"), ("Line.Basis", "Actual"), ("Line.Pot", "InvestmentFund"),
+                new Attack($"/Funds/{A}/Ledger/Post",
+                    F(("Line.FiscalYear", 2026), ("Line.Kind", "Disbursement"), ("Line.Basis", "Actual"), ("Line.Pot", "InvestmentFund"),
                     ("Line.Investment", bi), ("AmountText", "1.000")))),
             [("Funds/{key}/Ledger/Close", null)] = new(null, new Attack($"/Funds/{bf}/Ledger/Close", F(("Year", 2026)))),
-            [("Funds/{key}/Reconcile", null)] = new(null, new Attack($"/Funds/{bf}/Reconcile", F(("Tolerance", "1")), ("Published", "t.csv", "row,column,value\n"))),
+            [("Funds/{key}/Reconcile", null)] = new(null,
+                new Attack($"/Funds/{bf}/Reconcile", F(("Tolerance", "1")), ("Published", "t.csv", "row,column,value\n"))),
             [("Funds/{key}/Calls", null)] = new(null,
-                new Attack($"/Funds/{bf}/Calls", F(("Input.Title", "Overtaget"), ("Input.Text", "Overtaget"), ("Input.OpensOn", "2026-02-01"), ("Input.ClosesOn", "2026-03-01")))),
+                new Attack($"/Funds/{bf}/Calls",
+                    F(("Input.Title", "Overtaget"), ("Input.Text", "Overtaget"), ("Input.OpensOn", "2026-02-01"),
+                        ("Input.ClosesOn", "2026-03-01")))),
             [("Funds/{key}/Measures", null)] = new(null, new Attack($"/Funds/{bf}/Measures", measure)),
             [("Funds/{key}/Measures", "Edit")] = new(null,
                 new Attack($"/Funds/{A}/Measures?handler=Edit", measure), new Attack($"/Funds/{bf}/Measures?handler=Edit", measure)),
             [("Funds/{key}/Measures", "Delete")] = new(null,
                 new Attack($"/Funds/{A}/Measures?handler=Delete", measure), new Attack($"/Funds/{bf}/Measures?handler=Delete", measure)),
             [("Funds/{key}/Proposals/{reference}", null)] = new(null,
-                new Attack($"/Funds/{A}/Proposals/{SecondFund.Reference}", triage), new Attack($"/Funds/{bf}/Proposals/{SecondFund.Reference}", triage)),
+                new Attack($"/Funds/{A}/Proposals/{SecondFund.Reference}", triage),
+                    new Attack($"/Funds/{bf}/Proposals/{SecondFund.Reference}", triage)),
         };
     }
 
@@ -141,11 +164,13 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Investments/{SecondFund.Investment}/FollowUp/Register", true), ($"/Investments/{SecondFund.Investment}/FollowUp/Participants/Import", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Runs/{b.RunId}", true), ($"/Investments/{AInvestment}/FollowUp/Runs/{b.RunId}", false),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Settlement?AsOf=2026-01-15", true),
-        ($"/Investments/{SecondFund.Investment}/FollowUp/Jobs/{b.JobId}", true), ($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}", false),
+        ($"/Investments/{SecondFund.Investment}/FollowUp/Jobs/{b.JobId}", true),
+        ($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}", false),
         ($"/Investments/{SecondFund.Investment}/Versions/2", false),
         ($"/Investments/{SecondFund.Investment}/Edit", true), ($"/Investments/{SecondFund.Investment}/Revise", true),
         ($"/Investments/{SecondFund.Investment}/Parties/Add", true),
-        ($"/Investments/{SecondFund.Investment}/Parties/{b.PartyId}/Edit", true), ($"/Investments/{AInvestment}/Parties/{b.PartyId}/Edit", false),
+        ($"/Investments/{SecondFund.Investment}/Parties/{b.PartyId}/Edit", true),
+        ($"/Investments/{AInvestment}/Parties/{b.PartyId}/Edit", false),
         ($"/Audit/Fund/{b.FundId}", true), ($"/Audit/Organisation/{b.OrganisationId}", true), ($"/Audit/Investment/{b.InvestmentId}", true),
         ($"/Funds/{SecondFund.Key}/Proposals", true), ($"/Funds/{SecondFund.Key}/Proposals/{SecondFund.Reference}", true),
         ($"/Funds/{A}/Proposals/{SecondFund.Reference}", false),
@@ -154,7 +179,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/{SecondFund.Key}/Measures", true), ($"/Funds/{SecondFund.Key}/Measures?id={b.MeasureId}", true),
         ($"/Funds/{A}/Measures?id={b.MeasureId}", false),
         ($"/Funds/{SecondFund.Key}/Calls", true), ($"/Funds/{SecondFund.Key}/Outbox", true), ($"/Funds/{SecondFund.Key}/OutcomeFund", true),
-        ($"/Funds/{SecondFund.Key}/Reconcile", true), ($"/Funds/{SecondFund.Key}/Ledger/Post", true), ($"/Funds/{SecondFund.Key}/Ledger/Close", true),
+        ($"/Funds/{SecondFund.Key}/Reconcile", true), ($"/Funds/{SecondFund.Key}/Ledger/Post", true),
+        ($"/Funds/{SecondFund.Key}/Ledger/Close", true),
         ($"/Funds/Edit/{SecondFund.Key}", true), ($"/Organisations/Edit/{SecondFund.Organisation}", true),
         ($"/Assessments/{b.RequestId}", true), ($"/api/investments/{SecondFund.Investment}", true),
         .. NamedGets().Values.SelectMany(urls => urls.Select(u => (u, true))),
@@ -182,15 +208,19 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var pages = endpoints.Select(e => (Route: e.RoutePattern.RawText!, Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
             .Where(e => e.Page is not null && e.Route != "Index").ToList();
-        var handlers = pages.SelectMany(e => e.Page!.HandlerMethods.Where(h => h.HttpMethod == "Post").Select(h => (Route: e.Route, Handler: (string?)h.Name))).ToHashSet();
+        var handlers = pages.SelectMany(e => e.Page!.HandlerMethods.Where(h => h.HttpMethod == "Post")
+            .Select(h => (Route: e.Route, Handler: (string?)h.Name))).ToHashSet();
         // Reflection as a cross-check: every OnPost* method of every page model is behind some route found above.
         var routed = pages.Select(p => p.Page!.ModelTypeInfo!.AsType()).ToHashSet();
-        var declared = typeof(Bundlinje.Web.SharedResource).Assembly.GetTypes().Where(t => typeof(PageModel).IsAssignableFrom(t) && !t.IsAbstract)
-            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))).ToList();
+        var declared = typeof(Bundlinje.Web.SharedResource).Assembly.GetTypes()
+            .Where(t => typeof(PageModel).IsAssignableFrom(t) && !t.IsAbstract)
+            .Where(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+                .Any(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))).ToList();
         Assert.Empty(declared.Where(t => !routed.Contains(t)).Select(t => t.Name));
         // Non-page endpoints (minimal API) that accept POST, PUT, PATCH or DELETE: none today; each would need its own entry.
         var apiWrites = endpoints.Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>() is null)
-            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST" or "PUT" or "PATCH" or "DELETE") == true)
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Any(m => m is "POST"
+                or "PUT" or "PATCH" or "DELETE") == true)
             .Select(e => (Route: e.RoutePattern.RawText!, Handler: (string?)null));
         handlers.UnionWith(apiWrites);
         var listed = Posts();
@@ -208,7 +238,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             .Where(e => e.Page is not null)
             .SelectMany(e => e.Page!.HandlerMethods.Where(h => h.HttpMethod == "Get" && h.Name is not null).Select(h => (e.Route, h.Name!)))
             .ToHashSet();
-        Assert.True(named.SetEquals(NamedGets().Keys), "Named GET handlers: " + string.Join(", ", named.Select(n => $"{n.Item1}?handler={n.Item2}")));
+        Assert.True(named.SetEquals(NamedGets().Keys), "Named GET handlers: "
+            + string.Join(", ", named.Select(n => $"{n.Item1}?handler={n.Item2}")));
     }
 
     [Fact]
@@ -225,15 +256,21 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 foreach (var attack in listed.Attacks)
                 {
                     var response = await client.PostAsync(attack.Url, Content(attack, token), Ct);
-                    if (!Refused(response)) failures.Add($"{email} POST {attack.Url}: {(int)response.StatusCode} {response.Headers.Location}");
+                    if (!Refused(response)) failures.Add(
+                        $"{email} POST {attack.Url}: {(int)response.StatusCode} {response.Headers.Location}");
                     // Through fund A's own routes its secretariat passes the owner's check: fund B's child id is then not found.
                     else if (email == Attackers[0] && ThroughFundA(attack.Url) && response.StatusCode != HttpStatusCode.NotFound)
                         failures.Add($"{email} POST {attack.Url}: {(int)response.StatusCode}, expected 404 for another fund's id");
                     var after = await SnapshotAsync();
-                    if (after != before) { failures.Add($"{email} POST {attack.Url} changed the data:\n{Diff(before, after)}"); before = after; }
+                    if (after != before)
+                    {
+                        failures.Add($"{email} POST {attack.Url} changed the data:\n{Diff(before, after)}");
+                        before = after;
+                    }
                 }
         }
-        Assert.Contains(Factory.Logs, l => l.StartsWith("Bundlinje.Authorization: Refused Administer on Fund") && l.Contains(SecondFund.Key));
+        Assert.Contains(Factory.Logs, l => l.StartsWith("Bundlinje.Authorization: Refused Administer on Fund")
+            && l.Contains(SecondFund.Key));
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -251,15 +288,18 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             }
             if (!bReads) continue;
             var own = await clients[SecondFund.Secretariat].GetAsync(url, Ct);
-            if (own.StatusCode != HttpStatusCode.OK) failures.Add($"fund B's secretariat GET {url}: {(int)own.StatusCode} {own.Headers.Location}");
+            if (own.StatusCode != HttpStatusCode.OK) failures.Add(
+                $"fund B's secretariat GET {url}: {(int)own.StatusCode} {own.Headers.Location}");
         }
         foreach (var url in OpenToReaders)
             foreach (var email in Attackers)
             {
                 var response = await clients[email].GetAsync(url, Ct);
                 var body = await response.Content.ReadAsStringAsync(Ct);
-                if (response.StatusCode != HttpStatusCode.OK && !Refused(response)) failures.Add($"{email} GET {url}: {(int)response.StatusCode}");
-                failures.AddRange(SecondFund.Markers.Where(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)).Select(m => $"{email} GET {url} shows '{m}'"));
+                if (response.StatusCode != HttpStatusCode.OK && !Refused(response)) failures.Add(
+                    $"{email} GET {url}: {(int)response.StatusCode}");
+                failures.AddRange(SecondFund.Markers.Where(m => body.Contains(m, StringComparison.OrdinalIgnoreCase))
+                    .Select(m => $"{email} GET {url} shows '{m}'"));
             }
         // Nor do fund A's pages offer links into fund B's audit logs or edit forms.
         foreach (var (url, link) in new[] { ("/Funds", $"/Audit/Fund/{b.FundId}\""), ("/Funds", $"/Funds/Edit/{SecondFund.Key}\""),
@@ -284,7 +324,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         {
             var attack = money[handler].Attacks.Single(a => a.Url.Contains(SecondFund.Investment) || a.Url.Contains(SecondFund.Key));
             var response = await client.PostAsync(attack.Url, Content(attack, token), Ct);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{attack.Url}: {(int)response.StatusCode}\n" + string.Join("\n", Factory.Logs.Where(l => l.Contains("Exception"))));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{attack.Url}: {(int)response.StatusCode}\n"
+                + string.Join("\n", Factory.Logs.Where(l => l.Contains("Exception"))));
             Assert.DoesNotContain("form-error", await response.Content.ReadAsStringAsync(Ct));
         }
         Factory.With(db =>
@@ -292,7 +333,9 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             Assert.True(db.FollowUpApprovals.Any(a => a.RunId == b.RunId));
             Assert.NotNull(db.PaymentObligations.Single(o => o.Id == b.ObligationId).PaidOn);
             Assert.True(db.LedgerPostings.Any(p => p.Reverses == b.PostingId));
-            Assert.Equal(4_000m, db.LedgerPostings.Single(p => p.SourceReference == $"settlement:{SecondFund.Investment}/guarantor:{SecondFund.Organisation}").Amount);
+            Assert.Equal(4_000m,
+                db.LedgerPostings.Single(p =>
+                    p.SourceReference == $"settlement:{SecondFund.Investment}/guarantor:{SecondFund.Organisation}").Amount);
             return 0;
         });
     }
@@ -310,35 +353,50 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     private static bool ThroughFundA(string url) => url.StartsWith($"/Investments/{AInvestment}/") || url.StartsWith($"/Funds/{A}/");
 
     private static bool Refused(HttpResponseMessage response) => response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
-        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied") == true);
+        || (response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied") == true);
 
     /// <summary>Row counts of every table a handler writes, the ledger's sum, every record's version, fund B's names and its job.</summary>
     private Task<string> SnapshotAsync() => Factory.WithAsync(async db =>
     {
         var lines = new List<string>
         {
-            $"funds {await db.Funds.CountAsync()}", $"organisations {await db.Organisations.CountAsync()}", $"investments {await db.Investments.CountAsync()}",
-            $"parties {await db.Parties.CountAsync()}", $"subprojects {await db.SubProjects.CountAsync()}", $"enrolment {await db.EnrolmentCounts.CountAsync()}",
-            $"versions {await db.AgreementVersions.CountAsync()}", $"audit {await db.AuditEntries.CountAsync()}", $"postings {await db.LedgerPostings.CountAsync()}",
-            $"closed {await db.ClosedFiscalYears.CountAsync()}", $"participants {await db.Participants.CountAsync()}", $"imports {await db.ParticipantImports.CountAsync()}",
-            $"models {await db.PaymentModels.CountAsync()}", $"runs {await db.FollowUpRuns.CountAsync()}", $"approvals {await db.FollowUpApprovals.CountAsync()}",
+            $"funds {await db.Funds.CountAsync()}", $"organisations {await db.Organisations.CountAsync()}",
+            $"investments {await db.Investments.CountAsync()}",
+            $"parties {await db.Parties.CountAsync()}", $"subprojects {await db.SubProjects.CountAsync()}",
+            $"enrolment {await db.EnrolmentCounts.CountAsync()}",
+            $"versions {await db.AgreementVersions.CountAsync()}", $"audit {await db.AuditEntries.CountAsync()}",
+            $"postings {await db.LedgerPostings.CountAsync()}",
+            $"closed {await db.ClosedFiscalYears.CountAsync()}", $"participants {await db.Participants.CountAsync()}",
+            $"imports {await db.ParticipantImports.CountAsync()}",
+            $"models {await db.PaymentModels.CountAsync()}", $"runs {await db.FollowUpRuns.CountAsync()}",
+            $"approvals {await db.FollowUpApprovals.CountAsync()}",
             $"obligations {await db.PaymentObligations.CountAsync()}, paid {await db.PaymentObligations.CountAsync(o => o.PaidOn != null)}",
-            $"proposals {await db.Proposals.CountAsync()}", $"events {await db.ProposalEvents.CountAsync()}", $"calls {await db.Calls.CountAsync()}",
-            $"requests {await db.AssessmentRequests.CountAsync()}, answered {await db.AssessmentRequests.CountAsync(r => r.WrittenOn != null)}",
-            $"outbox {await db.OutboxMessages.CountAsync()}", $"phases {await db.PhaseChanges.CountAsync()}", $"maturity {await db.MaturityAssessments.CountAsync()}",
+            $"proposals {await db.Proposals.CountAsync()}", $"events {await db.ProposalEvents.CountAsync()}",
+            $"calls {await db.Calls.CountAsync()}",
+            $"requests {await db.AssessmentRequests.CountAsync()}, answered {await db.AssessmentRequests.CountAsync(r =>
+                r.WrittenOn != null)}",
+            $"outbox {await db.OutboxMessages.CountAsync()}", $"phases {await db.PhaseChanges.CountAsync()}",
+            $"maturity {await db.MaturityAssessments.CountAsync()}",
             $"chain {await db.Approvals.CountAsync()}", $"users {await db.Users.CountAsync()}",
-            $"measures {await db.Measures.CountAsync()}, versions {(await db.Measures.Select(m => m.Version).ToListAsync()).Sum()}, codes {string.Join(",", await db.Measures.Where(m => m.FundId == b.FundId).OrderBy(m => m.Id).Select(m => m.Code).ToListAsync())}",
+            $"measures {await db.Measures.CountAsync()}, versions {(await db.Measures.Select(m => m.Version)
+                .ToListAsync()).Sum()}, codes {string.Join(",", await db.Measures.Where(m => m.FundId == b.FundId).OrderBy(m => m.Id)
+                    .Select(m => m.Code).ToListAsync())}",
             $"ledger sum {(await db.LedgerPostings.Select(p => p.Amount).ToListAsync()).Sum()}",
-            $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version).ToListAsync()).Sum()}"
-                + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version).ToListAsync()).Sum()}",
-            $"fund B {(await db.Funds.SingleAsync(f => f.Id == b.FundId)).Name}, {(await db.Organisations.SingleAsync(o => o.Id == b.OrganisationId)).Name}",
+            $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version)
+                .ToListAsync()).Sum()}"
+                + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version)
+                    .ToListAsync()).Sum()}",
+            $"fund B {(await db.Funds.SingleAsync(f => f.Id == b.FundId)).Name}, {(await db.Organisations.SingleAsync(o =>
+                o.Id == b.OrganisationId)).Name}",
             $"job cancelled {b.JobCancelled(Factory)}",
         };
         return string.Join("\n", lines);
     });
 
     private static string Diff(string before, string after) =>
-        string.Join("\n", before.Split('\n').Zip(after.Split('\n')).Where(p => p.First != p.Second).Select(p => $"  {p.First} -> {p.Second}"));
+        string.Join("\n", before.Split('\n').Zip(after.Split('\n')).Where(p => p.First != p.Second)
+            .Select(p => $"  {p.First} -> {p.Second}"));
 }
 
 public sealed class SqliteCrossFundAuthorizationTests : CrossFundAuthorizationTests

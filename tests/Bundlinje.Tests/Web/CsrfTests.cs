@@ -29,9 +29,12 @@ public sealed class CsrfTests : IAsyncLifetime
         var accepted = new List<string>();
         foreach (var (route, handler) in handlers)
         {
-            var url = "/" + route.Replace("{key}", "dialog-mod-vold").Replace("{id:int}", party.ToString()).Replace("{id:guid}", Guid.Empty.ToString())
+            var url = "/" + route.Replace("{key}", "dialog-mod-vold").Replace("{id:int}", party.ToString())
+                .Replace("{id:guid}", Guid.Empty.ToString())
                 .Replace("{key?}", "").TrimEnd('/') + (handler is null ? "" : $"?handler={handler}");
-            var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x", ["Version"] = "0" }));
+            var response = await client.PostAsync(url,
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x", ["Version"] = "0" }),
+                    TestContext.Current.CancellationToken);
             if (response.StatusCode != HttpStatusCode.BadRequest) accepted.Add($"POST {url}: {(int)response.StatusCode}");
         }
         Assert.Empty(accepted);

@@ -27,17 +27,18 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     [Fact]
     public async Task Health_answers_when_the_database_does()
     {
-        var response = await Login.Anonymous(Factory).GetAsync("/health");
+        var response = await Login.Anonymous(Factory).GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task Api_lists_the_eleven_investments_for_the_council_and_refuses_anonymous()
     {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Login.Anonymous(Factory).GetAsync("/api/investments")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Login.Anonymous(Factory).GetAsync("/api/investments", TestContext.Current.CancellationToken)).StatusCode);
 
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
-        var list = await client.GetFromJsonAsync<JsonElement>("/api/investments");
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/investments", TestContext.Current.CancellationToken);
         Assert.Equal(11, list.GetArrayLength());
         var dmv = list.EnumerateArray().Single(i => i.GetProperty("key").GetString() == "dialog-mod-vold");
         Assert.Equal(2, dmv.GetProperty("agreementVersion").GetInt32());
@@ -57,12 +58,14 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         Assert.True(exit == 0, error);
         var json = System.Text.Json.JsonDocument.Parse(output).RootElement;
         Assert.Equal([49, 18, 20, 1, 9, 1, 12, 2, 8],
-            new[] { "ordinary", "directRejection", "rejectedAfterAssessment", "donation", "launched", "pending", "call", "callLaunched", "newThisYear" }
+            new[] { "ordinary", "directRejection", "rejectedAfterAssessment", "donation", "launched", "pending", "call", "callLaunched",
+                "newThisYear" }
                 .Select(key => json.GetProperty(key).GetInt32()));
         var csv = await Factory.CliAsync("proposals", "stats", "--fund", "aarhus", "--as-of", "2024-12-31", "--format", "csv");
         Assert.EndsWith("53,19,21,1,9,3,12,2,4", csv.Out.Trim());
 
-        var page = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Funds/aarhus/Proposals?asOf=2023-12-31");
+        var page = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync(
+            "/Funds/aarhus/Proposals?asOf=2023-12-31", TestContext.Current.CancellationToken);
         Assert.Contains("<tr><th>Ordinære henvendelser i alt</th><td class=\"number\">49</td></tr>", page);
         Assert.Contains("<tr><td>– Afvist efter faglig belysning</td><td class=\"number\">20</td></tr>", page);
         Assert.Contains("Borgerhjælpen ved Fundamentet", page);
@@ -71,8 +74,10 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     [Fact]
     public async Task The_overview_warns_that_ungifokus_is_behind_its_enrolment_plan()
     {
-        var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio");
-        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventede – 13 % bagud</span>", html);
+        var html = await (await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember))).GetStringAsync("/Portfolio",
+            TestContext.Current.CancellationToken);
+        Assert.Contains("<span class=\"enrolment-warning\" data-testid=\"enrolment-ungifokus\">367 af 422 forventede – 13 % bagud</span>",
+            html);
         Assert.DoesNotContain("data-testid=\"enrolment-diabetes\"", html); // ended early: not checked
     }
 
@@ -80,22 +85,24 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     public async Task A_provider_sees_its_own_investment_and_is_denied_another()
     {
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Provider));
-        var list = await client.GetFromJsonAsync<JsonElement>("/api/investments");
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/investments", TestContext.Current.CancellationToken);
         Assert.Equal(["dialog-mod-vold"], list.EnumerateArray().Select(i => i.GetProperty("key").GetString()));
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/investments/ungifokus")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/investments/no-such-thing")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await client.GetAsync("/api/investments/ungifokus", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await client.GetAsync("/api/investments/no-such-thing", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
     public async Task Investment_page_shows_parties_and_both_agreement_versions()
     {
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
-        var html = await client.GetStringAsync("/Investments/dialog-mod-vold");
+        var html = await client.GetStringAsync("/Investments/dialog-mod-vold", TestContext.Current.CancellationToken);
         Assert.Contains("1.700.000 kr.", html);
         Assert.Contains("2.500.000 kr.", html);
         Assert.Contains("25 → 15", html);
         Assert.Contains("2.500.000 kr. → 1.700.000 kr.", html);
-        var diff = await client.GetStringAsync("/Investments/dialog-mod-vold/Versions/2");
+        var diff = await client.GetStringAsync("/Investments/dialog-mod-vold/Versions/2", TestContext.Current.CancellationToken);
         Assert.Contains("<del class=\"diff\">25</del>", diff);
         Assert.Contains("<ins class=\"diff\">15</ins>", diff);
     }
@@ -106,18 +113,20 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
         var version = Factory.With(db => db.Investments.Single(i => i.Key == "ungifokus").Version);
         var form = await EditFormAsync(client, "Ny statusnote", version);
-        var response = await client.PostAsync("/Investments/ungifokus/Edit", form);
+        var response = await client.PostAsync("/Investments/ungifokus/Edit", form, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var audit = Factory.With(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Investment" && a.Field == "StatusNote" && a.Action == AuditAction.Changed).ToList());
+        var audit = Factory.With(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Investment" && a.Field == "StatusNote" && a.Action == AuditAction.Changed).ToList());
         var entry = Assert.Single(audit);
         Assert.Equal(Login.Email(Roles.Secretariat), entry.User);
         Assert.Equal("Udløber ved udgangen af 2025.", entry.OldValue);
         Assert.Equal("Ny statusnote", entry.NewValue);
 
-        var stale = await client.PostAsync("/Investments/ungifokus/Edit", await EditFormAsync(client, "Overskriver", version));
+        var stale = await client.PostAsync("/Investments/ungifokus/Edit", await EditFormAsync(client, "Overskriver", version),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains($"Posten er ændret af {Login.Email(Roles.Secretariat)}", html);
         Assert.Equal("Ny statusnote", Factory.With(db => db.Investments.Single(i => i.Key == "ungifokus").StatusNote));
     }
@@ -132,7 +141,7 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         {
             ["EffectiveOn"] = "2024-06-01", ["Reason"] = "Afsluttes før tid", ["PlannedParticipants"] = "138",
             ["Capital[rsi]"] = "5.500.000", ["Version"] = version.ToString(), ["__RequestVerificationToken"] = token,
-        }));
+        }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var changes = Factory.With(db => db.AgreementVersions.Include(v => v.Changes).AsNoTracking()
             .Single(v => v.Number == 3 && db.Investments.Any(i => i.Key == "diabetes" && i.Id == v.InvestmentId)).Changes
@@ -201,13 +210,16 @@ public abstract class PortfolioWebTests : IAsyncLifetime
 
         var differences = Reconciliation.Compare(report.Table!,
             [new("I alt", "R 2021", 3724), new("I alt", "R 2022", 12844), new("UngiFokus", "R 2022", 3600)]);
-        Assert.Equal(("I alt", "R 2022", 12844m, 12885m), Assert.Single(differences) is var d ? (d.Row, d.Column, d.Published, d.Computed) : default);
+        Assert.Equal(("I alt", "R 2022", 12844m, 12885m), Assert.Single(differences) is var d ? (d.Row, d.Column, d.Published, d.Computed)
+            : default);
     }
 
     [Fact]
     public async Task Reconciling_the_published_2024_totals_lists_what_differs_and_nothing_that_agrees()
     {
-        var csv = await File.ReadAllTextAsync(Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"));
+        var csv = await File.ReadAllTextAsync(
+            Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv"),
+                TestContext.Current.CancellationToken);
         var report = await Factory.WithAsync(db => new FundEconomics(db, TimeProvider.System).BuildAsync("aarhus"));
         var differences = Reconciliation.Compare(report.Table!, PublishedTable.ReadCsv(csv));
         var accountsYears = differences.Where(d => d.Column.StartsWith("R ")).Select(d => (d.Row[..5], d.Column, d.Published, d.Computed));
@@ -251,7 +263,11 @@ public abstract class PortfolioWebTests : IAsyncLifetime
     public async Task Corrections_are_reversing_postings_and_a_closed_year_is_refused()
     {
         Ledger LedgerOf(Data.BundlinjeDb db) => new(db, new FixedUser("bogholder@aarhus.dk"), TimeProvider.System);
-        var line = new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 12_345m, Category = "Øvrig drift af Rådet" };
+        var line = new LedgerLine
+        {
+            FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 12_345m,
+            Category = "Øvrig drift af Rådet"
+        };
         var posted = await Factory.WithAsync(db => LedgerOf(db).PostAsync("aarhus", line));
         var reversal = await Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "Forkert beløb"));
         Assert.Equal(-12_345m, reversal.Amount);

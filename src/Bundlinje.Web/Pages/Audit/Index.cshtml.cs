@@ -16,8 +16,10 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
     {
         (object? Record, string? Name) audited = type switch
         {
-            "Investment" => await db.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Id == id, ct) is { } i ? (i, i.Name) : (null, null),
-            "Organisation" => await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? (o, o.Name) : (null, null),
+            "Investment" => await db.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Id == id, ct) is { } i
+                ? (i, i.Name) : (null, null),
+            "Organisation" => await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? (o, o.Name)
+                : (null, null),
             "Fund" => await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) is { } f ? (f, f.Name) : (null, null),
             _ => (null, null),
         };
@@ -27,7 +29,8 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
         {
             "Investment" => db.AuditEntries.Where(a => a.InvestmentId == id),
             // A fund's log includes its measure catalogue: every measure whose creation or deletion names this fund.
-            "Fund" => db.AuditEntries.Where(a => (a.EntityType == type && a.EntityId == id) || (a.EntityType == nameof(FollowUps.Measure) && MeasuresOf(id).Contains(a.EntityId))),
+            "Fund" => db.AuditEntries.Where(a => (a.EntityType == type && a.EntityId == id)
+                || (a.EntityType == nameof(FollowUps.Measure) && MeasuresOf(id).Contains(a.EntityId))),
             _ => db.AuditEntries.Where(a => a.EntityType == type && a.EntityId == id),
         };
         Entries = await query.AsNoTracking().OrderByDescending(a => a.Id).Take(1000).ToListAsync(ct);
@@ -37,7 +40,8 @@ public sealed class IndexModel(BundlinjeDb db) : PageModel
     private IQueryable<int> MeasuresOf(int fundId)
     {
         var key = fundId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return db.AuditEntries.Where(a => a.EntityType == nameof(FollowUps.Measure) && a.Field == nameof(FollowUps.Measure.FundId) && (a.NewValue == key || a.OldValue == key))
+        return db.AuditEntries.Where(a => a.EntityType == nameof(FollowUps.Measure) && a.Field == nameof(FollowUps.Measure.FundId)
+            && (a.NewValue == key || a.OldValue == key))
             .Select(a => a.EntityId);
     }
 }

@@ -19,15 +19,19 @@ public sealed class BoardModel(BundlinjeDb db) : PageModel, IFundPage
     {
         var fund = Fund;
         FundName = fund.Name;
-        var investments = await db.Investments.AsNoTracking().VisibleTo(User).Where(i => i.FundId == fund.Id).OrderBy(i => i.Name).ToListAsync(ct);
+        var investments = await db.Investments.AsNoTracking().VisibleTo(User).Where(i => i.FundId == fund.Id).OrderBy(i => i.Name)
+            .ToListAsync(ct);
         var ids = investments.Select(i => i.Id).ToList();
-        var phases = (await db.PhaseChanges.AsNoTracking().Where(c => ids.Contains(c.InvestmentId)).ToListAsync(ct)).ToLookup(c => c.InvestmentId);
+        var phases = (await db.PhaseChanges.AsNoTracking().Where(c => ids.Contains(c.InvestmentId)).ToListAsync(ct)).ToLookup(c =>
+            c.InvestmentId);
         var placed = investments.Select(i => (Investment: i, Phase: PhaseChange.Current(phases[i.Id]))).ToList();
         ByPhase = placed.Where(x => x.Phase is not null).ToLookup(x => x.Phase!.Phase, x => (x.Investment, x.Phase!));
-        WithoutPhase = placed.Where(x => x.Phase is null && x.Investment.Status != InvestmentStatus.Donation).Select(x => x.Investment).ToList();
+        WithoutPhase = placed.Where(x => x.Phase is null && x.Investment.Status != InvestmentStatus.Donation).Select(x => x.Investment)
+            .ToList();
         if (await HttpContext.MayAsync(fund, Operations.ReadFundWide))
             InAssessment = (await db.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct))
-                .Where(p => Triage.Current(p) is ProposalStep.SentForAssessment or ProposalStep.AssessmentReceived).OrderBy(p => p.Reference).ToList();
+                .Where(p => Triage.Current(p) is ProposalStep.SentForAssessment or ProposalStep.AssessmentReceived)
+                    .OrderBy(p => p.Reference).ToList();
         return Page();
     }
 }

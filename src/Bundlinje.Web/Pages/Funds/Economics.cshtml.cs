@@ -69,7 +69,8 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Pa
     private EconomicsQuery Query => new(Effect, LaterFrom, CountedIn);
 
     /// <summary>The query string that reproduces this table, for exports and drill-down links.</summary>
-    public string Parameters => $"effect={Report.EffectPercent}&laterFrom={Report.Options.LaterFrom}" + (CountedIn is { } d ? $"&countedIn={d:yyyy-MM-dd}" : "");
+    public string Parameters => $"effect={Report.EffectPercent}&laterFrom={Report.Options.LaterFrom}"
+        + (CountedIn is { } d ? $"&countedIn={d:yyyy-MM-dd}" : "");
 
     /// <summary>This page with a group opened or closed (the other open groups stay as they are).</summary>
     public string ToggleLink(DepartmentGroup group) =>

@@ -36,7 +36,8 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
         if (IsNew)
         {
             if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);
-            else if (await Db.Funds.AnyAsync(f => f.Key == NewKey, ct)) ModelState.AddModelError(nameof(NewKey), $"Nøglen '{NewKey}' er allerede brugt.");
+            else if (await Db.Funds.AnyAsync(f => f.Key == NewKey, ct)) ModelState.AddModelError(nameof(NewKey),
+                $"Nøglen '{NewKey}' er allerede brugt.");
             if (!ModelState.IsValid) return Page();
             fund = new Fund.Fund { Key = NewKey!, Name = Name!.Trim() };
             Db.Funds.Add(fund);

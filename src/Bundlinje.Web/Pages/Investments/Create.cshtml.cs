@@ -16,7 +16,8 @@ public sealed class CreateModel(BundlinjeDb db) : FormPage(db)
     {
         await LoadFundsAsync(ct);
         // A posted fund is loaded and authorized like any other: another fund's key is refused (403), not offered.
-        if (await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == FundKey, ct) is { } posted && !await HttpContext.MayAsync(posted, Operations.Administer))
+        if (await Db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == FundKey, ct) is { } posted
+            && !await HttpContext.MayAsync(posted, Operations.Administer))
             return Forbid();
         var fund = Funds.FirstOrDefault(f => f.Key == FundKey);
         if (fund is null) ModelState.AddModelError(nameof(FundKey), "Vælg en fond, du administrerer.");

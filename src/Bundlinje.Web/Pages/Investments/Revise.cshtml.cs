@@ -51,7 +51,8 @@ public sealed class ReviseModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
             ModelState.AddRefusal(e, field => field);
             return Page();
         }
-        Db.Entry(Investment).Property(i => i.Version).IsModified = true; // a revision changes the investment's version even if only parties changed
+        // a revision changes the investment's version even if only parties changed
+        Db.Entry(Investment).Property(i => i.Version).IsModified = true;
         if (!await TrySaveAsync(Investment, ct)) return Page();
         return Redirect($"/Investments/{Investment.Key}");
     }

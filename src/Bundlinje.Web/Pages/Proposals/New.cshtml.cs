@@ -35,7 +35,11 @@ public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) 
         var files = new List<IntakeFile>();
         foreach (var file in Files.Where(f => f.Length > 0))
         {
-            if (file.Length > Intake.MaxFileBytes) { ModelState.AddModelError(nameof(Files), $"Bilaget '{AttachmentName.Sanitise(file.FileName)}' er større end 10 MB."); return Page(); }
+            if (file.Length > Intake.MaxFileBytes)
+            {
+                ModelState.AddModelError(nameof(Files), $"Bilaget '{AttachmentName.Sanitise(file.FileName)}' er større end 10 MB.");
+                return Page();
+            }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             files.Add(new IntakeFile(file.FileName, buffer.ToArray()));
@@ -52,10 +56,12 @@ public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) 
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var fund = Fund is null ? await db.Funds.AsNoTracking().OrderBy(f => f.Id).FirstOrDefaultAsync(ct) : await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == Fund, ct);
+        var fund = Fund is null ? await db.Funds.AsNoTracking().OrderBy(f => f.Id).FirstOrDefaultAsync(ct) : await db.Funds.AsNoTracking()
+            .FirstOrDefaultAsync(f => f.Key == Fund, ct);
         if (fund is null) return NotFound();
         (Fund, FundName) = (fund.Key, fund.Name);
-        OpenCalls = await db.Calls.AsNoTracking().Where(Bundlinje.Proposals.Calls.OpenOn(clock.Today())).Where(c => c.FundId == fund.Id).ToListAsync(ct);
+        OpenCalls = await db.Calls.AsNoTracking().Where(Bundlinje.Proposals.Calls.OpenOn(clock.Today())).Where(c => c.FundId == fund.Id)
+            .ToListAsync(ct);
         return null;
     }
 }

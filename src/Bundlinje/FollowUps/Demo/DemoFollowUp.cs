@@ -10,7 +10,8 @@ public sealed record DemoRun(DateOnly AsOf, DateOnly RunOn, string? Decision = n
 
 /// <summary>One demo investment's synthetic follow-up: its payment model (a model file), its participants and register
 /// extract as the CSV files an import would read (with synthetic CPR-shaped ids, see <see cref="SyntheticCpr"/>), and its runs.</summary>
-public sealed record DemoFollowUp(string Investment, string ModelJson, string ParticipantsCsv, string RegisterCsv, IReadOnlyList<DemoRun> Runs)
+public sealed record DemoFollowUp(string Investment, string ModelJson, string ParticipantsCsv, string RegisterCsv,
+    IReadOnlyList<DemoRun> Runs)
 {
     public string ParticipantsFile => $"syntetiske-deltagere-{Investment}.csv";
     public string RegisterFile => $"syntetiske-registerdata-{Investment}.csv";
@@ -30,7 +31,8 @@ public static class DemoFollowUps
     /// <summary>What the demo model file of an investment says about itself ("about"; a stored model keeps only the model),
     /// or null when the investment has no demo model.</summary>
     public static string? About(string investment) =>
-        Investments.Contains(investment) && System.Text.Json.JsonDocument.Parse(Model(investment)).RootElement.TryGetProperty("about", out var about)
+        Investments.Contains(investment) && System.Text.Json.JsonDocument.Parse(Model(investment))
+            .RootElement.TryGetProperty("about", out var about)
             ? about.GetString() : null;
 
     /// <summary>A demo payment model file embedded in the assembly (src/Bundlinje/Payments/demo-models/).</summary>

@@ -68,10 +68,13 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
     {
         var obligations = await store.PaymentObligations.Where(o => o.RunId == runId).ToListAsync(ct);
         if (obligations.Count == 0 || obligations.All(o => o.LedgerPostingId is not null)) return;
-        if (obligations.Count != 1) throw new InvalidOperationException($"Demo run {runId}: one payer and one instalment expected, found {obligations.Count} obligations.");
+        if (obligations.Count != 1)
+            throw new InvalidOperationException(
+                $"Demo run {runId}: one payer and one instalment expected, found {obligations.Count} obligations.");
         var reversed = store.LedgerPostings.Where(r => r.Reverses != null).Select(r => r.Reverses);
         var posting = await store.LedgerPostings.AsNoTracking()
-            .Where(p => p.InvestmentId == investmentId && p.Kind == LedgerKind.ResultPayment && p.Basis == LedgerBasis.Actual && p.Pot == LedgerPot.InvestmentFund
+            .Where(p => p.InvestmentId == investmentId && p.Kind == LedgerKind.ResultPayment && p.Basis == LedgerBasis.Actual
+                && p.Pot == LedgerPot.InvestmentFund
                         && p.FiscalYear == year && p.Amount > 0 && p.Reverses == null && !reversed.Contains(p.Id))
             .OrderBy(p => p.Id).FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException($"Demo run {runId}: the ledger has no actual result payment in {year}.");

@@ -35,11 +35,13 @@ public static class Diabetes
             {
                 var month = first.AddMonths(random.Next(months));
                 var enrolled = DemoFiles.Day(random, month.Year, month.Month);
-                if (reduced == 0 && enrolled.AddMonths(12) <= TerminatedAsOf.AddDays(1)) enrolled = enrolled.AddDays(1); // still open at termination
+                // still open at termination
+                if (reduced == 0 && enrolled.AddMonths(12) <= TerminatedAsOf.AddDays(1)) enrolled = enrolled.AddDays(1);
                 return (Cpr: SyntheticCpr.Of(4, serial++), Enrolled: enrolled);
             }).ToList();
             var measured = team.Where(p => p.Enrolled.AddMonths(12) <= TerminatedAsOf.AddDays(1)).ToList();
-            if (reduced > 0 && measured.Count != count) throw new InvalidOperationException($"Diabetes demo: {cohort} has {measured.Count} measured.");
+            if (reduced > 0 && measured.Count != count)
+                throw new InvalidOperationException($"Diabetes demo: {cohort} has {measured.Count} measured.");
             var succeeded = DemoFiles.Shuffled(measured, random).Take(reduced).Select(p => p.Cpr).ToHashSet();
             foreach (var (cpr, enrolled) in team)
             {
@@ -54,7 +56,8 @@ public static class Diabetes
         }
         return files.Build(Key,
         [
-            new(TerminatedAsOf, new(2024, 10, 8), "Styregruppen for Sammen om Diabetes: ophør før tid, møde 15-10-2024 (demo)", new(2024, 10, 15), 2024),
+            new(TerminatedAsOf, new(2024, 10, 8), "Styregruppen for Sammen om Diabetes: ophør før tid, møde 15-10-2024 (demo)",
+                new(2024, 10, 15), 2024),
         ]);
     }
 }

@@ -37,13 +37,17 @@ public static class DialogModVold
             {
                 var ceased = enrolled.AddMonths(9);
                 files.Observation(cpr, "violence-ceased", ceased, ceased, outcomes[0].Contains(cpr) ? 1 : 0);
-                if (!outcomes[1].Contains(cpr)) files.Observation(cpr, "er-visits-dv", enrolled.AddMonths(4), enrolled.AddMonths(4), random.Next(1, 3));
+                if (!outcomes[1].Contains(cpr)) files.Observation(cpr, "er-visits-dv", enrolled.AddMonths(4), enrolled.AddMonths(4),
+                    random.Next(1, 3));
                 if (!outcomes[2].Contains(cpr)) files.Observation(cpr, "dv-charges", enrolled.AddMonths(6), enrolled.AddMonths(6), 1);
-                if (!outcomes[3].Contains(cpr)) files.Observation(cpr, "womens-shelter", enrolled.AddMonths(3), enrolled.AddMonths(3).AddDays(13), random.Next(8, 30));
+                if (!outcomes[3].Contains(cpr)) files.Observation(cpr, "womens-shelter", enrolled.AddMonths(3), enrolled.AddMonths(3)
+                    .AddDays(13), random.Next(8, 30));
                 var before = 3000m + random.Next(0, 30) * 100m; // kr. per week before treatment
-                var after = outcomes[4].Contains(cpr) ? before * (0.70m + random.Next(0, 15) / 100m) : before * (0.95m + random.Next(0, 10) / 100m);
+                var after = outcomes[4].Contains(cpr) ? before * (0.70m + random.Next(0, 15) / 100m)
+                    : before * (0.95m + random.Next(0, 10) / 100m);
                 files.Observation(cpr, "benefit-cost", enrolled.AddDays(-7), enrolled.AddDays(-1), before, "kr.");
-                files.Observation(cpr, "benefit-cost", enrolled.AddMonths(10), enrolled.AddMonths(10).AddDays(6), decimal.Round(after), "kr.");
+                files.Observation(cpr, "benefit-cost", enrolled.AddMonths(10), enrolled.AddMonths(10).AddDays(6), decimal.Round(after),
+                    "kr.");
             }
         }
         return files.Build(Key,

@@ -21,7 +21,8 @@ public static class HousingFirst
     private static readonly int[][] Met = [[3, 0, 0, 5], [71, 30, 30, 41], [60, 20, 20, 34]];
 
     /// <summary>Enrolled per sub-project and year 2021–2024 (Hjem, Job og Helhed has two more in 2023: the capped pair).</summary>
-    private static readonly (string Cohort, int[] PerYear)[] Enrolment = [("Havnen", [8, 10, 7, 7]), ("Hjem, Job og Helhed", [12, 18, 19, 3])];
+    private static readonly (string Cohort, int[] PerYear)[] Enrolment =
+        [("Havnen", [8, 10, 7, 7]), ("Hjem, Job og Helhed", [12, 18, 19, 3])];
 
     public static DemoFollowUp Build()
     {
@@ -38,7 +39,8 @@ public static class HousingFirst
                     people.Add((cpr, enrolled));
                 }
         // The two who reach the cap: enrolled in July and August 2023, both windows end in the last period.
-        var capped = new[] { (Cpr: SyntheticCpr.Of(2, people.Count), Enrolled: new DateOnly(2023, 7, 10)), (Cpr: SyntheticCpr.Of(2, people.Count + 1), Enrolled: new DateOnly(2023, 8, 14)) };
+        var capped = new[] { (Cpr: SyntheticCpr.Of(2, people.Count), Enrolled: new DateOnly(2023, 7, 10)),
+            (Cpr: SyntheticCpr.Of(2, people.Count + 1), Enrolled: new DateOnly(2023, 8, 14)) };
         foreach (var (cpr, enrolled) in capped) files.Participant(cpr, "Hjem, Job og Helhed", enrolled);
 
         var earned = new Dictionary<string, decimal>();
@@ -61,7 +63,8 @@ public static class HousingFirst
                     met.Add((w.Cpr, w.Window, o));
                     wanted--;
                 }
-                if (wanted > 0) throw new InvalidOperationException($"Housing First demo: too few windows for outcome {o} in period {period}.");
+                if (wanted > 0) throw new InvalidOperationException(
+                    $"Housing First demo: too few windows for outcome {o} in period {period}.");
             }
         }
         foreach (var (cpr, enrolled) in capped)
@@ -86,8 +89,10 @@ public static class HousingFirst
         var month = start.AddMonths(2);
         if (!met(0)) files.Observation(cpr, "shelter-days", month, month.AddDays(27), random.Next(6, 28), "dage");
         else if (random.Next(3) == 0) files.Observation(cpr, "shelter-days", month, month.AddDays(27), random.Next(1, 6), "dage");
-        if (met(1)) files.Observation(cpr, "employment-degree", month.AddMonths(1), month.AddMonths(1).AddDays(27), 0.25m + random.Next(0, 4) * 0.25m);
-        else if (random.Next(2) == 0) files.Observation(cpr, "employment-degree", month.AddMonths(1), month.AddMonths(1).AddDays(27), random.Next(0, 3) * 0.1m);
+        if (met(1)) files.Observation(cpr, "employment-degree", month.AddMonths(1), month.AddMonths(1).AddDays(27), 0.25m
+            + random.Next(0, 4) * 0.25m);
+        else if (random.Next(2) == 0) files.Observation(cpr, "employment-degree", month.AddMonths(1), month.AddMonths(1).AddDays(27),
+            random.Next(0, 3) * 0.1m);
         if (met(2)) files.Observation(cpr, "su-education", month.AddMonths(2), month.AddMonths(2).AddDays(27), 1);
         if (met(3)) files.Observation(cpr, "action-plan-progress", month.AddMonths(3), month.AddMonths(3), 1);
     }

@@ -156,7 +156,8 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
         Lines = page.Select(c => (postings[c.PostingId], c.Contribution)).ToList();
         var rowLabel = Balance ? Report.BalanceLabel : Row is null ? Reconciliation.TotalRow
             : table.RunningCosts.Concat(table.Investments).FirstOrDefault(r => r.Kind == Row && r.Reference == Reference) is { } row
-                ? (row.Indented ? $"{Report.InvestmentNames.GetValueOrDefault(row.Reference, row.Reference)} – resultatbetaling" : row.Label) : Reference;
+                ? (row.Indented ? $"{Report.InvestmentNames.GetValueOrDefault(row.Reference, row.Reference)} – resultatbetaling"
+                    : row.Label) : Reference;
         CellTitle = $"{rowLabel}, {column.Label}";
     }
 

@@ -95,19 +95,27 @@ public sealed class IndexModel(BundlinjeDb db, MeasureCatalogue catalogue) : For
 
         public static MeasureForm Of(Measure m) => new()
         {
-            Code = m.Code, NameDa = m.NameDa, NameEn = m.NameEn, Unit = m.Unit, ValueType = m.ValueType, Decimals = m.Decimals, Source = m.Source,
+            Code = m.Code, NameDa = m.NameDa, NameEn = m.NameEn, Unit = m.Unit, ValueType = m.ValueType, Decimals = m.Decimals,
+            Source = m.Source,
         };
     }
 
     public static string UnitLabel(MeasureUnit unit) => unit switch
     {
-        MeasureUnit.Kroner => "kr.", MeasureUnit.Days => "dage", MeasureUnit.Events => "hændelser", MeasureUnit.Persons => "personer",
-        MeasureUnit.Percent => "%", MeasureUnit.YesNo => "ja/nej", _ => "mmol/mol",
+        MeasureUnit.Kroner => "kr.",
+        MeasureUnit.Days => "dage",
+        MeasureUnit.Events => "hændelser",
+        MeasureUnit.Persons => "personer",
+        MeasureUnit.Percent => "%",
+        MeasureUnit.YesNo => "ja/nej",
+        _ => "mmol/mol",
     };
 
     public static string ValueTypeLabel(MeasureValueType type) => type switch
     {
-        MeasureValueType.Integer => "heltal", MeasureValueType.YesNo => "ja/nej (0/1)", _ => "decimaltal",
+        MeasureValueType.Integer => "heltal",
+        MeasureValueType.YesNo => "ja/nej (0/1)",
+        _ => "decimaltal",
     };
 
     public static string SourceLabel(MeasureSource source) => source == MeasureSource.Provider ? "Leverandør" : "Register";

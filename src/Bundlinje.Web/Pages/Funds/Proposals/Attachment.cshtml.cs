@@ -20,11 +20,13 @@ public sealed class AttachmentModel(BundlinjeDb db) : PageModel, IFundPage
     {
         var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.FundId == Fund.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
-        var attachment = await db.ProposalAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.ProposalId == proposal.Id && a.Id == Id, ct);
+        var attachment = await db.ProposalAttachments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.ProposalId == proposal.Id && a.Id == Id, ct);
         if (attachment is null) return NotFound();
         Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         Response.Headers.CacheControl = "no-store";
-        var type = attachment.ContentType is AttachmentCheck.Pdf or AttachmentCheck.Docx or AttachmentCheck.Xlsx ? attachment.ContentType : "application/octet-stream";
+        var type = attachment.ContentType is AttachmentCheck.Pdf or AttachmentCheck.Docx or AttachmentCheck.Xlsx ? attachment.ContentType
+            : "application/octet-stream";
         return File(attachment.Content, type, AttachmentName.Sanitise(attachment.FileName));
     }
 }

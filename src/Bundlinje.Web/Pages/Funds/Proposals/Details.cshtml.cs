@@ -59,8 +59,13 @@ public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), 
         if (proposal is null) return NotFound();
         Proposal = proposal;
         Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
-            .Select(a => new ProposalAttachment { Id = a.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Sha256 = a.Sha256, Content = Array.Empty<byte>() }).ToListAsync(ct);
-        InvestmentKey = proposal.InvestmentId is { } iid ? await Db.Investments.Where(i => i.Id == iid).Select(i => i.Key).FirstOrDefaultAsync(ct) : null;
+            .Select(a => new ProposalAttachment
+            {
+                Id = a.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size,
+                Sha256 = a.Sha256, Content = Array.Empty<byte>()
+            }).ToListAsync(ct);
+        InvestmentKey = proposal.InvestmentId is { } iid ? await Db.Investments.Where(i => i.Id == iid).Select(i => i.Key)
+            .FirstOrDefaultAsync(ct) : null;
         Requests = await Db.AssessmentRequests.AsNoTracking().Include(r => r.Organisation).Where(r => r.ProposalId == proposal.Id)
             .OrderBy(r => r.RequestedOn).ThenBy(r => r.Organisation!.Name).ToListAsync(ct);
         if (Administers)

@@ -84,8 +84,10 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
         await LoadPartiesAsync(ct);
         Administers = await HttpContext.MayAsync(Investment, Operations.Administer);
         RecordsCouncilDecision = await HttpContext.MayAsync(Investment, Operations.RecordCouncilDecision);
-        Phases = await Db.PhaseChanges.AsNoTracking().Where(c => c.InvestmentId == Investment.Id).OrderByDescending(c => c.StartedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
-        Assessments = await Db.MaturityAssessments.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderBy(m => m.AssessedOn).ThenBy(m => m.Id).ToListAsync(ct);
+        Phases = await Db.PhaseChanges.AsNoTracking().Where(c => c.InvestmentId == Investment.Id).OrderByDescending(c => c.StartedOn)
+            .ThenByDescending(c => c.Id).ToListAsync(ct);
+        Assessments = await Db.MaturityAssessments.AsNoTracking().Where(m => m.InvestmentId == Investment.Id).OrderBy(m => m.AssessedOn)
+            .ThenBy(m => m.Id).ToListAsync(ct);
         Approvals = await ApprovalChain.OfAsync(Db, Investment.Id, ct);
         Missing = ApprovalChain.Missing(Investment, Approvals);
     }

@@ -16,7 +16,8 @@ public sealed class ParticipantsModel(BundlinjeDb db, ParticipantStore participa
         var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, Operations.SeeParticipants, ct);
         if (refusal is not null) return refusal;
         Investment = investment!;
-        Rows = await participants.ReadAsync(Investment.Id, "Deltagerliste", q => q.OrderBy(p => p.Cohort).ThenBy(p => p.EnrolledOn).ThenBy(p => p.Pseudonym), ct);
+        Rows = await participants.ReadAsync(Investment.Id, "Deltagerliste", q => q.OrderBy(p => p.Cohort).ThenBy(p => p.EnrolledOn)
+            .ThenBy(p => p.Pseudonym), ct);
         return Page();
     }
 }

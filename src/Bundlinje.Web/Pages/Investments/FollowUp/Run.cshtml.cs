@@ -39,7 +39,8 @@ public sealed class RunModel(BundlinjeDb db, IRegisterStore register, Participan
         PerPerson = (await db.PaymentModels.AsNoTracking().FirstAsync(m => m.Id == run.PaymentModelId, ct)).Model.Metrics
             .Where(Bundlinje.Payments.Settler.PerParticipant).Select(m => m.Key).ToHashSet();
         Approval = await db.FollowUpApprovals.AsNoTracking().FirstOrDefaultAsync(a => a.RunId == run.Id, ct);
-        Obligations = await db.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.RunId == run.Id).OrderBy(o => o.Id).ToListAsync(ct);
+        Obligations = await db.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.RunId == run.Id)
+            .OrderBy(o => o.Id).ToListAsync(ct);
         if (Metric is not null && Cohort is not null)
         {
             if (!SeesParticipants) return Forbid();
@@ -55,9 +56,11 @@ public sealed class RunModel(BundlinjeDb db, IRegisterStore register, Participan
                               where r.InvestmentId == Investment.Id && r.AsOf <= Run.AsOf select r).AsNoTracking().ToListAsync(ct);
         if (!approved.Any(r => r.Id == Run.Id)) approved.Add(Run); // as if this run were approved too
         var parties = await db.Parties.AsNoTracking().Include(p => p.Organisation)
-            .Where(p => p.InvestmentId == Investment.Id && (p.Role == PartyRole.Investor || p.Role == PartyRole.CoFunder) && p.Capital > 0).ToListAsync(ct);
+            .Where(p => p.InvestmentId == Investment.Id && (p.Role == PartyRole.Investor || p.Role == PartyRole.CoFunder) && p.Capital > 0)
+                .ToListAsync(ct);
         var start = Investment.PeriodStart ?? Investment.AgreedOn ?? approved.Min(r => r.AsOf);
-        var byInvestor = approved.Select(r => (r.AsOf, r.Id == Run.Id ? Result.ByInvestor : RunResult.FromJson(r.ResultJson).ByInvestor)).ToList();
+        var byInvestor = approved.Select(r => (r.AsOf, r.Id == Run.Id ? Result.ByInvestor : RunResult.FromJson(r.ResultJson).ByInvestor))
+            .ToList();
         foreach (var party in parties)
         {
             var flows = byInvestor.Select(r => new Bundlinje.Payments.CashFlow(r.AsOf,

@@ -26,7 +26,8 @@ public sealed class SettlementModel(BundlinjeDb db, FinalSettlements settlements
         try
         {
             var postings = await settlements.PostAsync(Key, AsOf!.Value, ct);
-            Done = $"Garantibetalingen er bogført i fondens regnskab: {string.Join(", ", postings.Select(p => $"{p.Payer} {Kroner.Exact(p.Amount)} (postering {p.Id})"))}.";
+            Done = $"Garantibetalingen er bogført i fondens regnskab: {string.Join(", ",
+                postings.Select(p => $"{p.Payer} {Kroner.Exact(p.Amount)} (postering {p.Id})"))}.";
         }
         catch (Refused e) { ModelState.AddRefusal(e); }
         Posted = await settlements.PostedAsync(Key, ct);

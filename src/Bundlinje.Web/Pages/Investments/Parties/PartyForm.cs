@@ -32,7 +32,8 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db), IInvestmentPage
     protected void Show(Party p)
     {
         OrganisationKey = p.Organisation!.Key; Role = p.Role; Note = p.Note; Version = p.Version;
-        Capital = Text(p.Capital); Guarantee = Text(p.Guarantee); GuaranteeShare = p.GuaranteeShare is { } s ? (s * 100m).ToString("0.##", Kroner.Danish) : null; Donation = Text(p.Donation);
+        Capital = Text(p.Capital); Guarantee = Text(p.Guarantee); GuaranteeShare = p.GuaranteeShare is { } s
+            ? (s * 100m).ToString("0.##", Kroner.Danish) : null; Donation = Text(p.Donation);
     }
 
     /// <summary>Validates the form and writes it onto the party; false with field messages if the input is bad.</summary>
@@ -40,7 +41,8 @@ public abstract class PartyForm(BundlinjeDb db) : FormPage(db), IInvestmentPage
     {
         var org = Organisations.FirstOrDefault(o => o.Key == OrganisationKey);
         if (org is null) ModelState.AddModelError(nameof(OrganisationKey), "Vælg en organisation.");
-        var capital = Amount(nameof(Capital), Capital, "Kapital", Role is PartyRole.Investor or PartyRole.CoFunder, "investorer og medfinansierende");
+        var capital = Amount(nameof(Capital), Capital, "Kapital", Role is PartyRole.Investor or PartyRole.CoFunder,
+            "investorer og medfinansierende");
         var guarantee = Amount(nameof(Guarantee), Guarantee, "Garanti", Role == PartyRole.DeficitGuarantor, "underskudsgaranter");
         var share = Percent(nameof(GuaranteeShare), GuaranteeShare, Role == PartyRole.DeficitGuarantor);
         var donation = Amount(nameof(Donation), Donation, "Donation", Role == PartyRole.Donor, "donorer");

@@ -41,7 +41,8 @@ public sealed class DetailsModel(BundlinjeDb db, Bundlinje.Proposals.Assessments
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var request = await Db.AssessmentRequests.AsNoTracking().Include(r => r.Organisation).Include(r => r.Proposal).ThenInclude(p => p!.Events)
+        var request = await Db.AssessmentRequests.AsNoTracking().Include(r => r.Organisation).Include(r => r.Proposal)
+            .ThenInclude(p => p!.Events)
             .FirstOrDefaultAsync(r => r.Id == Id, ct);
         if (await this.RefuseUnlessAsync(request, Operations.Read) is { } refused) return refused;
         Assessment = request!;
