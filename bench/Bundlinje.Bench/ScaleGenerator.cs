@@ -95,7 +95,7 @@ public static class ScaleGenerator
         }
         foreach (var (line, _) in lines)
             if (LedgerRules.Check(line).FirstOrDefault() is { Field: not null } problem)
-                throw new InvalidOperationException($"Generated posting refused: {problem.Field}: {problem.Message}");
+                throw new InvalidOperationException($"Generated posting refused: {problem.Field}: {problem.Code}");
         var now = DateTimeOffset.UtcNow;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var chunk in lines.Chunk(5_000))

@@ -69,7 +69,7 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
 
             // A participant file with two bad rows: the file is refused whole, each row named.
             var participants = Path.Combine(folder, "deltagere.csv");
-            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,maybe,2024-01-01\n2222222222,2024,control,2024-13-01\n");
+            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,maybe,2024-01-01\n2222222222,2024,control,2024-13-01\n", TestContext.Current.CancellationToken);
             await page.GotoAsync("/Investments/ungifokus/FollowUp");
             await page.SetInputFilesAsync("#participants-file", participants);
             await page.ClickAsync("form:has(#participants-file) button[type=submit]");

@@ -62,8 +62,8 @@ public sealed partial class LogVolumeTests : IAsyncLifetime
         form.Add(file, "Upload", "deltagere.csv");
         var logged = factory.Logs.Count;
 
-        var response = await client.PostAsync("/Investments/ungifokus/FollowUp/Participants/Import", form);
-        var html = await response.Content.ReadAsStringAsync();
+        var response = await client.PostAsync("/Investments/ungifokus/FollowUp/Participants/Import", form, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Deltagere: 100.000 tilføjet", WebUtility.HtmlDecode(html).Replace("100000", "100.000"));
         var lines = factory.Logs.Skip(logged).ToList();

@@ -117,7 +117,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var content = new StallingContent(body, sent, stalled, stop.Token);
         content.Headers.ContentType = form.Headers.ContentType;
         var request = client.PostAsync($"{FollowUp}/Participants/Import", content, stop.Token);
-        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var arrived = cprs.Where(c => Encoding.UTF8.GetString(body, 0, sent).Contains(c)).ToList();
         // The server reads the form while the request hangs; look for what it has buffered, for a few seconds.
         for (var i = 0; i < 10; i++) { ScanDisk(arrived); await Task.Delay(300, TestContext.Current.CancellationToken); }
@@ -133,7 +133,7 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var huge = new byte[RegisterStore.MaxUploadBytes + 4096];
         "cpr,measure,from,to,value,unit\n"u8.CopyTo(huge);
-        var response = await client.PostAsync($"{FollowUp}/Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge));
+        var response = await client.PostAsync($"{FollowUp}/Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = WebUtility.HtmlDecode(
             await client.GetStringAsync(response.Headers.Location!.OriginalString, TestContext.Current.CancellationToken));

@@ -114,7 +114,7 @@ public sealed class RefusalLanguageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Language", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["culture"] = "en", ["returnUrl"] = "/Portfolio", ["__RequestVerificationToken"] = token,
-        }))).StatusCode);
+        }), TestContext.Current.CancellationToken)).StatusCode);
         var english = await RefusedAsync();
         Assert.Equal("The effect must be between 0 and 150 %.", english.GetProperty("detail").GetString());
         Assert.Equal("economics.effectRange", english.GetProperty("code").GetString());

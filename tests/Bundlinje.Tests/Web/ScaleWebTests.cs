@@ -75,7 +75,7 @@ public abstract class ScaleWebTests : AppTests
             ungifokus.Name = "UngiFokus (omdøbt)";
             return await db.SaveChangesAsync();
         });
-        Assert.Contains(">UngiFokus (omdøbt)</th>", await client.GetStringAsync("/Funds/aarhus/Economics"));
+        Assert.Contains(">UngiFokus (omdøbt)</th>", await client.GetStringAsync("/Funds/aarhus/Economics", TestContext.Current.CancellationToken));
     }
 
     /// <summary>The fund-wide total of a column in the economics page, in thousands.</summary>
@@ -92,7 +92,7 @@ public abstract class ScaleWebTests : AppTests
     {
         if (Factory is null) return;
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
-        var html = await client.GetStringAsync("/Funds/aarhus/Economics");
+        var html = await client.GetStringAsync("/Funds/aarhus/Economics", TestContext.Current.CancellationToken);
         // The demo fund is small: every group is open, each investment row under its department's sum row.
         Assert.All(["class=\"department\"", ">UngiFokus</th>", "aria-expanded=\"true\""], part => Assert.Contains(part, html));
         Assert.DoesNotContain("aria-expanded=\"false\"", html);
@@ -114,12 +114,12 @@ public abstract class ScaleWebTests : AppTests
                 await ledger.AddAsync("aarhus", new LedgerLine { FiscalYear = 2026, Kind = LedgerKind.Disbursement, Basis = LedgerBasis.Budget, Amount = 1_000m, Investment = $"skala-{i}" }, LedgerSource.Manual, null);
             return await db.SaveChangesAsync();
         });
-        var closed = await client.GetStringAsync("/Funds/aarhus/Economics?effect=100");
+        var closed = await client.GetStringAsync("/Funds/aarhus/Economics?effect=100", TestContext.Current.CancellationToken);
         Assert.DoesNotContain(">Skala 1</th>", closed);
         Assert.DoesNotContain("aria-expanded=\"true\"", closed);
         var withSkala = Regex.Matches(closed, "<a href=\"([^\"]+)\" aria-expanded=\"false\">▸ ([^<]+)</a>\\s*<span class=\"meta\">\\((\\d+)\\)")
             .Single(m => int.Parse(m.Groups[3].Value) >= EconomicsPageRows);
-        var opened = await client.GetStringAsync(WebUtility.HtmlDecode(withSkala.Groups[1].Value));
+        var opened = await client.GetStringAsync(WebUtility.HtmlDecode(withSkala.Groups[1].Value), TestContext.Current.CancellationToken);
         Assert.Contains(">Skala 1</th>", opened);
         Assert.Contains(">Skala 61</th>", opened);
         Assert.Contains("effect=100", WebUtility.HtmlDecode(withSkala.Groups[1].Value));
@@ -138,28 +138,28 @@ public abstract class ScaleWebTests : AppTests
             return (postings.Count, postings.Sum(p => p.Amount));
         });
         Assert.True(count > 100, "the demo ledger spans more than one page");
-        var first = await client.GetStringAsync("/Funds/aarhus/Ledger");
+        var first = await client.GetStringAsync("/Funds/aarhus/Ledger", TestContext.Current.CancellationToken);
         Assert.Equal(100, PostingRows(first));
         Assert.Contains($"<strong>{count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))}</strong>", first);
         Assert.Contains(Kroner.Exact(sum), first);
         Assert.Contains("class=\"pagination\"", first);
         var last = (count + 99) / 100;
-        var lastPage = await client.GetStringAsync($"/Funds/aarhus/Ledger?page={last}");
+        var lastPage = await client.GetStringAsync($"/Funds/aarhus/Ledger?page={last}", TestContext.Current.CancellationToken);
         Assert.Equal(count - (last - 1) * 100, PostingRows(lastPage));
         Assert.Contains("aria-current=\"page\">" + last + "<", lastPage);
 
         // Sorted by amount, descending: the first row is the largest posting; the totals stay those of the filter.
         var largest = await Factory.WithAsync(db => db.LedgerPostings.Where(p => p.Fund!.Key == "aarhus" && p.FiscalYear == 2024)
             .Select(p => new { p.Id, p.Amount }).ToListAsync());
-        var byAmount = await client.GetStringAsync("/Funds/aarhus/Ledger?year=2024&sort=Amount&desc=true");
+        var byAmount = await client.GetStringAsync("/Funds/aarhus/Ledger?year=2024&sort=Amount&desc=true", TestContext.Current.CancellationToken);
         Assert.Equal(largest.MaxBy(p => p.Amount)!.Id, PostingIds(byAmount).First());
         Assert.Contains(Kroner.Exact(largest.Sum(p => p.Amount)), byAmount);
         Assert.Contains("aria-sort=\"descending\"", byAmount);
-        var ascending = PostingIds(await client.GetStringAsync("/Funds/aarhus/Ledger?sort=Number"));
+        var ascending = PostingIds(await client.GetStringAsync("/Funds/aarhus/Ledger?sort=Number", TestContext.Current.CancellationToken));
         Assert.Equal(ascending.Order(), ascending);
 
         // A search narrows the list and its totals.
-        var searched = await client.GetStringAsync("/Funds/aarhus/Ledger?q=UngiFokus");
+        var searched = await client.GetStringAsync("/Funds/aarhus/Ledger?q=UngiFokus", TestContext.Current.CancellationToken);
         Assert.InRange(PostingRows(searched), 1, 99);
         Assert.DoesNotContain("class=\"pagination\"", searched);
     }
@@ -169,13 +169,13 @@ public abstract class ScaleWebTests : AppTests
     {
         if (Factory is null) return;
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
-        var all = await client.GetStringAsync("/Portfolio?sort=Name");
+        var all = await client.GetStringAsync("/Portfolio?sort=Name", TestContext.Current.CancellationToken);
         var names = Regex.Matches(all, "<td><a href=\"/Investments/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.Equal(11, names.Count);
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
-        var descending = await client.GetStringAsync("/Portfolio?sort=Name&desc=true");
+        var descending = await client.GetStringAsync("/Portfolio?sort=Name&desc=true", TestContext.Current.CancellationToken);
         Assert.Equal(names.AsEnumerable().Reverse(), Regex.Matches(descending, "<td><a href=\"/Investments/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
-        var filtered = await client.GetStringAsync("/Portfolio?q=UngiFokus");
+        var filtered = await client.GetStringAsync("/Portfolio?q=UngiFokus", TestContext.Current.CancellationToken);
         Assert.Single(Regex.Matches(filtered, "<td><a href=\"/Investments/"));
         Assert.Contains("der matcher: 1", filtered);
     }
