@@ -35,17 +35,21 @@ public static class PagesBench
         {
             var clock = Stopwatch.StartNew();
             var (postings, demoInvestment) = await SeedAsync(connection, investments);
-            Console.WriteLine($"database: demo fund + fund '{ScaleGenerator.FundKey}' with {investments} investments, {postings} postings ({clock.Elapsed.TotalSeconds:0.0} s)");
+            Console.WriteLine($"database: demo fund + fund '{ScaleGenerator.FundKey}' with {investments} investments, {postings} postings" +
+                $" ({clock.Elapsed.TotalSeconds:0.0} s)");
             var baseUrl = new Uri($"https://127.0.0.1:{LoadBench.FreeLoopbackPort()}");
             LoadBench.thumbprint = LoadBench.WriteCertificate(Path.Combine(folder, "load.pfx"));
             app = LoadBench.Start(web, folder, connection, baseUrl);
             await LoadBench.WaitForAsync(baseUrl, TimeSpan.FromSeconds(60));
             var funds = new[]
             {
-                (Name: "demo", Fund: "aarhus", Investment: demoInvestment, Client: await LoadBench.SignInAsync(baseUrl, DemoData.Users[0].Email, DemoData.Password)),
-                (Name: "large", Fund: ScaleGenerator.FundKey, Investment: $"inv-{investments / 2}", Client: await LoadBench.SignInAsync(baseUrl, LargeUser, Password)),
+                (Name: "demo", Fund: "aarhus", Investment: demoInvestment,
+                    Client: await LoadBench.SignInAsync(baseUrl, DemoData.Users[0].Email, DemoData.Password)),
+                (Name: "large", Fund: ScaleGenerator.FundKey, Investment: $"inv-{investments / 2}",
+                    Client: await LoadBench.SignInAsync(baseUrl, LargeUser, Password)),
             };
-            var samples = funds.ToDictionary(f => f.Name, _ => Pages.ToDictionary(p => p, _ => new List<(double Ms, long Bytes, HttpStatusCode Status)>()));
+            var samples = funds.ToDictionary(f => f.Name, _ =>
+                Pages.ToDictionary(p => p, _ => new List<(double Ms, long Bytes, HttpStatusCode Status)>()));
             for (var round = -3; round < rounds; round++) // three warm-up rounds (JIT, caches), not counted
                 foreach (var f in round % 2 == 0 ? funds : funds.Reverse())
                     foreach (var page in Pages)
@@ -76,15 +80,18 @@ public static class PagesBench
         }
         static string Kb(double bytes) => (bytes / 1024).ToString("0.0");
         Console.WriteLine($"{rounds} rounds per page and fund; large = {investments} investments, {postings} postings");
-        Console.WriteLine("| page | demo p50 ms | demo p95 ms | demo KB | large p50 ms | large p95 ms | large KB | p95 large/demo | size large/demo |");
+        Console.WriteLine("| page | demo p50 ms | demo p95 ms | demo KB | large p50 ms | large p95 ms | large KB | p95 large/demo | size " +
+            "large/demo |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var page in Pages)
         {
             var (d, l) = (samples["demo"][page], samples["large"][page]);
             var statuses = d.Concat(l).Where(s => s.Status != HttpStatusCode.OK).Select(s => (int)s.Status).Distinct().ToList();
             var (dSize, lSize) = (d.Average(s => (double)s.Bytes), l.Average(s => (double)s.Bytes));
-            Console.WriteLine($"| `{page}`{(statuses.Count > 0 ? " (HTTP " + string.Join(",", statuses) + ")" : "")} | {P(d.Select(s => s.Ms), .5):0} | "
-                + $"{P(d.Select(s => s.Ms), .95):0} | {Kb(dSize)} | {P(l.Select(s => s.Ms), .5):0} | {P(l.Select(s => s.Ms), .95):0} | {Kb(lSize)} | "
+            Console.WriteLine($"| `{page}`{(statuses.Count > 0 ? " (HTTP " + string.Join(",", statuses) + ")" : "")} | {P(
+                d.Select(s => s.Ms), .5):0} | "
+                + $"{P(d.Select(s => s.Ms), .95):0} | {Kb(dSize)} | {P(l.Select(s => s.Ms), .5):0} | {P(l.Select(s => s.Ms), .95):0} | {Kb(
+                    lSize)} | "
                 + $"{P(l.Select(s => s.Ms), .95) / P(d.Select(s => s.Ms), .95):0.0} | {lSize / dSize:0.0} |");
         }
     }
@@ -100,7 +107,8 @@ public static class PagesBench
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
         var postings = await ScaleGenerator.SeedAsync(db, investments);
-        await scope.ServiceProvider.GetRequiredService<Accounts>().AddAsync(LargeUser, Roles.Secretariat, [ScaleGenerator.FundKey], Password);
+        await scope.ServiceProvider.GetRequiredService<Accounts>()
+            .AddAsync(LargeUser, Roles.Secretariat, [ScaleGenerator.FundKey], Password);
         var demoInvestment = await db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id).Select(i => i.Key).FirstAsync();
         return (postings, demoInvestment);
     }

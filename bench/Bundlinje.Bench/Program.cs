@@ -18,7 +18,8 @@ if (args.FirstOrDefault() == "load")
 if (args.FirstOrDefault() == "pages")
 {
     // pages [investments=1000] [rounds=20]: the main pages at scale over HTTP, see docs/performance.md
-    Environment.ExitCode = await PagesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 20);
+    Environment.ExitCode =
+        await PagesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 20);
     return;
 }
 if (args.FirstOrDefault() == "followup")

@@ -28,7 +28,8 @@ public static class ScaleGenerator
         });
         var others = Enumerable.Range(1, Math.Max(10, investments / 5)).Select(i => new OrganisationDto
         {
-            Key = $"org-{i}", Name = $"Syntetisk organisation {i}", Kind = i % 2 == 0 ? OrganisationKind.Provider : OrganisationKind.Investor,
+            Key = $"org-{i}", Name = $"Syntetisk organisation {i}", Kind = i % 2 == 0 ? OrganisationKind.Provider
+                : OrganisationKind.Investor,
         }).ToList();
         string Other() => others[random.Next(others.Count)].Key!;
         return new PortfolioDocument
@@ -62,7 +63,8 @@ public static class ScaleGenerator
         var random = new Random(11);
         decimal Kroner(int min, int max) => random.Next(min, max) * 1_000m + random.Next(100) * 0.25m;
         var lines = new List<(LedgerLine Line, int? Investment)>();
-        void Add(int year, LedgerKind kind, LedgerBasis basis, decimal amount, string? category, int? investment, string? key, string text) =>
+        void Add(int year, LedgerKind kind, LedgerBasis basis, decimal amount, string? category, int? investment, string? key,
+            string text) =>
             lines.Add((new LedgerLine
             {
                 FiscalYear = year, Kind = kind, Basis = basis, Amount = amount, Category = category, Investment = key, Text = text,
@@ -73,7 +75,8 @@ public static class ScaleGenerator
             var basis = year <= LastClosedYear ? LedgerBasis.Actual : LedgerBasis.Budget;
             Add(year, LedgerKind.Appropriation, basis, 400_000_000m, null, null, null, $"Bevilling {year}");
             Add(year, LedgerKind.RunningCost, LedgerBasis.Budget, Kroner(2_000, 3_000), "Sekretariat", null, null, "Budget sekretariat");
-            if (basis == LedgerBasis.Actual) Add(year, LedgerKind.RunningCost, basis, Kroner(2_000, 3_000), "Sekretariat", null, null, "Sekretariat");
+            if (basis == LedgerBasis.Actual) Add(year, LedgerKind.RunningCost, basis, Kroner(2_000, 3_000), "Sekretariat", null, null,
+                "Sekretariat");
         }
         foreach (var investment in ids)
         {
@@ -103,7 +106,8 @@ public static class ScaleGenerator
             db.LedgerPostings.AddRange(chunk.Select(l => new LedgerPosting
             {
                 FundId = fund.Id, Pot = l.Line.Pot, FiscalYear = l.Line.FiscalYear, EntryDate = l.Line.EntryDate!.Value, Kind = l.Line.Kind,
-                Basis = l.Line.Basis, Amount = l.Line.Amount, Category = l.Line.Category, InvestmentId = l.Investment, Source = LedgerSource.Import,
+                Basis = l.Line.Basis, Amount = l.Line.Amount, Category = l.Line.Category, InvestmentId = l.Investment,
+                Source = LedgerSource.Import,
                 SourceReference = "bench", Text = l.Line.Text, PostedBy = "bench", PostedAt = now,
             }));
             await db.SaveChangesAsync(ct);

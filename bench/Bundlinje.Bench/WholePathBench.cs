@@ -79,8 +79,10 @@ public static class WholePathBench
             await PaymentModelFile.StoreAsync(db, Model);
             await PaymentModelFile.StoreAsync(db, Model.Replace("\"inv-1\"", $"\"{WarmUp}\""));
             // A small investment to warm up on (JIT, EF's model and queries) before the timed rounds, in their fresh process.
-            await new ParticipantImporter(db, new ParticipantStore(db, User, TimeProvider.System), Pseudonyms, new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), User, TimeProvider.System).ImportAsync(WarmUp, "warm-up.csv",
-                new MemoryStream(System.Text.Encoding.UTF8.GetBytes("cpr,cohort,group,enrolled\n" + string.Concat(Enumerable.Range(0, 20).Select(i =>
+            await new ParticipantImporter(db, new ParticipantStore(db, User, TimeProvider.System), Pseudonyms,
+                new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), User, TimeProvider.System).ImportAsync(WarmUp, "warm-up.csv",
+                new MemoryStream(System.Text.Encoding.UTF8.GetBytes("cpr,cohort,group,enrolled\n"
+                    + string.Concat(Enumerable.Range(0, 20).Select(i =>
                     $"{Cpr(1_000_000_000 + i)},2020,{(i % 2 == 0 ? "treatment" : "control")},2020-01-01\n")))));
         }
         var participantsCsv = Path.Combine(folder, "deltagere.csv");
@@ -91,7 +93,8 @@ public static class WholePathBench
         await using (var db = Db(folder))
         await using (var stream = File.OpenRead(participantsCsv))
         {
-            var result = await new ParticipantImporter(db, new ParticipantStore(db, User, TimeProvider.System), Pseudonyms, new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), User, TimeProvider.System)
+            var result = await new ParticipantImporter(db, new ParticipantStore(db, User, TimeProvider.System), Pseudonyms,
+                new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), User, TimeProvider.System)
                 .ImportAsync(Investment, "deltagere.csv", stream);
             if (result.Added != n) throw new InvalidOperationException($"{result.Added} participants imported, expected {n}.");
         }

@@ -10,7 +10,11 @@ public static class BundlinjeCommand
 
     public static RootCommand Create()
     {
-        var lang = new Option<string>(Lang) { Description = "The language of refusals: da (default) or en.", Recursive = true, DefaultValueFactory = _ => "da" };
+        var lang = new Option<string>(Lang)
+        {
+            Description = "The language of refusals: da (default) or en.", Recursive = true,
+            DefaultValueFactory = _ => "da"
+        };
         lang.AcceptOnlyFromAmong("da", "en");
         return new("bundlinje: administration of a Bundlinje database (same configuration as the web app).")
         {

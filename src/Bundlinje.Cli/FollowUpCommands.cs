@@ -47,7 +47,8 @@ public static class FollowUpCommands
             var path = Existing(parse.GetValue(file));
             var db = sp.GetRequiredService<BundlinjeDb>();
             var known = parse.GetValue(investment) is { } key
-                ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId).SingleOrDefaultAsync(ct)
+                ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId)
+                    .SingleOrDefaultAsync(ct)
                     ?? throw new Refused("investment.unknown", key), ct)
                 : await MeasureCatalogue.AllValueTypesAsync(db, ct);
             var rows = sp.GetRequiredService<IRegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);

@@ -36,7 +36,8 @@ public static class FundCommands
             var report = await sp.GetRequiredService<FundEconomics>().BuildAsync(parse.GetValue(fund)!, query, ct: ct);
             var file = parse.GetValue(output);
             if (parse.GetValue(format) == "xlsx" && file is null) throw new ArgumentException("--format xlsx needs --out FILE.");
-            var content = parse.GetValue(format) == "csv" ? System.Text.Encoding.UTF8.GetBytes(report.ToCsv()) : report.Export(parse.GetValue(format)!, sp.GetRequiredService<IEconomicsWorkbook>()).Content;
+            var content = parse.GetValue(format) == "csv" ? System.Text.Encoding.UTF8.GetBytes(report.ToCsv())
+                : report.Export(parse.GetValue(format)!, sp.GetRequiredService<IEconomicsWorkbook>()).Content;
             if (file is null) return System.Text.Encoding.UTF8.GetString(content).TrimEnd('\n');
             await File.WriteAllBytesAsync(file.FullName, content, ct);
             return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";
@@ -65,7 +66,8 @@ public static class FundCommands
             await using var stream = file.OpenRead();
             var cells = PublishedTable.Read(file.Name, stream, sp.GetRequiredService<ISheetReader>());
             var report = await sp.GetRequiredService<FundEconomics>().BuildAsync(parse.GetValue(fund)!, ct: ct);
-            var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells, parse.GetValue(tolerance));
+            var differences = Reconciliation.Compare(report.Table ?? throw new ArgumentException("The fund has no postings."), cells,
+                parse.GetValue(tolerance));
             return differences.Count == 0
                 ? $"All {cells.Count} published cells agree within the tolerance."
                 : string.Join('\n', differences.Select(d => d.Missing is { } missing

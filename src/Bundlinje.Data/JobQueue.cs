@@ -132,7 +132,8 @@ internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<Back
         b.Property(j => j.RequestedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         foreach (var time in new[] { nameof(BackgroundJob.LeaseUntil), nameof(BackgroundJob.StartedAt), nameof(BackgroundJob.FinishedAt) })
             b.Property<DateTimeOffset?>(time).HasConversion<long?>(
-                v => v.HasValue ? v.Value.ToUnixTimeMilliseconds() : null, v => v.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(v.Value) : null);
+                v => v.HasValue ? v.Value.ToUnixTimeMilliseconds() : null, v => v.HasValue
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(v.Value) : null);
         b.HasIndex(j => new { j.State, j.RequestedAt });
         // One queued or running job per investment and kind: a second request while one is active gets that one.
         b.HasIndex(j => new { j.InvestmentId, j.Kind }).IsUnique().HasFilter("\"State\" IN ('Queued', 'Running')")

@@ -27,7 +27,9 @@ public static class RegisterCsv
         if (header.Any(CprLike.In)) throw RegisterRejected.With(Refusal.Of("import.headerLooksLikeCpr", RegisterRejected.Line(1)));
         if (header.Any(h => h.Length == 0)) throw RegisterRejected.With(Refusal.Of("register.headerNotCsv", RegisterRejected.Line(1)));
         var missing = required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0) throw RegisterRejected.With(Refusal.Of("import.columnsMissing", RegisterRejected.Line(1), string.Join(", ", missing), string.Join(", ", required)));
+        if (missing.Count > 0)
+            throw RegisterRejected.With(
+                Refusal.Of("import.columnsMissing", RegisterRejected.Line(1), string.Join(", ", missing), string.Join(", ", required)));
         var index = required.ToDictionary(c => c, c => header.FindIndex(h => h.Equals(c, StringComparison.OrdinalIgnoreCase)));
         var cprColumn = index["cpr"];
         var columns = new[] { "measure", "from", "to", "value", "unit" }.Select(c => index[c]).ToArray();
@@ -44,7 +46,8 @@ public static class RegisterCsv
             if (fields.Count == 1 && fields[0].Length == 0) continue; // a blank line
             if (fields.Count != header.Count)
             {
-                if (problems.Count < 50) problems.Add(Refusal.Of("register.fieldCount", RegisterRejected.Line(line), fields.Count, header.Count));
+                if (problems.Count < 50) problems.Add(
+                    Refusal.Of("register.fieldCount", RegisterRejected.Line(line), fields.Count, header.Count));
                 continue;
             }
             var cpr = fields[cprColumn];

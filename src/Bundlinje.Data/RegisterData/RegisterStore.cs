@@ -71,7 +71,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     public long Import(string file, string importedBy, IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         if (!File.Exists(file)) throw RegisterRejected.With(Refusal.Of("register.fileNotFound", file));
-        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase)) return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
+        if (Path.GetExtension(file).Equals(".parquet", StringComparison.OrdinalIgnoreCase))
+            return ImportParquet(file, Path.GetFileName(file), importedBy, knownMeasures);
         using var stream = File.OpenRead(file);
         return Import(stream, Path.GetFileName(file), importedBy, knownMeasures);
     }
@@ -85,7 +86,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (extension is not (".csv" or ".parquet")) throw RegisterRejected.With(Refusal.Of("import.fileType", extension, ".csv", ".parquet"));
+        if (extension is not (".csv" or ".parquet"))
+            throw RegisterRejected.With(Refusal.Of("import.fileType", extension, ".csv", ".parquet"));
         if (extension == ".csv")
         {
             var staged = NewStagedFile(".csv");
@@ -119,13 +121,15 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 var parameters = new List<(string, object?)> { ("file", file), ("staged", staged), ("cprlike", CprLike.Pattern) };
                 try
                 {
-                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0), ("file", file))
+                    var present = Query(connection, $"SELECT column_name FROM (DESCRIBE SELECT * FROM {source})", r => r.GetString(0),
+                        ("file", file))
                         .Where(c => c != "file_row_number").ToList();
                     if (present.Any(c => CprLike.In(c)))
                         throw RegisterRejected.With(Refusal.Of("register.columnNameLooksLikeCpr", RegisterRejected.Line(1)));
                     var missing = Columns.Where(c => !present.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
                     if (missing.Count > 0)
-                        throw RegisterRejected.With(Refusal.Of("import.columnsMissing", RegisterRejected.Line(1), string.Join(", ", missing),
+                        throw RegisterRejected.With(
+                            Refusal.Of("import.columnsMissing", RegisterRejected.Line(1), string.Join(", ", missing),
                             string.Join(", ", Columns)));
                     // Column names are identifiers, which no database binds: the file's names are quoted as identifiers (a double
                     // quote doubled, DuckDB's rule). Every value, the names printed as text included, is a parameter.
@@ -144,7 +148,11 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                               FROM {source}) TO $staged (HEADER, DELIMITER ',', QUOTE '"', ESCAPE '"', FORCE_QUOTE *)
                         """, [.. parameters]);
                 }
-                catch (DuckDBException e) { throw RegisterRejected.With(Refusal.Of("import.unreadable", "Parquet", CprLike.Mask(e.Message.Split('\n')[0]))); }
+                catch (DuckDBException e)
+                {
+                    throw RegisterRejected.With(
+                    Refusal.Of("import.unreadable", "Parquet", CprLike.Mask(e.Message.Split('\n')[0])));
+                }
             }
             return LoadStaged(staged, fileName, importedBy, knownMeasures);
         }
@@ -181,8 +189,10 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
             UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
         });
 
-    /// <summary>A row's problem as the query names it (cprlike, cpr, measure, from, to, order, number, yesno, whole), at its line.</summary>
-    private static Refusal Problem(Refusal line, string problem, string cprLike, string cprLength, string measure, string from, string to, string value) =>
+    /// <summary>A row's problem as the query names it (cprlike, cpr, measure, from, to, order, number, yesno, whole), at its
+    /// line.</summary>
+    private static Refusal Problem(Refusal line, string problem, string cprLike, string cprLength, string measure, string from, string to,
+        string value) =>
         problem switch
         {
             "cprlike" => CprLike.Refusal(line, cprLike),
@@ -217,7 +227,11 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
                 columns = {'line': 'BIGINT', 'person': 'VARCHAR', 'measure': 'VARCHAR', 'f': 'VARCHAR', 't': 'VARCHAR', 'v': 'VARCHAR', 'unit': 'VARCHAR', 'cprlike': 'VARCHAR'})
             """;
         try { return Load(connection, source, staged, CprLike.Mask(fileName), importedBy, knownMeasures ?? Measures.SeedValueTypes, rows); }
-        catch (DuckDBException e) { throw RegisterRejected.With(Refusal.Of("register.unreadable", CprLike.Mask(e.Message.Split('\n')[0]))); }
+        catch (DuckDBException e)
+        {
+            throw RegisterRejected.With(
+            Refusal.Of("register.unreadable", CprLike.Mask(e.Message.Split('\n')[0])));
+        }
     }
 
     /// <summary>Validates and inserts the staged file, all or nothing. When the number of staged rows is known (a CSV), the
@@ -281,7 +295,11 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         var first = problems.FindIndex(p => p.Code == "register.unknownMeasure");
         if (first >= 0)
             problems[first] = knownMeasures.Count == 0 ? problems[first] with { Code = "register.unknownMeasureEmptyCatalogue" }
-                : problems[first] with { Code = "register.unknownMeasureKnown", Args = [.. problems[first].Args, Measures.List(knownMeasures.Keys)] };
+                : problems[first] with
+                {
+                    Code = "register.unknownMeasureKnown",
+                    Args = [.. problems[first].Args, Measures.List(knownMeasures.Keys)]
+                };
         if (problems.Count > 0) throw RegisterRejected.With(problems);
         if (rows is not null) throw RegisterRejected.With(Refusal.Of("register.incomplete"));
 
@@ -289,14 +307,16 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     }
 
     private static void RecordImport(DuckDBConnection connection, string id, string fileName, long rows, string importedBy) =>
-        Execute(connection, "INSERT INTO imports VALUES ($id, $file, $rows, $by, now())", ("id", id), ("file", fileName), ("rows", rows), ("by", importedBy));
+        Execute(connection, "INSERT INTO imports VALUES ($id, $file, $rows, $by, now())", ("id", id), ("file", fileName), ("rows", rows),
+            ("by", importedBy));
 
     /// <summary>How many observations of a measure code the store holds (a code in use cannot leave a catalogue).</summary>
     public long Observations(string measure)
     {
         if (!File.Exists(path)) return 0;
         using var connection = Open();
-        return Query(connection, "SELECT count(*) FROM observations WHERE measure = $measure", r => r.GetInt64(0), ("measure", measure)).Single();
+        return Query(connection, "SELECT count(*) FROM observations WHERE measure = $measure", r => r.GetInt64(0), ("measure", measure))
+            .Single();
     }
 
     /// <summary>Keeps a run's per-participant payments for drill-down, keyed by its result hash (same result, same rows):
@@ -305,7 +325,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     public void SaveRunRows(string resultHash, IEnumerable<MetricResult> results, Settlement? settlement = null)
     {
         using var connection = Open();
-        if (Query(connection, "SELECT count(*) FROM run_rows WHERE result_hash = $hash", r => r.GetInt64(0), ("hash", resultHash)).Single() > 0) return;
+        if (Query(connection, "SELECT count(*) FROM run_rows WHERE result_hash = $hash", r => r.GetInt64(0), ("hash", resultHash))
+            .Single() > 0) return;
         using var appender = connection.CreateAppender("run_rows");
         var i = 0;
         foreach (var result in results)
@@ -341,7 +362,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
         if (resultHashes.Count == 0) return PaidBefore.Collect([]);
         using var connection = Open();
         var these = ("hashes", (object?)resultHashes.ToList());
-        if (Query(connection, "SELECT count(*) FROM run_rows WHERE list_contains($hashes, result_hash) AND settled IS NULL", r => r.GetInt64(0), these)
+        if (Query(connection, "SELECT count(*) FROM run_rows WHERE list_contains($hashes, result_hash) AND settled IS NULL", r =>
+            r.GetInt64(0), these)
                 .Single() > 0) return null;
         return PaidBefore.Collect(Query(connection, """
             SELECT metric, cohort, person, window_no, settled FROM run_rows WHERE list_contains($hashes, result_hash) AND settled <> 0
@@ -349,7 +371,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     }
 
     /// <summary>An order-independent fingerprint of the observations for some people: same rows, same fingerprint.
-    /// <paramref name="peopleTable"/> is a table name of this assembly's own (<see cref="DuckDbObservations.PeopleTable"/>), never input.</summary>
+    /// <paramref name="peopleTable"/> is a table name of this assembly's own (<see cref="DuckDbObservations.PeopleTable"/>), never
+    /// input.</summary>
     public static string Fingerprint(DuckDBConnection connection, string peopleTable) =>
         Query(connection, $"""
             SELECT count(*) || ':' || coalesce(sum(hash(o.person, o.measure, o.from_date, o.to_date, o.value)::HUGEINT), 0)
@@ -364,7 +387,8 @@ public sealed class RegisterStore(string path, Pseudonymiser pseudonymiser, stri
     }
 
     /// <summary>Reads a query's rows, its values bound as named parameters (<c>$name</c> in the SQL).</summary>
-    public static IEnumerable<T> Query<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> read, params (string Name, object? Value)[] parameters)
+    public static IEnumerable<T> Query<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> read,
+        params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, sql, parameters);
         using var reader = command.ExecuteReader();

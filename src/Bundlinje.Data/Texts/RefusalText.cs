@@ -23,7 +23,8 @@ public static class RefusalText
     {
         culture = Formatting(culture ?? CultureInfo.CurrentUICulture);
         var template = Texts.GetString(refusal.Code, culture) ?? refusal.Code;
-        var text = refusal.Args.Count == 0 ? template : string.Format(culture, template, refusal.Args.Select(a => Argument(a, culture)).ToArray());
+        var text = refusal.Args.Count == 0 ? template
+            : string.Format(culture, template, refusal.Args.Select(a => Argument(a, culture)).ToArray());
         return refusal.Field is { } field && field.StartsWith('$') ? $"{field}: {text}" : text;
     }
 

@@ -21,7 +21,8 @@ public static class FundsApi
             try
             {
                 var (content, contentType, fileName) = report.Export(format ?? "json", workbook);
-                return format is null or "json" ? TypedResults.Bytes(content, contentType) : TypedResults.File(content, contentType, fileName);
+                return format is null or "json" ? TypedResults.Bytes(content, contentType)
+                    : TypedResults.File(content, contentType, fileName);
             }
             catch (Refused e) { return RefusalModelState.Problem(e); }
         }).WithName("GetFundEconomics")

@@ -62,7 +62,8 @@ public sealed class InvestmentAuthorization(BundlinjeDb db) : AuthorizationHandl
 {
     private readonly Dictionary<(int, System.Security.Claims.ClaimsPrincipal), (string FundKey, bool Readable)> asked = [];
 
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Investment investment)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Investment investment)
     {
         var viewer = context.User.ToViewer();
         if (!asked.TryGetValue((investment.Id, context.User), out var known))
@@ -92,12 +93,14 @@ public sealed class OrganisationAuthorization(BundlinjeDb db) : AuthorizationHan
 {
     private readonly Dictionary<int, List<string>> fundsOf = [];
 
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Organisation organisation)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement, Organisation organisation)
     {
         var viewer = context.User.ToViewer();
         if (!fundsOf.TryGetValue(organisation.Id, out var funds))
         {
-            var asParty = await db.Parties.Where(p => p.OrganisationId == organisation.Id).Select(p => p.Investment!.Fund!.Key).Distinct().ToListAsync();
+            var asParty = await db.Parties.Where(p => p.OrganisationId == organisation.Id).Select(p => p.Investment!.Fund!.Key).Distinct()
+                .ToListAsync();
             var asAssessor = await (from r in db.AssessmentRequests where r.OrganisationId == organisation.Id
                                     join f in db.Funds on r.Proposal!.FundId equals f.Id select f.Key).Distinct().ToListAsync();
             fundsOf[organisation.Id] = funds = asParty.Union(asAssessor).ToList();

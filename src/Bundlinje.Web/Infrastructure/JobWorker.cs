@@ -67,7 +67,11 @@ public sealed class JobWorker(IServiceScopeFactory scopes, IOptions<JobSettings>
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!Settings.Worker) { log.LogInformation("The job worker is off (Bundlinje:Jobs:Worker=false): jobs wait for another instance."); return; }
+        if (!Settings.Worker)
+        {
+            log.LogInformation("The job worker is off (Bundlinje:Jobs:Worker=false): jobs wait for another instance.");
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -105,7 +109,11 @@ public sealed class JobWorker(IServiceScopeFactory scopes, IOptions<JobSettings>
             outcome.Run = await handler.RunAsync(job, steps, work.Token);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested) { outcome.State = JobState.Cancelled; }
-        catch (Refused e) { outcome = (JobState.Failed, null, "refused", Bundlinje.Data.Texts.RefusalText.Message(e, Bundlinje.Data.Texts.RefusalText.Danish)); }
+        catch (Refused e)
+        {
+            outcome =
+            (JobState.Failed, null, "refused", Bundlinje.Data.Texts.RefusalText.Message(e, Bundlinje.Data.Texts.RefusalText.Danish));
+        }
         catch (PseudonymKeyMissing e) { outcome = (JobState.Failed, null, "refused", e.Message); }
         catch (Exception e)
         {
@@ -118,8 +126,10 @@ public sealed class JobWorker(IServiceScopeFactory scopes, IOptions<JobSettings>
         await using var finish = scopes.CreateAsyncScope();
         var queue = finish.ServiceProvider.GetRequiredService<JobQueue>();
         // Stopped by shutdown, not by a person: back to the queue for this or another instance.
-        if (outcome.State == JobState.Cancelled && !beat.CancelRequested) await queue.ReleaseAsync(job.Id, Instance, steps.Text, CancellationToken.None);
-        else await queue.FinishAsync(job.Id, Instance, outcome.State, steps.Text, outcome.Run, outcome.Code, outcome.Message, CancellationToken.None);
+        if (outcome.State == JobState.Cancelled && !beat.CancelRequested) await queue.ReleaseAsync(job.Id, Instance, steps.Text,
+            CancellationToken.None);
+        else await queue.FinishAsync(job.Id, Instance, outcome.State, steps.Text, outcome.Run, outcome.Code, outcome.Message,
+            CancellationToken.None);
     }
 
     private async Task HeartbeatAsync(Guid id, Steps steps, Beat beat, CancellationTokenSource work, CancellationToken done)

@@ -22,7 +22,8 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
     {
         var missing = new List<Refusal>();
         if (!approvals.Any(a => a.Kind == ApprovalKind.CouncilDecision)) missing.Add(Common.Refusal.Of("approval.missing.council"));
-        var payers = investment.Parties.Where(p => p.Role == PartyRole.Authority).Select(p => p.Organisation!).DistinctBy(o => o.Id).ToList();
+        var payers = investment.Parties.Where(p => p.Role == PartyRole.Authority).Select(p => p.Organisation!).DistinctBy(o => o.Id)
+            .ToList();
         if (payers.Count == 0) missing.Add(Common.Refusal.Of("approval.missing.payer"));
         foreach (var payer in payers.Where(o => !approvals.Any(a => a.Kind == ApprovalKind.Councillor && a.OrganisationId == o.Id)))
             missing.Add(Common.Refusal.Of("approval.missing.councillor", payer.Name));
@@ -37,7 +38,8 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
     /// <summary>Records one approval; when it completes the chain, the investment becomes active in the same save.</summary>
     public async Task<Approval> RecordAsync(string investmentKey, ApprovalInput input, CancellationToken ct = default) =>
         await RecordAsync(await store.Investments.Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw Refused.At("Kind", "investment.unknown", investmentKey), input, ct);
+            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw Refused.At("Kind", "investment.unknown", investmentKey), input,
+                ct);
 
     /// <summary>For a caller that has loaded the investment, tracked and with its parties and their organisations.</summary>
     public async Task<Approval> RecordAsync(Investment investment, ApprovalInput input, CancellationToken ct = default)
@@ -46,7 +48,8 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
         if (string.IsNullOrWhiteSpace(input.ApprovedBy)) throw Refused.At(nameof(input.ApprovedBy), "approval.approvedByRequired");
         if (input.ApprovedBy.Length > 200) throw Refused.At(nameof(input.ApprovedBy), "approval.approvedByTooLong", 200);
         if (input.ApprovedOn is not { } on) throw Refused.At(nameof(input.ApprovedOn), "approval.dateRequired");
-        if (string.IsNullOrWhiteSpace(input.DocumentReference)) throw Refused.At(nameof(input.DocumentReference), "approval.documentRequired");
+        if (string.IsNullOrWhiteSpace(input.DocumentReference))
+            throw Refused.At(nameof(input.DocumentReference), "approval.documentRequired");
         if (input.DocumentReference.Length > 300) throw Refused.At(nameof(input.DocumentReference), "approval.documentTooLong", 300);
         int? organisationId = null;
         if (input.Kind == ApprovalKind.Councillor)
@@ -58,10 +61,12 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
                 throw Refused.At(nameof(input.DepartmentKey), "approval.councillorAlreadyRecorded", payer.Organisation!.Name);
         }
         else if (approvals.Any(a => a.Kind == input.Kind))
-            throw Refused.At(nameof(input.Kind), input.Kind == ApprovalKind.Mayor ? "approval.mayorAlreadyRecorded" : "approval.councilAlreadyRecorded");
+            throw Refused.At(nameof(input.Kind), input.Kind == ApprovalKind.Mayor ? "approval.mayorAlreadyRecorded"
+                : "approval.councilAlreadyRecorded");
         if (input.Kind != ApprovalKind.CouncilDecision && !approvals.Any(a => a.Kind == ApprovalKind.CouncilDecision))
             throw Refused.At(nameof(input.Kind), "approval.councilFirst");
-        if (input.Kind == ApprovalKind.Mayor && Missing(investment, approvals).Where(m => m != MayorMissing).ToList() is { Count: > 0 } before)
+        if (input.Kind == ApprovalKind.Mayor && Missing(investment, approvals).Where(m => m != MayorMissing)
+            .ToList() is { Count: > 0 } before)
             throw Refused.At(nameof(input.Kind), "approval.mayorLast", before);
 
         var approval = new Approval
@@ -75,11 +80,14 @@ public sealed class ApprovalChain(IBundlinjeStore store, ICurrentUser user, Time
             investment.Activate([.. approvals, approval], $"Aktiv: godkendelseskæden fuldført {on:dd-MM-yyyy}");
             investment.AgreedOn ??= on;
             // The proposal the investment came from is launched with it.
-            foreach (var proposal in await store.Proposals.Include(p => p.Events).Where(p => p.InvestmentId == investment.Id).ToListAsync(ct))
+            foreach (var proposal in await store.Proposals.Include(p => p.Events).Where(p => p.InvestmentId == investment.Id)
+                .ToListAsync(ct))
                 if (proposal.RefusalToAdvance(Proposals.ProposalStep.Launched) is null)
                 {
-                    proposal.Advance(Proposals.ProposalStep.Launched, on, user.Name, "Godkendelseskæden er fuldført; investeringen er aktiv");
-                    if (Proposals.ProposerMessages.For(proposal, Proposals.ProposalStep.Launched, clock.GetUtcNow()) is { } message) store.OutboxMessages.Add(message);
+                    proposal.Advance(Proposals.ProposalStep.Launched, on, user.Name,
+                        "Godkendelseskæden er fuldført; investeringen er aktiv");
+                    if (Proposals.ProposerMessages.For(proposal, Proposals.ProposalStep.Launched,
+                        clock.GetUtcNow()) is { } message) store.OutboxMessages.Add(message);
                 }
         }
         await store.SaveChangesAsync(ct);

@@ -52,14 +52,16 @@ public sealed record RunMetric(string Key, string Name, string Cohort, int Eligi
 /// Runs an investment's payment model over its participants and the register data as of a date, and stores the run
 /// with the fingerprints of everything it read. Re-running on unchanged inputs gives the same result hash.
 /// </summary>
-public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock, Fund.Ledger ledger)
+public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock,
+    Fund.Ledger ledger)
 {
     /// <summary>For a caller that builds a runner by hand for another user (the page's background runs); the container
     /// uses the constructor that gets the ledger injected.</summary>
     public FollowUpRunner(IBundlinjeStore store, IRegisterStore register, ICurrentUser user, TimeProvider clock)
         : this(store, register, user, clock, new Fund.Ledger(store, user, clock)) { }
 
-    public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null, CancellationToken ct = default)
+    public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null,
+        CancellationToken ct = default)
     {
         var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
             .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new Refused("investment.unknown", investmentKey);
@@ -125,7 +127,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         var run = new FollowUpRun
         {
             InvestmentId = investment.Id, AsOf = asOf, PaymentModelId = stored.Id, ModelHash = stored.Hash,
-            ParticipantsHash = Sha256(string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}"))),
+            ParticipantsHash = Sha256(
+                string.Join('\n', people.Select(p => $"{p.Pseudonym}|{p.Cohort}|{p.Group}|{p.EnrolledOn:yyyy-MM-dd}"))),
             RegisterFingerprint = observations.Fingerprint(), ResultJson = json, ResultHash = Sha256(json), Payable = result.Payable,
             RunBy = user.Name, RunAt = clock.GetUtcNow(),
         };
@@ -139,9 +142,11 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
     /// be): one obligation per payer and instalment.</summary>
     public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default)
     {
-        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new Refused("followUp.runNotFound", runId);
+        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct)
+            ?? throw new Refused("followUp.runNotFound", runId);
         var result = RunResult.FromJson(run.ResultJson);
-        var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId).ToListAsync(ct);
+        var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId)
+            .ToListAsync(ct);
         var approval = run.Approve(result, decisionReference, approvedRuns, user.Name, clock.GetUtcNow());
         store.FollowUpApprovals.Add(approval);
         var years = Math.Max(1,
@@ -170,7 +175,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
     /// saved together with the obligation so neither exists without the other.</summary>
     public async Task<PaymentObligation> RecordPaymentAsync(int obligationId, DateOnly paidOn, CancellationToken ct = default)
     {
-        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct) ?? throw new Refused("followUp.obligationNotFound", obligationId);
+        var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct)
+            ?? throw new Refused("followUp.obligationNotFound", obligationId);
         if (obligation.PaidOn is not null) throw new Refused("followUp.obligationAlreadyPaid", obligation.PaidOn);
         var investment = await store.Investments.AsNoTracking().Include(i => i.Fund).FirstAsync(i => i.Id == obligation.InvestmentId, ct);
         var line = new Fund.LedgerLine
@@ -179,7 +185,8 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
             Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
-        obligation.LedgerPosting = await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct);
+        obligation.LedgerPosting =
+            await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct);
         obligation.PaidOn = paidOn;
         // The posting's source reference names the obligation and is unique (IX_LedgerPostings_SourceReference): a second
         // payment of the same obligation cannot be stored, whoever saves second is told.

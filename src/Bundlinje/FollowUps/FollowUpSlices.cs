@@ -29,23 +29,28 @@ public sealed class FollowUpSlices(IBundlinjeStore store, TimeProvider clock)
     public async Task<ParticipantsSlice> ParticipantsAsync(Investment investment, CancellationToken ct)
     {
         var count = await store.Participants.CountAsync(p => p.InvestmentId == investment.Id, ct);
-        var treated = await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id && p.Group == ParticipantGroup.Treatment)
+        var treated = await store.Participants.AsNoTracking()
+            .Where(p => p.InvestmentId == investment.Id && p.Group == ParticipantGroup.Treatment)
             .Select(p => new { p.Cohort, p.EnrolledOn }).ToListAsync(ct);
         return new(count, EnrolmentPlan.FromParticipants(investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), clock.Today()));
     }
 
     public async Task<RunsSlice> RunsAsync(Investment investment, CancellationToken ct)
     {
-        var runs = await store.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == investment.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync(ct);
-        var approved = (await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == investment.Id).Select(a => a.RunId).ToListAsync(ct))
+        var runs = await store.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == investment.Id).OrderByDescending(r => r.Id).Take(20)
+            .ToListAsync(ct);
+        var approved = (await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == investment.Id).Select(a => a.RunId)
+            .ToListAsync(ct))
             .ToHashSet();
-        var obligations = await store.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting).Where(o => o.InvestmentId == investment.Id)
+        var obligations = await store.PaymentObligations.AsNoTracking().Include(o => o.LedgerPosting)
+            .Where(o => o.InvestmentId == investment.Id)
             .OrderBy(o => o.Id).ToListAsync(ct);
         (FollowUpRun, IReadOnlyList<(Metric, int, decimal)>)? early = null;
         if (investment.Status == InvestmentStatus.TerminatedEarly && runs.Where(r => approved.Contains(r.Id)).MaxBy(r => r.AsOf) is { } last
             && await ModelAsync(investment, ct) is { } model)
         {
-            var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
+            var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p =>
+                p.ToPerson()).ToList();
             early = (last, EarlyTermination.ForOpenWindows(model.Model, people, last.AsOf));
         }
         return new(runs, approved, obligations, early);

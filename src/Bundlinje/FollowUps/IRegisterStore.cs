@@ -20,7 +20,8 @@ public static class RegisterRejected
 public interface IRegisterStore
 {
     /// <summary>Loads an extract from a file (the CLI): a CSV is read as a stream; a Parquet file is read where it is.
-    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the seed's).</summary>
+    /// <paramref name="knownMeasures"/>: the codes of the fund's measure catalogue with their value types (without it, the
+    /// seed's).</summary>
     long Import(string file, string importedBy,
         IReadOnlyDictionary<string, MeasureValueType>? knownMeasures = null);
 

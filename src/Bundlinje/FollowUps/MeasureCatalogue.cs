@@ -88,7 +88,8 @@ public sealed partial class MeasureCatalogue(IBundlinjeStore store, Func<string,
     {
         var models = await (from m in store.PaymentModels join i in store.Investments on m.InvestmentId equals i.Id
                             where i.FundId == measure.FundId select new { i.Key, m.Json }).AsNoTracking().ToListAsync();
-        var users = models.Where(m => MeasuresOf(m.Json).Contains(measure.Code)).Select(m => m.Key).Distinct().Order(StringComparer.Ordinal).ToList();
+        var users = models.Where(m => MeasuresOf(m.Json).Contains(measure.Code)).Select(m => m.Key).Distinct().Order(StringComparer.Ordinal)
+            .ToList();
         if (users.Count > 0) return Refusal.Of("measure.usedByModel", string.Join(", ", users.Select(u => $"'{u}'")));
         var observations = registerObservations?.Invoke(measure.Code) ?? 0;
         return observations > 0 ? Refusal.Of("measure.usedByRegister", observations) : null;

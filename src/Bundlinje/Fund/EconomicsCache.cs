@@ -7,7 +7,8 @@ namespace Bundlinje.Fund;
 /// its investments (a rename or new key bumps an investment's <c>Version</c>, so the sum moves) and its closed years.
 /// Read in one query; when it is unchanged, the table is too.</summary>
 public sealed record EconomicsFingerprint(
-    int FundVersion, int Postings, int LastPosting, int Investments, int LastInvestment, long InvestmentVersions, int ClosedYears, int LastClosedYear);
+    int FundVersion, int Postings, int LastPosting, int Investments, int LastInvestment, long InvestmentVersions, int ClosedYears,
+        int LastClosedYear);
 
 /// <summary>What <see cref="FundEconomics"/> reads from the database for a fund, loaded once per fingerprint.</summary>
 public sealed class FundBooks(Fund fund, IReadOnlyList<LedgerEntry> entries, IReadOnlyDictionary<string, string> names, int? lastClosedYear)

@@ -14,7 +14,8 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock, Eco
 {
     /// <param name="viewer">Null or fund-wide: the whole table. Others get only their own investments' rows
     /// (<see cref="EconomicsReport.Scoped"/>), without totals and balance, which they could not trace.</param>
-    public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default)
+    public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null,
+        CancellationToken ct = default)
     {
         if (query?.EffectPercent is < 0 or > 150) throw Refused.At("EffectPercent", "economics.effectRange");
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
@@ -23,7 +24,8 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock, Eco
     }
 
     /// <summary>For a caller that has loaded the fund (a page of the fund's route): the fund is not looked up again.</summary>
-    public async Task<EconomicsReport> BuildAsync(Fund fund, EconomicsQuery? query = null, Viewer? viewer = null, CancellationToken ct = default)
+    public async Task<EconomicsReport> BuildAsync(Fund fund, EconomicsQuery? query = null, Viewer? viewer = null,
+        CancellationToken ct = default)
     {
         query ??= new();
         if (query.EffectPercent is < 0 or > 150) throw Refused.At("EffectPercent", "economics.effectRange");
@@ -47,27 +49,34 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock, Eco
             entries = entries.Where(e => e.Investment is { } key && readable.Contains(key)).ToList();
             table = Table(entries, options, books.InvestmentNames);
         }
-        else table = cache is null ? Table(entries, options, books.InvestmentNames) : cache.Table(books, options, () => Table(entries, options, books.InvestmentNames));
+        else table = cache is null ? Table(entries, options, books.InvestmentNames)
+            : cache.Table(books, options, () => Table(entries, options, books.InvestmentNames));
         var firstYear = entries.Select(e => e.FiscalYear).DefaultIfEmpty(lastActual).Min();
-        return new EconomicsReport(fund.Key, fund.Name, options, table, entries, books.InvestmentNames, scoped, firstYear + fund.HorizonYears - 1, fund.Currency);
+        return new EconomicsReport(fund.Key, fund.Name, options, table, entries, books.InvestmentNames, scoped, firstYear
+            + fund.HorizonYears - 1, fund.Currency);
     }
 
-    private static EconomicsTable? Table(IReadOnlyList<LedgerEntry> entries, EconomicsOptions options, IReadOnlyDictionary<string, string> names) =>
+    private static EconomicsTable? Table(IReadOnlyList<LedgerEntry> entries, EconomicsOptions options,
+        IReadOnlyDictionary<string, string> names) =>
         entries.Any(e => e.Pot == LedgerPot.InvestmentFund) ? EconomicsTable.Build(entries, options).WithInvestmentNames(names) : null;
 
     /// <summary>The fund's record, entries, investment names and last closed year: from the cache while the fund's
     /// fingerprint is unchanged, else from the database.</summary>
     public async Task<FundBooks> BooksAsync(int fundId, CancellationToken ct = default) =>
-        cache is null ? await LoadBooksAsync(fundId, ct) : await cache.BooksAsync(fundId, await FingerprintAsync(fundId, ct), () => LoadBooksAsync(fundId, ct));
+        cache is null ? await LoadBooksAsync(fundId, ct)
+            : await cache.BooksAsync(fundId, await FingerprintAsync(fundId, ct), () => LoadBooksAsync(fundId, ct));
 
-    /// <summary>One query: the fund's version and the count / highest id (and version sum) of its postings, investments and closed years.</summary>
+    /// <summary>One query: the fund's version and the count / highest id (and version sum) of its postings, investments and closed
+    /// years.</summary>
     public Task<EconomicsFingerprint> FingerprintAsync(int fundId, CancellationToken ct = default) =>
         store.Funds.Where(f => f.Id == fundId).Select(f => new EconomicsFingerprint(
             f.Version,
-            store.LedgerPostings.Count(p => p.FundId == fundId), store.LedgerPostings.Where(p => p.FundId == fundId).Max(p => (int?)p.Id) ?? 0,
+            store.LedgerPostings.Count(p => p.FundId == fundId), store.LedgerPostings.Where(p => p.FundId == fundId).Max(p => (int?)p.Id)
+                ?? 0,
             store.Investments.Count(i => i.FundId == fundId), store.Investments.Where(i => i.FundId == fundId).Max(i => (int?)i.Id) ?? 0,
             store.Investments.Where(i => i.FundId == fundId).Sum(i => (long)i.Version),
-            store.ClosedFiscalYears.Count(c => c.FundId == fundId), store.ClosedFiscalYears.Where(c => c.FundId == fundId).Max(c => (int?)c.Year) ?? 0))
+            store.ClosedFiscalYears.Count(c => c.FundId == fundId), store.ClosedFiscalYears.Where(c => c.FundId == fundId)
+                .Max(c => (int?)c.Year) ?? 0))
             .FirstAsync(ct);
 
     private async Task<FundBooks> LoadBooksAsync(int fundId, CancellationToken ct)

@@ -6,11 +6,13 @@ namespace Bundlinje.Fund;
 /// <summary>Posting, reversing and closing years in a fund's ledger. Nothing is edited: corrections are reversing postings.</summary>
 public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvider clock)
 {
-    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default) =>
+    public async Task<LedgerPosting> PostAsync(string fundKey, LedgerLine line, LedgerSource source = LedgerSource.Manual,
+        CancellationToken ct = default) =>
         await PostAsync(await FundAsync(fundKey, ct), line, source, ct);
 
     /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
-    public async Task<LedgerPosting> PostAsync(Fund fund, LedgerLine line, LedgerSource source = LedgerSource.Manual, CancellationToken ct = default)
+    public async Task<LedgerPosting> PostAsync(Fund fund, LedgerLine line, LedgerSource source = LedgerSource.Manual,
+        CancellationToken ct = default)
     {
         var posting = await AddAsync(fund, line, source, null, ct);
         await store.SaveChangesAsync(ct);
@@ -18,10 +20,12 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     }
 
     /// <summary>Checks and adds a posting without saving, so a caller can save it together with what it belongs to.</summary>
-    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default) =>
+    public async Task<LedgerPosting> AddAsync(string fundKey, LedgerLine line, LedgerSource source, string? sourceReference,
+        CancellationToken ct = default) =>
         await AddAsync(await FundAsync(fundKey, ct), line, source, sourceReference, ct);
 
-    public async Task<LedgerPosting> AddAsync(Fund fund, LedgerLine line, LedgerSource source, string? sourceReference, CancellationToken ct = default)
+    public async Task<LedgerPosting> AddAsync(Fund fund, LedgerLine line, LedgerSource source, string? sourceReference,
+        CancellationToken ct = default)
     {
         if (LedgerRules.Check(line).FirstOrDefault() is { } problem) throw new Refused(Refusal.Labelled(problem.Field!, problem));
         if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
@@ -71,7 +75,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         return reversal;
     }
 
-    public async Task CloseYearAsync(string fundKey, int year, CancellationToken ct = default) => await CloseYearAsync(await FundAsync(fundKey, ct), year, ct);
+    public async Task CloseYearAsync(string fundKey, int year, CancellationToken ct = default) =>
+        await CloseYearAsync(await FundAsync(fundKey, ct), year, ct);
 
     public async Task CloseYearAsync(Fund fund, int year, CancellationToken ct = default)
     {
@@ -89,7 +94,8 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     private async Task<Fund> FundAsync(string fundKey, CancellationToken ct) =>
         await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
 
-    public static Refusal Closed(ClosedFiscalYear closed) => Refusal.At("fiscalYear", "ledger.closedYear", closed.Year, closed.ClosedBy, closed.ClosedAt);
+    public static Refusal Closed(ClosedFiscalYear closed) =>
+        Refusal.At("fiscalYear", "ledger.closedYear", closed.Year, closed.ClosedBy, closed.ClosedAt);
 
     private async Task RefuseIfClosedAsync(int fundId, int year, CancellationToken ct)
     {

@@ -16,7 +16,8 @@ public sealed class LedgerFile
     {
         try
         {
-            return JsonSerializer.Deserialize<LedgerFile>(json, PortfolioJson.Options) ?? throw PortfolioJson.Rejected([Common.Refusal.At("$", "file.empty")]);
+            return JsonSerializer.Deserialize<LedgerFile>(json, PortfolioJson.Options)
+                ?? throw PortfolioJson.Rejected([Common.Refusal.At("$", "file.empty")]);
         }
         catch (JsonException e)
         {

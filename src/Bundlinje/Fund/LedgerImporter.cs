@@ -20,8 +20,10 @@ public sealed class LedgerImporter(IBundlinjeStore store, ICurrentUser user, Tim
         {
             var e = file.Entries[i]; var p = $"$.entries[{i}]";
             problems.AddRange(LedgerRules.Check(e).Select(problem => problem.AtPath($"{p}.{problem.Field}")));
-            if (e.Investment is { } key && !investments.ContainsKey(key)) problems.Add(Refusal.At($"{p}.investment", "ledger.unknownInvestmentInFile", key));
-            if (e.Basis == LedgerBasis.Actual && closed.FirstOrDefault(c => c.Year == e.FiscalYear) is { } year) problems.Add(Ledger.Closed(year).AtPath($"{p}.fiscalYear"));
+            if (e.Investment is { } key && !investments.ContainsKey(key)) problems.Add(
+                Refusal.At($"{p}.investment", "ledger.unknownInvestmentInFile", key));
+            if (e.Basis == LedgerBasis.Actual && closed.FirstOrDefault(c => c.Year == e.FiscalYear) is { } year) problems.Add(
+                Ledger.Closed(year).AtPath($"{p}.fiscalYear"));
         }
         if (problems.Count > 0) throw PortfolioJson.Rejected(problems);
 

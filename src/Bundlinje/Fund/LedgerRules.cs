@@ -22,15 +22,20 @@ public static class LedgerRules
             yield return Refusal.At("pot", "ledger.kindBelongsToOutcomeFund", line.Kind);
         if (NeedInvestment.Contains(line.Kind) && string.IsNullOrWhiteSpace(line.Investment))
             yield return Refusal.At("investment", "ledger.investmentMissing", line.Kind);
-        if (line.Kind == LedgerKind.RunningCost && string.IsNullOrWhiteSpace(line.Category)) yield return Refusal.At("category", "ledger.categoryMissing");
+        if (line.Kind == LedgerKind.RunningCost && string.IsNullOrWhiteSpace(line.Category))
+            yield return Refusal.At("category", "ledger.categoryMissing");
     }
 
     /// <summary>The form's label of a field <see cref="Check"/> names ("Beløb").</summary>
     public static Refusal Label(string field) => field switch
     {
-        "fiscalYear" => Refusal.Of("ledger.label.fiscalYear"), "amount" => Refusal.Of("ledger.label.amount"),
-        "entryDate" => Refusal.Of("ledger.label.entryDate"), "kind" => Refusal.Of("ledger.label.kind"), "pot" => Refusal.Of("ledger.label.pot"),
-        "investment" => Refusal.Of("ledger.label.investment"), "category" => Refusal.Of("ledger.label.category"),
+        "fiscalYear" => Refusal.Of("ledger.label.fiscalYear"),
+        "amount" => Refusal.Of("ledger.label.amount"),
+        "entryDate" => Refusal.Of("ledger.label.entryDate"),
+        "kind" => Refusal.Of("ledger.label.kind"),
+        "pot" => Refusal.Of("ledger.label.pot"),
+        "investment" => Refusal.Of("ledger.label.investment"),
+        "category" => Refusal.Of("ledger.label.category"),
         _ => Refusal.Of("at.literal", field),
     };
 }

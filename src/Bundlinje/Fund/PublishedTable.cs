@@ -20,7 +20,9 @@ public static class PublishedTable
         IReadOnlyList<IDictionary<string, object?>> rows;
         try { rows = sheets.Read(content, SheetFormat.Xlsx, headerRow: false); }
         catch (Exception e) when (e is not OutOfMemoryException) { throw new Refused("import.unreadable", "XLSX", e.Message); }
-        if (rows.Count == 0 || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value", StringComparison.OrdinalIgnoreCase))
+        if (rows.Count == 0
+            || !string.Equals(string.Join(',', rows[0].Values.Take(3).Select(v => v?.ToString()?.Trim())), "row,column,value",
+                StringComparison.OrdinalIgnoreCase))
             throw new Refused("published.xlsxHeader", Row(1));
         var cells = new List<PublishedCell>();
         for (var i = 1; i < rows.Count; i++)
@@ -36,7 +38,8 @@ public static class PublishedTable
                 _ => null,
             } ?? throw Refused.At("value", "published.notANumber", Row(i + 1), values.ElementAtOrDefault(2));
             if (Math.Abs(value) > Kroner.Max) throw Refused.At("value", "published.outOfRange", Row(i + 1), Kroner.Max);
-            cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "", value));
+            cells.Add(new PublishedCell(values[0]?.ToString()?.Trim() ?? "", values.ElementAtOrDefault(1)?.ToString()?.Trim() ?? "",
+                value));
         }
         return cells;
     }

@@ -25,7 +25,11 @@ public sealed class InvestmentDevelopment(IBundlinjeStore store, ICurrentUser us
         var current = PhaseChange.Current(await store.PhaseChanges.Where(c => c.InvestmentId == investment.Id).ToListAsync(ct));
         if (current is not null && on < current.StartedOn)
             throw Refused.At(nameof(input.StartedOn), "development.beforeCurrentPhase", current.StartedOn);
-        var change = new PhaseChange { InvestmentId = investment.Id, Phase = phase, StartedOn = on, Owner = input.Owner.Trim(), Note = Blank(input.Note), RecordedBy = user.Name };
+        var change = new PhaseChange
+        {
+            InvestmentId = investment.Id, Phase = phase, StartedOn = on, Owner = input.Owner.Trim(),
+            Note = Blank(input.Note), RecordedBy = user.Name
+        };
         store.PhaseChanges.Add(change);
         await store.SaveChangesAsync(ct);
         return change;

@@ -14,7 +14,8 @@ public sealed record ParticipantImportResult(int Added, int Updated);
 /// never stored, logged or repeated in a message. All rows or none: any problem rejects the file with row-level messages.
 /// A person already in the investment keeps cohort, group and enrolment date; only the status is updated.
 /// </summary>
-public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore participants, Pseudonymiser pseudonymiser, ISheetReader sheets,
+public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore participants, Pseudonymiser pseudonymiser,
+    ISheetReader sheets,
     ICurrentUser user, TimeProvider clock)
 {
     private static readonly string[] Required = ["cpr", "cohort", "group", "enrolled"];
@@ -28,7 +29,8 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
     /// <summary>The participant file refused: "Deltagerfilen er afvist (n fejl)" above its problems.</summary>
     public static Refused Rejected(params IReadOnlyList<Refusal> problems) => Refused.File("subject.participants", problems);
 
-    public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content, CancellationToken ct = default)
+    public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content,
+        CancellationToken ct = default)
     {
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
             ?? throw Rejected(Refusal.Of("investment.unknown", investmentKey));
@@ -46,7 +48,9 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
         if (rows.Count == 0) throw Rejected(Refusal.Of("participants.noRows"));
         var missing = Required.Where(c => !rows[0].ContainsKey(c)).ToList();
         if (rows[0].Keys.Any(CprLike.In)) throw Rejected(Refusal.Of("import.headerLooksLikeCpr", Refusal.Of("import.row", 1)));
-        if (missing.Count > 0) throw Rejected(Refusal.Of("import.columnsMissing", Refusal.Of("import.row", 1), string.Join(", ", missing), string.Join(", ", Required)));
+        if (missing.Count > 0)
+            throw Rejected(Refusal.Of("import.columnsMissing", Refusal.Of("import.row", 1), string.Join(", ", missing),
+                string.Join(", ", Required)));
 
         var existing = await participants.Of(investment.Id).ToDictionaryAsync(p => p.Pseudonym, ct);
         var seen = new Dictionary<string, int>();
@@ -63,16 +67,27 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             if (cprLike.Count > 0) continue;
             string Text(string column) => Raw(column);
             var cpr = Text("cpr");
-            if (Pseudonymiser.Normalise(cpr) is null) { problems.Add(Refusal.At("cpr", "import.cprShape", Refusal.Of("import.row", line), cpr.Length)); continue; }
+            if (Pseudonymiser.Normalise(cpr) is null)
+            {
+                problems.Add(Refusal.At("cpr", "import.cprShape", Refusal.Of("import.row", line), cpr.Length));
+                continue;
+            }
             var pseudonym = pseudonymiser.Of(cpr);
-            if (seen.TryGetValue(pseudonym, out var first)) { problems.Add(Refusal.At("cpr", "participants.samePerson", line, first)); continue; }
+            if (seen.TryGetValue(pseudonym, out var first))
+            {
+                problems.Add(Refusal.At("cpr", "participants.samePerson", line, first));
+                continue;
+            }
             seen[pseudonym] = line;
             var cohort = Text("cohort");
             if (cohort.Length is 0 or > 40) problems.Add(Refusal.At("cohort", "participants.cohort", line));
-            ParticipantGroup? group = Text("group").ToLowerInvariant() switch { "treatment" => ParticipantGroup.Treatment, "control" => ParticipantGroup.Control, _ => null };
+            ParticipantGroup? group = Text("group")
+                .ToLowerInvariant() switch
+            { "treatment" => ParticipantGroup.Treatment, "control" => ParticipantGroup.Control, _ => null };
             if (group is null) problems.Add(Refusal.At("group", "participants.group", line, Text("group")));
             var enrolled = Date(row, "enrolled");
-            if (enrolled is null) problems.Add(Refusal.At("enrolled", "import.notADate", Refusal.Of("import.row", line), "enrolled", Text("enrolled")));
+            if (enrolled is null) problems.Add(
+                Refusal.At("enrolled", "import.notADate", Refusal.Of("import.row", line), "enrolled", Text("enrolled")));
             ParticipantStatus? status = Text("status").ToLowerInvariant() switch
             {
                 "" or "active" => ParticipantStatus.Active,
@@ -82,13 +97,18 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
             };
             if (status is null) problems.Add(Refusal.At("status", "participants.status", line, Text("status")));
             var statusOn = Text("statusDate") == "" ? null : Date(row, "statusDate");
-            if (Text("statusDate") != "" && statusOn is null) problems.Add(Refusal.At("statusDate", "import.notADate", Refusal.Of("import.row", line), "statusDate", Text("statusDate")));
+            if (Text("statusDate") != "" && statusOn is null) problems.Add(
+                Refusal.At("statusDate", "import.notADate", Refusal.Of("import.row", line), "statusDate", Text("statusDate")));
             if (problems.Count > 0 || group is null || enrolled is null || status is null) continue;
             if (existing.TryGetValue(pseudonym, out var known))
             {
                 if (known.Cohort != cohort || known.Group != group || known.EnrolledOn != enrolled)
                     problems.Add(Refusal.Of("participants.alreadyEnrolled", line));
-                else if (known.Status != status || known.StatusOn != statusOn) { (known.Status, known.StatusOn) = (status.Value, statusOn); updated++; }
+                else if (known.Status != status || known.StatusOn != statusOn)
+                {
+                    (known.Status, known.StatusOn) =
+                    (status.Value, statusOn); updated++;
+                }
                 continue;
             }
             added.Add(new Participant
@@ -122,13 +142,15 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
     {
         var type = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
-            ".csv" => SheetFormat.Csv, ".xlsx" => SheetFormat.Xlsx,
+            ".csv" => SheetFormat.Csv,
+            ".xlsx" => SheetFormat.Xlsx,
             var other => throw Rejected(Refusal.Of("import.fileType", other, ".csv", ".xlsx")),
         };
         try
         {
             return sheets.Read(content, type, headerRow: true)
-                .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value, StringComparer.OrdinalIgnoreCase)).ToList();
+                .Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key.Trim(), kv => kv.Value,
+                    StringComparer.OrdinalIgnoreCase)).ToList();
         }
         catch (Exception e) when (e is not Refused and not OutOfMemoryException)
         {

@@ -107,7 +107,8 @@ public static class MetricFields
     {
         if (!Bases[m.Kind].Contains(m.Basis) && !(IsAggregate(m.Kind) && m.Basis == PriceBasis.PerParticipant))
         {
-            yield return Refusal.At($"{path}.basis", "paymentModel.basisNotForKind", BasisName(m.Basis), Name(m.Kind), string.Join(", ", Bases[m.Kind].Select(BasisName)));
+            yield return Refusal.At($"{path}.basis", "paymentModel.basisNotForKind", BasisName(m.Basis), Name(m.Kind),
+                string.Join(", ", Bases[m.Kind].Select(BasisName)));
             yield break; // which other fields are used depends on the basis
         }
         var used = UsedWith(m);

@@ -43,12 +43,18 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
         CancellationToken ct = default)
     {
         var model = Read(json);
-        if (investmentKey is not null && model.Investment != investmentKey) throw Rejected(Refusal.At("$.model.investment", "paymentModel.investmentMustBe", investmentKey));
+        if (investmentKey is not null && model.Investment != investmentKey)
+            throw Rejected(Refusal.At("$.model.investment", "paymentModel.investmentMustBe", investmentKey));
         var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
             ?? throw Rejected(Refusal.At("$.model.investment", "file.unknownInvestment", model.Investment));
         if (UnknownMeasures(model, await FollowUps.MeasureCatalogue.CodesAsync(store, investment.FundId, ct)) is { Count: > 0 } unknown)
             throw Rejected(unknown);
-        store.PaymentModels.Add(new StoredPaymentModel { InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model), Hash = Hash(model) });
+        store.PaymentModels.Add(
+            new StoredPaymentModel
+            {
+                InvestmentId = investment.Id, AgreementVersion = model.AgreementVersion, Json = Write(model),
+                Hash = Hash(model)
+            });
         await store.SaveChangesAsync(ct);
         return model;
     }
@@ -56,12 +62,14 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
     /// <summary>Each metric whose measure is not in the fund's catalogue, with its JSON path and the known codes.</summary>
     public static List<Refusal> UnknownMeasures(PaymentModel model, IReadOnlyCollection<string> known) =>
         model.Metrics.Select((m, i) => (m, i)).Where(x => !known.Contains(x.m.Measure))
-            .Select(x => Refusal.At($"$.model.metrics[{x.i}].measure", "paymentModel.unknownMeasure", x.m.Measure, FollowUps.Measures.List(known))).ToList();
+            .Select(x => Refusal.At($"$.model.metrics[{x.i}].measure", "paymentModel.unknownMeasure", x.m.Measure,
+                FollowUps.Measures.List(known))).ToList();
 
     public static IEnumerable<Refusal> Problems(PaymentModel model)
     {
         if (model.Metrics.Count == 0) yield return Refusal.At("$.model.metrics", "paymentModel.noMetrics");
-        foreach (var (field, amount) in new[] { ("capPerParticipant", model.CapPerParticipant), ("capPerPeriod", model.CapPerPeriod), ("capContract", model.CapContract) })
+        foreach (var (field, amount) in new[] { ("capPerParticipant", model.CapPerParticipant), ("capPerPeriod", model.CapPerPeriod),
+            ("capContract", model.CapContract) })
             if (Kroner.RangeProblem(amount) is { } problem) yield return problem.AtPath($"$.model.{field}");
         foreach (var duplicate in model.Metrics.GroupBy(m => m.Key).Where(g => g.Count() > 1))
             yield return Refusal.At("$.model.metrics", "paymentModel.duplicateKey", duplicate.Key, duplicate.Count());
@@ -69,19 +77,23 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
         {
             var m = model.Metrics[i]; var p = $"$.model.metrics[{i}]";
             if (string.IsNullOrWhiteSpace(m.Key)) yield return Refusal.At($"{p}.key", "file.required");
-            if (string.IsNullOrWhiteSpace(m.Measure)) yield return Refusal.At($"{p}.measure", "file.required"); // known to the fund's catalogue: StoreAsync
+            // known to the fund's catalogue: StoreAsync
+            if (string.IsNullOrWhiteSpace(m.Measure)) yield return Refusal.At($"{p}.measure", "file.required");
             if (m.ToMonth <= m.FromMonth) yield return Refusal.At($"{p}.toMonth", "paymentModel.toMonthAfterFrom");
             if (m.Price < 0) yield return Refusal.At($"{p}.price", "paymentModel.priceNegative");
-            var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving), ("capPerMetric", m.CapPerMetric) };
+            var amounts = new List<(string, decimal?)> { ("price", m.Price), ("isolatedSaving", m.IsolatedSaving),
+                ("capPerMetric", m.CapPerMetric) };
             amounts.AddRange((m.Tiers ?? []).Select((t, j) => ($"tiers[{j}].price", (decimal?)t.Price)));
             foreach (var (field, amount) in amounts)
                 if (Kroner.RangeProblem(amount) is { } problem) yield return problem.AtPath($"{p}.{field}");
             if (m.AssumedRate is < 0 or > 1) yield return Refusal.At($"{p}.assumedRate", "portfolio.between", 0, 1);
-            if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null) yield return Refusal.At($"{p}.baselineRate", "paymentModel.baselineRequired", m.Kind);
+            if (m.Kind == MetricKind.RateVsBaseline && m.BaselineRate is null)
+                yield return Refusal.At($"{p}.baselineRate", "paymentModel.baselineRequired", m.Kind);
             if (m.Share is <= 0 or > 1) yield return Refusal.At($"{p}.share", "paymentModel.shareRange", m.Share);
             if (m.Scope == Scope.PerCohortAndPooled && !MetricFields.IsAggregate(m.Kind))
                 yield return Refusal.At($"{p}.scope", "paymentModel.scopeOnlyAggregate");
-            if (m.Scope == Scope.PerCohortAndPooled && m.CohortMinimumEffect is { } early && m.MinimumEffect is { } pooled && early < pooled)
+            if (m.Scope == Scope.PerCohortAndPooled && m.CohortMinimumEffect is { } early && m.MinimumEffect is { } pooled
+                && early < pooled)
                 yield return Refusal.At($"{p}.cohortMinimumEffect", "paymentModel.cohortThreshold", early, pooled);
             foreach (var unused in MetricFields.Unused(m, p)) yield return unused;
             foreach (var problem in PayerProblems(m.Payers, $"{p}.payers")) yield return problem;
@@ -101,7 +113,7 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
                 (not 0, not null) => Refusal.At($"{p}[{j}]", "paymentModel.shareOrWeight"),
                 (0, null) => Refusal.At($"{p}[{j}].share", "paymentModel.shareMissing"),
                 (_, <= 0) => Refusal.At($"{p}[{j}].weight", "paymentModel.weightPositive", weight.Value),
-                (< 0 or > 1, null) => Refusal.At($"{p}[{j}].share", "paymentModel.shareRange", share),
+                ( < 0 or > 1, null) => Refusal.At($"{p}[{j}].share", "paymentModel.shareRange", share),
                 _ => null,
             };
             if (problem is not null) { wrong = true; yield return problem; }

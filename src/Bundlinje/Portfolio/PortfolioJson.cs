@@ -19,7 +19,8 @@ public static class PortfolioJson
 
     /// <summary>A JSON file refused with every problem at its JSON path: "Porteføljefilen er afvist (2 fejl)" above them;
     /// <paramref name="subject"/> names the file ("subject.paymentModel" for a payment model).</summary>
-    public static Refused Rejected(IReadOnlyList<Refusal> problems, string subject = "subject.portfolio") => Refused.File(subject, problems);
+    public static Refused Rejected(IReadOnlyList<Refusal> problems, string subject = "subject.portfolio") =>
+        Refused.File(subject, problems);
 
     /// <summary>A syntax or type error at its JSON path and line (the reason is System.Text.Json's own).</summary>
     public static Refusal SyntaxProblem(JsonException e) =>

@@ -13,7 +13,8 @@ public static partial class PortfolioValidator
 
     /// <param name="knownFunds">Fund keys already in the database (investments may name them).</param>
     /// <param name="knownOrganisations">Organisation keys already in the database.</param>
-    public static IReadOnlyList<Refusal> Validate(PortfolioDocument doc, IEnumerable<string> knownFunds, IEnumerable<string> knownOrganisations)
+    public static IReadOnlyList<Refusal> Validate(PortfolioDocument doc, IEnumerable<string> knownFunds,
+        IEnumerable<string> knownOrganisations)
     {
         var problems = new List<Refusal>();
         void Problem(string path, string code, params object?[] args) => problems.Add(Refusal.At(path, code, args));
@@ -65,7 +66,8 @@ public static partial class PortfolioValidator
         {
             var party = inv.Parties[j]; var pp = $"{p}.parties[{j}]";
             if (string.IsNullOrWhiteSpace(party.Organisation)) problem($"{pp}.organisation", "file.missing", []);
-            else if (!orgs.Contains(party.Organisation)) problem($"{pp}.organisation", "portfolio.unknownOrganisation", [party.Organisation]);
+            else if (!orgs.Contains(party.Organisation)) problem($"{pp}.organisation", "portfolio.unknownOrganisation",
+                [party.Organisation]);
             if (party.Capital is { } c && (c < 0 || party.Role is not (PartyRole.Investor or PartyRole.CoFunder)))
                 problem($"{pp}.capital", c < 0 ? "file.negative" : "portfolio.capitalOnlyInvestors", []);
             if (party.Guarantee is { } g && (g < 0 || party.Role != PartyRole.DeficitGuarantor))
@@ -74,7 +76,8 @@ public static partial class PortfolioValidator
                 problem($"{pp}.guaranteeShare", gs is <= 0 or > 1 ? "portfolio.guaranteeShare" : "portfolio.guaranteeOnlyGuarantors", []);
             if (party.Donation is { } d && (d < 0 || party.Role != PartyRole.Donor))
                 problem($"{pp}.donation", d < 0 ? "file.negative" : "portfolio.donationOnlyDonors", []);
-            foreach (var (field, amount) in new[] { ("capital", party.Capital), ("guarantee", party.Guarantee), ("donation", party.Donation) })
+            foreach (var (field, amount) in new[] { ("capital", party.Capital), ("guarantee", party.Guarantee),
+                ("donation", party.Donation) })
                 if (Kroner.RangeProblem(amount) is { } range) problem($"{pp}.{field}", range.Code, [.. range.Args]);
         }
         var duplicateParty = inv.Parties.GroupBy(x => (x.Organisation, x.Role)).FirstOrDefault(g => g.Count() > 1);
@@ -88,20 +91,23 @@ public static partial class PortfolioValidator
             if (string.IsNullOrWhiteSpace(sp.Name)) problem($"{sp_}.name", "file.missing", []);
             else if (!subProjects.Add(sp.Name)) problem($"{sp_}.name", "portfolio.duplicateName", [sp.Name]);
             if (sp.PlannedMin > sp.PlannedMax) problem($"{sp_}.plannedMin", "portfolio.minAboveMax", []);
-            if (Kroner.RangeProblem(sp.InjectedCapital) is { } injected) problem($"{sp_}.injectedCapital", injected.Code, [.. injected.Args]);
+            if (Kroner.RangeProblem(sp.InjectedCapital) is { } injected) problem($"{sp_}.injectedCapital", injected.Code,
+                [.. injected.Args]);
         }
         for (var j = 0; j < inv.Enrolment.Count; j++)
         {
             var en = inv.Enrolment[j]; var ep = $"{p}.enrolment[{j}]";
             if (en.Enrolled < 0) problem($"{ep}.enrolled", "file.negativeNeuter", []);
-            if (en.SubProject is { } name && !subProjects.Contains(name)) problem($"{ep}.subProject", "portfolio.unknownSubProject", [name]);
+            if (en.SubProject is { } name && !subProjects.Contains(name)) problem($"{ep}.subProject", "portfolio.unknownSubProject",
+                [name]);
         }
         for (var j = 0; j < inv.Versions.Count; j++)
         {
             var v = inv.Versions[j]; var vp = $"{p}.versions[{j}]";
             if (v.Number != j + 1) problem($"{vp}.number", "portfolio.versionNumber", [j + 1]);
             Required(v.Reason, $"{vp}.reason", problem);
-            if (j > 0 && v.EffectiveOn < inv.Versions[j - 1].EffectiveOn) problem($"{vp}.effectiveOn", "portfolio.versionBeforePrevious", []);
+            if (j > 0 && v.EffectiveOn < inv.Versions[j - 1].EffectiveOn) problem($"{vp}.effectiveOn", "portfolio.versionBeforePrevious",
+                []);
             for (var k = 0; k < v.Changes.Count; k++)
             {
                 var field = v.Changes[k].Field;

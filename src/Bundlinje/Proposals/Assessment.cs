@@ -36,7 +36,8 @@ public sealed record AssessmentAnswer(string? Relevance, string? EconomicConsequ
     public List<Refusal> Check()
     {
         var problems = new List<Refusal>();
-        if (string.IsNullOrWhiteSpace(Relevance)) problems.Add(Refusal.At(nameof(Relevance), "form.required", Refusal.Of("label.relevanceFull")));
+        if (string.IsNullOrWhiteSpace(Relevance)) problems.Add(
+            Refusal.At(nameof(Relevance), "form.required", Refusal.Of("label.relevanceFull")));
         else if (Relevance.Length > 5000) problems.Add(Refusal.At(nameof(Relevance), "form.tooLong", Refusal.Of("label.relevance"), 5000));
         if (string.IsNullOrWhiteSpace(EconomicConsequences))
             problems.Add(Refusal.At(nameof(EconomicConsequences), "form.required", Refusal.Of("label.economicConsequencesFull")));

@@ -51,7 +51,8 @@ public static class AttachmentCheck
         if (startxref < 0) return Refusal.Of("attachment.pdfStartxref");
         var digits = Encoding.ASCII.GetString(tail[(startxref + 9)..]).TrimStart();
         var length = digits.TakeWhile(char.IsAsciiDigit).Count();
-        if (length == 0 || !long.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var offset) || offset >= content.Length)
+        if (length == 0 || !long.TryParse(digits[..length], NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            || offset >= content.Length)
             return Refusal.Of("attachment.pdfStartxrefOutside");
         var table = span[(int)offset..];
         var classic = table.StartsWith("xref"u8) && span.IndexOf("trailer"u8) >= 0;

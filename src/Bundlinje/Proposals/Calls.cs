@@ -10,7 +10,8 @@ public sealed record CallInput(string? Title, string? Theme, string? Text, DateO
 public sealed class Calls(IBundlinjeStore store)
 {
     public async Task<Call> AnnounceAsync(string fundKey, CallInput input, CancellationToken ct = default) =>
-        await AnnounceAsync(await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw Refused.At("Title", "fund.unknown", fundKey), input, ct);
+        await AnnounceAsync(await store.Funds.FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw Refused.At("Title", "fund.unknown", fundKey), input, ct);
 
     /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
     public async Task<Call> AnnounceAsync(Fund.Fund fund, CallInput input, CancellationToken ct = default)

@@ -60,7 +60,11 @@ public sealed class Intake(IBundlinjeStore store, TimeProvider clock)
         {
             var name = AttachmentName.Sanitise(file.FileName);
             if (file.Content.Length > MaxFileBytes) { Problem("Files", "intake.fileTooLarge", name, MaxFileBytes / 1024 / 1024); break; }
-            if (AttachmentCheck.Inspect(file.FileName, file.Content).Refusal is { } why) { Problem("Files", "intake.attachmentRefused", name, why); break; }
+            if (AttachmentCheck.Inspect(file.FileName, file.Content).Refusal is { } why)
+            {
+                Problem("Files", "intake.attachmentRefused", name, why);
+                break;
+            }
         }
         return problems;
     }

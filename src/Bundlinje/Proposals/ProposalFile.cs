@@ -20,9 +20,11 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     /// <summary>Adds the file's call and proposals to its fund in one save; proposals already there (by reference) are skipped.</summary>
     public static async Task<int> ImportAsync(IBundlinjeStore store, string json, string by, CancellationToken ct = default)
     {
-        var file = JsonSerializer.Deserialize<ProposalFile>(json, PortfolioJson.Options) ?? throw PortfolioJson.Rejected([Refusal.At("$", "file.emptyShort")]);
+        var file = JsonSerializer.Deserialize<ProposalFile>(json, PortfolioJson.Options)
+            ?? throw PortfolioJson.Rejected([Refusal.At("$", "file.emptyShort")]);
         if (file.Format != CurrentFormat) throw PortfolioJson.Rejected([Refusal.At("$.format", "file.formatMustBe", CurrentFormat)]);
-        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct) ?? throw PortfolioJson.Rejected([Refusal.At("$.fund", "ledger.unknownFundInFile", file.Fund)]);
+        var fund = await store.Funds.FirstOrDefaultAsync(f => f.Key == file.Fund, ct)
+            ?? throw PortfolioJson.Rejected([Refusal.At("$.fund", "ledger.unknownFundInFile", file.Fund)]);
         var investments = await store.Investments.Where(i => i.FundId == fund.Id).ToDictionaryAsync(i => i.Key, i => i.Id, ct);
         var known = (await store.Proposals.Where(p => p.FundId == fund.Id).Select(p => p.Reference).ToListAsync(ct)).ToHashSet();
         Call? call = null;
@@ -43,7 +45,11 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
             var p = file.Proposals[i];
             if (known.Contains(p.Reference)) continue;
             int? investmentId = null;
-            if (p.Investment is { } key && !investments.TryGetValue(key, out var id)) { problems.Add(Refusal.At($"$.proposals[{i}].investment", "file.unknownInvestment", key)); continue; }
+            if (p.Investment is { } key && !investments.TryGetValue(key, out var id))
+            {
+                problems.Add(Refusal.At($"$.proposals[{i}].investment", "file.unknownInvestment", key));
+                continue;
+            }
             else if (p.Investment is { } k2) investmentId = investments[k2];
             if (p.Call && call is null) { problems.Add(Refusal.At($"$.proposals[{i}].call", "proposals.fileHasNoCall")); continue; }
             store.Proposals.Add(new Proposal
@@ -65,7 +71,8 @@ public sealed record ProposalFile(string? Format, string? About, string? Fund, C
     public static async Task<ProposalStatistics> StatisticsAsync(IBundlinjeStore store, string fundKey, DateOnly asOf,
         CancellationToken ct = default)
     {
-        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct) ?? throw new Refused("fund.unknown", fundKey);
+        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw new Refused("fund.unknown", fundKey);
         var proposals = await store.Proposals.AsNoTracking().Include(p => p.Events).Where(p => p.FundId == fund.Id).ToListAsync(ct);
         return ProposalStatistics.At(proposals, asOf);
     }

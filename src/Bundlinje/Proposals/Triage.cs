@@ -9,7 +9,8 @@ namespace Bundlinje.Proposals;
 /// Moves a proposal on: each step is appended to its timeline with who, when and why. A donation posts a donation to
 /// the fund's ledger and taking a proposal into development creates an investment in phase 1 — in the same save.
 /// </summary>
-public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, Ledger ledger, IAssessorDirectory? assessors = null)
+public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvider clock, Ledger ledger,
+    IAssessorDirectory? assessors = null)
 {
     private static readonly Dictionary<ProposalStep, ProposalStep[]> Next = new()
     {
@@ -25,11 +26,13 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     public static ProposalStep Current(Proposal p) => p.StepOn(DateOnly.MaxValue);
 
-    public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default) =>
+    public async Task<ProposalEvent> AdvanceAsync(string fundKey, string reference, ProposalStep step, string? note,
+        decimal? amount = null, CancellationToken ct = default) =>
         await AdvanceAsync(await FundAsync(fundKey, ct), reference, step, note, amount, ct);
 
     /// <summary>For a caller that has loaded the fund (a page of the fund's route).</summary>
-    public async Task<ProposalEvent> AdvanceAsync(Fund.Fund fund, string reference, ProposalStep step, string? note, decimal? amount = null, CancellationToken ct = default)
+    public async Task<ProposalEvent> AdvanceAsync(Fund.Fund fund, string reference, ProposalStep step, string? note,
+        decimal? amount = null, CancellationToken ct = default)
     {
         var proposal = await ProposalAsync(fund, reference, ct);
         if (proposal.RefusalToAdvance(step) is { } refused) throw new Refused(refused);
@@ -76,19 +79,23 @@ public sealed class Triage(IBundlinjeStore store, ICurrentUser user, TimeProvide
 
     /// <summary>Sends a proposal to one or more departments for assessment by a due date: one request per department,
     /// the step on the timeline and a message to each department's analysts, in one save.</summary>
-    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(string fundKey, string reference,
+        IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default) =>
         await SendForAssessmentAsync(await FundAsync(fundKey, ct), reference, departmentKeys, dueOn, note, ct);
 
-    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(Fund.Fund fund, string reference, IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AssessmentRequest>> SendForAssessmentAsync(Fund.Fund fund, string reference,
+        IReadOnlyCollection<string> departmentKeys, DateOnly? dueOn, string? note, CancellationToken ct = default)
     {
         var proposal = await ProposalAsync(fund, reference, ct);
         var current = Current(proposal);
-        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment)) throw Refused.At("Step", "triage.cannotSendForAssessment", current);
+        if (!NextSteps(current).Contains(ProposalStep.SentForAssessment))
+            throw Refused.At("Step", "triage.cannotSendForAssessment", current);
         if (departmentKeys.Count == 0) throw Refused.At("Departments", "triage.chooseDepartment");
         var today = clock.Today();
         if (dueOn is not { } due) throw Refused.At("DueOn", "triage.dueRequired");
         if (due <= today) throw Refused.At("DueOn", "triage.dueAfterToday");
-        var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key) && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
+        var departments = await store.Organisations.Where(o => departmentKeys.Contains(o.Key)
+            && o.Kind == Organisations.OrganisationKind.Department).ToListAsync(ct);
         if (departments.Count != departmentKeys.Distinct().Count()) throw Refused.At("Departments", "triage.notADepartment");
         var names = string.Join(", ", departments.Select(d => d.Name));
         proposal.Advance(ProposalStep.SentForAssessment, today, user.Name,

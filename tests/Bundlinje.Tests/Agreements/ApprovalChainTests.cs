@@ -32,9 +32,11 @@ public sealed class ApprovalChainTests
     public void Every_link_is_missing_until_recorded_and_each_missing_link_alone_keeps_the_investment_from_becoming_active()
     {
         var investment = TwoPayers();
-        Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse", "rådmandens godkendelse for Børn og Unge",
+        Assert.Equal(["Rådets beslutning", "rådmandens godkendelse for Sociale Forhold og Beskæftigelse",
+            "rådmandens godkendelse for Børn og Unge",
             "borgmesterens formelle godkendelse"], ApprovalChain.Missing(investment, []).Da());
-        Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
+        Approval[] complete =
+            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
         Assert.Null(investment.RefusalToMove(InvestmentStatus.Active, complete));
         foreach (var left in complete)
         {
@@ -44,7 +46,8 @@ public sealed class ApprovalChainTests
         }
         // A councillor of a department that does not pay does not count for one that does.
         Assert.Contains("rådmandens godkendelse for Børn og Unge", ApprovalChain.Missing(investment,
-            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Dsi), A(ApprovalKind.Mayor)]).Da());
+            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Dsi), A(ApprovalKind.Mayor)])
+                .Da());
     }
 
     [Fact]
@@ -63,7 +66,8 @@ public sealed class ApprovalChainTests
     public void Activating_with_an_incomplete_chain_is_refused_and_leaves_the_status_as_it_was()
     {
         var investment = TwoPayers();
-        Approval[] complete = [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
+        Approval[] complete =
+            [A(ApprovalKind.CouncilDecision), A(ApprovalKind.Councillor, Sfb), A(ApprovalKind.Councillor, Bbu), A(ApprovalKind.Mayor)];
         var refused = Assert.Throws<Refused>(() => investment.Activate(complete[..3], "for tidligt"));
         Assert.Equal("Status", refused.Problems[0].Field);
         Assert.Contains("borgmesterens formelle godkendelse", refused.Da());

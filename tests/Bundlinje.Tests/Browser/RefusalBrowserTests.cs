@@ -63,13 +63,16 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
         {
             // A posting in the closed year 2024: the ledger refuses it (the form's own checks pass).
             var posting = await SubmitAsync(page, "/Funds/aarhus/Ledger/Post", "button[type=submit].button-primary",
-                ("#Line_Kind", "RunningCost"), ("#Line_FiscalYear", "2024"), ("#Line_Amount", "1.000"), ("#Line_Category", "Øvrig drift af Rådet"));
+                ("#Line_Kind", "RunningCost"), ("#Line_FiscalYear", "2024"), ("#Line_Amount", "1.000"),
+                    ("#Line_Category", "Øvrig drift af Rådet"));
             Assert.Contains(expected[0], posting);
             Assert.Contains(expected[1], posting);
 
             // A participant file with two bad rows: the file is refused whole, each row named.
             var participants = Path.Combine(folder, "deltagere.csv");
-            await File.WriteAllTextAsync(participants, "cpr,cohort,group,enrolled\n1111111111,2024,maybe,2024-01-01\n2222222222,2024,control,2024-13-01\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(participants,
+                "cpr,cohort,group,enrolled\n1111111111,2024,maybe,2024-01-01\n2222222222,2024,control,2024-13-01\n",
+                    TestContext.Current.CancellationToken);
             await page.GotoAsync("/Investments/ungifokus/FollowUp");
             await page.SetInputFilesAsync("#participants-file", participants);
             await page.ClickAsync("form:has(#participants-file) button[type=submit]");
@@ -81,10 +84,13 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
 
             // A new investment in development; the mayor's approval before the council's decision is refused by the chain.
             await SubmitAsync(page, "/Investments/Create", "main form button[type=submit]",
-                ("#FundKey", "aarhus"), ("#NewKey", "afvisningsproeve"), ("#Input_Name", "Afvisningsprøve"), ("#Input_Status", "InDevelopment"));
+                ("#FundKey", "aarhus"), ("#NewKey", "afvisningsproeve"), ("#Input_Name", "Afvisningsprøve"),
+                    ("#Input_Status", "InDevelopment"));
             await page.WaitForURLAsync("**/Investments/afvisningsproeve");
-            Assert.Contains(expected[5], await SubmitAsync(page, "/Investments/afvisningsproeve/Development", "form:has(#Approval_Kind) button[type=submit]",
-                ("#Approval_Kind", "Mayor"), ("#Approval_ApprovedBy", "Borgmesteren"), ("#Approval_ApprovedOn", "2026-01-15"), ("#Approval_DocumentReference", "Sag 26/1234")));
+            Assert.Contains(expected[5],
+                await SubmitAsync(page, "/Investments/afvisningsproeve/Development", "form:has(#Approval_Kind) button[type=submit]",
+                ("#Approval_Kind", "Mayor"), ("#Approval_ApprovedBy", "Borgmesteren"), ("#Approval_ApprovedOn", "2026-01-15"),
+                    ("#Approval_DocumentReference", "Sag 26/1234")));
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

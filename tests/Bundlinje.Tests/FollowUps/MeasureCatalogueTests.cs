@@ -262,8 +262,10 @@ public abstract class MeasureCatalogueTests : IAsyncLifetime
 
         var models = Factory.With(db => db.PaymentModels.Count());
         var html = await UploadAsync();
-        Assert.Contains("Linje 3, measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', 'benefit-cost', 'camp-mentor',", html);
-        Assert.Contains("'reconvictions', 'shelter-days', 'su-education', 'transfer-income', 'violence-ceased', 'womens-shelter', 'youth-education').", html);
+        Assert.Contains("Linje 3, measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: 'action-plan-progress', " +
+            "'benefit-cost', 'camp-mentor',", html);
+        Assert.Contains("'reconvictions', 'shelter-days', 'su-education', 'transfer-income', 'violence-ceased', 'womens-shelter', " +
+            "'youth-education').", html);
         (_, html) = await PostAsync(client, $"{followUp}/Model", model, followUp);
         Assert.Contains("Betalingsmodellen er afvist (1 fejl):", html);
         Assert.Contains("$.model.metrics[1].measure: 'days-in-custody' er ikke et mål i fondens målkatalog (kendte mål: " +

@@ -77,11 +77,21 @@ public sealed class RegisterStoreTests : IDisposable
     [Fact]
     public void The_fund_catalogue_handed_to_an_import_decides_which_codes_and_values_it_accepts()
     {
-        var catalogue = new Dictionary<string, MeasureValueType> { ["days-in-custody"] = MeasureValueType.Decimal, ["dropout"] = MeasureValueType.Decimal };
-        Assert.Equal(2, Store.Import(Csv("own.csv", "0102031234,days-in-custody,2024-01-01,2024-01-31,2.5,dage", "0102031234,dropout,2024-01-01,2024-01-31,0.5,x"), "test", catalogue));
-        var rejected = Assert.Throws<Refused>(() => Store.Import(Csv("seed.csv", "0102031234,shelter-days,2024-01-01,2024-01-31,2,dage"), "test", catalogue));
-        Assert.Equal(["Linje 2, measure: 'shelter-days' er ikke et mål i fondens målkatalog (kendte mål: 'days-in-custody', 'dropout')."], rejected.DaProblems());
-        rejected = Assert.Throws<Refused>(() => Store.Import(Csv("empty.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test", new Dictionary<string, MeasureValueType>()));
+        var catalogue = new Dictionary<string, MeasureValueType>
+        {
+            ["days-in-custody"] = MeasureValueType.Decimal,
+            ["dropout"] = MeasureValueType.Decimal
+        };
+        Assert.Equal(2, Store.Import(
+            Csv("own.csv", "0102031234,days-in-custody,2024-01-01,2024-01-31,2.5,dage", "0102031234,dropout,2024-01-01,2024-01-31,0.5,x"),
+                "test", catalogue));
+        var rejected = Assert.Throws<Refused>(() =>
+            Store.Import(Csv("seed.csv", "0102031234,shelter-days,2024-01-01,2024-01-31,2,dage"), "test", catalogue));
+        Assert.Equal(["Linje 2, measure: 'shelter-days' er ikke et mål i fondens målkatalog (kendte mål: 'days-in-custody', 'dropout')."],
+            rejected.DaProblems());
+        rejected = Assert.Throws<Refused>(() =>
+            Store.Import(Csv("empty.csv", "0102031234,dropout,2024-01-01,2024-01-31,1,x"), "test",
+                new Dictionary<string, MeasureValueType>()));
         Assert.Equal(["Linje 2, measure: 'dropout' er ikke et mål i fondens målkatalog (kataloget er tomt)."], rejected.DaProblems());
         Assert.Equal(2, Count());
     }
@@ -136,16 +146,19 @@ public sealed class RegisterStoreTests : IDisposable
         const string unit = "it's \"quoted\"; --";
         var catalogue = new Dictionary<string, MeasureValueType> { [code] = MeasureValueType.Decimal };
         var csv = Path.Combine(folder, "o'brien; DROP TABLE imports; --.csv");
-        File.WriteAllText(csv, $"cpr,measure,from,to,value,unit\n0102031234,\"{code}\",2024-01-01,2024-01-31,2.5,\"{unit.Replace("\"", "\"\"")}\"\n");
+        File.WriteAllText(csv,
+            $"cpr,measure,from,to,value,unit\n0102031234,\"{code}\",2024-01-01,2024-01-31,2.5,\"{unit.Replace("\"", "\"\"")}\"\n");
         Assert.Equal(1, Store.Import(csv, "d'Artagnan; --", catalogue));
 
         Assert.Equal(1, Store.Observations(code));
         Assert.Equal(0, Store.Observations("x' OR '1'='1"));
         using (var connection = Store.Open())
         {
-            Assert.Equal((code, unit), RegisterStore.Query(connection, "SELECT measure, unit FROM observations", r => (r.GetString(0), r.GetString(1))).Single());
+            Assert.Equal((code, unit),
+                RegisterStore.Query(connection, "SELECT measure, unit FROM observations", r => (r.GetString(0), r.GetString(1))).Single());
             Assert.Equal(("o'brien; DROP TABLE imports; --.csv", "d'Artagnan; --"),
-                RegisterStore.Query(connection, "SELECT file_name, imported_by FROM imports", r => (r.GetString(0), r.GetString(1))).Single());
+                RegisterStore.Query(connection, "SELECT file_name, imported_by FROM imports", r => (r.GetString(0), r.GetString(1)))
+                    .Single());
         }
         var person = new Person(pseudonymiser.Of("0102031234"), "A", ParticipantGroup.Treatment, new DateOnly(2023, 12, 1));
         using (var observations = Store.Observe([person]))
@@ -165,7 +178,8 @@ public sealed class RegisterStoreTests : IDisposable
                 """, ("code", code), ("file", parquet));
         }
         var rejected = Assert.Throws<Refused>(() => Store.Import(parquet, "test", catalogue));
-        Assert.Equal(["Linje 2, n'o\"te; --: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)."], rejected.DaProblems());
+        Assert.Equal(["Linje 2, n'o\"te; --: ligner et CPR-nummer; CPR-numre må kun stå i kolonnen cpr (værdien gentages ikke her)."],
+            rejected.DaProblems());
         Assert.Equal(1, Count());
     }
 }

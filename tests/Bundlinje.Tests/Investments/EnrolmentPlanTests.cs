@@ -17,7 +17,8 @@ public sealed class EnrolmentPlanTests
         var ungifokus = Active(new Investment
         {
             Key = "ungifokus", Name = "UngiFokus", PlannedParticipants = 500, PlannedPerYear = 125,
-            Enrolment = [new() { AsOf = new(2023, 11, 30), Enrolled = 323, Expected = 320 }, new() { AsOf = new(2024, 12, 31), Enrolled = 367, Expected = 422 }],
+            Enrolment = [new() { AsOf = new(2023, 11, 30), Enrolled = 323, Expected = 320 },
+                new() { AsOf = new(2024, 12, 31), Enrolled = 367, Expected = 422 }],
         });
         var status = EnrolmentPlan.Check(ungifokus)!;
         Assert.Equal((367, 422, 0.1303m, true), (status.Enrolled, status.Expected, decimal.Round(status.Behind, 4), status.Warning));
@@ -44,7 +45,11 @@ public sealed class EnrolmentPlanTests
     [Fact]
     public void Registered_participants_are_counted_per_cohort_against_the_plan()
     {
-        var plan = Active(new Investment { Key = "x", Name = "x", PeriodStart = new(2023, 1, 1), PlannedPerYear = 100, PlannedParticipants = 400 });
+        var plan = Active(new Investment
+        {
+            Key = "x", Name = "x", PeriodStart = new(2023, 1, 1), PlannedPerYear = 100,
+            PlannedParticipants = 400
+        });
         var treated = Enumerable.Range(0, 60).Select(i => ("2023", new DateOnly(2023, 1, 1).AddDays(i)))
             .Concat(Enumerable.Range(0, 50).Select(i => ("2024", new DateOnly(2024, 1, 1).AddDays(i)))).ToList();
         var (cohorts, total) = EnrolmentPlan.FromParticipants(plan, treated, new DateOnly(2024, 12, 31));

@@ -53,7 +53,8 @@ public abstract partial class DurableJobTests : IAsyncLifetime
             Assert.True(exit == 0, error);
         }
         await Cli("deltagere.csv", "cpr,cohort,group,enrolled\n0101951234,2023,treatment,2023-01-01\n0202951234,2023,treatment,2023-01-01\n"
-            + "0303951234,2023,control,2023-01-01\n0404951234,2023,control,2023-01-01\n", "participants", "import", "--investment", Investment);
+            + "0303951234,2023,control,2023-01-01\n0404951234,2023,control,2023-01-01\n", "participants", "import", "--investment",
+                Investment);
         await Cli("udtraek.csv", "cpr,measure,from,to,value,unit\n0101951234,transfer-income,2023-02-01,2023-02-28,90000,kr.\n"
             + "0202951234,transfer-income,2023-02-01,2023-02-28,90000,kr.\n0303951234,transfer-income,2023-02-01,2023-02-28,110000,kr.\n"
             + "0404951234,transfer-income,2023-02-01,2023-02-28,110000,kr.\n", "register", "import");
@@ -142,18 +143,21 @@ public abstract partial class DurableJobTests : IAsyncLifetime
         var (a, b) = (Owner, Instance(worker: false));
         await using var scopeA = a.Services.CreateAsyncScope();
         await using var scopeB = b.Services.CreateAsyncScope();
-        var (queueA, queueB) = (scopeA.ServiceProvider.GetRequiredService<JobQueue>(), scopeB.ServiceProvider.GetRequiredService<JobQueue>());
+        var (queueA, queueB) =
+            (scopeA.ServiceProvider.GetRequiredService<JobQueue>(), scopeB.ServiceProvider.GetRequiredService<JobQueue>());
         var investment = await a.WithAsync(db => db.Investments.AsNoTracking().SingleAsync(i => i.Key == Investment, Ct));
         for (var round = 0; round < 10; round++)
         {
             var queued = await queueA.EnqueueFollowUpRunAsync(investment, new(2024, 1, 31), "test", Ct);
-            var claims = await Task.WhenAll(Task.Run(() => queueA.ClaimNextAsync("a", Ct), Ct), Task.Run(() => queueB.ClaimNextAsync("b", Ct), Ct));
+            var claims = await Task.WhenAll(Task.Run(() => queueA.ClaimNextAsync("a", Ct), Ct),
+                Task.Run(() => queueB.ClaimNextAsync("b", Ct), Ct));
             var winner = Assert.Single(claims, c => c is not null)!;
             Assert.Equal((queued.Id, 1), (winner.Id, winner.Attempts));
             var loser = winner.ClaimedBy == "a" ? queueB : queueA;
             Assert.Null(await loser.ClaimNextAsync("late", Ct)); // nothing left to take while the winner holds its lease
             Assert.False(await loser.FinishAsync(winner.Id, "late", JobState.Succeeded, "", null, null, null, Ct)); // not its job
-            Assert.True(await (winner.ClaimedBy == "a" ? queueA : queueB).FinishAsync(winner.Id, winner.ClaimedBy!, JobState.Succeeded, "", null, null, null, Ct));
+            Assert.True(await (winner.ClaimedBy == "a" ? queueA : queueB).FinishAsync(winner.Id, winner.ClaimedBy!, JobState.Succeeded, "",
+                null, null, null, Ct));
         }
         Assert.Equal(10, a.With(db => db.Jobs.Count(j => j.State == JobState.Succeeded)));
 
@@ -161,7 +165,8 @@ public abstract partial class DurableJobTests : IAsyncLifetime
         var orphan = await queueA.EnqueueFollowUpRunAsync(investment, new(2024, 1, 31), "test", Ct);
         Assert.Equal(orphan.Id, (await queueA.ClaimNextAsync("died", Ct))!.Id);
         await using var later = b.Services.CreateAsyncScope();
-        var laterQueue = new JobQueue(later.ServiceProvider.GetRequiredService<BundlinjeDb>(), new Later(JobQueue.Lease + TimeSpan.FromSeconds(1)));
+        var laterQueue = new JobQueue(later.ServiceProvider.GetRequiredService<BundlinjeDb>(),
+            new Later(JobQueue.Lease + TimeSpan.FromSeconds(1)));
         Assert.Null(await queueB.ClaimNextAsync("b", Ct)); // still leased now
         var retaken = await laterQueue.ClaimNextAsync("b", Ct);
         Assert.Equal((orphan.Id, "b", 2), (retaken!.Id, retaken.ClaimedBy, retaken.Attempts));

@@ -62,7 +62,8 @@ public sealed partial class LogVolumeTests : IAsyncLifetime
         form.Add(file, "Upload", "deltagere.csv");
         var logged = factory.Logs.Count;
 
-        var response = await client.PostAsync("/Investments/ungifokus/FollowUp/Participants/Import", form, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync("/Investments/ungifokus/FollowUp/Participants/Import", form,
+            TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Deltagere: 100.000 tilføjet", WebUtility.HtmlDecode(html).Replace("100000", "100.000"));

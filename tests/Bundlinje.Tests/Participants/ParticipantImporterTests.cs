@@ -21,7 +21,8 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
     private Task<ParticipantImportResult> ImportAsync(string csv) => factory.WithAsync(db =>
     {
         var user = new FixedUser("test");
-        return new ParticipantImporter(db, new ParticipantStore(db, user, TimeProvider.System), new Pseudonymiser(PseudonymiserTests.Key), new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), user, TimeProvider.System)
+        return new ParticipantImporter(db, new ParticipantStore(db, user, TimeProvider.System), new Pseudonymiser(PseudonymiserTests.Key),
+            new Bundlinje.Data.Spreadsheets.MiniExcelSheets(), user, TimeProvider.System)
             .ImportAsync("ungifokus", "deltagere.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)));
     });
 
@@ -42,7 +43,8 @@ public sealed class ParticipantImporterTests : IAsyncLifetime
 
         // 4.999 new people and one known person with another cohort: the file is refused whole, none of the new people is stored.
         var refused = await Assert.ThrowsAsync<Refused>(() => ImportAsync(Csv(15_000).Replace("1000010000,2023,", "1000010000,2024,")));
-        Assert.Equal(["Række 10002: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan ændres."], refused.DaProblems());
+        Assert.Equal(["Række 10002: personen er allerede indskrevet med en anden kohorte, gruppe eller indskrivningsdato; kun status kan " +
+            "ændres."], refused.DaProblems());
         Assert.Equal(before + 10_001, Count());
         Assert.Equal(2, factory.With(db => db.ParticipantImports.AsNoTracking().Count(i => i.FileName == "deltagere.csv")));
     }

@@ -123,7 +123,8 @@ public sealed class PaymentModelValidationTests
     [Fact]
     public void A_syntax_error_in_a_payment_model_says_it_is_the_payment_model_that_is_refused()
     {
-        var e = Assert.Throws<Refused>(() => PaymentModelFile.Read("""{ "format": "bundlinje-payment-model/1", "model": { "investment": 3 } }"""));
+        var e = Assert.Throws<Refused>(() =>
+            PaymentModelFile.Read("""{ "format": "bundlinje-payment-model/1", "model": { "investment": 3 } }"""));
         Assert.StartsWith("Betalingsmodellen er afvist (1 fejl): $.model.investment: ", e.Da());
         Assert.StartsWith("Porteføljefilen er afvist", Assert.Throws<Refused>(() => PortfolioJson.Read("{ \"x\": 1 }")).Da());
     }

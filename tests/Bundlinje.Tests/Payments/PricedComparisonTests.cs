@@ -155,7 +155,8 @@ public sealed class PricedComparisonTests
         Assert.Equal(150m, Run(share, people, cost).Amount);
     }
 
-    private static IReadOnlyList<string> Refused(string metric) => Assert.Throws<Refused>(() => PaymentModelFile.Read(Model(metric))).DaProblems();
+    private static IReadOnlyList<string> Refused(string metric) => Assert.Throws<Refused>(() => PaymentModelFile.Read(Model(metric)))
+        .DaProblems();
 
     [Theory]
     [InlineData("""  "kind": "treatmentVsControl", "measure": "reconvictions", "basis": "perEvent", "price": 1000 """,

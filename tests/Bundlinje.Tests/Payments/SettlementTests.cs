@@ -89,6 +89,7 @@ public sealed class SettlementTests
     public void Payer_shares_must_add_up_to_one()
     {
         var bad = new Metric("x", "x", MetricKind.Milestone, "m", 1m, PriceBasis.PerParticipant, [new("SFB", 0.5m), new("MSB", 0.4m)]);
-        Assert.Equal(["$.model.metrics[0].payers: andelene summer til 0,9, ikke 1."], PaymentModelFile.Problems(new PaymentModel("i", 1, [bad with { Measure = "dropout" }])).Da());
+        Assert.Equal(["$.model.metrics[0].payers: andelene summer til 0,9, ikke 1."],
+            PaymentModelFile.Problems(new PaymentModel("i", 1, [bad with { Measure = "dropout" }])).Da());
     }
 }

@@ -50,8 +50,10 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
 
     private async Task<string> UploadAsync(HttpClient client, string handler, string fileName, byte[] content)
     {
-        var response = await client.PostAsync(handler == "Participants" ? $"{FollowUp}/Participants/Import" : $"{FollowUp}/{handler}", Form(await Login.TokenAsync(client, FollowUp), fileName, content));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{handler} gave {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
+        var response = await client.PostAsync(handler == "Participants" ? $"{FollowUp}/Participants/Import" : $"{FollowUp}/{handler}",
+            Form(await Login.TokenAsync(client, FollowUp), fileName, content));
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"{handler} gave {(int)response.StatusCode} {response.Headers.Location} {await response.Content.ReadAsStringAsync()}");
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
@@ -133,7 +135,8 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
         var huge = new byte[RegisterStore.MaxUploadBytes + 4096];
         "cpr,measure,from,to,value,unit\n"u8.CopyTo(huge);
-        var response = await client.PostAsync($"{FollowUp}/Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"{FollowUp}/Register", Form(await Login.TokenAsync(client, FollowUp), "stor.csv", huge),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = WebUtility.HtmlDecode(
             await client.GetStringAsync(response.Headers.Location!.OriginalString, TestContext.Current.CancellationToken));
@@ -162,7 +165,8 @@ public sealed partial class CprAtRestTests : IAsyncLifetime
             .Replace($"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,kr.",
                 $"{cprs[3]},transfer-income,2023-01-01,2023-03-31,90000,{cprs[4]}");
         using var staged = new MemoryStream();
-        Bundlinje.Data.RegisterData.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged, new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
+        Bundlinje.Data.RegisterData.RegisterCsv.Pseudonymise(new MemoryStream(Encoding.UTF8.GetBytes(csv)), staged,
+            new Pseudonymiser(BundlinjeFactory.PseudonymKey), ["cpr", "measure", "from", "to", "value", "unit"]);
         var text = Encoding.UTF8.GetString(staged.ToArray());
         AssertNoCpr(text, cprs, "the staged file");
         Assert.Contains($"\"{new Pseudonymiser(BundlinjeFactory.PseudonymKey).Of(cprs[0])}\"", text);

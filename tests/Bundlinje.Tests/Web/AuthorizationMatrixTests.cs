@@ -219,7 +219,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         var token = await Login.TokenAsync(clients[role], "/Portfolio");
         var response = await clients[role].PostAsync($"/Investments/dialog-mod-vold/FollowUp/{action}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["RunId"] = "1", ["Decision"] = "x" }), TestContext.Current.CancellationToken);
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["RunId"] = "1", ["Decision"] = "x" }),
+                    TestContext.Current.CancellationToken);
         Assert.Equal(O.Denied, Classify(response));
     }
 

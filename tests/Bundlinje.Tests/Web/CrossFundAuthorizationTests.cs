@@ -110,15 +110,20 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                     ("Approval.ApprovedBy", "Overtaget"), ("Approval.ApprovedOn", "2026-02-01"), ("Approval.DocumentReference", "X-1")))),
             [("Investments/{key}/FollowUp/Participants/Import", null)] = new(null,
                 new Attack($"/Investments/{bi}/FollowUp/Participants/Import", new(), participants)),
-            [("Investments/{key}/FollowUp/Register", null)] = new(null, new Attack($"/Investments/{bi}/FollowUp/Register", new(), register)),
-            [("Investments/{key}/FollowUp/Model", null)] = new(null, new Attack($"/Investments/{bi}/FollowUp/Model", F(("ModelJson", SecondFund.ModelJson)))),
-            [("Investments/{key}/FollowUp/Runs", "Start")] = new(null, new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Start", F(("AsOf", "2024-01-31")))),
+            [("Investments/{key}/FollowUp/Register", null)] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Register", new(), register)),
+            [("Investments/{key}/FollowUp/Model", null)] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Model", F(("ModelJson", SecondFund.ModelJson)))),
+            [("Investments/{key}/FollowUp/Runs", "Start")] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Start", F(("AsOf", "2024-01-31")))),
             [("Investments/{key}/FollowUp/Runs", "Approve")] = new(null,
                 new Attack($"/Investments/{AInvestment}/FollowUp/Runs?handler=Approve", approve),
                 new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Approve", approve)),
             [("Investments/{key}/FollowUp/Runs", "Pay")] = new(null,
-                new Attack($"/Investments/{AInvestment}/FollowUp/Runs?handler=Pay", pay), new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Pay", pay)),
-            [("Investments/{key}/FollowUp/Settlement", null)] = new(null, new Attack($"/Investments/{bi}/FollowUp/Settlement", F(("AsOf", "2026-01-15")))),
+                new Attack($"/Investments/{AInvestment}/FollowUp/Runs?handler=Pay", pay),
+                    new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Pay", pay)),
+            [("Investments/{key}/FollowUp/Settlement", null)] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Settlement", F(("AsOf", "2026-01-15")))),
             [("Investments/{key}/FollowUp/Jobs/{id:guid}", "Cancel")] = new(null,
                 new Attack($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new()),
                     new Attack($"/Investments/{bi}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new())),
@@ -161,8 +166,10 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Investments/{SecondFund.Investment}", true), ($"/Investments/{SecondFund.Investment}/Development", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp", true), ($"/Investments/{SecondFund.Investment}/FollowUp/Participants", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Runs", true), ($"/Investments/{SecondFund.Investment}/FollowUp/Model", true),
-        ($"/Investments/{SecondFund.Investment}/FollowUp/Register", true), ($"/Investments/{SecondFund.Investment}/FollowUp/Participants/Import", true),
-        ($"/Investments/{SecondFund.Investment}/FollowUp/Runs/{b.RunId}", true), ($"/Investments/{AInvestment}/FollowUp/Runs/{b.RunId}", false),
+        ($"/Investments/{SecondFund.Investment}/FollowUp/Register", true),
+        ($"/Investments/{SecondFund.Investment}/FollowUp/Participants/Import", true),
+        ($"/Investments/{SecondFund.Investment}/FollowUp/Runs/{b.RunId}", true),
+        ($"/Investments/{AInvestment}/FollowUp/Runs/{b.RunId}", false),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Settlement?AsOf=2026-01-15", true),
         ($"/Investments/{SecondFund.Investment}/FollowUp/Jobs/{b.JobId}", true),
         ($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}", false),
@@ -319,7 +326,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var client = clients[SecondFund.Secretariat];
         var token = await Login.TokenAsync(client, "/Portfolio");
         var money = Posts();
-        foreach (var handler in new[] { ("Investments/{key}/FollowUp/Runs", "Approve"), ("Investments/{key}/FollowUp/Runs", "Pay"), ("Funds/{key}/Ledger", "Reverse"),
+        foreach (var handler in new[] { ("Investments/{key}/FollowUp/Runs", "Approve"), ("Investments/{key}/FollowUp/Runs", "Pay"),
+            ("Funds/{key}/Ledger", "Reverse"),
                      ("Investments/{key}/FollowUp/Settlement", (string?)null) })
         {
             var attack = money[handler].Attacks.Single(a => a.Url.Contains(SecondFund.Investment) || a.Url.Contains(SecondFund.Key));

@@ -12,7 +12,8 @@ namespace Bundlinje.Tests.Web;
 /// <summary>The fund books through the pages, the /api exports and the `bundlinje fund` commands, on each database.</summary>
 public abstract class FundBooksWebTests : AppTests
 {
-    private static string PublishedCsv => Path.Combine(TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv");
+    private static string PublishedCsv =>
+        Path.Combine(TranslationTests.RepositoryRoot(), "src", "Bundlinje", "Fund", "aarhus-published-2024.csv");
 
     [Fact]
     public async Task The_council_sees_the_whole_table_and_a_provider_only_its_own_rows()

@@ -255,7 +255,8 @@ public abstract class PortfolioWebTests : IAsyncLifetime
             """;
         var e = await Assert.ThrowsAsync<Refused>(() =>
             Factory.WithAsync(db => new LedgerImporter(db, new FixedUser("test"), TimeProvider.System).ImportAsync(json)));
-        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.", "$.entries[2].category: en driftsudgift skal have en kategori."], e.DaProblems());
+        Assert.Equal(["$.entries[1].investment: ukendt investering 'ghost' i fonden.",
+            "$.entries[2].category: en driftsudgift skal have en kategori."], e.DaProblems());
         Assert.Equal(before, Factory.With(db => db.LedgerPostings.Count()));
     }
 
@@ -272,13 +273,19 @@ public abstract class PortfolioWebTests : IAsyncLifetime
         var reversal = await Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "Forkert beløb"));
         Assert.Equal(-12_345m, reversal.Amount);
         Assert.Equal(posted.Id, reversal.Reverses);
-        Assert.Equal(0m, Factory.With(db => db.LedgerPostings.Where(p => p.FiscalYear == 2025 && p.Basis == LedgerBasis.Actual).Select(p => p.Amount).ToList().Sum()));
+        Assert.Equal(0m, Factory.With(db => db.LedgerPostings.Where(p => p.FiscalYear == 2025 && p.Basis == LedgerBasis.Actual)
+            .Select(p => p.Amount).ToList().Sum()));
         var twice = await Assert.ThrowsAsync<Refused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(posted.Id, "igen")));
         Assert.Contains("allerede tilbageført", twice.Da());
 
         await Factory.WithAsync(async db => { await LedgerOf(db).CloseYearAsync("aarhus", 2025); return 0; });
         var closed = await Assert.ThrowsAsync<Refused>(() => Factory.WithAsync(db =>
-            LedgerOf(db).PostAsync("aarhus", new LedgerLine { FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m, Category = "x" })));
+            LedgerOf(db).PostAsync("aarhus",
+                new LedgerLine
+                {
+                    FiscalYear = 2025, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Actual, Amount = 1m,
+                    Category = "x"
+                })));
         Assert.StartsWith("Regnskabsåret 2025 blev lukket af bogholder@aarhus.dk", closed.Da());
         var year2024 = Factory.With(db => db.LedgerPostings.First(p => p.FiscalYear == 2024 && p.Basis == LedgerBasis.Actual).Id);
         await Assert.ThrowsAsync<Refused>(() => Factory.WithAsync(db => LedgerOf(db).ReverseAsync(year2024, "for sent")));

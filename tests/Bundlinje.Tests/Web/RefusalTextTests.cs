@@ -39,7 +39,8 @@ public sealed partial class RefusalTextTests
         var areas = danish.Keys.Select(k => k.Split('.')[0]).ToHashSet();
         var src = Path.Combine(TranslationTests.RepositoryRoot(), "src");
         var used = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .SelectMany(f => Literal().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Code: m.Groups[1].Value)))
             .Where(u => areas.Contains(u.Code.Split('.')[0]) && !FileName().IsMatch(u.Code)).ToList();
         Assert.True(used.Select(u => u.Code).Distinct().Count() > 150, $"only {used.Count} codes found: the scan is broken");
@@ -49,7 +50,8 @@ public sealed partial class RefusalTextTests
         foreach (var (code, text) in danish)
         {
             Assert.True(Placeholder().Matches(text).Select(m => m.Groups[1].Value).Order().Distinct()
-                .SequenceEqual(Placeholder().Matches(english[code]).Select(m => m.Groups[1].Value).Order().Distinct()), $"{code}: arguments differ");
+                .SequenceEqual(Placeholder().Matches(english[code]).Select(m => m.Groups[1].Value).Order().Distinct()),
+                    $"{code}: arguments differ");
             Assert.False(string.IsNullOrWhiteSpace(english[code]), code);
         }
     }
@@ -58,23 +60,33 @@ public sealed partial class RefusalTextTests
     public void Arguments_are_formatted_in_the_readers_culture_and_nested_reasons_are_rendered_in_the_same_language()
     {
         var range = Kroner.RangeProblem(2 * Kroner.Max)!.AtPath("$.entries[0].amount");
-        Assert.Equal("$.entries[0].amount: beløbet skal ligge mellem -1.000.000.000.000 kr. og 1.000.000.000.000 kr.", RefusalText.Render(range, RefusalText.Danish));
+        Assert.Equal("$.entries[0].amount: beløbet skal ligge mellem -1.000.000.000.000 kr. og 1.000.000.000.000 kr.",
+            RefusalText.Render(range, RefusalText.Danish));
         Assert.Equal("$.entries[0].amount: the amount must be between DKK -1,000,000,000,000 and DKK 1,000,000,000,000",
             RefusalText.Render(range, RefusalText.English));
 
-        var closed = Ledger.Closed(new ClosedFiscalYear { Year = 2024, ClosedBy = "bogholder@aarhus.dk", ClosedAt = new DateTimeOffset(2025, 1, 31, 9, 0, 0, TimeSpan.Zero) });
-        Assert.Equal("Regnskabsåret 2024 blev lukket af bogholder@aarhus.dk 31-01-2025; dets regnskabstal kan ikke ændres. Bogfør en korrektion i et åbent år.",
+        var closed = Ledger.Closed(
+            new ClosedFiscalYear
+            {
+                Year = 2024, ClosedBy = "bogholder@aarhus.dk",
+                ClosedAt = new DateTimeOffset(2025, 1, 31, 9, 0, 0, TimeSpan.Zero)
+            });
+        Assert.Equal("Regnskabsåret 2024 blev lukket af bogholder@aarhus.dk 31-01-2025; dets regnskabstal kan ikke ændres. Bogfør en " +
+            "korrektion i et åbent år.",
             RefusalText.Render(closed, RefusalText.Danish));
-        Assert.Equal("The fiscal year 2024 was closed by bogholder@aarhus.dk on 31 Jan 2025; its accounts cannot be changed. Post a correction in an open year.",
+        Assert.Equal("The fiscal year 2024 was closed by bogholder@aarhus.dk on 31 Jan 2025; its accounts cannot be changed. Post a " +
+            "correction in an open year.",
             RefusalText.Render(closed, RefusalText.English));
         Assert.Equal("fiscalYear", closed.Field);
         Assert.Equal("ledger.closedYear", closed.Code);
 
         var mayorLast = new Refused(Refusal.At("Kind", "approval.mayorLast",
             new List<Refusal> { Refusal.Of("approval.missing.council"), Refusal.Of("approval.missing.councillor", "Børn og Unge") }));
-        Assert.Equal("Rækkefølge: borgmesterens godkendelse kommer sidst. Mangler først: Rådets beslutning, rådmandens godkendelse for Børn og Unge.",
+        Assert.Equal("Rækkefølge: borgmesterens godkendelse kommer sidst. Mangler først: Rådets beslutning, rådmandens godkendelse for " +
+            "Børn og Unge.",
             RefusalText.Message(mayorLast, RefusalText.Danish));
-        Assert.Equal("Order: the mayor's approval comes last. Missing first: the council's decision, the councillor's approval for Børn og Unge.",
+        Assert.Equal("Order: the mayor's approval comes last. Missing first: the council's decision, the councillor's approval for Børn " +
+            "og Unge.",
             RefusalText.Message(mayorLast, RefusalText.English));
         Assert.Contains("approval.mayorLast", mayorLast.Message); // logs get the code and its arguments, not a language
     }
@@ -119,9 +131,12 @@ public sealed class RefusalLanguageTests : IAsyncLifetime
         Assert.Equal("The effect must be between 0 and 150 %.", english.GetProperty("detail").GetString());
         Assert.Equal("economics.effectRange", english.GetProperty("code").GetString());
 
-        Assert.Equal((1, "bundlinje: Effekten skal være mellem 0 og 150 %."), await CliAsync("fund", "economics", "--fund", "aarhus", "--effect", "151"));
-        Assert.Equal((1, "bundlinje: The effect must be between 0 and 150 %."), await CliAsync("fund", "economics", "--fund", "aarhus", "--effect", "151", "--lang", "en"));
-        Assert.Equal((1, "bundlinje: Unknown investment 'ghost'."), await CliAsync("--lang", "en", "followup", "run", "--investment", "ghost", "--as-of", "2024-12-31"));
+        Assert.Equal((1, "bundlinje: Effekten skal være mellem 0 og 150 %."),
+            await CliAsync("fund", "economics", "--fund", "aarhus", "--effect", "151"));
+        Assert.Equal((1, "bundlinje: The effect must be between 0 and 150 %."),
+            await CliAsync("fund", "economics", "--fund", "aarhus", "--effect", "151", "--lang", "en"));
+        Assert.Equal((1, "bundlinje: Unknown investment 'ghost'."),
+            await CliAsync("--lang", "en", "followup", "run", "--investment", "ghost", "--as-of", "2024-12-31"));
     }
 
     private async Task<(int, string)> CliAsync(params string[] args)

@@ -26,13 +26,16 @@ public abstract class ScaleWebTests : AppTests
     {
         if (Factory is null) return;
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
-        var investment = await Factory.WithAsync(db => db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id).Select(i => i.Key).FirstAsync());
+        var investment = await Factory.WithAsync(db => db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id)
+            .Select(i => i.Key).FirstAsync());
         string[] pages =
         [
-            "/Funds", "/Portfolio", "/Portfolio?sort=Name&desc=true&page=1", "/Funds/aarhus/Economics", "/Funds/aarhus/Economics?effect=100",
+            "/Funds", "/Portfolio", "/Portfolio?sort=Name&desc=true&page=1", "/Funds/aarhus/Economics",
+            "/Funds/aarhus/Economics?effect=100",
             "/Funds/aarhus/Ledger", "/Funds/aarhus/Ledger?year=2024&sort=Amount", "/Funds/aarhus/Ledger?column=R%202022",
             "/Funds/aarhus/Ledger?effect=100&laterFrom=2029&column=B%202025&row=ResultPayment&reference=ungifokus",
-            "/Funds/aarhus/Board", "/Funds/aarhus/Proposals", "/Funds/aarhus/Measures", "/Funds/aarhus/Reconcile", "/Funds/aarhus/OutcomeFund",
+            "/Funds/aarhus/Board", "/Funds/aarhus/Proposals", "/Funds/aarhus/Measures", "/Funds/aarhus/Reconcile",
+            "/Funds/aarhus/OutcomeFund",
             $"/Investments/{investment}", $"/Investments/{investment}/FollowUp", "/Organisations", "/api/investments",
         ];
         using var counter = new CommandCounter();
@@ -63,7 +66,8 @@ public abstract class ScaleWebTests : AppTests
         // A posting written by another process (here: the ledger service on its own connection) is seen by the next request.
         await Factory.WithAsync(db => new Ledger(db, new FixedUser("test"), TimeProvider.System).PostAsync("aarhus", new LedgerLine
         {
-            FiscalYear = 2026, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Budget, Amount = 7_000_000m, Category = "Øvrig drift af Rådet", Text = "Skalatest",
+            FiscalYear = 2026, Kind = LedgerKind.RunningCost, Basis = LedgerBasis.Budget, Amount = 7_000_000m,
+            Category = "Øvrig drift af Rådet", Text = "Skalatest",
         }));
         Assert.Equal(before + 7_000, await TotalAsync(client, "B 2026"));
         Assert.Equal(loads + 1, cache.Loads);
@@ -75,7 +79,8 @@ public abstract class ScaleWebTests : AppTests
             ungifokus.Name = "UngiFokus (omdøbt)";
             return await db.SaveChangesAsync();
         });
-        Assert.Contains(">UngiFokus (omdøbt)</th>", await client.GetStringAsync("/Funds/aarhus/Economics", TestContext.Current.CancellationToken));
+        Assert.Contains(">UngiFokus (omdøbt)</th>",
+            await client.GetStringAsync("/Funds/aarhus/Economics", TestContext.Current.CancellationToken));
     }
 
     /// <summary>The fund-wide total of a column in the economics page, in thousands.</summary>
@@ -105,19 +110,26 @@ public abstract class ScaleWebTests : AppTests
             for (var i = 1; i <= EconomicsPageRows; i++)
             {
                 var investment = new Bundlinje.Investments.Investment { FundId = fund.Id, Key = $"skala-{i}", Name = $"Skala {i}" };
-                investment.Parties.Add(new Bundlinje.Investments.Party { OrganisationId = department.Id, Role = Bundlinje.Investments.PartyRole.Authority });
+                investment.Parties.Add(
+                    new Bundlinje.Investments.Party { OrganisationId = department.Id, Role = Bundlinje.Investments.PartyRole.Authority });
                 db.Investments.Add(investment);
             }
             await db.SaveChangesAsync();
             var ledger = new Ledger(db, new FixedUser("test"), TimeProvider.System);
             for (var i = 1; i <= EconomicsPageRows; i++)
-                await ledger.AddAsync("aarhus", new LedgerLine { FiscalYear = 2026, Kind = LedgerKind.Disbursement, Basis = LedgerBasis.Budget, Amount = 1_000m, Investment = $"skala-{i}" }, LedgerSource.Manual, null);
+                await ledger.AddAsync("aarhus",
+                    new LedgerLine
+                    {
+                        FiscalYear = 2026, Kind = LedgerKind.Disbursement, Basis = LedgerBasis.Budget, Amount = 1_000m,
+                        Investment = $"skala-{i}"
+                    }, LedgerSource.Manual, null);
             return await db.SaveChangesAsync();
         });
         var closed = await client.GetStringAsync("/Funds/aarhus/Economics?effect=100", TestContext.Current.CancellationToken);
         Assert.DoesNotContain(">Skala 1</th>", closed);
         Assert.DoesNotContain("aria-expanded=\"true\"", closed);
-        var withSkala = Regex.Matches(closed, "<a href=\"([^\"]+)\" aria-expanded=\"false\">▸ ([^<]+)</a>\\s*<span class=\"meta\">\\((\\d+)\\)")
+        var withSkala = Regex.Matches(closed,
+            "<a href=\"([^\"]+)\" aria-expanded=\"false\">▸ ([^<]+)</a>\\s*<span class=\"meta\">\\((\\d+)\\)")
             .Single(m => int.Parse(m.Groups[3].Value) >= EconomicsPageRows);
         var opened = await client.GetStringAsync(WebUtility.HtmlDecode(withSkala.Groups[1].Value), TestContext.Current.CancellationToken);
         Assert.Contains(">Skala 1</th>", opened);
@@ -134,7 +146,8 @@ public abstract class ScaleWebTests : AppTests
         var client = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
         var (count, sum) = await Factory.WithAsync(async db =>
         {
-            var postings = await db.LedgerPostings.Where(p => p.Fund!.Key == "aarhus").Select(p => new { p.Amount, p.FiscalYear }).ToListAsync();
+            var postings = await db.LedgerPostings.Where(p => p.Fund!.Key == "aarhus").Select(p => new { p.Amount, p.FiscalYear })
+                .ToListAsync();
             return (postings.Count, postings.Sum(p => p.Amount));
         });
         Assert.True(count > 100, "the demo ledger spans more than one page");
@@ -151,7 +164,8 @@ public abstract class ScaleWebTests : AppTests
         // Sorted by amount, descending: the first row is the largest posting; the totals stay those of the filter.
         var largest = await Factory.WithAsync(db => db.LedgerPostings.Where(p => p.Fund!.Key == "aarhus" && p.FiscalYear == 2024)
             .Select(p => new { p.Id, p.Amount }).ToListAsync());
-        var byAmount = await client.GetStringAsync("/Funds/aarhus/Ledger?year=2024&sort=Amount&desc=true", TestContext.Current.CancellationToken);
+        var byAmount = await client.GetStringAsync("/Funds/aarhus/Ledger?year=2024&sort=Amount&desc=true",
+            TestContext.Current.CancellationToken);
         Assert.Equal(largest.MaxBy(p => p.Amount)!.Id, PostingIds(byAmount).First());
         Assert.Contains(Kroner.Exact(largest.Sum(p => p.Amount)), byAmount);
         Assert.Contains("aria-sort=\"descending\"", byAmount);
@@ -170,18 +184,21 @@ public abstract class ScaleWebTests : AppTests
         if (Factory is null) return;
         var client = await Login.AsAsync(Factory, Login.Email(Roles.CouncilMember));
         var all = await client.GetStringAsync("/Portfolio?sort=Name", TestContext.Current.CancellationToken);
-        var names = Regex.Matches(all, "<td><a href=\"/Investments/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var names = Regex.Matches(all, "<td><a href=\"/Investments/[^\"]+\">([^<]+)</a></td>")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.Equal(11, names.Count);
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         var descending = await client.GetStringAsync("/Portfolio?sort=Name&desc=true", TestContext.Current.CancellationToken);
-        Assert.Equal(names.AsEnumerable().Reverse(), Regex.Matches(descending, "<td><a href=\"/Investments/[^\"]+\">([^<]+)</a></td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Equal(names.AsEnumerable().Reverse(), Regex.Matches(descending, "<td><a href=\"/Investments/[^\"]+\">([^<]+)</a></td>")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
         var filtered = await client.GetStringAsync("/Portfolio?q=UngiFokus", TestContext.Current.CancellationToken);
         Assert.Single(Regex.Matches(filtered, "<td><a href=\"/Investments/"));
         Assert.Contains("der matcher: 1", filtered);
     }
 
     private static int PostingRows(string html) => Regex.Matches(html, "<tr id=\"posting-").Count;
-    private static List<int> PostingIds(string html) => Regex.Matches(html, "<tr id=\"posting-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+    private static List<int> PostingIds(string html) => Regex.Matches(html, "<tr id=\"posting-(\\d+)\"")
+        .Select(m => int.Parse(m.Groups[1].Value)).ToList();
 
     /// <summary>Counts the EF Core commands run while serving requests that carry its probe header (other tests' requests
     /// and background work in the same process are not counted).</summary>
@@ -213,7 +230,8 @@ public abstract class ScaleWebTests : AppTests
 
         void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> e)
         {
-            if (e.Key == RelationalEventId.CommandExecuting.Name && http.HttpContext?.Request.Headers[Header].ToString() == probe) Interlocked.Increment(ref commands);
+            if (e.Key == RelationalEventId.CommandExecuting.Name && http.HttpContext?.Request.Headers[Header]
+                .ToString() == probe) Interlocked.Increment(ref commands);
         }
 
         public void OnCompleted() { }

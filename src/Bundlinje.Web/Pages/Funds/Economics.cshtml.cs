@@ -28,7 +28,8 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Pa
     public IReadOnlyList<DepartmentGroup> Groups { get; private set; } = [];
 
     /// <summary>A department's investments: the sum of their rows per column, and the rows (spending, result payments).</summary>
-    public sealed record DepartmentGroup(string Key, string Name, IReadOnlyList<decimal> Cells, IReadOnlyList<EconomicsRow> Rows, int Investments, bool IsOpen);
+    public sealed record DepartmentGroup(string Key, string Name, IReadOnlyList<decimal> Cells, IReadOnlyList<EconomicsRow> Rows,
+        int Investments, bool IsOpen);
 
     public const string NoDepartment = "-";
 
@@ -54,7 +55,8 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Pa
         // One query: each investment's first authority (the paying department).
         var departments = (await db.Parties.AsNoTracking()
                 .Where(p => p.Role == PartyRole.Authority && p.Investment!.FundId == fundId)
-                .OrderBy(p => p.Id).Select(p => new { Investment = p.Investment!.Key, p.Organisation!.Key, p.Organisation.Name }).ToListAsync(ct))
+                .OrderBy(p => p.Id).Select(p => new { Investment = p.Investment!.Key, p.Organisation!.Key, p.Organisation.Name })
+                    .ToListAsync(ct))
             .DistinctBy(d => d.Investment).ToDictionary(d => d.Investment, d => (d.Key, d.Name));
         var allOpen = table.Investments.Count <= AllOpenUpTo;
         return table.Investments
@@ -75,7 +77,8 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Pa
     /// <summary>This page with a group opened or closed (the other open groups stay as they are).</summary>
     public string ToggleLink(DepartmentGroup group) =>
         $"/Funds/{Key}/Economics?{Parameters}"
-        + string.Concat((group.IsOpen ? Open.Where(o => o != group.Key) : Open.Append(group.Key)).Distinct().Select(o => "&open=" + Uri.EscapeDataString(o)))
+        + string.Concat((group.IsOpen ? Open.Where(o => o != group.Key) : Open.Append(group.Key)).Distinct()
+            .Select(o => "&open=" + Uri.EscapeDataString(o)))
         + $"#group-{Uri.EscapeDataString(group.Key)}";
 
     public string CellLink(EconomicsRowKind? kind, string? reference, EconomicsColumn column, bool balance = false) =>

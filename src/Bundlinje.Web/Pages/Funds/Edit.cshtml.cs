@@ -32,7 +32,8 @@ public sealed class EditModel(BundlinjeDb db) : FormPage(db)
     {
         Fund.Fund? fund;
         Currency = Currency?.Trim().ToUpperInvariant();
-        if (Fund.Currencies.Problem(nameof(Currency), Currency) is { } currencyProblem) ModelState.AddRefusal(nameof(Currency), currencyProblem);
+        if (Fund.Currencies.Problem(nameof(Currency), Currency) is { } currencyProblem) ModelState.AddRefusal(nameof(Currency),
+            currencyProblem);
         if (IsNew)
         {
             if (!Keys.IsValid(NewKey)) ModelState.AddModelError(nameof(NewKey), Keys.Rule);

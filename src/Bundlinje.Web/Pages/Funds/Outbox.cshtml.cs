@@ -14,7 +14,8 @@ public sealed class OutboxModel(BundlinjeDb db, Microsoft.Extensions.Options.IOp
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.FundId == Fund.Id).OrderByDescending(m => m.Id).Take(500).ToListAsync(ct);
+        Messages = await db.OutboxMessages.AsNoTracking().Where(m => m.FundId == Fund.Id).OrderByDescending(m => m.Id).Take(500)
+            .ToListAsync(ct);
         return Page();
     }
 }

@@ -20,7 +20,8 @@ public sealed class ReconcileModel(BundlinjeDb db, FundEconomics economics, IShe
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!decimal.TryParse(Tolerance, System.Globalization.NumberStyles.Number, Common.Kroner.Danish, out var tolerance) || tolerance < 0)
+        if (!decimal.TryParse(Tolerance, System.Globalization.NumberStyles.Number, Common.Kroner.Danish, out var tolerance)
+            || tolerance < 0)
             ModelState.AddModelError(nameof(Tolerance), "Tolerance: skriv et tal ≥ 0 (1.000 kr.), fx 1 eller 0,5.");
         if (Published is null || Published.Length == 0) ModelState.AddModelError(nameof(Published), "Fil: vælg en CSV- eller XLSX-fil.");
         else if (Published.Length > MaxBytes) ModelState.AddModelError(nameof(Published), "Fil: filen er større end 2 MB.");

@@ -28,7 +28,8 @@ public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : P
     public bool CanCreate => User.IsInRole(Roles.Secretariat);
 
     public string SortLink(PortfolioSort sort) =>
-        Request.With(("sort", sort == PortfolioSort.Number ? null : sort.ToString()), ("desc", sort == Sort && !Desc ? "true" : null), ("page", null));
+        Request.With(("sort", sort == PortfolioSort.Number ? null : sort.ToString()), ("desc", sort == Sort && !Desc ? "true" : null),
+            ("page", null));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -36,7 +37,8 @@ public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : P
         var matching = readable;
         if (Status is { } status) matching = matching.Where(i => i.Status == status);
         if (Search?.Trim() is { Length: > 0 } words)
-            matching = matching.Where(i => i.Name.Contains(words) || i.Key.Contains(words) || i.Parties.Any(p => p.Organisation!.Name.Contains(words)));
+            matching = matching.Where(i => i.Name.Contains(words) || i.Key.Contains(words)
+                || i.Parties.Any(p => p.Organisation!.Name.Contains(words)));
         var filtered = Status is not null || !string.IsNullOrWhiteSpace(Search);
         var all = await readable.CountAsync(ct);
         Counts = (all, filtered ? await matching.CountAsync(ct) : all);
@@ -50,8 +52,10 @@ public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : P
             (PortfolioSort.Start, false) => matching.OrderBy(i => i.PeriodStart ?? i.AgreedOn).ThenBy(i => i.Id),
             (PortfolioSort.Start, true) => matching.OrderByDescending(i => i.PeriodStart ?? i.AgreedOn).ThenByDescending(i => i.Id),
             // Planned participants: the investment's own figure, else the sum of its sub-projects' maxima (as Planned() shows).
-            (PortfolioSort.Planned, false) => matching.OrderBy(i => i.PlannedParticipants ?? i.SubProjects.Sum(s => s.PlannedMax)).ThenBy(i => i.Id),
-            (PortfolioSort.Planned, true) => matching.OrderByDescending(i => i.PlannedParticipants ?? i.SubProjects.Sum(s => s.PlannedMax)).ThenByDescending(i => i.Id),
+            (PortfolioSort.Planned, false) => matching.OrderBy(i => i.PlannedParticipants ?? i.SubProjects.Sum(s => s.PlannedMax))
+                .ThenBy(i => i.Id),
+            (PortfolioSort.Planned, true) => matching.OrderByDescending(i => i.PlannedParticipants ?? i.SubProjects.Sum(s => s.PlannedMax))
+                .ThenByDescending(i => i.Id),
             (_, false) => matching.OrderBy(i => i.Id),
             (_, true) => matching.OrderByDescending(i => i.Id),
         };

@@ -44,7 +44,8 @@ public sealed class NewModel(BundlinjeDb db, Intake intake, TimeProvider clock) 
             await file.CopyToAsync(buffer, ct);
             files.Add(new IntakeFile(file.FileName, buffer.ToArray()));
         }
-        var form = new IntakeForm(ProposerType, Proposer, Contact, Title, Problem, TargetGroup, Intervention, Evidence, ExpectedEffect, CallKey, files);
+        var form = new IntakeForm(ProposerType, Proposer, Contact, Title, Problem, TargetGroup, Intervention, Evidence, ExpectedEffect,
+            CallKey, files);
         foreach (var (field, problem) in Intake.Check(form)) ModelState.AddRefusal(field, problem);
         if (!ModelState.IsValid) return Page();
         try { return Redirect($"/Proposals/Received?reference={Uri.EscapeDataString(await intake.SubmitAsync(Fund!, form, ct))}"); }

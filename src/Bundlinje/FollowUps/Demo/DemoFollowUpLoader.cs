@@ -43,8 +43,10 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
         if (!await store.PaymentModels.AnyAsync(m => m.InvestmentId == investment.Id, ct))
             await PaymentModelFile.StoreAsync(store, demo.ModelJson, demo.Investment, ct);
         if (!await store.Participants.AnyAsync(p => p.InvestmentId == investment.Id, ct))
-            await Participants.ImportAsync(demo.Investment, demo.ParticipantsFile, new MemoryStream(Encoding.UTF8.GetBytes(demo.ParticipantsCsv)), ct);
-        var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p => p.ToPerson()).ToList();
+            await Participants.ImportAsync(demo.Investment, demo.ParticipantsFile,
+                new MemoryStream(Encoding.UTF8.GetBytes(demo.ParticipantsCsv)), ct);
+        var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p =>
+            p.ToPerson()).ToList();
         bool loaded;
         using (var observations = register.Observe(people)) loaded = !observations.Fingerprint().StartsWith("0:", StringComparison.Ordinal);
         if (!loaded) register.Import(new MemoryStream(Encoding.UTF8.GetBytes(demo.RegisterCsv)), demo.RegisterFile, DemoFollowUps.Actor);
@@ -54,7 +56,8 @@ public sealed class DemoFollowUpLoader(IBundlinjeStore store, Pseudonymiser pseu
     private async Task RunAsync(int investmentId, string key, DemoRun planned, CancellationToken ct)
     {
         clock.Day = planned.RunOn;
-        var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
+        var runId = await store.FollowUpRuns.Where(r => r.InvestmentId == investmentId && r.AsOf == planned.AsOf).OrderBy(r => r.Id)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct)
             ?? (await Runner.RunAsync(key, planned.AsOf, ct: ct)).Id;
         if (planned is not { Decision: { } decision, ApprovedOn: { } approvedOn }) return;
         clock.Day = approvedOn;

@@ -58,7 +58,8 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
 
     /// <summary>This list sorted by a column (again: the other direction), from its first page.</summary>
     public string SortLink(LedgerSort sort) =>
-        Request.With(("sort", sort == LedgerSort.Book ? null : sort.ToString()), ("desc", sort == Sort && !Desc ? "true" : null), ("page", null));
+        Request.With(("sort", sort == LedgerSort.Book ? null : sort.ToString()), ("desc", sort == Sort && !Desc ? "true" : null),
+            ("page", null));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -88,17 +89,26 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
         Administers = await HttpContext.MayAsync(fund, Operations.Administer);
         // The report's entries are the postings this viewer may see (all, or a scoped viewer's own investments'); they are
         // cached per change of the fund's books, so the years and a cell's postings cost no query.
-        Report = await economics.BuildAsync(fund, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(), ct);
+        Report = await economics.BuildAsync(fund, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(),
+            ct);
         Years = Report.Entries.Select(e => e.FiscalYear).Distinct().Order().ToList();
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
         if (column is null || Report.Table is null || (Report.Scoped && (Row is null || Balance)))
             await LoadListAsync(fund.Id, ct);
         else await LoadCellAsync(Report.Table, column, ct);
         var onPage = Lines.Select(l => l.Posting.Id).ToList();
-        Reversed = (await db.LedgerPostings.Where(p => p.Reverses != null && onPage.Contains(p.Reverses.Value)).Select(p => p.Reverses!.Value).ToListAsync(ct)).ToHashSet();
+        Reversed = (await db.LedgerPostings.Where(p => p.Reverses != null && onPage.Contains(p.Reverses.Value))
+            .Select(p => p.Reverses!.Value).ToListAsync(ct)).ToHashSet();
         var resultPayments = Lines.Where(l => l.Posting.Kind == LedgerKind.ResultPayment).Select(l => (int?)l.Posting.Id).ToList();
-        PaidRuns = resultPayments.Count == 0 ? [] : (await (from o in db.PaymentObligations join i in db.Investments on o.InvestmentId equals i.Id
-                           where o.LedgerPostingId != null && resultPayments.Contains(o.LedgerPostingId) select new { Posting = o.LedgerPostingId!.Value, i.Key, o.RunId })
+        PaidRuns = resultPayments.Count == 0 ? []
+            : (await (from o in db.PaymentObligations join i in db.Investments on o.InvestmentId equals i.Id
+                      where o.LedgerPostingId != null
+                          && resultPayments.Contains(
+                              o.LedgerPostingId) select new
+                              {
+                                  Posting = o.LedgerPostingId!.Value,
+                                  i.Key, o.RunId
+                              })
                 .AsNoTracking().ToListAsync(ct))
             .GroupBy(x => x.Posting).ToDictionary(g => g.Key, g => (g.First().Key, g.Select(x => x.RunId).Distinct().Order().ToList()));
     }
@@ -116,8 +126,10 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
         if (Pot is { } pot) postings = postings.Where(p => p.Pot == pot);
         if (Kind is { } kind) postings = postings.Where(p => p.Kind == kind);
         if (Search?.Trim() is { Length: > 0 } words)
-            postings = postings.Where(p => p.Text!.Contains(words) || p.Category!.Contains(words) || p.Investment!.Name.Contains(words) || p.Payer!.Contains(words));
-        var totals = await postings.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Sum = g.Sum(p => p.Amount) }).FirstOrDefaultAsync(ct);
+            postings = postings.Where(p => p.Text!.Contains(words) || p.Category!.Contains(words) || p.Investment!.Name.Contains(words)
+                || p.Payer!.Contains(words));
+        var totals = await postings.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Sum = g.Sum(p => p.Amount) })
+            .FirstOrDefaultAsync(ct);
         Totals = (totals?.Count ?? 0, totals?.Sum ?? 0m);
         Paging = new(PageNumber, PageSize, Totals.Count, n => Request.With(("page", n == 1 ? null : n.ToString())));
         var sorted = (Sort, Desc) switch

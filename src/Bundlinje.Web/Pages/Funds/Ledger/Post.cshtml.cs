@@ -31,7 +31,8 @@ public sealed class PostModel(BundlinjeDb db, Fund.Ledger ledger, TimeProvider c
         if (Kroner.TryParse(AmountText, out var amount)) Line.Amount = amount;
         else ModelState.AddModelError("Line.Amount", "Beløb: skriv et beløb i kr. som 1.234.567,50 (højst to decimaler).");
         foreach (var problem in LedgerRules.Check(Line))
-            ModelState.AddRefusal(new Refused(Refusal.Labelled(LedgerRules.Label(problem.Field!), problem)), field => $"Line.{char.ToUpperInvariant(field![0])}{field[1..]}");
+            ModelState.AddRefusal(new Refused(Refusal.Labelled(LedgerRules.Label(problem.Field!), problem)), field =>
+                $"Line.{char.ToUpperInvariant(field![0])}{field[1..]}");
         if (!ModelState.IsValid) return Page();
         try
         {

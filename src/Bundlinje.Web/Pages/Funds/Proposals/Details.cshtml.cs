@@ -55,7 +55,8 @@ public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), 
     {
         Administers = await HttpContext.MayAsync(Fund, Operations.Administer);
         // The proposal is loaded through the fund of the route: another fund's reference is 404.
-        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).FirstOrDefaultAsync(p => p.FundId == Fund.Id && p.Reference == Reference, ct);
+        var proposal = await Db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call)
+            .FirstOrDefaultAsync(p => p.FundId == Fund.Id && p.Reference == Reference, ct);
         if (proposal is null) return NotFound();
         Proposal = proposal;
         Attachments = await Db.ProposalAttachments.AsNoTracking().Where(a => a.ProposalId == proposal.Id)
@@ -70,8 +71,10 @@ public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), 
             .OrderBy(r => r.RequestedOn).ThenBy(r => r.Organisation!.Name).ToListAsync(ct);
         if (Administers)
         {
-            DepartmentChoices = await Db.Organisations.AsNoTracking().Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
-            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == Fund.Id && m.ProposalReference == Reference).OrderBy(m => m.Id).ToListAsync(ct);
+            DepartmentChoices = await Db.Organisations.AsNoTracking()
+                .Where(o => o.Kind == Bundlinje.Organisations.OrganisationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
+            Messages = await Db.OutboxMessages.AsNoTracking().Where(m => m.FundId == Fund.Id && m.ProposalReference == Reference)
+                .OrderBy(m => m.Id).ToListAsync(ct);
         }
         return null;
     }

@@ -16,7 +16,8 @@ public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call).Where(p => p.FundId == Fund.Id && p.ReceivedOn <= Date)
+        Proposals = await db.Proposals.AsNoTracking().Include(p => p.Events).Include(p => p.Call)
+            .Where(p => p.FundId == Fund.Id && p.ReceivedOn <= Date)
             .OrderByDescending(p => p.ReceivedOn).ThenBy(p => p.Reference).ToListAsync(ct);
         Statistics = ProposalStatistics.At(Proposals, Date);
         return Page();

@@ -33,7 +33,8 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
 
     [Requires(nameof(Operations.Administer))]
     public async Task<IActionResult> OnPostPhaseAsync(CancellationToken ct) =>
-        await SaveAsync("Phase", () => development.EnterPhaseAsync(Investment, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note), ct), ct);
+        await SaveAsync("Phase", () =>
+            development.EnterPhaseAsync(Investment, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note), ct), ct);
 
     [Requires(nameof(Operations.Administer))]
     public async Task<IActionResult> OnPostMaturityAsync(CancellationToken ct)
@@ -50,7 +51,9 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
         if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
         await LoadPartiesAsync(ct);
         var a = Approval;
-        return await SaveAsync("Approval", () => chain.RecordAsync(Investment, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct), ct);
+        return await SaveAsync("Approval", () =>
+            chain.RecordAsync(Investment, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct),
+                ct);
     }
 
     private async Task<IActionResult> SaveAsync(string form, Func<Task> save, CancellationToken ct)

@@ -8,7 +8,8 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 [RequestFormLimits(MemoryBufferThreshold = (int)Uploads.MaxBytes, MultipartBodyLengthLimit = Uploads.MaxBytes)]
 [RequestSizeLimit(Uploads.MaxBytes + 1024 * 1024)]
 [UploadLimit]
-public sealed class ParticipantImportPage(BundlinjeDb db, FollowUps.FollowUpSlices slices, Lazy<ParticipantImporter> importer) : SlicePage(db)
+public sealed class ParticipantImportPage(BundlinjeDb db, FollowUps.FollowUpSlices slices, Lazy<ParticipantImporter> importer) : SlicePage(
+    db)
 {
     [BindProperty] public IFormFile? Upload { get; set; }
     public FollowUps.ParticipantsSlice Slice { get; private set; } = null!;

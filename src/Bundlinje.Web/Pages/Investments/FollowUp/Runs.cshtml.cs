@@ -14,7 +14,8 @@ public sealed class RunsPage(BundlinjeDb db, FollowUpSlices slices, JobQueue job
 
     protected override async Task ShowAsync(CancellationToken ct) => Slice = await slices.RunsAsync(Investment, ct);
 
-    /// <summary>Queues the run and shows its progress page (a large run takes a while and can be cancelled; it survives a restart).</summary>
+    /// <summary>Queues the run and shows its progress page (a large run takes a while and can be cancelled; it survives a
+    /// restart).</summary>
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         string? job = null;
@@ -39,7 +40,8 @@ public sealed class RunsPage(BundlinjeDb db, FollowUpSlices slices, JobQueue job
     public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(Operations.Administer,
         () => Db.PaymentObligations.AnyAsync(o => o.Id == ObligationId && o.InvestmentId == Investment.Id, ct), async () =>
     {
-        var paid = await runner.Value.RecordPaymentAsync(ObligationId, PaidOn ?? throw Refused.At(nameof(PaidOn), "followUp.paidOnRequired"), ct);
+        var paid = await runner.Value.RecordPaymentAsync(ObligationId, PaidOn
+            ?? throw Refused.At(nameof(PaidOn), "followUp.paidOnRequired"), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);
 }
