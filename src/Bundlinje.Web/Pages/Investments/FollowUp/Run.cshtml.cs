@@ -7,13 +7,14 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// <summary>One stored run: per metric and cohort eligible, achieved, rate, price and payment before and after caps;
 /// payers and investors; and a drill-down to the participants behind a metric, which is access-logged.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RunModel(BundlinjeDb db, IRegisterStore register, ParticipantStore participants) : PageModel
+[RouteInvestment(nameof(Operations.Read))]
+public sealed class RunModel(BundlinjeDb db, IRegisterStore register, ParticipantStore participants) : PageModel, IInvestmentPage
 {
     [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public int Id { get; set; }
     [FromQuery] public string? Metric { get; set; }
     [FromQuery] public string? Cohort { get; set; }
-    public Investment Investment { get; private set; } = null!;
+    public Investment Investment { get; set; } = null!;
     public FollowUpRun Run { get; private set; } = null!;
     public RunResult Result { get; private set; } = null!;
     public List<(string Person, decimal Amount)>? Rows { get; private set; }
@@ -28,9 +29,6 @@ public sealed class RunModel(BundlinjeDb db, IRegisterStore register, Participan
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, ct: ct);
-        if (refusal is not null) return refusal;
-        Investment = investment!;
         SeesParticipants = await HttpContext.MayAsync(Investment, Operations.SeeParticipants);
         var run = await db.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == Id && r.InvestmentId == Investment.Id, ct);
         if (run is null) return NotFound();

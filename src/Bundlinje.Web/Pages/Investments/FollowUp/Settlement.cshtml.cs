@@ -8,20 +8,25 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// <summary>The investment's final settlement (secretariat of its fund only): per investor capital drawn, received,
 /// guarantee paid, gain/loss, multiple and IRR, and a form that posts the guarantors' payments to the fund's ledger once.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class SettlementModel(BundlinjeDb db, FinalSettlements settlements, TimeProvider clock) : PageModel
+[RouteInvestment(nameof(Operations.Administer))]
+public sealed class SettlementModel(FinalSettlements settlements, TimeProvider clock) : PageModel, IInvestmentPage
 {
     [FromRoute] public string Key { get; set; } = "";
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
-    public Investment Investment { get; private set; } = null!;
+    public Investment Investment { get; set; } = null!;
     public FinalStatement? Statement { get; private set; }
     public List<LedgerPosting> Posted { get; private set; } = [];
     public string? Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
+        await LoadAsync(ct);
         if (Statement is null) return Page();
         try
         {
@@ -34,16 +39,13 @@ public sealed class SettlementModel(BundlinjeDb db, FinalSettlements settlements
         return Page();
     }
 
-    /// <summary>Loads and authorizes the investment of the route (403 for all but its fund's secretariat), then the statement.</summary>
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    /// <summary>The statement of the route's investment (which the route filter has authorized: 403 for all but its fund's
+    /// secretariat).</summary>
+    private async Task LoadAsync(CancellationToken ct)
     {
-        var (refusal, investment) = await this.LoadAsync(db.Investments.AsNoTracking(), Key, Operations.Administer, ct);
-        if (refusal is not null) return refusal;
-        Investment = investment!;
         AsOf ??= clock.Today();
         try { Statement = await settlements.StatementAsync(Key, AsOf.Value, ct); }
         catch (Refused e) { ModelState.AddRefusal(e, _ => nameof(AsOf)); }
         Posted = await settlements.PostedAsync(Key, ct);
-        return null;
     }
 }

@@ -12,10 +12,12 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// its own form handlers; the overview (<see cref="IndexModel"/>) shows every slice, each form posts to its slice's page.
 /// Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
 [Authorize(Policy = Policies.Reader)]
-public abstract class SlicePage(BundlinjeDb db) : FormPage(db)
+[RouteInvestment(nameof(Operations.Read))]
+public abstract class SlicePage(BundlinjeDb db) : FormPage(db), IInvestmentPage
 {
     [FromRoute] public string Key { get; set; } = "";
-    public Investment Investment { get; private set; } = null!;
+    /// <summary>The route's investment, loaded and authorized for reading by <see cref="RouteResourceFilter"/>.</summary>
+    public Investment Investment { get; set; } = null!;
     public Viewer Viewer => User.ToViewer();
     public string FundKey => Investment.Fund!.Key;
     public string? Done { get; private set; }
@@ -26,17 +28,15 @@ public abstract class SlicePage(BundlinjeDb db) : FormPage(db)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (Request.Query[Uploads.TooLargeQuery] == "for-stor") ModelState.AddModelError("Upload", Uploads.TooLargeMessage);
-        if (await LoadAsync(ct) is { } refused) return refused;
         await ShowAsync(ct);
         return Page();
     }
 
-    /// <summary>Loads the investment of the route, authorizes it for the operation (403), checks that the posted id
-    /// belongs to it (404), then acts: the action's message, or the service's refusal as form errors.</summary>
+    /// <summary>Authorizes the route's investment for the operation (403), checks that the posted id belongs to it (404),
+    /// then acts: the action's message, or the service's refusal as form errors.</summary>
     protected async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned,
         Func<Task<string>> action, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } refused) return refused;
         if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
         if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
@@ -45,14 +45,6 @@ public abstract class SlicePage(BundlinjeDb db) : FormPage(db)
         catch (PseudonymKeyMissing e) { ModelState.AddModelError(string.Empty, e.Message); }
         await ShowAsync(ct);
         return Page();
-    }
-
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
-    {
-        var (refusal, investment) = await this.LoadAsync(Db.Investments.AsNoTracking(), Key, ct: ct);
-        if (refusal is not null) return refusal;
-        Investment = investment!;
-        return null;
     }
 }
 
