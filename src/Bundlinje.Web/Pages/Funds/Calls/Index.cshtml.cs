@@ -5,10 +5,8 @@ namespace Bundlinje.Web.Pages.Funds.Calls;
 /// <summary>A fund's themed calls; its secretariat announces new ones.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, TimeProvider clock) : FormPage(db), IFundPage
+public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, TimeProvider clock) : FundFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
     [BindProperty] public CallForm Input { get; set; } = new();
     public List<Call> CallList { get; private set; } = [];
     public Dictionary<int, int> Answers { get; private set; } = [];

@@ -8,14 +8,12 @@ namespace Bundlinje.Web.Pages.Investments.Development;
 /// <summary>An investment's development: its phases, maturity assessments and approval chain. The secretariat records
 /// phases, maturity and the councillors' and mayor's approvals; a council member records the council's decision.</summary>
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development, ApprovalChain chain) : FormPage(db), IInvestmentPage
+public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development, ApprovalChain chain) : InvestmentFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public PhaseForm Phase { get; set; } = new();
     [BindProperty] public MaturityForm Maturity { get; set; } = new();
     [BindProperty] public ApprovalForm Approval { get; set; } = new();
 
-    public Investment Investment { get; set; } = null!;
     public List<PhaseChange> Phases { get; private set; } = [];
     public List<MaturityAssessment> Assessments { get; private set; } = [];
     public List<Approval> Approvals { get; private set; } = [];
