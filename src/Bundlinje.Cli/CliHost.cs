@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Bundlinje.Common;
 using Bundlinje.Data;
 using Bundlinje.Data.Texts;
@@ -64,4 +65,18 @@ public static class CliHost
             return 1;
         }
     }
+
+    /// <summary>The file, which must exist.</summary>
+    public static FileInfo Existing(FileInfo? file) =>
+        file is { Exists: true } ? file : throw new FileNotFoundException($"File not found: {file?.FullName}");
+
+    /// <summary>The action of an `… import FILE` command: the text of the file (which must exist) handed to the service
+    /// <typeparamref name="TImporter"/>; what it returns is the line printed.</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> ImportFile<TImporter>(Argument<FileInfo> file,
+        Func<TImporter, string, CancellationToken, Task<string>> import) where TImporter : notnull =>
+        (parse, ct) => RunAsync(async sp =>
+        {
+            var text = await File.ReadAllTextAsync(Existing(parse.GetValue(file)).FullName, ct);
+            return await import(sp.GetRequiredService<TImporter>(), text, ct);
+        });
 }

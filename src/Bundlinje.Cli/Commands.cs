@@ -37,12 +37,9 @@ public static class Commands
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Portfolio JSON file (docs/portfolio-format.md)." };
         var portfolio = new Command("portfolio", "Import a portfolio, all or nothing.") { file };
-        portfolio.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        portfolio.SetAction(CliHost.ImportFile<PortfolioImporter>(file, async (importer, json, ct) =>
         {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists) throw new FileNotFoundException($"File not found: {path.FullName}");
-            var result = await sp.GetRequiredService<PortfolioImporter>()
-                .ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), ct);
+            var result = await importer.ImportAsync(json, ct);
             return $"Imported {result.Funds} fund(s), {result.Organisations} organisation(s), {result.Investments} investment(s).";
         }));
         return new Command("import", "Import data.") { portfolio };

@@ -16,9 +16,6 @@ public static class FollowUpCommands
     private static Option<string> InvestmentOption() =>
         new("--investment") { Required = true, Description = "Investment key, e.g. ungifokus." };
 
-    private static FileInfo Existing(FileInfo? file) =>
-        file is { Exists: true } ? file : throw new FileNotFoundException($"File not found: {file?.FullName}");
-
     public static Command Participants()
     {
         var file = FileArgument("CSV or XLSX: cpr, cohort, group, enrolled[, status, statusDate].");
@@ -26,7 +23,7 @@ public static class FollowUpCommands
         var import = new Command("import", "Import participants (pseudonymised on reading), all or nothing.") { investment, file };
         import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            var path = Existing(parse.GetValue(file));
+            var path = CliHost.Existing(parse.GetValue(file));
             await using var stream = path.OpenRead();
             var result = await sp.GetRequiredService<ParticipantImporter>().ImportAsync(parse.GetValue(investment)!, path.Name, stream, ct);
             return $"Added {result.Added} and updated {result.Updated} participant(s).";
@@ -44,7 +41,7 @@ public static class FollowUpCommands
             investment };
         import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
-            var path = Existing(parse.GetValue(file));
+            var path = CliHost.Existing(parse.GetValue(file));
             var db = sp.GetRequiredService<BundlinjeDb>();
             var known = parse.GetValue(investment) is { } key
                 ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId)
@@ -61,10 +58,9 @@ public static class FollowUpCommands
     {
         var file = FileArgument("Payment model JSON (docs/payment-models.md).");
         var import = new Command("import", "Store a payment model for its investment's current agreement version.") { file };
-        import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        import.SetAction(CliHost.ImportFile<BundlinjeDb>(file, async (db, json, ct) =>
         {
-            var model = await PaymentModelFile.StoreAsync(sp.GetRequiredService<BundlinjeDb>(),
-                await File.ReadAllTextAsync(Existing(parse.GetValue(file)).FullName, ct), ct: ct);
+            var model = await PaymentModelFile.StoreAsync(db, json, ct: ct);
             return $"Stored the payment model of {model.Investment} ({model.Metrics.Count} metric(s)).";
         }));
         var investment = InvestmentOption();

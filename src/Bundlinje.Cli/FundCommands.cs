@@ -82,14 +82,8 @@ public static class FundCommands
     {
         var file = new Argument<FileInfo>("FILE") { Description = "Ledger JSON file (docs/ledger.md), format bundlinje-ledger/1." };
         var import = new Command("import", "Append a ledger file's postings to its fund, all or nothing.") { file };
-        import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
-        {
-            var path = parse.GetValue(file)!;
-            if (!path.Exists) throw new FileNotFoundException($"File not found: {path.FullName}");
-            var count = await sp.GetRequiredService<LedgerImporter>()
-                .ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), ct);
-            return $"Posted {count} entries.";
-        }));
+        import.SetAction(CliHost.ImportFile<LedgerImporter>(file,
+            async (importer, json, ct) => $"Posted {await importer.ImportAsync(json, ct)} entries."));
         return new Command("ledger", "The fund's ledger.") { import };
     }
 

@@ -25,19 +25,9 @@ public static class ServiceSetup
         services.AddBundlinjeDatabase(config);
         services.AddBundlinjeFollowUps(config);
 
-        services.AddScoped<Ledger>();
-        services.AddScoped<LedgerImporter>();
+        foreach (var service in ApplicationServices) services.AddScoped(service);
         // The economics table is computed once per change of a fund's books, not per request (docs/performance.md).
         services.AddSingleton<EconomicsCache>();
-        services.AddScoped<FundEconomics>();
-        services.AddScoped<PortfolioImporter>();
-        services.AddScoped<PortfolioExporter>();
-        services.AddScoped<InvestmentDevelopment>();
-        services.AddScoped<ApprovalChain>();
-        services.AddScoped<Calls>();
-        services.AddScoped<Intake>();
-        services.AddScoped<Triage>();
-        services.AddScoped<Assessments>();
         services.AddScoped<IAssessorDirectory, AssessorDirectory>();
         // Editing a measure asks the register store whether a code has observations; without a pseudonym key (no store
         // can be opened) nothing can have been imported.
@@ -46,10 +36,14 @@ public static class ServiceSetup
             try { return sp.GetRequiredService<IRegisterStore>().Observations(code); }
             catch (PseudonymKeyMissing) { return 0; }
         }));
-        services.AddScoped<DemoFollowUpLoader>();
-        services.AddScoped<DatabaseBackup>();
-        services.AddScoped<Accounts>();
-        services.AddScoped<DemoData>();
         return services;
     }
+
+    /// <summary>The application services built as they are, one per scope (a request, a CLI command).</summary>
+    private static readonly Type[] ApplicationServices =
+    [
+        typeof(Ledger), typeof(LedgerImporter), typeof(FundEconomics), typeof(PortfolioImporter), typeof(PortfolioExporter),
+        typeof(InvestmentDevelopment), typeof(ApprovalChain), typeof(Calls), typeof(Intake), typeof(Triage), typeof(Assessments),
+        typeof(DemoFollowUpLoader), typeof(DatabaseBackup), typeof(Accounts), typeof(DemoData),
+    ];
 }

@@ -38,6 +38,26 @@ public abstract class FormPage(BundlinjeDb db) : PageModel
         }
     }
 
+    /// <summary>A form's save: done, a redirect to <paramref name="done"/>; refused, the refusal is shown at the form's
+    /// fields (<c>{form}.{field}</c>), the unsaved changes are forgotten and the page is loaded again by
+    /// <paramref name="reload"/>.</summary>
+    protected async Task<IActionResult> SaveFormAsync(string form, Func<Task> save, string done, Func<Task> reload)
+    {
+        ModelState.Clear();
+        try
+        {
+            await save();
+            return Redirect(done);
+        }
+        catch (Refused e)
+        {
+            ModelState.AddRefusal(e, field => $"{form}.{field}");
+            Db.ChangeTracker.Clear();
+            await reload();
+            return Page();
+        }
+    }
+
     private async Task AddStaleErrorAsync(Entity record, CancellationToken ct)
     {
         var type = record.GetType().Name;

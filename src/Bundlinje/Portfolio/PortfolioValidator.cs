@@ -22,27 +22,12 @@ public static partial class PortfolioValidator
         if (doc.Format != PortfolioDocument.CurrentFormat)
             Problem("$.format", "portfolio.formatMustBe", PortfolioDocument.CurrentFormat, doc.Format);
 
-        var funds = new HashSet<string>(knownFunds);
-        var fileFunds = new HashSet<string>();
-        for (var i = 0; i < doc.Funds.Count; i++)
+        var funds = Keyed(knownFunds, doc.Funds, "$.funds", f => f.Key, f => f.Name, Problem, (f, p) =>
         {
-            var f = doc.Funds[i]; var p = $"$.funds[{i}]";
-            CheckKey(f.Key, p, fileFunds, Problem);
-            Required(f.Name, $"{p}.name", Problem);
             if (f.BudgetEffectPercent is < 0 or > 150) Problem($"{p}.budgetEffectPercent", "portfolio.between", 0, 150);
             if (f.HorizonYears is < 1 or > 100) Problem($"{p}.horizonYears", "portfolio.between", 1, 100);
-        }
-        funds.UnionWith(fileFunds);
-
-        var orgs = new HashSet<string>(knownOrganisations);
-        var fileOrgs = new HashSet<string>();
-        for (var i = 0; i < doc.Organisations.Count; i++)
-        {
-            var o = doc.Organisations[i]; var p = $"$.organisations[{i}]";
-            CheckKey(o.Key, p, fileOrgs, Problem);
-            Required(o.Name, $"{p}.name", Problem);
-        }
-        orgs.UnionWith(fileOrgs);
+        });
+        var orgs = Keyed(knownOrganisations, doc.Organisations, "$.organisations", o => o.Key, o => o.Name, Problem);
 
         var investments = new HashSet<string>();
         for (var i = 0; i < doc.Investments.Count; i++)
@@ -119,6 +104,23 @@ public static partial class PortfolioValidator
     private static bool IsTerm(string? field) => field is AgreementTerms.PlannedParticipants or AgreementTerms.PeriodStart
         or AgreementTerms.PeriodEnd or AgreementTerms.TargetGroup or AgreementTerms.PaymentModel
         || (field?.StartsWith(AgreementTerms.CapitalPrefix, StringComparison.Ordinal) ?? false);
+
+    /// <summary>The keys known before the file and those of the file's records, each checked at <c>path[i]</c>: a
+    /// well-formed key not used twice in the file, a name, and what <paramref name="more"/> checks.</summary>
+    private static HashSet<string> Keyed<T>(IEnumerable<string> known, List<T> records, string path, Func<T, string?> key,
+        Func<T, string?> name, Action<string, string, object?[]> problem, Action<T, string>? more = null)
+    {
+        var keys = new HashSet<string>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var p = $"{path}[{i}]";
+            CheckKey(key(records[i]), p, keys, problem);
+            Required(name(records[i]), $"{p}.name", problem);
+            more?.Invoke(records[i], p);
+        }
+        keys.UnionWith(known);
+        return keys;
+    }
 
     private static void CheckKey(string? key, string path, HashSet<string> seen, Action<string, string, object?[]> problem)
     {

@@ -6,10 +6,8 @@ namespace Bundlinje.Web.Pages.Funds;
 /// <summary>All of a fund's cases by development phase, as the department's overview: proposals out for assessment,
 /// then investments in phases 1–6 with owner and since when.</summary>
 [RouteFund(nameof(Operations.Read))]
-public sealed class BoardModel(BundlinjeDb db) : PageModel, IFundPage
+public sealed class BoardModel(BundlinjeDb db) : FundPageModel
 {
-    public Fund.Fund Fund { get; set; } = null!;
-    [FromRoute] public string Key { get; set; } = "";
     public string FundName { get; private set; } = "";
     public List<Proposal> InAssessment { get; private set; } = [];
     public ILookup<DevelopmentPhase, (Investment Investment, PhaseChange Phase)> ByPhase { get; private set; } = null!;

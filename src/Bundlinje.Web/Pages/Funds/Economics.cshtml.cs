@@ -9,13 +9,11 @@ namespace Bundlinje.Web.Pages.Funds;
 /// open one at a time by a link (<see cref="Open"/>), so the page stays small at 1.000 investments.</summary>
 [Authorize(Policy = Policies.Reader)]
 [RouteFund(nameof(Operations.Read))]
-public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : PageModel, IFundPage
+public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : FundPageModel
 {
     /// <summary>Up to this many investment rows, every group is shown open.</summary>
     public const int AllOpenUpTo = 60;
 
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
     [FromQuery] public int? Effect { get; set; }
     [FromQuery] public DateOnly? CountedIn { get; set; }
     [FromQuery] public int? LaterFrom { get; set; }

@@ -5,10 +5,8 @@ namespace Bundlinje.Web.Pages.Funds;
 /// <summary>The fund's outgoing messages and whether they were sent (the fund's secretariat only: it holds addresses).</summary>
 [Authorize(Policy = Policies.Secretariat)]
 [RouteFund(nameof(Operations.Administer))]
-public sealed class OutboxModel(BundlinjeDb db, Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp) : PageModel, IFundPage
+public sealed class OutboxModel(BundlinjeDb db, Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp) : FundPageModel
 {
-    public Fund.Fund Fund { get; set; } = null!;
-    [FromRoute] public string Key { get; set; } = "";
     public List<OutboxMessage> Messages { get; private set; } = [];
     public bool SmtpEnabled => smtp.Value.Enabled;
 

@@ -5,10 +5,8 @@ namespace Bundlinje.Web.Pages.Funds;
 /// <summary>The outcome fund's own books: appropriations, commitments per investment and metric, payouts.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class OutcomeFundModel(BundlinjeDb db, FundEconomics economics) : PageModel, IFundPage
+public sealed class OutcomeFundModel(BundlinjeDb db, FundEconomics economics) : FundPageModel
 {
-    public Fund.Fund Fund { get; set; } = null!;
-    [FromRoute] public string Key { get; set; } = "";
     public string FundName { get; private set; } = "";
     public OutcomeFundSummary Summary { get; private set; } = null!;
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();

@@ -5,11 +5,9 @@ namespace Bundlinje.Web.Pages.Funds;
 /// <summary>Upload a published table (CSV or XLSX, row,column,value) and list every cell that differs from the computed one.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class ReconcileModel(BundlinjeDb db, FundEconomics economics, ISheetReader sheets) : FormPage(db), IFundPage
+public sealed class ReconcileModel(BundlinjeDb db, FundEconomics economics, ISheetReader sheets) : FundFormPage(db)
 {
-    public Fund.Fund Fund { get; set; } = null!;
     private const long MaxBytes = 2 * 1024 * 1024;
-    [FromRoute] public string Key { get; set; } = "";
     [BindProperty] public IFormFile? Published { get; set; }
     [BindProperty] public string Tolerance { get; set; } = "1";
     public IReadOnlyList<CellDifference>? Differences { get; private set; }

@@ -1,18 +1,13 @@
-using Bundlinje.Investments;
 using Bundlinje.Security;
 
 namespace Bundlinje.Web.Pages.Investments;
 
 [Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class DetailsModel(BundlinjeDb db) : PageModel, IInvestmentPage
+public sealed class DetailsModel(BundlinjeDb db) : InvestmentPageModel
 {
-    public Investment Investment { get; set; } = null!;
     public bool CanEdit { get; private set; }
     public bool CanReadAudit { get; private set; }
-
-    public string OrganisationName(string key) =>
-        Investment.Parties.FirstOrDefault(p => p.Organisation!.Key == key)?.Organisation!.Name ?? key;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,14 +1,11 @@
-using Bundlinje.Investments;
 
 namespace Bundlinje.Web.Pages.Investments;
 
 [Authorize(Policy = Policies.Secretariat)]
 [RouteInvestment(nameof(Operations.Administer))]
-public sealed class EditModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
+public sealed class EditModel(BundlinjeDb db) : InvestmentFormPage(db)
 {
-    public Investment Investment { get; set; } = null!;
     [BindProperty] public InvestmentInput Input { get; set; } = new();
-    [FromRoute] public string Key { get; set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

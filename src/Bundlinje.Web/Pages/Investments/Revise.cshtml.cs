@@ -7,9 +7,8 @@ namespace Bundlinje.Web.Pages.Investments;
 
 [Authorize(Policy = Policies.Secretariat)]
 [RouteInvestment(nameof(Operations.Administer))]
-public sealed class ReviseModel(BundlinjeDb db) : FormPage(db), IInvestmentPage
+public sealed class ReviseModel(BundlinjeDb db) : InvestmentFormPage(db)
 {
-    public Investment Investment { get; set; } = null!;
     public IEnumerable<Party> InvestorParties => Investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder);
 
     [BindProperty] public DateOnly? EffectiveOn { get; set; }

@@ -1,18 +1,13 @@
 using Bundlinje.Agreements;
-using Bundlinje.Investments;
 
 namespace Bundlinje.Web.Pages.Investments;
 
 /// <summary>The diff view: what one agreement revision changed against the version before it.</summary>
 [Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class VersionModel(BundlinjeDb db) : PageModel, IInvestmentPage
+public sealed class VersionModel(BundlinjeDb db) : InvestmentPageModel
 {
-    public Investment Investment { get; set; } = null!;
     public AgreementVersion Current { get; private set; } = null!;
-
-    public string OrganisationName(string key) =>
-        Investment.Parties.FirstOrDefault(p => p.Organisation!.Key == key)?.Organisation!.Name ?? key;
 
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken ct)
     {

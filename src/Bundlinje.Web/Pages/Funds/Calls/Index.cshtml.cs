@@ -5,11 +5,9 @@ namespace Bundlinje.Web.Pages.Funds.Calls;
 /// <summary>A fund's themed calls; its secretariat announces new ones.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, TimeProvider clock) : FormPage(db), IFundPage
+public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, TimeProvider clock) : FundFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
-    [BindProperty] public CallForm Input { get; set; } = new();
+    [BindProperty] public CallInput Input { get; set; } = new(null, null, null, null, null);
     public List<Call> CallList { get; private set; } = [];
     public Dictionary<int, int> Answers { get; private set; } = [];
     public DateOnly Today => clock.Today();
@@ -22,22 +20,8 @@ public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, 
     }
 
     [Requires(nameof(Operations.Administer))]
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        ModelState.Clear();
-        try
-        {
-            await calls.AnnounceAsync(Fund, new CallInput(Input.Title, Input.Theme, Input.Text, Input.OpensOn, Input.ClosesOn), ct);
-            return Redirect($"/Funds/{Key}/Calls");
-        }
-        catch (Refused e)
-        {
-            ModelState.AddRefusal(e, field => $"Input.{field}");
-            Db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SaveFormAsync("Input", () => calls.AnnounceAsync(Fund, Input, ct), $"/Funds/{Key}/Calls", () => LoadAsync(ct));
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -45,14 +29,5 @@ public sealed class IndexModel(BundlinjeDb db, Bundlinje.Proposals.Calls calls, 
         CallList = await Db.Calls.AsNoTracking().Where(c => c.FundId == Fund.Id).OrderByDescending(c => c.OpensOn).ToListAsync(ct);
         Answers = await Db.Proposals.Where(p => p.FundId == Fund.Id && p.CallId != null).GroupBy(p => p.CallId!.Value)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-    }
-
-    public sealed class CallForm
-    {
-        public string? Title { get; set; }
-        public string? Theme { get; set; }
-        public string? Text { get; set; }
-        public DateOnly? OpensOn { get; set; }
-        public DateOnly? ClosesOn { get; set; }
     }
 }

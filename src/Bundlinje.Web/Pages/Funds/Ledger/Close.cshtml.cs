@@ -6,10 +6,8 @@ namespace Bundlinje.Web.Pages.Funds.Ledger;
 /// <summary>The secretariat closes a fiscal year: its actual postings are locked from then on.</summary>
 [Authorize(Policy = Policies.Secretariat)]
 [RouteFund(nameof(Operations.Administer))]
-public sealed class CloseModel(BundlinjeDb db, Fund.Ledger ledger) : FormPage(db), IFundPage
+public sealed class CloseModel(BundlinjeDb db, Fund.Ledger ledger) : FundFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
     [BindProperty] public int? Year { get; set; }
     public List<ClosedFiscalYear> Closed { get; private set; } = [];
 

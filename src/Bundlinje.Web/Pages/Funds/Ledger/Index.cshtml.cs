@@ -8,15 +8,13 @@ namespace Bundlinje.Web.Pages.Funds.Ledger;
 /// The secretariat reverses a posting here (with a reason); nothing is edited.</summary>
 [Authorize(Policy = Policies.Reader)]
 [RouteFund(nameof(Operations.Read))]
-public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Ledger ledger) : PageModel, IFundPage
+public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Ledger ledger) : FundPageModel
 {
     public const int PageSize = 100;
 
     /// <summary>The orders the list can be sorted in; <see cref="LedgerSort.Book"/> is the ledger's own (pot, year, number).</summary>
     public enum LedgerSort { Book, Number, Date, Amount, Year }
 
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
     [FromQuery] public int? Effect { get; set; }
     [FromQuery] public DateOnly? CountedIn { get; set; }
     [FromQuery] public int? LaterFrom { get; set; }

@@ -6,10 +6,8 @@ namespace Bundlinje.Web.Pages.Funds.Ledger;
 /// <summary>The secretariat posts one entry to a fund's ledger (either pot).</summary>
 [Authorize(Policy = Policies.Secretariat)]
 [RouteFund(nameof(Operations.Administer))]
-public sealed class PostModel(BundlinjeDb db, Fund.Ledger ledger, TimeProvider clock) : FormPage(db), IFundPage
+public sealed class PostModel(BundlinjeDb db, Fund.Ledger ledger, TimeProvider clock) : FundFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
     [BindProperty] public LedgerLine Line { get; set; } = new() { Basis = LedgerBasis.Actual, Kind = LedgerKind.RunningCost };
     [BindProperty] public string? AmountText { get; set; }
     public List<(string Key, string Name)> Investments { get; private set; } = [];

@@ -7,15 +7,13 @@ namespace Bundlinje.Web.Pages.Funds.Measures;
 /// in use by a payment model or register data cannot be deleted or changed.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class IndexModel(BundlinjeDb db, MeasureCatalogue catalogue) : FormPage(db), IFundPage
+public sealed class IndexModel(BundlinjeDb db, MeasureCatalogue catalogue) : FundFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
     /// <summary>The measure whose edit form is open (GET ?id=…).</summary>
     [FromQuery(Name = "id")] public int? EditId { get; set; }
     [BindProperty] public int MeasureId { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public MeasureForm Input { get; set; } = new();
-    public Fund.Fund Fund { get; set; } = null!;
     public List<Measure> Catalogue { get; private set; } = [];
     public bool Administers { get; private set; }
     public Measure? Editing { get; private set; }

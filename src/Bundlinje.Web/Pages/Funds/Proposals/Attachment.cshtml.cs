@@ -9,10 +9,8 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
 [RouteFund(nameof(Operations.Administer))]
-public sealed class AttachmentModel(BundlinjeDb db) : PageModel, IFundPage
+public sealed class AttachmentModel(BundlinjeDb db) : FundPageModel
 {
-    public Fund.Fund Fund { get; set; } = null!;
-    [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public string Reference { get; set; } = "";
     [FromRoute] public int Id { get; set; }
 

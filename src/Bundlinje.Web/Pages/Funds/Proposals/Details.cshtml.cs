@@ -6,10 +6,8 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 /// <summary>One proposal: what was proposed, its attachments and timeline; the fund's secretariat moves it on.</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FormPage(db), IFundPage
+public sealed class DetailsModel(BundlinjeDb db, Triage triage) : FundFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    public Fund.Fund Fund { get; set; } = null!;
     [FromRoute] public string Reference { get; set; } = "";
     [BindProperty] public ProposalStep? Step { get; set; }
     [BindProperty] public string? Note { get; set; }

@@ -5,10 +5,8 @@ namespace Bundlinje.Web.Pages.Funds.Proposals;
 /// <summary>The fund's proposals with the council's table as of a date (secretariat and council of the fund).</summary>
 [Authorize(Policy = Policies.AuditReader)]
 [RouteFund(nameof(Operations.ReadFundWide))]
-public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : PageModel, IFundPage
+public sealed class IndexModel(BundlinjeDb db, TimeProvider clock) : FundPageModel
 {
-    public Fund.Fund Fund { get; set; } = null!;
-    [FromRoute] public string Key { get; set; } = "";
     [FromQuery] public DateOnly? AsOf { get; set; }
     public ProposalStatistics Statistics { get; private set; } = null!;
     public List<Proposal> Proposals { get; private set; } = [];

@@ -8,14 +8,13 @@ namespace Bundlinje.Web.Pages.Investments.Development;
 /// <summary>An investment's development: its phases, maturity assessments and approval chain. The secretariat records
 /// phases, maturity and the councillors' and mayor's approvals; a council member records the council's decision.</summary>
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development, ApprovalChain chain) : FormPage(db), IInvestmentPage
+public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development, ApprovalChain chain) : InvestmentFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    [BindProperty] public PhaseForm Phase { get; set; } = new();
-    [BindProperty] public MaturityForm Maturity { get; set; } = new();
-    [BindProperty] public ApprovalForm Approval { get; set; } = new();
+    // The forms bind straight to the services' inputs.
+    [BindProperty] public PhaseInput Phase { get; set; } = new(null, null, null, null);
+    [BindProperty] public MaturityInput Maturity { get; set; } = new(null, null, null, null, null, null, null);
+    [BindProperty] public ApprovalInput Approval { get; set; } = new(default, null, null, null, null);
 
-    public Investment Investment { get; set; } = null!;
     public List<PhaseChange> Phases { get; private set; } = [];
     public List<MaturityAssessment> Assessments { get; private set; } = [];
     public List<Approval> Approvals { get; private set; } = [];
@@ -33,16 +32,11 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
 
     [Requires(nameof(Operations.Administer))]
     public async Task<IActionResult> OnPostPhaseAsync(CancellationToken ct) =>
-        await SaveAsync("Phase", () =>
-            development.EnterPhaseAsync(Investment, new PhaseInput(Phase.Phase, Phase.StartedOn, Phase.Owner, Phase.Note), ct), ct);
+        await SaveAsync("Phase", () => development.EnterPhaseAsync(Investment, Phase, ct), ct);
 
     [Requires(nameof(Operations.Administer))]
-    public async Task<IActionResult> OnPostMaturityAsync(CancellationToken ct)
-    {
-        var m = Maturity;
-        return await SaveAsync("Maturity", () => development.AssessMaturityAsync(Investment,
-            new MaturityInput(m.AssessedOn, m.Organisation, m.Content, m.Anchoring, m.FollowUp, m.Strengths, m.Attention), ct), ct);
-    }
+    public async Task<IActionResult> OnPostMaturityAsync(CancellationToken ct) =>
+        await SaveAsync("Maturity", () => development.AssessMaturityAsync(Investment, Maturity, ct), ct);
 
     /// <summary>The council's decision is a council member's to record, the other approvals the secretariat's.</summary>
     public async Task<IActionResult> OnPostApprovalAsync(CancellationToken ct)
@@ -50,28 +44,11 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
         var operation = Approval.Kind == ApprovalKind.CouncilDecision ? Operations.RecordCouncilDecision : Operations.Administer;
         if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
         await LoadPartiesAsync(ct);
-        var a = Approval;
-        return await SaveAsync("Approval", () =>
-            chain.RecordAsync(Investment, new ApprovalInput(a.Kind, a.DepartmentKey, a.ApprovedBy, a.ApprovedOn, a.DocumentReference), ct),
-                ct);
+        return await SaveAsync("Approval", () => chain.RecordAsync(Investment, Approval, ct), ct);
     }
 
-    private async Task<IActionResult> SaveAsync(string form, Func<Task> save, CancellationToken ct)
-    {
-        ModelState.Clear();
-        try
-        {
-            await save();
-            return Redirect($"/Investments/{Key}/Development#{form.ToLowerInvariant()}");
-        }
-        catch (Refused e)
-        {
-            ModelState.AddRefusal(e, field => $"{form}.{field}");
-            Db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
+    private Task<IActionResult> SaveAsync(string form, Func<Task> save, CancellationToken ct) =>
+        SaveFormAsync(form, save, $"/Investments/{Key}/Development#{form.ToLowerInvariant()}", () => LoadAsync(ct));
 
     /// <summary>The investment's parties with their organisations, onto the route's investment (loaded once).</summary>
     private async Task LoadPartiesAsync(CancellationToken ct)
@@ -93,33 +70,5 @@ public sealed class IndexModel(BundlinjeDb db, InvestmentDevelopment development
             .ThenBy(m => m.Id).ToListAsync(ct);
         Approvals = await ApprovalChain.OfAsync(Db, Investment.Id, ct);
         Missing = ApprovalChain.Missing(Investment, Approvals);
-    }
-
-    public sealed class PhaseForm
-    {
-        public DevelopmentPhase? Phase { get; set; }
-        public DateOnly? StartedOn { get; set; }
-        public string? Owner { get; set; }
-        public string? Note { get; set; }
-    }
-
-    public sealed class MaturityForm
-    {
-        public DateOnly? AssessedOn { get; set; }
-        public MaturityLevel? Organisation { get; set; }
-        public MaturityLevel? Content { get; set; }
-        public MaturityLevel? Anchoring { get; set; }
-        public MaturityLevel? FollowUp { get; set; }
-        public string? Strengths { get; set; }
-        public string? Attention { get; set; }
-    }
-
-    public sealed class ApprovalForm
-    {
-        public ApprovalKind Kind { get; set; }
-        public string? DepartmentKey { get; set; }
-        public string? ApprovedBy { get; set; }
-        public DateOnly? ApprovedOn { get; set; }
-        public string? DocumentReference { get; set; }
     }
 }

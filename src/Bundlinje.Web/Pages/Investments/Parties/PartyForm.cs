@@ -7,9 +7,8 @@ namespace Bundlinje.Web.Pages.Investments.Parties;
 
 /// <summary>Shared by adding and editing a party: the form fields and their validation.</summary>
 [RouteInvestment(nameof(Operations.Administer))]
-public abstract class PartyForm(BundlinjeDb db) : FormPage(db), IInvestmentPage
+public abstract class PartyForm(BundlinjeDb db) : InvestmentFormPage(db)
 {
-    public Investment Investment { get; set; } = null!;
     public List<Organisation> Organisations { get; private set; } = [];
 
     [BindProperty] public string? OrganisationKey { get; set; }
