@@ -7,7 +7,6 @@ namespace Bundlinje.Web.Pages.Funds;
 /// <summary>The council's economics table with what-if parameters; every cell links to the postings behind it. The
 /// investments are grouped by department (their first authority party), each group a row of sums; a large fund's groups
 /// open one at a time by a link (<see cref="Open"/>), so the page stays small at 1.000 investments.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteFund(nameof(Operations.Read))]
 public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : FundPageModel
 {

@@ -2,7 +2,6 @@ using Bundlinje.Security;
 
 namespace Bundlinje.Web.Pages.Investments;
 
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Read))]
 public sealed class DetailsModel(BundlinjeDb db) : InvestmentPageModel
 {

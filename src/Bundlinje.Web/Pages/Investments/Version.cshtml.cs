@@ -3,7 +3,6 @@ using Bundlinje.Agreements;
 namespace Bundlinje.Web.Pages.Investments;
 
 /// <summary>The diff view: what one agreement revision changed against the version before it.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Read))]
 public sealed class VersionModel(BundlinjeDb db) : InvestmentPageModel
 {

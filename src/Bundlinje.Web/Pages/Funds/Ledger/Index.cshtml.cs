@@ -6,7 +6,6 @@ namespace Bundlinje.Web.Pages.Funds.Ledger;
 /// <summary>A fund's postings: all of them, or those behind one cell of the economics table, with what each adds to it.
 /// Filtered, sorted and paged on the server (query string; the count and sum are over the whole filter, not the page).
 /// The secretariat reverses a posting here (with a reason); nothing is edited.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteFund(nameof(Operations.Read))]
 public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Ledger ledger) : FundPageModel
 {

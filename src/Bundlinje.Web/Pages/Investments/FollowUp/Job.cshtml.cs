@@ -5,13 +5,10 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
 /// <summary>A queued follow-up run: its state and progress from the database (the page refreshes itself while the job is
 /// queued or running, no JavaScript needed) and a cancel button. Any instance can show it and cancel it.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.RunFollowUps))]
-public sealed class JobModel(JobQueue jobs) : PageModel, IInvestmentPage
+public sealed class JobModel(JobQueue jobs) : InvestmentPageModel
 {
     [FromRoute] public Guid Id { get; set; }
-    [FromRoute] public string Key { get; set; } = "";
-    public Investment Investment { get; set; } = null!;
     public BackgroundJob Job { get; private set; } = null!;
     public decimal? Payable { get; private set; }
 

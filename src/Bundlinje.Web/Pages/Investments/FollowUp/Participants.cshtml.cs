@@ -4,12 +4,9 @@ using Bundlinje.Participants;
 namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
 /// <summary>The investment's participants by pseudonym; every view is written to the participant access log.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.SeeParticipants))]
-public sealed class ParticipantsModel(ParticipantStore participants) : PageModel, IInvestmentPage
+public sealed class ParticipantsModel(ParticipantStore participants) : InvestmentPageModel
 {
-    [FromRoute] public string Key { get; set; } = "";
-    public Investment Investment { get; set; } = null!;
     public List<Participant> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

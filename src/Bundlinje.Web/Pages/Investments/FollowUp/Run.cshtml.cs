@@ -6,15 +6,12 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
 /// <summary>One stored run: per metric and cohort eligible, achieved, rate, price and payment before and after caps;
 /// payers and investors; and a drill-down to the participants behind a metric, which is access-logged.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class RunModel(BundlinjeDb db, IRegisterStore register, ParticipantStore participants) : PageModel, IInvestmentPage
+public sealed class RunModel(BundlinjeDb db, IRegisterStore register, ParticipantStore participants) : InvestmentPageModel
 {
-    [FromRoute] public string Key { get; set; } = "";
     [FromRoute] public int Id { get; set; }
     [FromQuery] public string? Metric { get; set; }
     [FromQuery] public string? Cohort { get; set; }
-    public Investment Investment { get; set; } = null!;
     public FollowUpRun Run { get; private set; } = null!;
     public RunResult Result { get; private set; } = null!;
     public List<(string Person, decimal Amount)>? Rows { get; private set; }

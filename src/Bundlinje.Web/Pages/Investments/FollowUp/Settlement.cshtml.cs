@@ -7,13 +7,10 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
 /// <summary>The investment's final settlement (secretariat of its fund only): per investor capital drawn, received,
 /// guarantee paid, gain/loss, multiple and IRR, and a form that posts the guarantors' payments to the fund's ledger once.</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Administer))]
-public sealed class SettlementModel(FinalSettlements settlements, TimeProvider clock) : PageModel, IInvestmentPage
+public sealed class SettlementModel(FinalSettlements settlements, TimeProvider clock) : InvestmentPageModel
 {
-    [FromRoute] public string Key { get; set; } = "";
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
-    public Investment Investment { get; set; } = null!;
     public FinalStatement? Statement { get; private set; }
     public List<LedgerPosting> Posted { get; private set; } = [];
     public string? Done { get; private set; }

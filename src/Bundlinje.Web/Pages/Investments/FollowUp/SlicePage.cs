@@ -11,13 +11,9 @@ namespace Bundlinje.Web.Pages.Investments.FollowUp;
 /// <summary>A slice of an investment's follow-up (runs, participants, register data, payment model): its own page with
 /// its own form handlers; the overview (<see cref="IndexModel"/>) shows every slice, each form posts to its slice's page.
 /// Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
-[Authorize(Policy = Policies.Reader)]
 [RouteInvestment(nameof(Operations.Read))]
-public abstract class SlicePage(BundlinjeDb db) : FormPage(db), IInvestmentPage
+public abstract class SlicePage(BundlinjeDb db) : InvestmentFormPage(db)
 {
-    [FromRoute] public string Key { get; set; } = "";
-    /// <summary>The route's investment, loaded and authorized for reading by <see cref="RouteResourceFilter"/>.</summary>
-    public Investment Investment { get; set; } = null!;
     public Viewer Viewer => User.ToViewer();
     public string FundKey => Investment.Fund!.Key;
     public string? Done { get; private set; }
