@@ -18,18 +18,4 @@ public static class InvestmentLookup
         return await http.MayAsync(investment, operation ?? Operations.Read, refusesRequest: true) ? (Access.Found, investment)
             : (Access.Denied, null);
     }
-
-    /// <summary>For a page: the investment of the route, or the 404/403 to answer instead.</summary>
-    public static async Task<(IActionResult? Refusal, Investment? Investment)> LoadAsync(
-        this PageModel page, IQueryable<Investment> query, string key, OperationAuthorizationRequirement? operation = null,
-            CancellationToken ct = default)
-    {
-        var (access, investment) = await query.FindAsync(key, page.HttpContext, operation, ct);
-        return access switch
-        {
-            Access.Found => (null, investment),
-            Access.Denied => (page.Forbid(), null),
-            _ => (page.NotFound(), null),
-        };
-    }
 }

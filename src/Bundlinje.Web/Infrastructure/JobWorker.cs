@@ -141,7 +141,16 @@ public sealed class JobWorker(IServiceScopeFactory scopes, IOptions<JobSettings>
             while (true)
             {
                 await Task.Delay(TimeSpan.FromSeconds(Settings.HeartbeatSeconds), clock, done);
-                switch (await queue.HeartbeatAsync(id, Instance, steps.Text, done))
+                bool? cancelRequested;
+                // One failed beat (the database briefly away) must not end the heartbeat: the lease would run out while the
+                // job still runs, and another instance would run it a second time. The next beat tries again.
+                try { cancelRequested = await queue.HeartbeatAsync(id, Instance, steps.Text, done); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "A heartbeat of job {Job} failed; the next one tries again", id);
+                    continue;
+                }
+                switch (cancelRequested)
                 {
                     case null: beat.Lost = true; await work.CancelAsync(); return;
                     case true when !beat.CancelRequested: beat.CancelRequested = true; await work.CancelAsync(); break;

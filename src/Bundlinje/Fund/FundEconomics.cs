@@ -17,7 +17,6 @@ public sealed class FundEconomics(IBundlinjeStore store, TimeProvider clock, Eco
     public async Task<EconomicsReport> BuildAsync(string fundKey, EconomicsQuery? query = null, Viewer? viewer = null,
         CancellationToken ct = default)
     {
-        if (query?.EffectPercent is < 0 or > 150) throw Refused.At("EffectPercent", "economics.effectRange");
         var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
             ?? throw new Refused("fund.unknown", fundKey);
         return await BuildAsync(fund, query, viewer, ct);

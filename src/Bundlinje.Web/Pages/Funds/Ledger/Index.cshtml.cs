@@ -75,7 +75,7 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
             Done = $"Postering {PostingId} er tilbageført af postering {reversal.Id}.";
             Reason = null;
         }
-        catch (Refused e) { Refusal = Data.Texts.RefusalText.Message(e); ModelState.AddRefusal(e, _ => nameof(Reason)); }
+        catch (Refused e) { Refusal = Data.Texts.RefusalText.Message(e); }
         await LoadAsync(ct);
         return Page();
     }
@@ -86,8 +86,15 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
         Administers = await HttpContext.MayAsync(fund, Operations.Administer);
         // The report's entries are the postings this viewer may see (all, or a scoped viewer's own investments'); they are
         // cached per change of the fund's books, so the years and a cell's postings cost no query.
-        Report = await economics.BuildAsync(fund, new(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn), User.ToViewer(),
-            ct);
+        var query = new EconomicsQuery(Effect is >= 0 and <= 150 ? Effect : null, LaterFrom, CountedIn);
+        // A link made before a year was closed (or a typed URL) can carry a "later years from" the books have passed: the
+        // fund's default then, as on the economics page.
+        try { Report = await economics.BuildAsync(fund, query, User.ToViewer(), ct); }
+        catch (Refused)
+        {
+            LaterFrom = null;
+            Report = await economics.BuildAsync(fund, query with { LaterFrom = null }, User.ToViewer(), ct);
+        }
         Years = Report.Entries.Select(e => e.FiscalYear).Distinct().Order().ToList();
         var column = Report.Table?.Columns.FirstOrDefault(c => c.Label == Column);
         if (column is null || Report.Table is null || (Report.Scoped && (Row is null || Balance)))
