@@ -42,13 +42,7 @@ public static class FollowUpCommands
         import.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var path = CliHost.Existing(parse.GetValue(file));
-            var db = sp.GetRequiredService<BundlinjeDb>();
-            var known = parse.GetValue(investment) is { } key
-                ? await MeasureCatalogue.ValueTypesAsync(db, await db.Investments.Where(i => i.Key == key).Select(i => (int?)i.FundId)
-                    .SingleOrDefaultAsync(ct)
-                    ?? throw new Refused("investment.unknown", key), ct)
-                : await MeasureCatalogue.AllValueTypesAsync(db, ct);
-            var rows = sp.GetRequiredService<IRegisterStore>().Import(path.FullName, sp.GetRequiredService<ICurrentUser>().Name, known);
+            var rows = await sp.GetRequiredService<RegisterImports>().ImportAsync(path.FullName, parse.GetValue(investment), ct);
             return $"Loaded {rows} observation(s).";
         }));
         return new Command("register", "Register data.") { import };
@@ -132,10 +126,11 @@ public static class FollowUpCommands
         settle.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
         {
             var settlements = sp.GetRequiredService<FinalSettlements>();
-            var (key, date) = (parse.GetValue(settleInvestment)!, parse.GetValue(settleAsOf));
-            var text = FinalStatementText.Write(await settlements.StatementAsync(key, date, ct));
+            var date = parse.GetValue(settleAsOf);
+            var investment = await settlements.InvestmentAsync(parse.GetValue(settleInvestment)!, ct);
+            var text = FinalStatementText.Write(await settlements.StatementAsync(investment, date, ct));
             if (!parse.GetValue(post)) return text.TrimEnd('\n');
-            var postings = await settlements.PostAsync(key, date, ct);
+            var postings = await settlements.PostAsync(investment, date, ct);
             return text + string.Join("\n",
                 postings.Select(p =>
                     $"Posted guarantee payment {p.Payer}: {Kroner.Exact(p.Amount)} (ledger posting {p.Id}, {p.SourceReference})."));

@@ -43,6 +43,7 @@ public static class FollowUpSetup
         services.AddScoped<ParticipantImporter>();
         services.AddScoped<FollowUpRunner>();
         services.AddScoped<FinalSettlements>();
+        services.AddScoped<RegisterImports>();
         services.AddScoped<FollowUpSlices>();
         // Lazy<T> of any service: pages take the services that pseudonymise lazily, so a missing Bundlinje:PseudonymKey is
         // a message on the form that needs it (the services cannot be made without it), not a broken page.

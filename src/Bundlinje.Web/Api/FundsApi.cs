@@ -12,9 +12,7 @@ public static class FundsApi
             RouteResources route, FundEconomics economics, IEconomicsWorkbook workbook, HttpContext http,
             CancellationToken ct) =>
         {
-            var fund = await route.FundAsync(key, ct);
-            if (fund is null) return TypedResults.NotFound();
-            if (!await http.MayAsync(fund, Operations.Read, refusesRequest: true)) return TypedResults.Forbid();
+            var fund = (await route.FundAsync(key, ct))!; // loaded and authorized by RequireRouteFund
             EconomicsReport report;
             try { report = await economics.BuildAsync(fund, new(effect, laterFrom, countedIn), http.User.ToViewer(), ct); }
             catch (Refused e) { return RefusalModelState.Problem(e); }
@@ -25,7 +23,7 @@ public static class FundsApi
                     : TypedResults.File(content, contentType, fileName);
             }
             catch (Refused e) { return RefusalModelState.Problem(e); }
-        }).WithName("GetFundEconomics")
+        }).RequireRouteFund(nameof(Operations.Read)).WithName("GetFundEconomics")
           .WithSummary("The council's economics table (json in kr.; csv and xlsx in 1.000 kr.) at an effect %, with later years folded " +
               "from laterFrom; rows limited to the caller's investments unless fund-wide.");
     }

@@ -36,8 +36,8 @@ public sealed class FollowUpRunJob(BundlinjeDb db, FollowUpRunner runner) : IJob
 
     public async Task<int?> RunAsync(BackgroundJob job, IProgress<string> progress, CancellationToken ct)
     {
-        var key = await db.Investments.Where(i => i.Id == job.InvestmentId).Select(i => i.Key).SingleAsync(ct);
-        return (await runner.RunAsync(key, job.AsOf!.Value, progress, ct)).Id;
+        var investment = await db.Investments.AsNoTracking().Include(i => i.Fund).SingleAsync(i => i.Id == job.InvestmentId, ct);
+        return (await runner.RunAsync(investment, job.AsOf!.Value, progress, ct)).Id;
     }
 }
 

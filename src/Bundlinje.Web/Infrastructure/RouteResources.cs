@@ -63,7 +63,8 @@ public sealed class RouteResources(BundlinjeDb db)
 }
 
 /// <summary>Loads and authorizes the route's fund or investment for the pages marked with <see cref="RouteFundAttribute"/>
-/// or <see cref="RouteInvestmentAttribute"/> (the resource-based checks of Authorization.cs, logged when they refuse).</summary>
+/// or <see cref="RouteInvestmentAttribute"/> (the resource-based checks of Authorization.cs, logged when they refuse); a
+/// <see cref="Common.NotFound"/> from the handler's service (a posted id outside the route's resource) is 404.</summary>
 public sealed class RouteResourceFilter : IAsyncPageFilter
 {
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
@@ -102,7 +103,33 @@ public sealed class RouteResourceFilter : IAsyncPageFilter
             if (resource is Fund.Fund fund && context.HandlerInstance is IFundPage fundHolder) fundHolder.Fund = fund;
             if (resource is Investment investment && context.HandlerInstance is IInvestmentPage investmentHolder)
                 investmentHolder.Investment = investment;
-            await next();
+            // A posted id the service did not find within the route's fund or investment is 404, as an unknown key is.
+            var executed = await next();
+            if (executed.Exception is Common.NotFound && !executed.ExceptionHandled)
+            {
+                executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+            }
         }
+    }
+}
+
+/// <summary>The /api counterpart of <see cref="RouteFundAttribute"/>: the route's fund loaded once (the handler reads it
+/// from <see cref="RouteResources"/>, which has cached it) and authorized for the operation before the handler runs; an
+/// unknown key is 404, a refused operation 403.</summary>
+public static class RouteFundEndpoints
+{
+    public static RouteHandlerBuilder RequireRouteFund(this RouteHandlerBuilder endpoint, string operation)
+    {
+        var required = RouteResourceFilter.Operation(operation);
+        return endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var key = http.GetRouteValue("key") as string ?? "";
+            var fund = await http.RequestServices.GetRequiredService<RouteResources>().FundAsync(key, http.RequestAborted);
+            if (fund is null) return TypedResults.NotFound();
+            if (!await http.MayAsync(fund, required, refusesRequest: true)) return TypedResults.Forbid();
+            return await next(context);
+        });
     }
 }

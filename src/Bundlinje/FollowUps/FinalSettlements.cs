@@ -23,10 +23,14 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
 
     private static string Prefix(string investmentKey) => $"settlement:{investmentKey}/";
 
-    public async Task<FinalStatement> StatementAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
+    /// <summary>The investment by its key, with its fund (the CLI's way in; a page has the route's investment).</summary>
+    public async Task<Investment> InvestmentAsync(string investmentKey, CancellationToken ct = default) =>
+        await store.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
+            ?? throw new Refused("investment.unknown", investmentKey);
+
+    public async Task<FinalStatement> StatementAsync(Investment investment, DateOnly asOf, CancellationToken ct = default)
     {
-        var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new Refused("investment.unknown", investmentKey);
+        var parties = await store.PartiesOfAsync(investment.Id, ct);
         var approved = (await (from r in store.FollowUpRuns join a in store.FollowUpApprovals on r.Id equals a.RunId
                                where r.InvestmentId == investment.Id
                                    && r.AsOf <= asOf select new { r.Id, r.AsOf, r.ResultJson }).ToListAsync(ct))
@@ -63,7 +67,7 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
             Kroner.Text($"Heraf er {unpaid:N2} kr. i godkendte betalingsforpligtelser ikke betalt pr. {asOf:dd-MM-yyyy}; ")
             + "de regnes med på forfaldsdatoen.");
 
-        var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
+        var investors = parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal)
             .Select(p => new InvestorFacts(p.Organisation!.Key, p.Organisation.Name, [new CashFlow(drawnOn, p.Capital!.Value)],
                 receipts.GetValueOrDefault(p.Organisation.Name) ?? [])).ToList();
@@ -71,12 +75,12 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
             notes.Add(Kroner.Text(
                 $"{stranger} fik {receipts[stranger]
                     .Sum(f => f.Amount):N2} kr. af godkendte kørsler, men er ikke længere investor; beløbet indgår ikke."));
-        var guarantors = investment.Parties.Where(p => p.Role == PartyRole.DeficitGuarantor && (p.Guarantee > 0 || p.GuaranteeShare > 0))
+        var guarantors = parties.Where(p => p.Role == PartyRole.DeficitGuarantor && (p.Guarantee > 0 || p.GuaranteeShare > 0))
             .OrderBy(p => p.Id)
             .Select(p => new GuarantorFacts(p.Organisation!.Key, p.Organisation.Name, p.Guarantee, p.GuaranteeShare)).ToList();
         var used = Donations.Used(results.Values);
         var donors = new List<DonorFacts>();
-        foreach (var donor in investment.Parties.Where(p => p.Role == PartyRole.Donor && p.Donation > 0).OrderBy(p => p.Id))
+        foreach (var donor in parties.Where(p => p.Role == PartyRole.Donor && p.Donation > 0).OrderBy(p => p.Id))
         {
             var part = Math.Min(used, donor.Donation!.Value);
             used -= part;
@@ -87,40 +91,38 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
     }
 
     /// <summary>The guarantee payments already posted for the investment's final settlement.</summary>
-    public async Task<List<LedgerPosting>> PostedAsync(string investmentKey, CancellationToken ct = default)
+    public async Task<List<LedgerPosting>> PostedAsync(Investment investment, CancellationToken ct = default)
     {
-        var prefix = Prefix(investmentKey);
+        var prefix = Prefix(investment.Key);
         return await store.LedgerPostings.AsNoTracking().Where(p => p.SourceReference != null && p.SourceReference.StartsWith(prefix))
             .OrderBy(p => p.Id).ToListAsync(ct);
     }
 
     /// <summary>Posts each guarantor's payment as a <see cref="LedgerKind.GuaranteePayment"/> in the investment's fund, dated on
     /// the settlement date, all or nothing. The unique source reference per guarantor decides when two post at once.</summary>
-    public async Task<IReadOnlyList<LedgerPosting>> PostAsync(string investmentKey, DateOnly asOf, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LedgerPosting>> PostAsync(Investment investment, DateOnly asOf, CancellationToken ct = default)
     {
-        var statement = await StatementAsync(investmentKey, asOf, ct);
-        if (await PostedAsync(investmentKey, ct) is [var first, ..])
-            throw new Refused("settlement.alreadyPosted", investmentKey, first.Id, first.EntryDate);
+        var statement = await StatementAsync(investment, asOf, ct);
+        if (await PostedAsync(investment, ct) is [var first, ..])
+            throw new Refused("settlement.alreadyPosted", investment.Key, first.Id, first.EntryDate);
         var payments = statement.Guarantors.Where(g => g.Paid > 0).ToList();
         if (payments.Count == 0) throw new Refused("settlement.nothingToPost");
-        var fundKey = await store.Investments.Where(i => i.Key == investmentKey).Select(i => i.Fund!.Key).SingleAsync(ct);
         var postings = new List<LedgerPosting>();
         try
         {
             foreach (var guarantor in payments)
-                postings.Add(await ledger.AddAsync(fundKey, new LedgerLine
+                postings.Add(await ledger.AddAsync(investment, new LedgerLine
                 {
                     FiscalYear = asOf.Year, EntryDate = asOf, Kind = LedgerKind.GuaranteePayment, Basis = LedgerBasis.Actual,
-                    Amount = guarantor.Paid,
-                    Investment = investmentKey, Payer = guarantor.Name, Text = $"Underskudsgaranti ved slutopgørelse pr. {asOf:dd-MM-yyyy}",
-                }, LedgerSource.FollowUp, Reference(investmentKey, guarantor.Key), ct));
+                    Amount = guarantor.Paid, Payer = guarantor.Name, Text = $"Underskudsgaranti ved slutopgørelse pr. {asOf:dd-MM-yyyy}",
+                }, LedgerSource.FollowUp, Reference(investment.Key, guarantor.Key), ct));
             await store.SaveChangesAsync(ct);
         }
         catch (Refused) { StoreConflict.ForgetAdded(store); throw; }
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
         {
             StoreConflict.ForgetAdded(store);
-            throw new Refused("settlement.postedConcurrently", investmentKey);
+            throw new Refused("settlement.postedConcurrently", investment.Key);
         }
         return postings;
     }

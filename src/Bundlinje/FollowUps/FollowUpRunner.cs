@@ -61,10 +61,15 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         : this(store, register, user, clock, new Fund.Ledger(store, user, clock)) { }
 
     public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null,
+        CancellationToken ct = default) =>
+        await RunAsync(await store.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
+            ?? throw new Refused("investment.unknown", investmentKey), asOf, progress, ct);
+
+    /// <summary>Runs a loaded investment (with its fund): a page's route investment or a queued job's.</summary>
+    public async Task<FollowUpRun> RunAsync(Investment investment, DateOnly asOf, IProgress<string>? progress = null,
         CancellationToken ct = default)
     {
-        var investment = await store.Investments.AsNoTracking().Include(i => i.Parties).ThenInclude(p => p.Organisation)
-            .FirstOrDefaultAsync(i => i.Key == investmentKey, ct) ?? throw new Refused("investment.unknown", investmentKey);
+        var parties = await store.PartiesOfAsync(investment.Id, ct);
         var stored = await store.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == investment.Id)
             .OrderByDescending(m => m.AgreementVersion).ThenByDescending(m => m.Id).FirstOrDefaultAsync(ct)
             ?? throw new Refused("followUp.noPaymentModel", investment.Name);
@@ -105,11 +110,11 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
         var paidBefore = PaidBefore.Sum(approvedResults.SelectMany(r => r.Metrics.Select(m => (m.Key, m.Cohort, m.AfterCaps))))
             with
         { Participants = register.Settled(approved.Select(r => r.ResultHash).ToList()) };
-        var investors = investment.Parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
+        var investors = parties.Where(p => p.Role is PartyRole.Investor or PartyRole.CoFunder && p.Capital > 0)
             .OrderBy(p => p.Organisation!.Key, StringComparer.Ordinal).Select(p => new Investor(p.Organisation!.Name, p.Capital!.Value))
                 .ToList();
         var settlement = Settler.Settle(model, results, investors, approved.Sum(r => r.Payable),
-            Donations.Left(investment.Parties, approvedResults), paidBefore);
+            Donations.Left(parties, approvedResults), paidBefore);
         var result = new RunResult(investment.Key, asOf, stored.AgreementVersion,
             results.Select((r, i) => new RunMetric(r.Metric.Key, r.Metric.Name, r.Cohort, r.Eligible, r.Achieved, r.Events,
                 decimal.Round(r.Effect, 6),
@@ -120,7 +125,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
             settlement.ByInvestor.Select(i => i with { Amount = MetricEvaluator.Ore(i.Amount), Share = decimal.Round(i.Share, 6) })
                 .ToList(), settlement.Notes,
             settlement.Overpaid.Sum(), approved.Select(r => r.Id).ToList(),
-            await store.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Currency).SingleAsync(ct));
+            investment.Fund?.Currency ?? await store.Funds.Where(f => f.Id == investment.FundId).Select(f => f.Currency).SingleAsync(ct));
         if (Kroner.Problem(Refusal.Of("label.payout"), result.Payable) is { } range)
             throw new Refused("followUp.payoutOutOfRange", range);
         var json = result.ToJson();
@@ -140,10 +145,20 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
 
     /// <summary>Approves a run with the steering group's decision (<see cref="FollowUpRun.Approve"/> decides whether it may
     /// be): one obligation per payer and instalment.</summary>
-    public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default)
+    public async Task<FollowUpApproval> ApproveAsync(int runId, string decisionReference, CancellationToken ct = default) =>
+        await ApproveAsync(await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct)
+            ?? throw new Refused("followUp.runNotFound", runId), decisionReference, ct);
+
+    /// <summary>Approves a run of <paramref name="investment"/>; another investment's run is <see cref="NotFound"/>.</summary>
+    public async Task<FollowUpApproval> ApproveAsync(Investment investment, int runId, string decisionReference,
+        CancellationToken ct = default) =>
+        await ApproveAsync(await store.FollowUpRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == runId && r.InvestmentId == investment.Id, ct)
+            ?? throw new NotFound("run", runId), decisionReference, ct);
+
+    private async Task<FollowUpApproval> ApproveAsync(FollowUpRun run, string decisionReference, CancellationToken ct)
     {
-        var run = await store.FollowUpRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct)
-            ?? throw new Refused("followUp.runNotFound", runId);
+        var runId = run.Id;
         var result = RunResult.FromJson(run.ResultJson);
         var approvedRuns = await store.FollowUpApprovals.AsNoTracking().Where(a => a.InvestmentId == run.InvestmentId).Select(a => a.RunId)
             .ToListAsync(ct);
@@ -177,16 +192,30 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
     {
         var obligation = await store.PaymentObligations.FirstOrDefaultAsync(o => o.Id == obligationId, ct)
             ?? throw new Refused("followUp.obligationNotFound", obligationId);
-        if (obligation.PaidOn is not null) throw new Refused("followUp.obligationAlreadyPaid", obligation.PaidOn);
         var investment = await store.Investments.AsNoTracking().Include(i => i.Fund).FirstAsync(i => i.Id == obligation.InvestmentId, ct);
+        return await RecordPaymentAsync(investment, obligation, paidOn, ct);
+    }
+
+    /// <summary>Records the payment of an obligation of <paramref name="investment"/> (loaded with its fund); another
+    /// investment's obligation is <see cref="NotFound"/>.</summary>
+    public async Task<PaymentObligation> RecordPaymentAsync(Investment investment, int obligationId, DateOnly paidOn,
+        CancellationToken ct = default) =>
+        await RecordPaymentAsync(investment, await store.PaymentObligations
+            .FirstOrDefaultAsync(o => o.Id == obligationId && o.InvestmentId == investment.Id, ct)
+            ?? throw new NotFound("obligation", obligationId), paidOn, ct);
+
+    private async Task<PaymentObligation> RecordPaymentAsync(Investment investment, PaymentObligation obligation, DateOnly paidOn,
+        CancellationToken ct)
+    {
+        var obligationId = obligation.Id;
+        if (obligation.PaidOn is not null) throw new Refused("followUp.obligationAlreadyPaid", obligation.PaidOn);
         var line = new Fund.LedgerLine
         {
             FiscalYear = paidOn.Year, EntryDate = paidOn, Kind = Fund.LedgerKind.ResultPayment, Basis = Fund.LedgerBasis.Actual,
             Amount = obligation.Amount,
             Investment = investment.Key, Payer = obligation.Payer, Text = $"Resultatbetaling efter opfølgningskørsel {obligation.RunId}",
         };
-        obligation.LedgerPosting =
-            await ledger.AddAsync(investment.Fund!.Key, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct);
+        obligation.LedgerPosting = await ledger.AddAsync(investment, line, Fund.LedgerSource.FollowUp, PaymentReference(obligation), ct);
         obligation.PaidOn = paidOn;
         // The posting's source reference names the obligation and is unique (IX_LedgerPostings_SourceReference): a second
         // payment of the same obligation cannot be stored, whoever saves second is told.

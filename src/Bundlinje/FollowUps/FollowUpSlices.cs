@@ -19,9 +19,12 @@ public sealed record FollowUpOverview(RunsSlice Runs, ParticipantsSlice Particip
 /// <summary>Reads the slices of an investment's follow-up page; each slice page asks for its own, the overview for all.</summary>
 public sealed class FollowUpSlices(IBundlinjeStore store, TimeProvider clock)
 {
-    public async Task<FollowUpOverview> OverviewAsync(Investment investment, CancellationToken ct) => new(
-        await RunsAsync(investment, ct), await ParticipantsAsync(investment, ct), await ModelAsync(investment, ct),
-        await store.ParticipantImports.AnyAsync(i => i.InvestmentId == investment.Id && i.ImportedBy == Demo.DemoFollowUps.Actor, ct));
+    public async Task<FollowUpOverview> OverviewAsync(Investment investment, CancellationToken ct)
+    {
+        var model = await ModelAsync(investment, ct);
+        return new(await RunsAsync(investment, () => Task.FromResult(model), ct), await ParticipantsAsync(investment, ct), model,
+            await store.ParticipantImports.AnyAsync(i => i.InvestmentId == investment.Id && i.ImportedBy == Demo.DemoFollowUps.Actor, ct));
+    }
 
     public Task<StoredPaymentModel?> ModelAsync(Investment investment, CancellationToken ct) =>
         store.PaymentModels.AsNoTracking().Where(m => m.InvestmentId == investment.Id).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
@@ -35,7 +38,12 @@ public sealed class FollowUpSlices(IBundlinjeStore store, TimeProvider clock)
         return new(count, EnrolmentPlan.FromParticipants(investment, treated.Select(t => (t.Cohort, t.EnrolledOn)), clock.Today()));
     }
 
-    public async Task<RunsSlice> RunsAsync(Investment investment, CancellationToken ct)
+    public Task<RunsSlice> RunsAsync(Investment investment, CancellationToken ct) =>
+        RunsAsync(investment, () => ModelAsync(investment, ct), ct);
+
+    /// <summary>The runs slice; the payment model is read only for an early-terminated investment (and only once on the
+    /// overview, which has read it already).</summary>
+    private async Task<RunsSlice> RunsAsync(Investment investment, Func<Task<StoredPaymentModel?>> model, CancellationToken ct)
     {
         var runs = await store.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == investment.Id).OrderByDescending(r => r.Id).Take(20)
             .ToListAsync(ct);
@@ -47,11 +55,11 @@ public sealed class FollowUpSlices(IBundlinjeStore store, TimeProvider clock)
             .OrderBy(o => o.Id).ToListAsync(ct);
         (FollowUpRun, IReadOnlyList<(Metric, int, decimal)>)? early = null;
         if (investment.Status == InvestmentStatus.TerminatedEarly && runs.Where(r => approved.Contains(r.Id)).MaxBy(r => r.AsOf) is { } last
-            && await ModelAsync(investment, ct) is { } model)
+            && await model() is { } stored)
         {
             var people = (await store.Participants.AsNoTracking().Where(p => p.InvestmentId == investment.Id).ToListAsync(ct)).Select(p =>
                 p.ToPerson()).ToList();
-            early = (last, EarlyTermination.ForOpenWindows(model.Model, people, last.AsOf));
+            early = (last, EarlyTermination.ForOpenWindows(stored.Model, people, last.AsOf));
         }
         return new(runs, approved, obligations, early);
     }

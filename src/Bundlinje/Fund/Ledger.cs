@@ -27,12 +27,27 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     public async Task<LedgerPosting> AddAsync(Fund fund, LedgerLine line, LedgerSource source, string? sourceReference,
         CancellationToken ct = default)
     {
-        if (LedgerRules.Check(line).FirstOrDefault() is { } problem) throw new Refused(Refusal.Labelled(problem.Field!, problem));
-        if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
         int? investmentId = null;
         if (line.Investment is { } key)
             investmentId = (await store.Investments.FirstOrDefaultAsync(i => i.Key == key && i.FundId == fund.Id, ct))?.Id
                 ?? throw Refused.At("investment", "ledger.unknownInvestment", key);
+        return await AddAsync(fund, investmentId, line, source, sourceReference, ct);
+    }
+
+    /// <summary>A posting of a loaded investment (with its fund) in its fund: the line names no other investment.</summary>
+    public async Task<LedgerPosting> AddAsync(Investments.Investment investment, LedgerLine line, LedgerSource source,
+        string? sourceReference, CancellationToken ct = default)
+    {
+        line.Investment = investment.Key;
+        return await AddAsync(investment.Fund ?? throw new InvalidOperationException("Load the investment with its fund."),
+            investment.Id, line, source, sourceReference, ct);
+    }
+
+    private async Task<LedgerPosting> AddAsync(Fund fund, int? investmentId, LedgerLine line, LedgerSource source,
+        string? sourceReference, CancellationToken ct)
+    {
+        if (LedgerRules.Check(line).FirstOrDefault() is { } problem) throw new Refused(Refusal.Labelled(problem.Field!, problem));
+        if (line.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(fund.Id, line.FiscalYear, ct);
         var posting = new LedgerPosting
         {
             FundId = fund.Id, Pot = line.Pot, FiscalYear = line.FiscalYear, EntryDate = line.EntryDate
@@ -46,11 +61,20 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
     }
 
     /// <summary>Undoes a posting by a posting of the opposite amount that names it and the reason.</summary>
-    public async Task<LedgerPosting> ReverseAsync(int postingId, string reason, CancellationToken ct = default)
+    public async Task<LedgerPosting> ReverseAsync(int postingId, string reason, CancellationToken ct = default) =>
+        await ReverseAsync(await store.LedgerPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId, ct)
+            ?? throw new Refused("ledger.postingNotFound", postingId), reason, ct);
+
+    /// <summary>Reverses a posting of <paramref name="fund"/> (a page of the fund's route); another fund's posting is
+    /// <see cref="NotFound"/>.</summary>
+    public async Task<LedgerPosting> ReverseAsync(Fund fund, int postingId, string reason, CancellationToken ct = default) =>
+        await ReverseAsync(await store.LedgerPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId && p.FundId == fund.Id, ct)
+            ?? throw new NotFound("posting", postingId), reason, ct);
+
+    private async Task<LedgerPosting> ReverseAsync(LedgerPosting original, string reason, CancellationToken ct)
     {
+        var postingId = original.Id;
         if (string.IsNullOrWhiteSpace(reason)) throw Refused.At("reason", "ledger.reversalNeedsReason");
-        var original = await store.LedgerPostings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postingId, ct)
-            ?? throw new Refused("ledger.postingNotFound", postingId);
         if (original.Reverses is not null) throw new Refused("ledger.reversalOfReversal", postingId);
         if (await store.LedgerPostings.AnyAsync(p => p.Reverses == postingId, ct))
             throw new Refused("ledger.alreadyReversed", postingId);

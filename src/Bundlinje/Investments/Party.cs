@@ -1,5 +1,6 @@
 using Bundlinje.Common;
 using Bundlinje.Organisations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bundlinje.Investments;
 
@@ -28,4 +29,12 @@ public sealed class Party : Entity, IPartOfInvestment
     public decimal? Donation { get; set; }
 
     public string? Note { get; set; }
+}
+
+public static class PartyQueries
+{
+    /// <summary>An investment's parties with their organisations, read-only, in the order they were added.</summary>
+    public static Task<List<Party>> PartiesOfAsync(this IBundlinjeStore store, int investmentId, CancellationToken ct) =>
+        store.Parties.AsNoTracking().Include(p => p.Organisation).Where(p => p.InvestmentId == investmentId).OrderBy(p => p.Id)
+            .ToListAsync(ct);
 }

@@ -30,10 +30,14 @@ public sealed class ParticipantImporter(IBundlinjeStore store, ParticipantStore 
     public static Refused Rejected(params IReadOnlyList<Refusal> problems) => Refused.File("subject.participants", problems);
 
     public async Task<ParticipantImportResult> ImportAsync(string investmentKey, string fileName, Stream content,
+        CancellationToken ct = default) =>
+        await ImportAsync(await store.Investments.AsNoTracking().FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
+            ?? throw Rejected(Refusal.Of("investment.unknown", investmentKey)), fileName, content, ct);
+
+    /// <summary>Imports into a loaded investment (a page's route investment).</summary>
+    public async Task<ParticipantImportResult> ImportAsync(Investments.Investment investment, string fileName, Stream content,
         CancellationToken ct = default)
     {
-        var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
-            ?? throw Rejected(Refusal.Of("investment.unknown", investmentKey));
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         for (int read; (read = await content.ReadAsync(chunk, ct)) > 0;)

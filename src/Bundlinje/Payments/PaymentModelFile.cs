@@ -45,8 +45,24 @@ public sealed record PaymentModelFile(string? Format, string? About, PaymentMode
         var model = Read(json);
         if (investmentKey is not null && model.Investment != investmentKey)
             throw Rejected(Refusal.At("$.model.investment", "paymentModel.investmentMustBe", investmentKey));
-        var investment = await store.Investments.FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
+        var investment = await store.Investments.AsNoTracking().FirstOrDefaultAsync(i => i.Key == model.Investment, ct)
             ?? throw Rejected(Refusal.At("$.model.investment", "file.unknownInvestment", model.Investment));
+        return await StoreAsync(store, model, investment, ct);
+    }
+
+    /// <summary>Checks a model file for a loaded investment (a page's route investment), which the file must name.</summary>
+    public static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, string json, Investments.Investment investment,
+        CancellationToken ct = default)
+    {
+        var model = Read(json);
+        if (model.Investment != investment.Key)
+            throw Rejected(Refusal.At("$.model.investment", "paymentModel.investmentMustBe", investment.Key));
+        return await StoreAsync(store, model, investment, ct);
+    }
+
+    private static async Task<PaymentModel> StoreAsync(IBundlinjeStore store, PaymentModel model, Investments.Investment investment,
+        CancellationToken ct)
+    {
         if (UnknownMeasures(model, await FollowUps.MeasureCatalogue.CodesAsync(store, investment.FundId, ct)) is { Count: > 0 } unknown)
             throw Rejected(unknown);
         store.PaymentModels.Add(

@@ -12,7 +12,7 @@ public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : P
     public enum PortfolioSort { Number, Name, Status, Start, Planned }
 
     /// <summary>Share behind the planned enrolment that raises a warning (Bundlinje:EnrolmentWarningShare, default 0,10).</summary>
-    public decimal WarningShare => configuration.GetValue("Bundlinje:EnrolmentWarningShare", EnrolmentPlan.DefaultWarningShare);
+    public decimal WarningShare { get; } = configuration.GetValue("Bundlinje:EnrolmentWarningShare", EnrolmentPlan.DefaultWarningShare);
 
     [FromQuery] public InvestmentStatus? Status { get; set; }
     /// <summary>Words in the investment's name or key, or a party's organisation name.</summary>

@@ -68,10 +68,9 @@ public sealed class IndexModel(BundlinjeDb db, FundEconomics economics, Fund.Led
     [Requires(nameof(Operations.Administer))]
     public async Task<IActionResult> OnPostReverseAsync(CancellationToken ct)
     {
-        if (!await db.LedgerPostings.AnyAsync(p => p.Id == PostingId && p.FundId == Fund.Id, ct)) return NotFound();
         try
         {
-            var reversal = await ledger.ReverseAsync(PostingId, Reason ?? "", ct);
+            var reversal = await ledger.ReverseAsync(Fund, PostingId, Reason ?? "", ct);
             Done = $"Postering {PostingId} er tilbageført af postering {reversal.Id}.";
             Reason = null;
         }

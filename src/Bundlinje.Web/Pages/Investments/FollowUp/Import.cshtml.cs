@@ -16,11 +16,12 @@ public sealed class ParticipantImportPage(BundlinjeDb db, FollowUps.FollowUpSlic
 
     protected override async Task ShowAsync(CancellationToken ct) => Slice = await slices.ParticipantsAsync(Investment, ct);
 
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(Operations.ImportParticipants, null, async () =>
+    [Requires(nameof(Operations.ImportParticipants))]
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(async () =>
     {
         if (Upload is null) throw Refused.At(nameof(Upload), "upload.chooseParticipantFile");
         await using var stream = Upload.OpenReadStream();
-        var result = await importer.Value.ImportAsync(Key, Upload.FileName, stream, ct);
+        var result = await importer.Value.ImportAsync(Investment, Upload.FileName, stream, ct);
         return $"Deltagere: {result.Added} tilføjet, {result.Updated} opdateret.";
     }, ct);
 }

@@ -14,9 +14,10 @@ public sealed class PaymentModelPage(BundlinjeDb db, FollowUps.FollowUpSlices sl
         ModelJson ??= Model?.Json;
     }
 
-    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(Operations.Administer, null, async () =>
+    [Requires(nameof(Operations.Administer))]
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(async () =>
     {
-        var model = await PaymentModelFile.StoreAsync(Db, ModelJson ?? "", Key, ct);
+        var model = await PaymentModelFile.StoreAsync(Db, ModelJson ?? "", Investment, ct);
         return $"Betalingsmodellen er gemt ({model.Metrics.Count} effektmål).";
     }, ct);
 }

@@ -16,10 +16,11 @@ public sealed class RunsPage(BundlinjeDb db, FollowUpSlices slices, JobQueue job
 
     /// <summary>Queues the run and shows its progress page (a large run takes a while and can be cancelled; it survives a
     /// restart).</summary>
+    [Requires(nameof(Operations.RunFollowUps))]
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
         string? job = null;
-        var page = await ActAsync(Operations.RunFollowUps, null, async () =>
+        var page = await ActAsync(async () =>
         {
             var asOf = AsOf ?? throw Refused.At(nameof(AsOf), "followUp.asOfRequired");
             job = $"/Investments/{Key}/FollowUp/Jobs/{(await jobs.EnqueueFollowUpRunAsync(Investment, asOf, User.Identity!.Name!, ct)).Id}";
@@ -29,18 +30,18 @@ public sealed class RunsPage(BundlinjeDb db, FollowUpSlices slices, JobQueue job
     }
 
     /// <summary>Approves a run of this investment (a run of another investment is 404, whoever asks).</summary>
-    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(Operations.Administer,
-        () => Db.FollowUpRuns.AnyAsync(r => r.Id == RunId && r.InvestmentId == Investment.Id, ct), async () =>
+    [Requires(nameof(Operations.Administer))]
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken ct) => ActAsync(async () =>
     {
-        await runner.Value.ApproveAsync(RunId, Decision ?? "", ct);
+        await runner.Value.ApproveAsync(Investment, RunId, Decision ?? "", ct);
         return $"Kørsel {RunId} er godkendt; betalingsforpligtelserne er oprettet.";
     }, ct);
 
     /// <summary>Records the payment of an obligation of this investment (another investment's is 404).</summary>
-    public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(Operations.Administer,
-        () => Db.PaymentObligations.AnyAsync(o => o.Id == ObligationId && o.InvestmentId == Investment.Id, ct), async () =>
+    [Requires(nameof(Operations.Administer))]
+    public Task<IActionResult> OnPostPayAsync(CancellationToken ct) => ActAsync(async () =>
     {
-        var paid = await runner.Value.RecordPaymentAsync(ObligationId, PaidOn
+        var paid = await runner.Value.RecordPaymentAsync(Investment, ObligationId, PaidOn
             ?? throw Refused.At(nameof(PaidOn), "followUp.paidOnRequired"), ct);
         return $"Betalingen er bogført i fondens regnskab (postering {paid.LedgerPostingId}).";
     }, ct);

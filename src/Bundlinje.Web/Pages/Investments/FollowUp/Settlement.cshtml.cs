@@ -27,12 +27,12 @@ public sealed class SettlementModel(FinalSettlements settlements, TimeProvider c
         if (Statement is null) return Page();
         try
         {
-            var postings = await settlements.PostAsync(Key, AsOf!.Value, ct);
+            var postings = await settlements.PostAsync(Investment, AsOf!.Value, ct);
             Done = $"Garantibetalingen er bogført i fondens regnskab: {string.Join(", ",
                 postings.Select(p => $"{p.Payer} {Kroner.Exact(p.Amount)} (postering {p.Id})"))}.";
         }
         catch (Refused e) { ModelState.AddRefusal(e); }
-        Posted = await settlements.PostedAsync(Key, ct);
+        Posted = await settlements.PostedAsync(Investment, ct);
         return Page();
     }
 
@@ -41,8 +41,8 @@ public sealed class SettlementModel(FinalSettlements settlements, TimeProvider c
     private async Task LoadAsync(CancellationToken ct)
     {
         AsOf ??= clock.Today();
-        try { Statement = await settlements.StatementAsync(Key, AsOf.Value, ct); }
+        try { Statement = await settlements.StatementAsync(Investment, AsOf.Value, ct); }
         catch (Refused e) { ModelState.AddRefusal(e, _ => nameof(AsOf)); }
-        Posted = await settlements.PostedAsync(Key, ct);
+        Posted = await settlements.PostedAsync(Investment, ct);
     }
 }

@@ -4,13 +4,12 @@ using Bundlinje.Participants;
 using Bundlinje.Payments;
 using Bundlinje.Portfolio;
 using Bundlinje.Security;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Bundlinje.Web.Pages.Investments.FollowUp;
 
 /// <summary>A slice of an investment's follow-up (runs, participants, register data, payment model): its own page with
 /// its own form handlers; the overview (<see cref="IndexModel"/>) shows every slice, each form posts to its slice's page.
-/// Who may do what is decided per action (see <see cref="Viewer"/>).</summary>
+/// Reading needs Read; each form handler names the operation it needs with [Requires].</summary>
 [RouteInvestment(nameof(Operations.Read))]
 public abstract class SlicePage(BundlinjeDb db) : InvestmentFormPage(db)
 {
@@ -28,13 +27,10 @@ public abstract class SlicePage(BundlinjeDb db) : InvestmentFormPage(db)
         return Page();
     }
 
-    /// <summary>Authorizes the route's investment for the operation (403), checks that the posted id belongs to it (404),
-    /// then acts: the action's message, or the service's refusal as form errors.</summary>
-    protected async Task<IActionResult> ActAsync(OperationAuthorizationRequirement operation, Func<Task<bool>>? owned,
-        Func<Task<string>> action, CancellationToken ct)
+    /// <summary>Acts (the route filter has authorized the handler's [Requires] operation, and a posted id outside the
+    /// route's investment is 404 from the service): the action's message, or the service's refusal as form errors.</summary>
+    protected async Task<IActionResult> ActAsync(Func<Task<string>> action, CancellationToken ct)
     {
-        if (!await HttpContext.MayAsync(Investment, operation, refusesRequest: true)) return Forbid();
-        if (owned is not null && !await owned()) return NotFound();
         try { Done = await action(); }
         // The services that pseudonymise are resolved per request, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
         catch (Refused e) { ModelState.AddRefusal(e); }
