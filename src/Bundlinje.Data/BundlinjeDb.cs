@@ -43,6 +43,9 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<Approval> Approvals => Set<Approval>();
     public DbSet<FollowUps.Measure> Measures => Set<FollowUps.Measure>();
     public DbSet<Jobs.BackgroundJob> Jobs => Set<Jobs.BackgroundJob>();
+    public DbSet<BusinessCases.StoredBusinessCase> BusinessCases => Set<BusinessCases.StoredBusinessCase>();
+    public DbSet<BusinessCases.UnitPrice> UnitPrices => Set<BusinessCases.UnitPrice>();
+    public DbSet<BusinessCases.PriceIndex> PriceIndices => Set<BusinessCases.PriceIndex>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

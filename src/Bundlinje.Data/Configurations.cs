@@ -16,6 +16,12 @@ internal sealed class FundConfiguration : IEntityTypeConfiguration<Fund.Fund>
         b.Property(f => f.Name).HasMaxLength(200);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.Property(f => f.Currency).HasMaxLength(3).HasDefaultValue(Fund.Currencies.Default);
+        // Finansministeriet's rates and a ± 20 % step for the funds that exist already (sentinel -1: a rate of 0 is saved as 0).
+        b.Property(f => f.DiscountRateShort).HasPrecision(7, 5).HasDefaultValue(0.035m).HasSentinel(-1m);
+        b.Property(f => f.DiscountRateMedium).HasPrecision(7, 5).HasDefaultValue(0.025m).HasSentinel(-1m);
+        b.Property(f => f.DiscountRateLong).HasPrecision(7, 5).HasDefaultValue(0.015m).HasSentinel(-1m);
+        b.Property(f => f.SensitivityStep).HasPrecision(5, 4).HasDefaultValue(0.20m).HasSentinel(-1m);
+        b.Ignore(f => f.DiscountRates);
     }
 }
 

@@ -32,6 +32,9 @@ public interface IBundlinjeStore
     DbSet<MaturityAssessment> MaturityAssessments { get; }
     DbSet<Approval> Approvals { get; }
     DbSet<FollowUps.Measure> Measures { get; }
+    DbSet<BusinessCases.StoredBusinessCase> BusinessCases { get; }
+    DbSet<BusinessCases.UnitPrice> UnitPrices { get; }
+    DbSet<BusinessCases.PriceIndex> PriceIndices { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     /// <summary>What a unit of work has added or changed; a service forgets a failed save's additions through it.</summary>

@@ -13,6 +13,15 @@ public sealed class Fund : Entity
     public int BudgetEffectPercent { get; set; } = 80;
     /// <summary>The ISO 4217 code of the currency the fund's amounts are in (DKK unless set); printed with runs and exports.</summary>
     public string Currency { get; set; } = Currencies.Default;
+    /// <summary>The social discount rate for business cases (docs/business-cases.md): years 0–35, 36–70 and after, as
+    /// shares (0,035 = 3,5 %); Finansministeriet's rates unless the fund sets its own.</summary>
+    public decimal DiscountRateShort { get; set; } = 0.035m;
+    public decimal DiscountRateMedium { get; set; } = 0.025m;
+    public decimal DiscountRateLong { get; set; } = 0.015m;
+    /// <summary>How far the sensitivity table moves each parameter (0,20 = ± 20 %).</summary>
+    public decimal SensitivityStep { get; set; } = 0.20m;
+
+    public BusinessCases.DiscountRates DiscountRates => new(DiscountRateShort, DiscountRateMedium, DiscountRateLong);
 }
 
 /// <summary>Currency codes (ISO 4217: three capital letters).</summary>

@@ -135,6 +135,143 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                     b.ToTable("Approvals");
                 });
 
+            modelBuilder.Entity("Bundlinje.BusinessCases.PriceIndex", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PriceIndices", (string)null);
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.StoredBusinessCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentId", "AgreementVersion", "Part", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("BusinessCases", (string)null);
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.UnitPrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("UnitPrices");
+                });
+
             modelBuilder.Entity("Bundlinje.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -581,6 +718,24 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(3)")
                         .HasDefaultValue("DKK");
 
+                    b.Property<decimal>("DiscountRateLong")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)")
+                        .HasDefaultValue(0.015m);
+
+                    b.Property<decimal>("DiscountRateMedium")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)")
+                        .HasDefaultValue(0.025m);
+
+                    b.Property<decimal>("DiscountRateShort")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(7, 5)
+                        .HasColumnType("numeric(7,5)")
+                        .HasDefaultValue(0.035m);
+
                     b.Property<int>("HorizonYears")
                         .HasColumnType("integer");
 
@@ -596,6 +751,12 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
 
                     b.Property<string>("Secretariat")
                         .HasColumnType("text");
+
+                    b.Property<decimal>("SensitivityStep")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasDefaultValue(0.20m);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1743,6 +1904,33 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.PriceIndex", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.StoredBusinessCase", b =>
+                {
+                    b.HasOne("Bundlinje.Investments.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.UnitPrice", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bundlinje.Common.OutboxMessage", b =>

@@ -124,6 +124,137 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.ToTable("Approvals");
                 });
 
+            modelBuilder.Entity("Bundlinje.BusinessCases.PriceIndex", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("PriceIndices", (string)null);
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.StoredBusinessCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InvestmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvestmentId", "AgreementVersion", "Part", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("BusinessCases", (string)null);
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.UnitPrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("UnitPrices");
+                });
+
             modelBuilder.Entity("Bundlinje.Common.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -554,6 +685,24 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("DKK");
 
+                    b.Property<decimal>("DiscountRateLong")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.015m);
+
+                    b.Property<decimal>("DiscountRateMedium")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.025m);
+
+                    b.Property<decimal>("DiscountRateShort")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(7, 5)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.035m);
+
                     b.Property<int>("HorizonYears")
                         .HasColumnType("INTEGER");
 
@@ -569,6 +718,12 @@ namespace Bundlinje.Data.Migrations.Sqlite
 
                     b.Property<string>("Secretariat")
                         .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SensitivityStep")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(0.20m);
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1676,6 +1831,33 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.PriceIndex", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.StoredBusinessCase", b =>
+                {
+                    b.HasOne("Bundlinje.Investments.Investment", null)
+                        .WithMany()
+                        .HasForeignKey("InvestmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bundlinje.BusinessCases.UnitPrice", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bundlinje.Common.OutboxMessage", b =>
