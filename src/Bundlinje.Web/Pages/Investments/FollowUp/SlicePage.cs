@@ -1,8 +1,4 @@
 using Bundlinje.FollowUps;
-using Bundlinje.Investments;
-using Bundlinje.Participants;
-using Bundlinje.Payments;
-using Bundlinje.Portfolio;
 using Bundlinje.Security;
 
 namespace Bundlinje.Web.Pages.Investments.FollowUp;
@@ -34,7 +30,7 @@ public abstract class SlicePage(BundlinjeDb db) : InvestmentFormPage(db)
         try { Done = await action(); }
         // The services that pseudonymise are resolved per request, so a missing Bundlinje:PseudonymKey is a message, not a broken page.
         catch (Refused e) { ModelState.AddRefusal(e); }
-        catch (PseudonymKeyMissing e) { ModelState.AddModelError(string.Empty, e.Message); }
+        catch (Participants.PseudonymKeyMissing e) { ModelState.AddModelError(string.Empty, e.Message); }
         await ShowAsync(ct);
         return Page();
     }
@@ -43,4 +39,4 @@ public abstract class SlicePage(BundlinjeDb db) : InvestmentFormPage(db)
 public sealed record RunsView(string Key, string FundKey, Viewer Viewer, RunsSlice Slice, DateOnly? AsOf);
 public sealed record ParticipantsView(string Key, string FundKey, Viewer Viewer, ParticipantsSlice Slice);
 public sealed record RegisterView(string Key, string FundKey, Viewer Viewer);
-public sealed record ModelView(string Key, string FundKey, Viewer Viewer, StoredPaymentModel? Model, string? Json);
+public sealed record ModelView(string Key, string FundKey, Viewer Viewer, Payments.StoredPaymentModel? Model, string? Json);
