@@ -4,7 +4,8 @@ namespace Bundlinje.BusinessCases;
 
 /// <summary>The demo's business cases (embedded <c>BusinessCases/Demo/*.json</c>): MSB's "Økonomi – frem til 2030" for
 /// Havnen, Hjem, Job og Helhed, Dialog mod Vold, Lær for Livet and UngiFokus, and the IPS investments' expected municipal
-/// proceeds. Where the sources give only totals, each file's assumptions say what the demo assumed.</summary>
+/// proceeds, priced from the fund's demo unit-price catalogue (<see cref="UnitPriceFile"/>). Where the sources give only
+/// totals, each file's assumptions say what the demo assumed.</summary>
 public sealed class DemoBusinessCases(Common.IBundlinjeStore store, BusinessCases cases)
 {
     public static IReadOnlyList<string> Files => typeof(DemoBusinessCases).Assembly.GetManifestResourceNames()
@@ -16,9 +17,20 @@ public sealed class DemoBusinessCases(Common.IBundlinjeStore store, BusinessCase
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>Saves each demo case whose investment exists in fund 'aarhus' and has no case yet.</summary>
+    /// <summary>Loads the demo unit-price catalogue and index into fund 'aarhus' when it has none, then saves each demo case
+    /// whose investment exists in the fund and has no case yet.</summary>
     public async Task LoadAsync(CancellationToken ct = default)
     {
+        if (await store.Funds.FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } aarhus
+            && !await store.UnitPrices.AnyAsync(p => p.FundId == aarhus.Id, ct))
+        {
+            var file = UnitPriceFile.ReadDemo();
+            store.UnitPrices.AddRange(file.Prices(aarhus.Id));
+            if (!await store.PriceIndices.AnyAsync(p => p.FundId == aarhus.Id, ct))
+                store.PriceIndices.AddRange(
+                    file.PriceIndex.Select(r => new PriceIndex { FundId = aarhus.Id, Year = r.Year, Value = r.Value }));
+            await store.SaveChangesAsync(ct);
+        }
         foreach (var json in Files.Select(Read))
         {
             var c = BusinessCaseFile.Read(json);

@@ -4,13 +4,14 @@ namespace Bundlinje.Tests.BusinessCases;
 
 /// <summary>The demo's business cases reproduce MSB's table "Økonomi – frem til 2030" (seeds/002: investment / decentral
 /// repayment from MSB / decentral savings in MSB / net savings in MSB, mio. kr.) and the IPS investments' expected
-/// municipal proceeds (domain.md §4), each to 0,1 mio. kr.</summary>
+/// municipal proceeds (domain.md §4), each to 0,1 mio. kr., priced from the demo's unit-price catalogue and index.</summary>
 public sealed class MsbTableTests
 {
     private static BusinessCaseResult Demo(string file)
     {
         var c = BusinessCaseFile.Read(DemoBusinessCases.Read($"Bundlinje.BusinessCases.Demo.{file}.json"));
-        var prices = PriceBook.Resolve(c, [], new Dictionary<int, decimal>());
+        var catalogue = UnitPriceFile.ReadDemo();
+        var prices = PriceBook.Resolve(c, catalogue.Prices(fundId: 1), catalogue.Index);
         return BusinessCaseMath.Compute(c, (o, q) => prices[o, q], DiscountRates.Ministry2021);
     }
 
