@@ -114,21 +114,28 @@ public sealed class RouteResourceFilter : IAsyncPageFilter
     }
 }
 
-/// <summary>The /api counterpart of <see cref="RouteFundAttribute"/>: the route's fund loaded once (the handler reads it
-/// from <see cref="RouteResources"/>, which has cached it) and authorized for the operation before the handler runs; an
-/// unknown key is 404, a refused operation 403.</summary>
-public static class RouteFundEndpoints
+/// <summary>The /api counterpart of <see cref="RouteFundAttribute"/> and <see cref="RouteInvestmentAttribute"/>: the route's
+/// fund or investment loaded once (the handler reads it from <see cref="RouteResources"/>, which has cached it) and
+/// authorized for the operation before the handler runs; an unknown key is 404, a refused operation 403.</summary>
+public static class RouteResourceEndpoints
 {
-    public static RouteHandlerBuilder RequireRouteFund(this RouteHandlerBuilder endpoint, string operation)
+    public static RouteHandlerBuilder RequireRouteFund(this RouteHandlerBuilder endpoint, string operation) =>
+        endpoint.Require(operation, async (resources, key, ct) => await resources.FundAsync(key, ct));
+
+    public static RouteHandlerBuilder RequireRouteInvestment(this RouteHandlerBuilder endpoint, string operation) =>
+        endpoint.Require(operation, async (resources, key, ct) => await resources.InvestmentAsync(key, ct));
+
+    private static RouteHandlerBuilder Require(this RouteHandlerBuilder endpoint, string operation,
+        Func<RouteResources, string, CancellationToken, Task<object?>> load)
     {
         var required = RouteResourceFilter.Operation(operation);
         return endpoint.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var key = http.GetRouteValue("key") as string ?? "";
-            var fund = await http.RequestServices.GetRequiredService<RouteResources>().FundAsync(key, http.RequestAborted);
-            if (fund is null) return TypedResults.NotFound();
-            if (!await http.MayAsync(fund, required, refusesRequest: true)) return TypedResults.Forbid();
+            var resource = await load(http.RequestServices.GetRequiredService<RouteResources>(), http.GetRouteValue("key") as string ?? "",
+                http.RequestAborted);
+            if (resource is null) return TypedResults.NotFound();
+            if (!await http.MayAsync(resource, required, refusesRequest: true)) return TypedResults.Forbid();
             return await next(context);
         });
     }

@@ -199,6 +199,7 @@ public static class Setup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapBundlinjeApi();
         app.MapFundsApi();
+        app.MapBusinessCasesApi();
     }
 }
 

@@ -152,6 +152,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/api/investments/dialog-mod-vold", O.Login, O.Ok),
             new("/api/investments/ungifokus", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
         ],
+        ["/api/investments/{key}/business-cases"] =
+        [
+            All("/api/investments/dialog-mod-vold/business-cases", O.Login, O.Ok),
+            new("/api/investments/ungifokus/business-cases", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            All("/api/investments/nowhere/business-cases", O.Login, O.NotFound),
+        ],
         ["/api/funds/{key}/economics"] =
         [
             All("/api/funds/aarhus/economics", O.Login, O.Ok), All("/api/funds/aarhus/economics?format=csv", O.Login, O.Ok),

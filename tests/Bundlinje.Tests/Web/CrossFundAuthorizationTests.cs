@@ -190,6 +190,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/{SecondFund.Key}/Ledger/Close", true),
         ($"/Funds/Edit/{SecondFund.Key}", true), ($"/Organisations/Edit/{SecondFund.Organisation}", true),
         ($"/Assessments/{b.RequestId}", true), ($"/api/investments/{SecondFund.Investment}", true),
+        ($"/api/investments/{SecondFund.Investment}/business-cases", true),
         .. NamedGets().Values.SelectMany(urls => urls.Select(u => (u, true))),
     ];
 
