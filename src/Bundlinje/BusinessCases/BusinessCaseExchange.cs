@@ -110,7 +110,9 @@ public sealed class BusinessCaseExchange(IBundlinjeStore store, BusinessCases ca
                             throw BusinessCaseFile.Rejected(
                                 Refusal.Of("businessCase.fileTooLarge", bounded.Length, BusinessCaseSheets.MaxBytes));
                     }
-                    return (BusinessCaseFile.Read(Encoding.UTF8.GetString(bounded.ToArray())), null);
+                    bounded.Position = 0;
+                    using var reader = new StreamReader(bounded, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                    return (BusinessCaseFile.Read(reader.ReadToEnd()), null);
                 }
             default:
                 throw new Refused("businessCase.fileType", Path.GetFileName(fileName));

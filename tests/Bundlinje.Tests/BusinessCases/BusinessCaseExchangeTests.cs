@@ -179,6 +179,7 @@ public sealed class BusinessCaseExchangeTests(BusinessCaseApp app) : IClassFixtu
             File.ReadAllText(file))));
         var (_, output, _) = await app.Factory.CliAsync("businesscase", "import", file);
         Assert.Contains("Unchanged", output);
+        Assert.True((await ImportAsync("with-bom.json", [.. Encoding.UTF8.GetPreamble(), .. File.ReadAllBytes(file)])).Unchanged);
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"title\": \"", "\"title\": \"Revideret: "));
         (exit, output, error) = await app.Factory.CliAsync("businesscase", "import", file);
         Assert.True(exit == 0, error);
