@@ -157,14 +157,14 @@ public sealed class BusinessCaseWorkbookTests
         xlsx = Workbooks.Edit(xlsx, "Inputs", "A13", "Title");
         xlsx = Workbooks.Edit(xlsx, "Inputs", "B13", "Et andet navn");
         var message = Danish(Refused(xlsx));
-        Assert.Contains("Ark 'Inputs', række 12, kolonne A: 'budget' er ikke et felt (kendte: format, investment, agreementVersion, part, " +
-            "title, startYear, horizonYears, priceYear, targetGroup, source).", message);
+        Assert.Contains("Ark 'Inputs', række 12, kolonne A: 'budget' er ikke et felt (kendte: format, investment, agreementVersion, " +
+            "part, title, startYear, horizonYears, priceYear, targetGroup, source).", message);
         Assert.Contains("Ark 'Inputs', række 13, kolonne A: feltet 'Title' står også i række 6.", message);
 
         xlsx = Export("havnen");
         foreach (var column in "ABCDEFGH") xlsx = Workbooks.Edit(xlsx, "Konsekvenser", $"{column}2", null);
-        Assert.Equal("Business casen er afvist (1 fejl): Ark 'Effekter', række 2, kolonne A: et effektmål skal have mindst én konsekvens " +
-            "(ændret brug af en ydelse).", Danish(Refused(xlsx)));
+        Assert.Equal("Business casen er afvist (1 fejl): Ark 'Effekter', række 2, kolonne A: " +
+            "et effektmål skal have mindst én konsekvens (ændret brug af en ydelse).", Danish(Refused(xlsx)));
     }
 
     [Fact]
