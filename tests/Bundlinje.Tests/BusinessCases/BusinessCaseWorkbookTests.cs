@@ -43,6 +43,9 @@ public sealed class BusinessCaseWorkbookTests
     {
         var computed = Workbooks.Computed(Workbooks.Demo("havnen"));
         var xlsx = Workbook.Write(computed, DiscountRates.Ministry2021);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken)
+                .Select(e => $"{e.Path?.XPath}: {e.Description}"));
         Assert.Equal(["Inputs", "Kohorter", "Omkostninger", "Budgetholdere", "Effekter", "Konsekvenser", "Antagelser", "Resultat",
             "Budgetholdere pr. år", "Følsomhed", "Priser"], Workbooks.SheetNames(xlsx));
         Assert.Equal("housing-first", Workbooks.Cell(xlsx, "Inputs", "B3"));
