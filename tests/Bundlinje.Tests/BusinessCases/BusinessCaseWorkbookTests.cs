@@ -36,6 +36,7 @@ public sealed class BusinessCaseWorkbookTests
         var read = Read(Export(file));
         Assert.Equal(BusinessCaseFile.Hash(c), BusinessCaseFile.Hash(read.Case));
         Assert.Equal(BusinessCaseFile.Write(c), BusinessCaseFile.Write(read.Case));
+        Assert.Equal(BusinessCaseFile.Hash(c), BusinessCaseFile.Hash(Read(Workbooks.AsExcelSaves(Export(file))).Case));
     }
 
     [Fact]

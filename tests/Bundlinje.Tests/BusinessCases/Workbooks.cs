@@ -72,6 +72,37 @@ internal static class Workbooks
         return stream.ToArray();
     }
 
+    /// <summary>The workbook as Excel saves it: text in the shared-string table (t="s"), numbers without a type.</summary>
+    public static byte[] AsExcelSaves(byte[] xlsx)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var workbook = document.WorkbookPart!;
+            var table = new SharedStringTable();
+            var index = new Dictionary<string, int>();
+            foreach (var cell in workbook.WorksheetParts.SelectMany(w => w.Worksheet.Descendants<Cell>()).ToList())
+            {
+                if (cell.DataType?.Value == CellValues.InlineString)
+                {
+                    var text = cell.InlineString!.InnerText;
+                    if (!index.TryGetValue(text, out var i))
+                    {
+                        index[text] = i = index.Count;
+                        table.Append(new SharedStringItem(new Text(text)));
+                    }
+                    cell.InlineString = null;
+                    cell.DataType = CellValues.SharedString;
+                    cell.CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture));
+                }
+                else if (cell.DataType?.Value == CellValues.Number) cell.DataType = null;
+            }
+            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = table;
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>A number cell with exactly this text (as Excel may store it: "0.59999999999999998", "1E+300").</summary>
     public sealed record NumberText(string Text);
 
