@@ -39,6 +39,7 @@ public static class FollowUpSetup
         services.AddSingleton<IRegisterStore>(sp => sp.GetRequiredService<RegisterStore>());
         services.TryAddSingleton<ISheetReader, MiniExcelSheets>();
         services.TryAddSingleton<IEconomicsWorkbook, EconomicsXlsx>();
+        services.TryAddSingleton<BusinessCases.IBusinessCaseWorkbook, BusinessCaseXlsx>();
         services.AddScoped<ParticipantStore>();
         services.AddScoped<ParticipantImporter>();
         services.AddScoped<FollowUpRunner>();
