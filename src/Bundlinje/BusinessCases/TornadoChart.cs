@@ -25,45 +25,45 @@ public static class TornadoChart
         var pad = (max - min) * 0.08m;
         (min, max) = (min - pad, max + pad);
         var plot = (decimal)(Width - LabelWidth - Right);
-        string X(decimal v) => Invariant(LabelWidth + plot * (v - min) / (max - min));
+        decimal X(decimal v) => Math.Round(LabelWidth + plot * (v - min) / (max - min), 1);
         var height = Top + rows.Count * RowHeight + Bottom;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" class="tornado" viewBox="0 0 {Width} {height}" width="{Width}" height="{height}" role="img" aria-labelledby="tornado-title" font-family="IBM Plex Sans, Arial, sans-serif" font-size="12">""");
-        svg.Append($"""<title id="tornado-title">{Escape(title)}</title>""");
-        svg.Append($"""<text x="0" y="18" font-size="15" font-weight="600">{Escape(title)}</text>""");
-        Legend(svg, 0, low, "#b0413e");
-        Legend(svg, 150, high, "#358000");
+        Add(svg, $"""<svg xmlns="http://www.w3.org/2000/svg" class="tornado" viewBox="0 0 {Width} {height}" """);
+        Add(svg, $"""width="{Width}" height="{height}" role="img" aria-labelledby="tornado-title" """);
+        Add(svg, $"""font-family="IBM Plex Sans, Arial, sans-serif" font-size="12">""");
+        Add(svg, $"""<title id="tornado-title">{Escape(title)}</title>""");
+        Add(svg, $"""<text x="0" y="18" font-size="15" font-weight="600">{Escape(title)}</text>""");
+        Legend(svg, 0, low, LowColour);
+        Legend(svg, 150, high, HighColour);
         var baseX = X(K(baseNpv));
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = rows[i];
-            var y = Top + i * RowHeight;
+            var (row, y) = (rows[i], Top + i * RowHeight);
             var name = label(row.Parameter);
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{LabelWidth - 8}" y="{y + BarHeight / 2 + 4}" text-anchor="end">{Escape(
-                name)}</text>""");
-            Bar(svg, baseX, X(K(row.LowNpv)), y, "#b0413e", $"{name}, {low}: {Thousands(row.LowNpv)}");
-            Bar(svg, baseX, X(K(row.HighNpv)), y, "#358000", $"{name}, {high}: {Thousands(row.HighNpv)}");
+            Add(svg, $"""<text x="{LabelWidth - 8}" y="{y + BarHeight / 2 + 4}" text-anchor="end">{Escape(name)}</text>""");
+            Bar(svg, baseX, X(K(row.LowNpv)), y, LowColour, $"{name}, {low}: {Kroner.Thousands(row.LowNpv)}");
+            Bar(svg, baseX, X(K(row.HighNpv)), y, HighColour, $"{name}, {high}: {Kroner.Thousands(row.HighNpv)}");
         }
         var axis = Top + rows.Count * RowHeight;
-        svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{baseX}" x2="{baseX}" y1="{Top - 6}" y2="{axis}" stroke="#1a1a1a"/>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{baseX}" y="{axis + 16}" text-anchor="middle">{Escape(Thousands(baseNpv))}</text>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Width - Right}" y="{axis + 30}" text-anchor="end" font-size="11">1.000 kr.</text>""");
+        Add(svg, $"""<line x1="{baseX}" x2="{baseX}" y1="{Top - 6}" y2="{axis}" stroke="#1a1a1a"/>""");
+        Add(svg, $"""<text x="{baseX}" y="{axis + 16}" text-anchor="middle">{Escape(Kroner.Thousands(baseNpv))}</text>""");
+        Add(svg, $"""<text x="{Width - Right}" y="{axis + 30}" text-anchor="end" font-size="11">1.000 kr.</text>""");
         return svg.Append("</svg>").ToString();
     }
 
-    private static void Bar(StringBuilder svg, string from, string to, int y, string colour, string tooltip)
+    private const string LowColour = "#b0413e", HighColour = "#358000";
+
+    private static void Bar(StringBuilder svg, decimal from, decimal to, int y, string colour, string tooltip)
     {
-        var (a, b) = (decimal.Parse(from, CultureInfo.InvariantCulture), decimal.Parse(to, CultureInfo.InvariantCulture));
-        var width = Math.Max(Math.Abs(b - a), 1m);
-        svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Invariant(Math.Min(a, b))}" y="{y}" width="{Invariant(width)}" height="{BarHeight}" fill="{colour}"><title>{Escape(tooltip)}</title></rect>""");
+        Add(svg, $"""<rect x="{Math.Min(from, to)}" y="{y}" width="{Math.Max(Math.Abs(to - from), 1m)}" height="{BarHeight}" """);
+        Add(svg, $"""fill="{colour}"><title>{Escape(tooltip)}</title></rect>""");
     }
 
     private static void Legend(StringBuilder svg, int x, string text, string colour) =>
-        svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{x}" y="30" width="14" height="14" fill="{colour}"/><text x="{x + 20}" y="41">{Escape(text)}</text>""");
+        Add(svg, $"""<rect x="{x}" y="30" width="14" height="14" fill="{colour}"/><text x="{x + 20}" y="41">{Escape(text)}</text>""");
 
-    private static string Thousands(decimal kroner) => Kroner.Thousands(kroner);
-
-    private static string Invariant(decimal value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
+    /// <summary>Appends with invariant numbers (a decimal point, never a comma, in SVG attributes).</summary>
+    private static void Add(StringBuilder svg, FormattableString text) => svg.Append(text.ToString(CultureInfo.InvariantCulture));
 
     private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

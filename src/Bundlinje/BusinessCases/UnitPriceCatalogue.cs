@@ -68,7 +68,7 @@ public sealed partial class UnitPriceCatalogue(IBundlinjeStore store)
     /// <summary>Sets the fund's price index for a year (adds it or changes its value).</summary>
     public async Task<PriceIndex> SetIndexAsync(Fund.Fund fund, int year, decimal value, CancellationToken ct = default)
     {
-        if (year is < FirstYear or > LastYear) throw Refused.At("Year", "priceIndex.year", year);
+        if (year is < FirstYear or > LastYear) throw Refused.At("Year", "priceIndex.year");
         if (value <= 0 || value > MaxIndex || decimal.Round(value, 4) != value) throw Refused.At("Value", "priceIndex.value");
         var entry = await store.PriceIndices.FirstOrDefaultAsync(p => p.FundId == fund.Id && p.Year == year, ct);
         if (entry is null) store.PriceIndices.Add(entry = new PriceIndex { FundId = fund.Id, Year = year, Value = value });
@@ -122,7 +122,7 @@ public sealed partial class UnitPriceCatalogue(IBundlinjeStore store)
         if (input.Price is not { } price) problems.Add(Refusal.At("Price", "unitPrice.priceFormat"));
         else if (Kroner.Problem(Refusal.Of("label.unitPrice"), price) is { } range) problems.Add(range with { Field = "Price" });
         else if (price < 0) problems.Add(Refusal.At("Price", "unitPrice.priceNegative"));
-        if (input.PriceYear is < FirstYear or > LastYear) problems.Add(Refusal.At("PriceYear", "unitPrice.priceYear", input.PriceYear));
+        if (input.PriceYear is < FirstYear or > LastYear) problems.Add(Refusal.At("PriceYear", "unitPrice.priceYear"));
         if (string.IsNullOrWhiteSpace(input.Source) || input.Source.Trim().Length > 400)
             problems.Add(Refusal.At("Source", "unitPrice.source"));
         if (input.Department?.Trim().Length > 200) problems.Add(Refusal.At("Department", "unitPrice.department"));

@@ -137,7 +137,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [("Investments/{key}/BusinessCases", null)] = new(null, new Attack($"/Investments/{bi}/BusinessCases", businessCase)),
             [("Funds/{key}/UnitPrices", null)] = new(null, new Attack($"/Funds/{bf}/UnitPrices", unitPrice)),
             [("Funds/{key}/UnitPrices", "Edit")] = new(null,
-                new Attack($"/Funds/{A}/UnitPrices?handler=Edit", unitPrice), new Attack($"/Funds/{bf}/UnitPrices?handler=Edit", unitPrice)),
+                new Attack($"/Funds/{A}/UnitPrices?handler=Edit", unitPrice),
+                new Attack($"/Funds/{bf}/UnitPrices?handler=Edit", unitPrice)),
             [("Funds/{key}/UnitPrices", "Index")] = new(null,
                 new Attack($"/Funds/{bf}/UnitPrices?handler=Index", F(("Index.Year", 2024), ("Index.Value", "100")))),
             [("Organisations/Edit/{key?}", null)] = new(null,
@@ -217,7 +218,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     private Dictionary<(string Route, string Handler), string[]> NamedGets() => new()
     {
         [("Funds/{key}/Economics", "Chart")] = [$"/Funds/{SecondFund.Key}/Economics?handler=Chart&name=balance"],
-        [("Investments/{key}/BusinessCases/{id:int}", "Json")] = [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Json"],
+        [("Investments/{key}/BusinessCases/{id:int}", "Json")] =
+            [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Json"],
     };
 
     /// <summary>Pages every reader may open for any fund (or lists): they show fund A's users none of fund B's rows.</summary>
