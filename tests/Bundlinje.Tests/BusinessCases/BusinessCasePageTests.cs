@@ -6,6 +6,7 @@ using Bundlinje.Common;
 using Bundlinje.Security;
 using Bundlinje.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using CaseLabels = Bundlinje.Web.Pages.Investments.BusinessCases.CaseLabels;
 
 namespace Bundlinje.Tests.BusinessCases;
 
@@ -265,5 +266,26 @@ public sealed class PostgresBusinessCasePageTests(PostgresCluster cluster) : App
     {
         if (Factory is null) return;
         await UnitPriceFlow.RunAsync(Factory);
+    }
+}
+
+/// <summary>The names the pages look up at run time (enums, sensitivity parameters, price sources) have an English text:
+/// <see cref="Web.TranslationTests"/> finds only the literal ones.</summary>
+public sealed class BusinessCaseLabelTests
+{
+    [Fact]
+    public void Every_label_the_case_pages_look_up_has_an_english_text()
+    {
+        var resx = Path.Combine(Web.TranslationTests.RepositoryRoot(), "src", "Bundlinje.Web", "Resources", "SharedResource.en.resx");
+        var english = System.Xml.Linq.XDocument.Load(resx).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+        var labels = Enum.GetValues<PublicLevel>().Select(CaseLabels.Of)
+            .Concat(Enum.GetValues<CeilingType>().Select(CaseLabels.Of))
+            .Concat(new[] { Sensitivity.Success, Sensitivity.Recruitment, Sensitivity.Prices }
+                .Select(CaseLabels.Parameter))
+            .Concat(new[] { "catalogue:x (2023)", "override: y", "case" }
+                .Select(s => CaseLabels.Source(s).Label))
+            .ToList();
+        Assert.Equal(labels.Count, labels.Distinct().Count());
+        Assert.All(labels, l => Assert.Contains(l, english));
     }
 }
