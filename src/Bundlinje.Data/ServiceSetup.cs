@@ -42,6 +42,7 @@ public static class ServiceSetup
     /// <summary>The application services built as they are, one per scope (a request, a CLI command).</summary>
     private static readonly Type[] ApplicationServices =
     [
+        typeof(BusinessCases.UnitPriceCatalogue),
         typeof(Ledger), typeof(LedgerImporter), typeof(FundEconomics), typeof(PortfolioImporter), typeof(PortfolioExporter),
         typeof(InvestmentDevelopment), typeof(ApprovalChain), typeof(Calls), typeof(Intake), typeof(Triage), typeof(Assessments),
         typeof(DemoFollowUpLoader), typeof(DatabaseBackup), typeof(Accounts), typeof(DemoData),

@@ -24,6 +24,9 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement SeeParticipants = new() { Name = nameof(SeeParticipants) };
     public static readonly OperationAuthorizationRequirement ImportParticipants = new() { Name = nameof(ImportParticipants) };
     public static readonly OperationAuthorizationRequirement RunFollowUps = new() { Name = nameof(RunFollowUps) };
+    /// <summary>Investment: save a business case (the fund's secretariat and the analysts of the investment's departments,
+    /// as <see cref="RunFollowUps"/>); council members, investors and the provider read the cases (<see cref="Read"/>).</summary>
+    public static readonly OperationAuthorizationRequirement EditBusinessCase = new() { Name = nameof(EditBusinessCase) };
     /// <summary>A council member of the investment's fund records the council's decision in its approval chain.</summary>
     public static readonly OperationAuthorizationRequirement RecordCouncilDecision = new() { Name = nameof(RecordCouncilDecision) };
     /// <summary>Assessment request: an analyst of the asked department writes the assessment.</summary>
@@ -79,6 +82,7 @@ public sealed class InvestmentAuthorization(BundlinjeDb db) : AuthorizationHandl
             nameof(Operations.SeeParticipants) => viewer.SeesParticipants(fundKey),
             nameof(Operations.ImportParticipants) => viewer.ImportsParticipants(fundKey),
             nameof(Operations.RunFollowUps) => viewer.RunsFollowUps(fundKey),
+            nameof(Operations.EditBusinessCase) => viewer.EditsBusinessCases(fundKey),
             var other => FundRules.Allows(viewer, fundKey, other),
         };
         if (allowed) context.Succeed(requirement);

@@ -19,6 +19,10 @@ public sealed record Viewer(string Name, IReadOnlySet<string> Roles, IReadOnlySe
 
     public bool RunsFollowUps(string fundKey) => AdministersFund(fundKey) || Is(Security.Roles.DepartmentAnalyst);
 
+    /// <summary>Saves an investment's business cases (the viewer reads the investment): the fund's secretariat and the
+    /// analysts of its departments, as for follow-up runs; council, investors and providers read them.</summary>
+    public bool EditsBusinessCases(string fundKey) => RunsFollowUps(fundKey);
+
     /// <summary>Investments this viewer may read, as a query filter (translated to SQL by EF).</summary>
     public Expression<Func<Investment, bool>> CanRead()
     {

@@ -96,6 +96,19 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             new("/Investments/dialog-mod-vold/FollowUp/Jobs/00000000-0000-0000-0000-000000000001", O.Login, O.NotFound, O.Denied,
                 O.NotFound, O.Denied, O.Denied),
         ],
+        ["Investments/{key}/BusinessCases"] =
+        [
+            All("/Investments/dialog-mod-vold/BusinessCases", O.Login, O.Ok),
+            new("/Investments/ungifokus/BusinessCases", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            All("/Investments/no-such-investment/BusinessCases", O.Login, O.NotFound),
+        ],
+        ["Investments/{key}/BusinessCases/{id:int}"] =
+        [
+            All("/Investments/dialog-mod-vold/BusinessCases/{case}", O.Login, O.Ok),
+            All("/Investments/dialog-mod-vold/BusinessCases/{case}?handler=Json", O.Login, O.Ok),
+            // Another investment's case through this route is not found, for those who may read the route's investment.
+            new("/Investments/ungifokus/BusinessCases/{case}", O.Login, O.NotFound, O.NotFound, O.NotFound, O.Denied, O.Denied),
+        ],
         ["Investments/{key}/Development"] =
         [
             All("/Investments/dialog-mod-vold/Development", O.Login, O.Ok),
@@ -131,6 +144,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             FundWide("/Funds/aarhus/Measures"),
             new("/Funds/nowhere/Measures", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied),
             new("/Funds/aarhus/Measures?id=999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
+        ],
+        ["Funds/{key}/UnitPrices"] =
+        [
+            FundWide("/Funds/aarhus/UnitPrices"),
+            new("/Funds/nowhere/UnitPrices", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied, O.Denied),
+            new("/Funds/aarhus/UnitPrices?id=999999", O.Login, O.NotFound, O.Denied, O.Denied, O.Denied, O.Denied),
         ],
         ["Funds/{key}/Outbox"] = [SecretariatOnly("/Funds/aarhus/Outbox")],
         ["Funds/{key}/Proposals"] = [FundWide("/Funds/aarhus/Proposals"), FundWide("/Funds/aarhus/Proposals?asOf=2023-12-31")],
@@ -196,6 +215,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{investment}"] = db.Investments.Single(i => i.Key == "dialog-mod-vold").Id.ToString(),
             ["{organisation}"] = db.Organisations.Single(o => o.Key == "sfb").Id.ToString(),
             ["{party}"] = db.Parties.First(p => p.Investment!.Key == "dialog-mod-vold").Id.ToString(),
+            ["{case}"] = db.BusinessCases.First(c => c.InvestmentId == db.Investments.Single(i => i.Key == "dialog-mod-vold").Id).Id
+                .ToString(),
         });
         var failures = new List<string>();
         foreach (var @case in Matrix.Values.SelectMany(c => c))
@@ -229,6 +250,21 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["RunId"] = "1", ["Decision"] = "x" }),
                     TestContext.Current.CancellationToken);
         Assert.Equal(O.Denied, Classify(response));
+    }
+
+    [Theory]
+    [InlineData(nameof(Roles.CouncilMember))]
+    [InlineData(nameof(Roles.Provider))]
+    [InlineData(nameof(Roles.Investor))]
+    public async Task Business_case_saves_are_refused_to_readers_who_may_not_edit_them(string role)
+    {
+        var token = await Login.TokenAsync(clients[role], "/Portfolio");
+        var before = factory.With(db => db.BusinessCases.Count());
+        var response = await clients[role].PostAsync("/Investments/dialog-mod-vold/BusinessCases",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["CaseJson"] = "{}" }),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(O.Denied, Classify(response));
+        Assert.Equal(before, factory.With(db => db.BusinessCases.Count()));
     }
 
     [Fact]

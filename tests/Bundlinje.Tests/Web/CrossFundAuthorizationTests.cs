@@ -18,6 +18,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
 {
     protected BundlinjeFactory Factory { get; private set; } = null!;
     private SecondFund b = null!;
+    private BusinessCases.SecondFundCases bc = null!;
     private readonly Dictionary<string, HttpClient> clients = [];
     private const string A = "aarhus", AInvestment = "dialog-mod-vold";
     private static readonly string[] Attackers = ["sekretariat@demo.bundlinje.dk", "raad@demo.bundlinje.dk"];
@@ -31,6 +32,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         if (Factory is null) return;
         _ = Factory.Services;
         b = await SecondFund.CreateAsync(Factory);
+        bc = await BusinessCases.SecondFundCases.CreateAsync(Factory, b);
         foreach (var email in Attackers.Append(SecondFund.Secretariat)) clients[email] = await Login.AsAsync(Factory, email);
     }
 
@@ -69,6 +71,11 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var measure = F(("MeasureId", b.MeasureId), ("Version", 0), ("Input.Code", "overtaget"), ("Input.NameDa", "Overtaget"),
             ("Input.NameEn", "Taken"),
             ("Input.Unit", "Events"), ("Input.ValueType", "Integer"), ("Input.Decimals", 0), ("Input.Source", "Register"));
+        var unitPrice = F(("PriceId", bc.UnitPriceId), ("Version", 0), ("Input.Code", "overtaget"), ("Input.Service", "Overtaget"),
+            ("Input.Unit", "døgn"), ("Input.Price", "1"), ("Input.PriceYear", 2024), ("Input.Source", "Overtaget"),
+            ("Input.Level", "Municipality"));
+        var businessCase = F(("CaseJson", global::Bundlinje.BusinessCases.BusinessCaseFile.Write(
+            BusinessCases.SecondFundCases.Case with { Title = "Overtaget" })));
         return new()
         {
             [("Account/Login", null)] = Public("signs in; takes no id of a fund"),
@@ -127,6 +134,13 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [("Investments/{key}/FollowUp/Jobs/{id:guid}", "Cancel")] = new(null,
                 new Attack($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new()),
                     new Attack($"/Investments/{bi}/FollowUp/Jobs/{b.JobId}?handler=Cancel", new())),
+            [("Investments/{key}/BusinessCases", null)] = new(null, new Attack($"/Investments/{bi}/BusinessCases", businessCase)),
+            [("Funds/{key}/UnitPrices", null)] = new(null, new Attack($"/Funds/{bf}/UnitPrices", unitPrice)),
+            [("Funds/{key}/UnitPrices", "Edit")] = new(null,
+                new Attack($"/Funds/{A}/UnitPrices?handler=Edit", unitPrice),
+                new Attack($"/Funds/{bf}/UnitPrices?handler=Edit", unitPrice)),
+            [("Funds/{key}/UnitPrices", "Index")] = new(null,
+                new Attack($"/Funds/{bf}/UnitPrices?handler=Index", F(("Index.Year", 2024), ("Index.Value", "100")))),
             [("Organisations/Edit/{key?}", null)] = new(null,
                 new Attack($"/Organisations/Edit/{SecondFund.Organisation}",
                     F(("Name", "Overtaget"), ("Kind", "Department"), ("Version", versions.Organisation)))),
@@ -183,6 +197,12 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/{A}/Proposals/{SecondFund.Reference}", false),
         ($"/Funds/{SecondFund.Key}/Proposals/{SecondFund.Reference}/Attachments/{b.AttachmentId}", true),
         ($"/Funds/{A}/Proposals/{SecondFund.Reference}/Attachments/{b.AttachmentId}", false),
+        ($"/Investments/{SecondFund.Investment}/BusinessCases", true),
+        ($"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}", true),
+        ($"/Investments/{AInvestment}/BusinessCases/{bc.CaseId}", false),
+        ($"/Investments/{AInvestment}/BusinessCases/{bc.CaseId}?handler=Json", false),
+        ($"/Funds/{SecondFund.Key}/UnitPrices", true), ($"/Funds/{SecondFund.Key}/UnitPrices?id={bc.UnitPriceId}", true),
+        ($"/Funds/{A}/UnitPrices?id={bc.UnitPriceId}", false),
         ($"/Funds/{SecondFund.Key}/Measures", true), ($"/Funds/{SecondFund.Key}/Measures?id={b.MeasureId}", true),
         ($"/Funds/{A}/Measures?id={b.MeasureId}", false),
         ($"/Funds/{SecondFund.Key}/Calls", true), ($"/Funds/{SecondFund.Key}/Outbox", true), ($"/Funds/{SecondFund.Key}/OutcomeFund", true),
@@ -196,9 +216,11 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
 
     /// <summary>Named GET handlers (`?handler=…`, e.g. a chart or a download): each is listed with its fund B URLs, so a
     /// new one fails <see cref="Every_named_get_handler_is_listed"/> until its cross-fund reads are written here.</summary>
-    private static Dictionary<(string Route, string Handler), string[]> NamedGets() => new()
+    private Dictionary<(string Route, string Handler), string[]> NamedGets() => new()
     {
         [("Funds/{key}/Economics", "Chart")] = [$"/Funds/{SecondFund.Key}/Economics?handler=Chart&name=balance"],
+        [("Investments/{key}/BusinessCases/{id:int}", "Json")] =
+            [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Json"],
     };
 
     /// <summary>Pages every reader may open for any fund (or lists): they show fund A's users none of fund B's rows.</summary>
@@ -391,6 +413,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             $"measures {await db.Measures.CountAsync()}, versions {(await db.Measures.Select(m => m.Version)
                 .ToListAsync()).Sum()}, codes {string.Join(",", await db.Measures.Where(m => m.FundId == b.FundId).OrderBy(m => m.Id)
                     .Select(m => m.Code).ToListAsync())}",
+            $"business cases {await db.BusinessCases.CountAsync()}, unit prices {string.Join(",", await db.UnitPrices.OrderBy(p => p.Id)
+                .Select(p => p.Code + ":" + p.Version).ToListAsync())}, price index {await db.PriceIndices.CountAsync()}",
             $"ledger sum {(await db.LedgerPostings.Select(p => p.Amount).ToListAsync()).Sum()}",
             $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version)
                 .ToListAsync()).Sum()}"
