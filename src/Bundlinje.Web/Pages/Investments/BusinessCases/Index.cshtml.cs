@@ -48,7 +48,7 @@ public sealed class IndexModel(BundlinjeDb db, Bundlinje.BusinessCases.BusinessC
     {
         if (Upload is { Length: > 0 } file)
         {
-            if (file.Length > MaxFileBytes) throw Refused.At("Upload", "businessCase.fileTooLarge", MaxFileBytes / 1024);
+            if (file.Length > MaxFileBytes) throw Refused.At("Upload", "businessCase.uploadTooLarge", MaxFileBytes / 1024);
             using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return await reader.ReadToEndAsync(ct);
         }
