@@ -78,9 +78,11 @@ public sealed class BusinessCaseExchangeTests(BusinessCaseApp app) : IClassFixtu
         Assert.Equal(before.Result.NetPresentValue, again.Result.NetPresentValue);
         Assert.Equal(before.Result.BreakEvenYear, again.Result.BreakEvenYear);
 
-        // The analyst raises the shelter night's price from 461 to 500 kr. in Konsekvenser!F2.
-        Assert.Equal("461", Workbooks.Cell(xlsx, "Konsekvenser", "F2"));
-        var edited = await ImportAsync("havnen.xlsx", Workbooks.Edit(xlsx, "Konsekvenser", "F2", 500));
+        // The analyst replaces the catalogue's shelter night (1.044,11 kr. at 2024 prices) by a price of 500 kr. of the case's
+        // own in Konsekvenser!F2, with the reason in H2.
+        Assert.Null(Workbooks.Cell(xlsx, "Konsekvenser", "F2"));
+        var edited = await ImportAsync("havnen.xlsx",
+            Workbooks.Edit(Workbooks.Edit(xlsx, "Konsekvenser", "F2", 500), "Konsekvenser", "H2", "Aftalt pris"));
         Assert.False(edited.Unchanged);
         Assert.Equal(before.Stored.Revision + 1, edited.Stored.Revision);
         Assert.Equal("Havnen", edited.Stored.Part);
@@ -89,7 +91,7 @@ public sealed class BusinessCaseExchangeTests(BusinessCaseApp app) : IClassFixtu
         Assert.Equal(edited.Stored.Id, after.Stored.Id);
         Assert.Equal(500m, after.Case.Outcomes[0].Consequences[0].UnitPrice);
         var (oldGross, newGross) = (before.Result.Years.Sum(y => y.Gross), after.Result.Years.Sum(y => y.Gross));
-        Assert.Equal(500m / 461m, newGross / oldGross, 4);
+        Assert.Equal(500m / 1_044.11m, newGross / oldGross, 3); // each year rounds to øre
         Assert.Equal(before.Result.Years.Select(y => y.Cost), after.Result.Years.Select(y => y.Cost));
         Assert.NotEqual(before.Result.NetPresentValue, after.Result.NetPresentValue);
         // The other part's case is untouched.

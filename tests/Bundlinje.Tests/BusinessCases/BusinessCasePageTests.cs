@@ -38,7 +38,9 @@ public sealed class BusinessCasePageTests : IAsyncLifetime
         var stored = Havnen();
         var rates = factory.With(db => db.Funds.Single(f => f.Key == "aarhus").DiscountRates);
         var c = BusinessCaseFile.Read(stored.Json);
-        var prices = PriceBook.Resolve(c, [], new Dictionary<int, decimal>());
+        var (catalogue, index) = factory.With(db => (db.UnitPrices.AsNoTracking().ToList(),
+            db.PriceIndices.AsNoTracking().ToDictionary(p => p.Year, p => p.Value)));
+        var prices = PriceBook.Resolve(c, catalogue, index);
         var expected = BusinessCaseMath.Compute(c, (o, q) => prices[o, q], rates);
         Assert.NotEqual(0m, expected.NetPresentValue);
 
@@ -56,7 +58,7 @@ public sealed class BusinessCasePageTests : IAsyncLifetime
                 html);
         Assert.Contains("MSB, decentral, Kommune, Service", html);
         Assert.Contains("Herbergsdøgn", html);
-        Assert.Contains("Casens egen pris", html);
+        Assert.Contains("Fondens katalog: herberg-doegn (2023 → 2024)", html);
         Assert.Contains(c.Assumptions[0], html);
         Assert.Contains("<title id=\"tornado-title\">Nutidsværdi ved ± 20 % (1.000 kr.)</title>", html);
         Assert.Contains("<tr id=\"sensitivity-successRate\"><th>Succesrate</th>", html);
@@ -198,13 +200,15 @@ internal static class UnitPriceFlow
             ("Input.PriceYear", "2023"), ("Input.Source", "SØM 2023"), ("Input.Department", "MSB"), ("Input.Level", "Municipality"),
         ];
 
-        Assert.Contains("Enhedsprisen 'herberg-doegn' er tilføjet.", await Post(Page, Price("herberg-doegn", "450")));
-        var duplicate = await Post(Page, Price("herberg-doegn", "500"));
-        Assert.Contains("Koden 'herberg-doegn' findes allerede i fondens enhedspriskatalog.", duplicate);
+        Assert.Contains("Enhedsprisen 'natophold' er tilføjet.", await Post(Page, Price("natophold", "450")));
+        var duplicate = await Post(Page, Price("natophold", "500"));
+        Assert.Contains("Koden 'natophold' findes allerede i fondens enhedspriskatalog.", duplicate);
         var bad = await Post(Page, Price("Herberg Døgn", "4.50"));
         Assert.Contains("Kode: små bogstaver, tal og bindestreg", bad);
         Assert.Contains("Pris: skriv prisen i kroner, fx 1.234,50.", bad);
-        var prices = factory.With(db => db.UnitPrices.Where(p => p.FundId == db.Funds.Single(f => f.Key == "aarhus").Id).ToList());
+        // The demo's catalogue has its own codes; this one is added once at 450 kr.
+        var prices = factory.With(db => db.UnitPrices.Where(p => p.FundId == db.Funds.Single(f => f.Key == "aarhus").Id
+            && p.Code == "natophold").ToList());
         Assert.Equal(450m, Assert.Single(prices).Price);
 
         const string index = $"{Page}?handler=Index";
@@ -219,7 +223,7 @@ internal static class UnitPriceFlow
         var json = JsonNode.Parse(factory.With(db => db.BusinessCases.First(b => b.Part == "Havnen").Json))!;
         var consequence = json["case"]!["outcomes"]![0]!["consequences"]![0]!;
         consequence.AsObject().Remove("unitPrice");
-        consequence["priceCode"] = "herberg-doegn";
+        consequence["priceCode"] = "natophold";
         const string cases = "/Investments/housing-first/BusinessCases";
         var form = new Dictionary<string, string>
         {
@@ -229,24 +233,24 @@ internal static class UnitPriceFlow
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await BusinessCasePageTests.Html(await client.GetAsync(saved.Headers.Location, ct));
         Assert.Contains("<td class=\"number\">468 kr.</td>", page);
-        Assert.Contains("Fondens katalog: herberg-doegn (2023 → 2024)", page);
+        Assert.Contains("Fondens katalog: natophold (2023 → 2024)", page);
 
         // The code is now in use: it cannot be renamed.
-        var id = factory.With(db => db.UnitPrices.Single(p => p.Code == "herberg-doegn"));
+        var id = factory.With(db => db.UnitPrices.Single(p => p.Code == "natophold"));
         var renamed = await Post($"{Page}?handler=Edit",
-            [("PriceId", id.Id.ToString()), ("Version", id.Version.ToString()), .. Price("herbergsdoegn", "450")]);
-        Assert.Contains("Koden 'herberg-doegn' kan ikke ændres: business casen for housing-first bruger den.", renamed);
-        Assert.Equal("herberg-doegn", factory.With(db => db.UnitPrices.Single(p => p.Id == id.Id).Code));
+            [("PriceId", id.Id.ToString()), ("Version", id.Version.ToString()), .. Price("natophold2", "450")]);
+        Assert.Contains("Koden 'natophold' kan ikke ændres: business casen for housing-first bruger den.", renamed);
+        Assert.Equal("natophold", factory.With(db => db.UnitPrices.Single(p => p.Id == id.Id).Code));
 
         // Its price year moved to one the index lacks: the case's page says why it has no figures instead of failing.
-        var in2022 = Price("herberg-doegn", "450");
-        in2022[4] = ("Input.PriceYear", "2022");
-        Assert.Contains("Enhedsprisen 'herberg-doegn' er gemt.",
-            await Post($"{Page}?handler=Edit", [("PriceId", id.Id.ToString()), ("Version", id.Version.ToString()), .. in2022]));
+        var in2019 = Price("natophold", "450");
+        in2019[4] = ("Input.PriceYear", "2019");
+        Assert.Contains("Enhedsprisen 'natophold' er gemt.",
+            await Post($"{Page}?handler=Edit", [("PriceId", id.Id.ToString()), ("Version", id.Version.ToString()), .. in2019]));
         var unresolved = await client.GetAsync(saved.Headers.Location, ct);
         Assert.Equal(HttpStatusCode.OK, unresolved.StatusCode);
         var text = await BusinessCasePageTests.Html(unresolved);
-        Assert.Contains("$.case.outcomes[0].consequences[0].priceCode: prisindekset mangler år 2022", text);
+        Assert.Contains("$.case.outcomes[0].consequences[0].priceCode: prisindekset mangler år 2019", text);
         Assert.DoesNotContain("id=\"npv\"", text);
     }
 }

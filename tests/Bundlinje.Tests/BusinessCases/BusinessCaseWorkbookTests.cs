@@ -51,7 +51,8 @@ public sealed class BusinessCaseWorkbookTests
             "Budgetholdere pr. år", "Følsomhed", "Priser"], Workbooks.SheetNames(xlsx));
         Assert.Equal("housing-first", Workbooks.Cell(xlsx, "Inputs", "B3"));
         Assert.Equal("3200000", Workbooks.Cell(xlsx, "Omkostninger", "B2"));
-        Assert.Equal("461", Workbooks.Cell(xlsx, "Konsekvenser", "F2"));
+        Assert.Null(Workbooks.Cell(xlsx, "Konsekvenser", "F2")); // no price of its own: the catalogue's
+        Assert.Equal("herberg-doegn", Workbooks.Cell(xlsx, "Konsekvenser", "G2"));
         // Resultat: title, note, header, then one row per year (2021 in row 4).
         var first = computed.Result.Years[0];
         Assert.Equal("2021", Workbooks.Cell(xlsx, "Resultat", "A4"));
@@ -65,18 +66,20 @@ public sealed class BusinessCaseWorkbookTests
             Workbooks.Cell(xlsx, "Resultat", $"B{npvRow}"));
         Assert.Equal(["Enhedspriser", "Rekruttering", "Succesrate"],
             new[] { "A4", "A5", "A6" }.Select(a => Workbooks.Cell(xlsx, "Følsomhed", a)).Order());
-        Assert.Equal("Herbergsdøgn", Workbooks.Cell(xlsx, "Priser", "B4"));
-        Assert.Equal("461", Workbooks.Cell(xlsx, "Priser", "D4"));
+        Assert.Equal("Herbergsdøgn (servicelovens § 110)", Workbooks.Cell(xlsx, "Priser", "B4"));
+        // 1.020 kr. at 2023 prices × 112,6 / 110,0 = 1.044,11 kr. at 2024 prices
+        Assert.Equal("1044.11", Workbooks.Cell(xlsx, "Priser", "D4"));
     }
 
     [Fact]
     public void An_edited_cell_is_read_and_the_computed_sheets_are_ignored()
     {
         var xlsx = Workbooks.Edit(Export("havnen"), "Konsekvenser", "F2", 500);
+        xlsx = Workbooks.Edit(xlsx, "Konsekvenser", "H2", "Aftalt pris");
         xlsx = Workbooks.Edit(xlsx, "Resultat", "B4", "noget helt andet"); // computed: ignored
         xlsx = Workbooks.Edit(xlsx, "Effekter", "C2", new Workbooks.NumberText("0.59999999999999998")); // Excel's binary noise for 60 %
         var read = Read(xlsx).Case;
-        Assert.Equal(500m, read.Outcomes[0].Consequences[0].UnitPrice);
+        Assert.Equal((500m, "Aftalt pris"), (read.Outcomes[0].Consequences[0].UnitPrice, read.Outcomes[0].Consequences[0].OverrideReason));
         Assert.Equal(0.6m, read.Outcomes[0].SuccessRate);
         Assert.Equal(Workbooks.Demo("havnen") with { Outcomes = read.Outcomes }, read, new CaseComparer());
     }

@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Bundlinje.Tests.BusinessCases;
 
 /// <summary>What an analyst does to an exported workbook, done with OpenXml: change a cell, delete a sheet; and the
-/// demo's cases computed without a database (catalogue-free prices, the Ministry's rates).</summary>
+/// demo's cases computed without a database (the demo catalogue's prices, the Ministry's rates).</summary>
 internal static class Workbooks
 {
     public static BusinessCase Demo(string file) =>
@@ -14,7 +14,8 @@ internal static class Workbooks
 
     public static ComputedCase Computed(BusinessCase c, int revision = 1)
     {
-        var prices = PriceBook.Resolve(c, [], new Dictionary<int, decimal>());
+        var catalogue = UnitPriceFile.ReadDemo();
+        var prices = PriceBook.Resolve(c, catalogue.Prices(fundId: 1), catalogue.Index);
         var rates = DiscountRates.Ministry2021;
         var stored = new StoredBusinessCase
         {
