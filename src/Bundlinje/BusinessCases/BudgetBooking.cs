@@ -209,7 +209,8 @@ public sealed class BudgetBooking(IBundlinjeStore store, BusinessCases cases, Le
     {
         public static Reference? Of(LedgerPosting p)
         {
-            if (p.Source != LedgerSource.BusinessCase || p.SourceReference is not { } text || !text.StartsWith(Prefix, StringComparison.Ordinal))
+            if (p.Source != LedgerSource.BusinessCase || p.SourceReference is not { } text
+                || !text.StartsWith(Prefix, StringComparison.Ordinal))
                 return null;
             var parts = text[Prefix.Length..].Split('/', 3);
             if (parts.Length < 3 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return null;

@@ -31,7 +31,8 @@ public static class ExpectedVsRealisedChart
         Add(svg, $"""<title>{Escape(title)}</title><text x="{Left}" y="20" font-size="15" font-weight="600">{Escape(title)}</text>""");
         for (var tick = 0m; tick <= max; tick += step)
         {
-            Add(svg, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(tick)}" y2="{Y(tick)}" stroke="{(tick == 0 ? "#1a1a1a" : "#ddd")}"/>""");
+            Add(svg, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(tick)}" y2="{Y(tick)}" stroke="{(tick == 0 ? "#1a1a1a"
+                : "#ddd")}"/>""");
             Add(svg, $"""<text x="{Left - 6}" y="{Y(tick) + 4}" text-anchor="end">{tick.ToString("#,##0", Kroner.Danish)}</text>""");
         }
         Add(svg, $"""<text x="{Left - 6}" y="{Top - 12}" text-anchor="end" font-size="11">1.000 kr.</text>""");
@@ -46,7 +47,8 @@ public static class ExpectedVsRealisedChart
         var x = Left;
         foreach (var (colour, text) in new[] { (ExpectedColour, expectedLabel), (RealisedColour, realisedLabel) })
         {
-            Add(svg, $"""<rect x="{x}" y="{Height - 18}" width="24" height="10" fill="{colour}"/><text x="{x + 30}" y="{Height - 8}">{Escape(
+            Add(svg, $"""<rect x="{x}" y="{Height - 18}" width="24" height="10" fill="{colour}"/><text x="{x
+                + 30}" y="{Height - 8}">{Escape(
                 text)}</text>""");
             x += 50 + text.Length * 7;
         }
@@ -55,8 +57,8 @@ public static class ExpectedVsRealisedChart
 
     private static void Bar(StringBuilder svg, decimal x, decimal width, decimal y, decimal zero, string colour, string tooltip,
         string kind) =>
-        Add(svg, $"""<rect class="{kind}" x="{x}" y="{Math.Min(y, zero)}" width="{width}" height="{Math.Abs(zero - y)}" fill="{colour
-            }"><title>{Escape(tooltip)}</title></rect>""");
+        Add(svg, $"""<rect class="{kind}" x="{x}" y="{Math.Min(y, zero)}" width="{width}" height="{Math.Abs(
+            zero - y)}" fill="{colour}"><title>{Escape(tooltip)}</title></rect>""");
 
     // Coordinates use a decimal point whatever the request's culture.
     private static void Add(StringBuilder svg, FormattableString text) => svg.Append(text.ToString(CultureInfo.InvariantCulture));

@@ -57,7 +57,8 @@ public sealed record PaymentModelDraft(PaymentModel Model, IReadOnlyList<DraftMe
         {
             // The saving per success per year of each repaying holder (as BusinessCaseMath: fewer uses save).
             var savings = outcome.Consequences.Select((q, i) => (q, i)).Where(x => holders.TryGetValue(x.q.Holder, out var h) && h.Repays)
-                .GroupBy(x => x.q.Holder).Select(g => (Holder: holders[g.Key], Saving: -g.Sum(x => x.q.ChangePerYear * computed.Prices[o, x.i])))
+                .GroupBy(x => x.q.Holder)
+                    .Select(g => (Holder: holders[g.Key], Saving: -g.Sum(x => x.q.ChangePerYear * computed.Prices[o, x.i])))
                 .Where(x => x.Saving > 0).ToList();
             if (savings.Count == 0) continue;
             var saving = savings.Sum(x => x.Saving);

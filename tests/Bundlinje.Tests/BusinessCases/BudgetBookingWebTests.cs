@@ -37,7 +37,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         var investment = await db.Investments.AsNoTracking().Include(i => i.Fund).SingleAsync(i => i.Key == key, Ct);
         var stored = (await cases.CurrentAsync(investment, Ct)).Single();
         var computed = await cases.ComputeAsync(investment, stored, Ct);
-        var future = computed.Result.Payments.Where(p => p.Year > thisYear).GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
+        var future = computed.Result.Payments.Where(p => p.Year > thisYear).GroupBy(p => p.Year)
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
         return new(stored.Id, investment.Id, future, computed, thisYear);
     }
 
@@ -45,7 +46,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
     private async Task<List<(EconomicsColumn Column, decimal Cell)>> EconomicsAsync(string key, int thisYear)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<FundEconomics>().BuildAsync("aarhus", new EconomicsQuery(EffectPercent: 100),
+        var report = await scope.ServiceProvider.GetRequiredService<FundEconomics>()
+            .BuildAsync("aarhus", new EconomicsQuery(EffectPercent: 100),
             ct: Ct);
         var table = report.Table!;
         var row = table.Investments.Single(r => r.Kind == EconomicsRowKind.ResultPayment && r.Reference == key);
@@ -64,7 +66,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
     /// <summary>The case's booking postings that stand (neither reversed nor reversals).</summary>
     private List<LedgerPosting> Standing(int caseId) => Factory.With(db =>
     {
-        var all = db.LedgerPostings.AsNoTracking().Where(p => p.SourceReference != null && p.SourceReference.StartsWith($"businessCase:{caseId}/"))
+        var all = db.LedgerPostings.AsNoTracking()
+            .Where(p => p.SourceReference != null && p.SourceReference.StartsWith($"businessCase:{caseId}/"))
             .ToList();
         var reversed = db.LedgerPostings.AsNoTracking().Where(p => p.Reverses != null).Select(p => p.Reverses!.Value).ToHashSet();
         return all.Where(p => p.Reverses is null && !reversed.Contains(p.Id) && char.IsDigit(p.SourceReference!.Split('/')[1][0])).ToList();
@@ -99,7 +102,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         Assert.False(await CheckListsAsync(secretariat, "laer-for-livet"));
         var standing = Standing(c.Id);
         Assert.Equal(c.Future.Count, standing.Count);
-        Assert.All(standing, p => Assert.Equal((LedgerSource.BusinessCase, LedgerBasis.Budget, "MSB", $"businessCase:{c.Id}/{p.FiscalYear}/MSB"),
+        Assert.All(standing,
+            p => Assert.Equal((LedgerSource.BusinessCase, LedgerBasis.Budget, "MSB", $"businessCase:{c.Id}/{p.FiscalYear}/MSB"),
             (p.Source, p.Basis, p.Payer, p.SourceReference)));
         Assert.Contains("Business casen er bogført i budgettet.", await secretariat.GetStringAsync(url, Ct));
         // Audited with the save: every new posting has its audit entries.
@@ -113,7 +117,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         Assert.Empty(again.Select(p => p.Id).Intersect(standing.Select(p => p.Id)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(secretariat, url, "Unbook")).StatusCode);
-        Assert.Equal(before.Select(r => (r.Column.Label, r.Cell)), (await EconomicsAsync("laer-for-livet", c.ThisYear)).Select(r => (r.Column.Label, r.Cell)));
+        Assert.Equal(before.Select(r => (r.Column.Label, r.Cell)),
+            (await EconomicsAsync("laer-for-livet", c.ThisYear)).Select(r => (r.Column.Label, r.Cell)));
         Assert.Empty(Standing(c.Id));
         Assert.True(await CheckListsAsync(secretariat, "laer-for-livet"));
         // Unbooking what is not booked is refused with a message.
@@ -124,7 +129,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(secretariat, url, "Book")).StatusCode);
         AssertEconomicsShow(c.Future, await EconomicsAsync("laer-for-livet", c.ThisYear));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(secretariat, url, "Unbook")).StatusCode);
-        Assert.Equal(before.Select(r => (r.Column.Label, r.Cell)), (await EconomicsAsync("laer-for-livet", c.ThisYear)).Select(r => (r.Column.Label, r.Cell)));
+        Assert.Equal(before.Select(r => (r.Column.Label, r.Cell)),
+            (await EconomicsAsync("laer-for-livet", c.ThisYear)).Select(r => (r.Column.Label, r.Cell)));
     }
 
     [Fact]
@@ -133,7 +139,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         if (Factory is null) return;
         var c = await CaseAsync("ungifokus");
         var url = $"/Investments/ungifokus/BusinessCases/{c.Id}/Budget";
-        var (first, second) = (await Login.AsAsync(Factory, Login.Email(Roles.Secretariat)), await Login.AsAsync(Factory, Login.Email(Roles.Secretariat)));
+        var (first, second) =
+            (await Login.AsAsync(Factory, Login.Email(Roles.Secretariat)), await Login.AsAsync(Factory, Login.Email(Roles.Secretariat)));
         var forms = await Task.WhenAll(new[] { first, second }.Select(async client => (client, new FormUrlEncodedContent(
             new Dictionary<string, string> { ["__RequestVerificationToken"] = await Login.TokenAsync(client, "/Portfolio") }))));
         var responses = await Task.WhenAll(forms.Select(f => f.client.PostAsync($"{url}?handler=Book", f.Item2, Ct)));
@@ -154,13 +161,16 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         var page = await council.GetStringAsync(url, Ct);
         Assert.DoesNotContain("id=\"book\"", page);
         var response = await PostAsync(council, url, "Book");
-        Assert.True(response.StatusCode == HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied")
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden
+            || response.Headers.Location?.OriginalString.Contains("/Account/AccessDenied")
             == true, $"{(int)response.StatusCode} {response.Headers.Location}");
         Assert.Empty(Standing(laer.Id));
         var secretariat = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
-        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/Investments/laer-for-livet/BusinessCases/{ungi.Id}/Budget", Ct))
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await secretariat.GetAsync($"/Investments/laer-for-livet/BusinessCases/{ungi.Id}/Budget", Ct))
             .StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(secretariat, $"/Investments/laer-for-livet/BusinessCases/{ungi.Id}/Budget", "Book"))
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await PostAsync(secretariat, $"/Investments/laer-for-livet/BusinessCases/{ungi.Id}/Budget", "Book"))
             .StatusCode);
         Assert.Empty(Standing(ungi.Id));
 
@@ -170,10 +180,11 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         var json = await draft.Content.ReadAsStringAsync(Ct);
         var model = Bundlinje.Payments.PaymentModelFile.Read(json);
         Assert.Equal(PaymentModelDraft.Placeholder, model.Metrics.Single().Measure);
-        var stored = await secretariat.PostAsync("/Investments/ungifokus/FollowUp/Model", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["ModelJson"] = json, ["__RequestVerificationToken"] = await Login.TokenAsync(secretariat, "/Portfolio"),
-        }), Ct);
+        var stored = await secretariat.PostAsync("/Investments/ungifokus/FollowUp/Model",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["ModelJson"] = json, ["__RequestVerificationToken"] = await Login.TokenAsync(secretariat, "/Portfolio"),
+            }), Ct);
         Assert.Contains("$.model.metrics[0].measure", await stored.Content.ReadAsStringAsync(Ct));
         Assert.Contains("VÆLG-MÅLING", (await secretariat.GetStringAsync($"/Investments/ungifokus/BusinessCases/{ungi.Id}/Budget", Ct))
             .Replace("&#xC6;", "Æ").Replace("&#xC5;", "Å"));
@@ -196,7 +207,8 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
         var expected = c.Computed.Result.Payments.GroupBy(p => p.Year).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
         var years = Enumerable.Range(c.Computed.Case.StartYear, c.Computed.Case.HorizonYears).Union(realised.Keys).ToList();
         foreach (var year in years)
-            Assert.Contains($"<tr data-year=\"{year}\"><td>{year}</td><td class=\"number\">{Bundlinje.Common.Kroner.Exact(expected.GetValueOrDefault(year))}</td>"
+            Assert.Contains($"<tr data-year=\"{year}\"><td>{year}</td><td class=\"number\">{Bundlinje.Common.Kroner.Exact(
+                expected.GetValueOrDefault(year))}</td>"
                 + $"<td class=\"number\">{Bundlinje.Common.Kroner.Exact(realised.GetValueOrDefault(year))}</td></tr>", html);
         Assert.Contains("<svg", html);
         Assert.Equal(years.Count, System.Text.RegularExpressions.Regex.Matches(html, "<rect class=\"realised\"").Count);

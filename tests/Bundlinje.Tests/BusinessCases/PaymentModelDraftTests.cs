@@ -17,7 +17,8 @@ public sealed class PaymentModelDraftTests
         return new(stored, c, result, [], prices, 0.2m);
     }
 
-    private static BusinessCase Demo(string file) => BusinessCaseFile.Read(DemoBusinessCases.Read($"Bundlinje.BusinessCases.Demo.{file}.json"));
+    private static BusinessCase Demo(string file) =>
+        BusinessCaseFile.Read(DemoBusinessCases.Read($"Bundlinje.BusinessCases.Demo.{file}.json"));
 
     /// <summary>The case's payments per outcome, paying department and year.</summary>
     private static Dictionary<(string, string, int), decimal> CasePayments(BusinessCaseResult result)
@@ -49,13 +50,15 @@ public sealed class PaymentModelDraftTests
             // The draft's own arithmetic: successes (rate × cohorts under way) × price × the payer's share.
             Assert.Equal(decimal.Round(decimal.Round(p.Successes * metric.Price, 2, MidpointRounding.AwayFromZero) * share, 2,
                 MidpointRounding.AwayFromZero), p.Amount);
-            Assert.Equal(computed.Result.Payments.Where(x => x.Outcome == p.Outcome && x.Year == p.Year).Select(x => x.Successes).Distinct(),
+            Assert.Equal(computed.Result.Payments.Where(x => x.Outcome == p.Outcome && x.Year == p.Year).Select(x => x.Successes)
+                .Distinct(),
                 [p.Successes]);
             // The case rounds the saving before the share, the draft the price: they agree to half an øre per success.
             var difference = Math.Abs(expected[(p.Outcome, p.Payer, p.Year)] - drafted[(p.Outcome, p.Payer, p.Year)]);
             Assert.True(difference <= p.Successes * 0.005m + 0.01m, $"{p.Outcome} {p.Payer} {p.Year}: {difference}");
         }
-        Assert.Equal(decimal.Round(computed.Result.Payments.Sum(p => p.Amount) / 1000m), decimal.Round(draft.Payments.Sum(p => p.Amount) / 1000m));
+        Assert.Equal(decimal.Round(computed.Result.Payments.Sum(p => p.Amount) / 1000m),
+            decimal.Round(draft.Payments.Sum(p => p.Amount) / 1000m));
     }
 
     [Fact]
@@ -98,7 +101,8 @@ public sealed class PaymentModelDraftTests
         var c = new BusinessCase("x", 1, null, "X", 2030, 6, 2030, null, [new(2030, 10), new(2031, 20)], [new(2030, 100_000m, "Fonden")],
             [Holder("msb", "MSB", true), Holder("sfb", "SFB", true), Holder("region", "Region", false)],
             [new Outcome("job", "Job", 0.5m, 1, 3, 0.5m,
-                [new("Ydelse", "uge", -10, "msb", 1_000m), new("Sag", "time", -5, "sfb", 600m), new("Hospital", "dag", -2, "region", 5_000m),
+                [new("Ydelse", "uge", -10, "msb", 1_000m), new("Sag", "time", -5, "sfb", 600m),
+                    new("Hospital", "dag", -2, "region", 5_000m),
                  new("Ydelse, ekstra", "uge", -2, "msb", 1_000m)], RepaymentCap: 200_000m)],
             ["test"]);
         var computed = Computed(c);
@@ -117,7 +121,8 @@ public sealed class PaymentModelDraftTests
         Assert.Equal([(2033, "MSB", 40_000m), (2033, "SFB", 10_000m)],
             draft.ByYearAndPayer().Where(p => p.Year == 2033).Select(p => (p.Year, p.Payer, p.Amount)));
         Assert.Equal(CasePayments(computed.Result).Where(x => x.Key.Item3 < 2033).OrderBy(x => x.Key).ToList(),
-            draft.Payments.Where(p => p.Year < 2033).GroupBy(p => (p.Outcome, p.Payer, p.Year)).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount))
+            draft.Payments.Where(p => p.Year < 2033).GroupBy(p => (p.Outcome, p.Payer, p.Year))
+                .ToDictionary(g => g.Key, g => g.Sum(p => p.Amount))
                 .OrderBy(x => x.Key).ToList());
         PaymentModelFile.Read(draft.Json());
     }

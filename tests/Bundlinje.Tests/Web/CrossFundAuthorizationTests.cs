@@ -45,7 +45,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     /// <summary>A business case of fund B's investment (with expected payments in the coming years), stored as a row.</summary>
     private static int AddBusinessCase(Data.BundlinjeDb db, int investmentId)
     {
-        var holder = new Bundlinje.BusinessCases.BudgetHolder("kyst", "Kystforvaltningen", true, Bundlinje.BusinessCases.PublicLevel.Municipality,
+        var holder = new Bundlinje.BusinessCases.BudgetHolder("kyst", "Kystforvaltningen", true,
+            Bundlinje.BusinessCases.PublicLevel.Municipality,
             Bundlinje.BusinessCases.CeilingType.Service, true);
         var c = new Bundlinje.BusinessCases.BusinessCase(SecondFund.Investment, 1, null, "Kystprojektet", 2026, 10, 2026, null,
             [new(2026, 10), new(2027, 10)], [new(2026, 100_000m, "Fond B")], [holder],
