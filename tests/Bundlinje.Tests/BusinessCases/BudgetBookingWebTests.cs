@@ -28,14 +28,14 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
     private sealed record Case(int Id, int InvestmentId, IReadOnlyDictionary<int, decimal> Future, ComputedCase Computed, int ThisYear);
 
     /// <summary>The investment's current case and its expected payments per year after this year (the case's own figures).</summary>
-    private async Task<Case> CaseAsync(string key)
+    private async Task<Case> CaseAsync(string key, string part = "")
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.BundlinjeDb>();
         var cases = scope.ServiceProvider.GetRequiredService<Bundlinje.BusinessCases.BusinessCases>();
         var thisYear = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetLocalNow().Date).Year;
         var investment = await db.Investments.AsNoTracking().Include(i => i.Fund).SingleAsync(i => i.Key == key, Ct);
-        var stored = (await cases.CurrentAsync(investment, Ct)).Single();
+        var stored = (await cases.CurrentAsync(investment, Ct)).Single(b => b.Part == part);
         var computed = await cases.ComputeAsync(investment, stored, Ct);
         var future = computed.Result.Payments.Where(p => p.Year > thisYear).GroupBy(p => p.Year)
             .ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
@@ -154,6 +154,28 @@ public abstract class BudgetBookingWebTests : IAsyncLifetime
             Assert.Equal(c.Future.Count, Standing(c.Id).Count);
             AssertEconomicsShow(c.Future, await EconomicsAsync(key, c.ThisYear));
         }
+    }
+
+    [Fact]
+    public async Task An_investment_run_as_parts_is_booked_part_by_part()
+    {
+        if (Factory is null) return;
+        var secretariat = await Login.AsAsync(Factory, Login.Email(Roles.Secretariat));
+        var (havnen, hjem) = (await CaseAsync("housing-first", "Havnen"), await CaseAsync("housing-first", "Hjem, Job og Helhed"));
+        Assert.True(await CheckListsAsync(secretariat, "housing-first"));
+        string Url(Case c) => $"/Investments/housing-first/BusinessCases/{c.Id}/Budget";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(secretariat, Url(havnen), "Book")).StatusCode);
+        AssertEconomicsShow(havnen.Future, await EconomicsAsync("housing-first", havnen.ThisYear));
+        Assert.True(await CheckListsAsync(secretariat, "housing-first")); // the other part is not booked yet
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(secretariat, Url(hjem), "Book")).StatusCode);
+        var both = havnen.Future.Keys.Union(hjem.Future.Keys)
+            .ToDictionary(y => y, y => havnen.Future.GetValueOrDefault(y) + hjem.Future.GetValueOrDefault(y));
+        AssertEconomicsShow(both, await EconomicsAsync("housing-first", havnen.ThisYear));
+        Assert.Equal((havnen.Future.Count, hjem.Future.Count), (Standing(havnen.Id).Count, Standing(hjem.Id).Count));
+        Assert.False(await CheckListsAsync(secretariat, "housing-first"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(secretariat, Url(havnen), "Unbook")).StatusCode);
+        AssertEconomicsShow(hjem.Future, await EconomicsAsync("housing-first", havnen.ThisYear));
+        Assert.Empty(Standing(havnen.Id));
     }
 
     [Fact]
