@@ -16,6 +16,7 @@ public sealed class BudgetModel(BundlinjeDb db, Bundlinje.BusinessCases.Business
     public IReadOnlyList<RealisedYear> Realised { get; private set; } = [];
     public bool Booked { get; private set; }
     public bool Administers { get; private set; }
+    public bool ReadsFundWide { get; private set; }
     public string Chart { get; private set; } = "";
     public string Link => $"/Investments/{Key}/BusinessCases/{Id}/Budget";
 
@@ -54,6 +55,7 @@ public sealed class BudgetModel(BundlinjeDb db, Bundlinje.BusinessCases.Business
         Realised = await booking.ExpectedVsRealisedAsync(Investment, Computed, ct);
         Chart = ExpectedVsRealisedChart.Svg(Realised, "Forventede og realiserede resultatbetalinger");
         Administers = await HttpContext.MayAsync(Investment, Operations.Administer);
+        ReadsFundWide = await HttpContext.MayAsync(Investment.Fund!, Operations.ReadFundWide);
     }
 
     private async Task<PaymentModelDraft> DraftAsync(ComputedCase computed, CancellationToken ct) =>
