@@ -125,6 +125,7 @@ public static class Labels
     {
         Fund.LedgerSource.Import => "Import",
         Fund.LedgerSource.FollowUp => "Opfølgningskørsel",
+        Fund.LedgerSource.BusinessCase => "Business case",
         _ => "Manuel",
     };
 

@@ -79,16 +79,7 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
         if (await store.LedgerPostings.AnyAsync(p => p.Reverses == postingId, ct))
             throw new Refused("ledger.alreadyReversed", postingId);
         if (original.Basis == LedgerBasis.Actual) await RefuseIfClosedAsync(original.FundId, original.FiscalYear, ct);
-        var reversal = new LedgerPosting
-        {
-            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear,
-            EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
-            Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
-            InvestmentId = original.InvestmentId, Payer = original.Payer, Metric = original.Metric, Source = LedgerSource.Manual,
-            Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,
-            PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
-        };
-        store.LedgerPostings.Add(reversal);
+        var reversal = AddReversal(original, reason);
         // The unique index on Reverses decides a race between two reversals of one posting; the loser is told.
         try { await store.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
@@ -96,6 +87,26 @@ public sealed class Ledger(IBundlinjeStore store, ICurrentUser user, TimeProvide
             StoreConflict.ForgetAdded(store);
             throw new Refused("ledger.reversedConcurrently", postingId);
         }
+        return reversal;
+    }
+
+    /// <summary>Adds the reversal of a posting without saving, for a caller that saves it together with other postings
+    /// (a budget booking) and has checked that the posting is neither a reversal nor reversed; the unique index on
+    /// Reverses still decides a race.</summary>
+    public LedgerPosting AddReversal(LedgerPosting original, string reason, LedgerSource source = LedgerSource.Manual,
+        string? sourceReference = null)
+    {
+        var postingId = original.Id;
+        var reversal = new LedgerPosting
+        {
+            FundId = original.FundId, Pot = original.Pot, FiscalYear = original.FiscalYear,
+            EntryDate = original.Basis == LedgerBasis.Budget ? original.EntryDate : clock.Today(),
+            Kind = original.Kind, Basis = original.Basis, Amount = -original.Amount, Category = original.Category,
+            InvestmentId = original.InvestmentId, Payer = original.Payer, Metric = original.Metric, Source = source,
+            SourceReference = sourceReference, Text = $"Tilbageførsel af postering {postingId}: {reason.Trim()}", Reverses = postingId,
+            PostedBy = user.Name, PostedAt = clock.GetUtcNow(),
+        };
+        store.LedgerPostings.Add(reversal);
         return reversal;
     }
 

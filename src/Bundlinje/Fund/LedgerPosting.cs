@@ -2,7 +2,9 @@ using Bundlinje.Common;
 
 namespace Bundlinje.Fund;
 
-public enum LedgerSource { Manual, Import, FollowUp }
+/// <summary>Where a posting comes from; <see cref="BusinessCase"/>: a business case booked into the budget
+/// (<see cref="BusinessCases.BudgetBooking"/>). Stored as text.</summary>
+public enum LedgerSource { Manual, Import, FollowUp, BusinessCase }
 
 /// <summary>
 /// A stored posting in a fund's ledger, in kr. Append-only: never edited or deleted; a mistake is undone by a

@@ -115,6 +115,14 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             new("/Investments/ungifokus/Development", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
             All("/Investments/no-such-investment/Development", O.Login, O.NotFound),
         ],
+        ["Investments/{key}/BusinessCases/{id:int}/Budget"] =
+        [
+            All("/Investments/dialog-mod-vold/BusinessCases/{dmvCase}/Budget", O.Login, O.Ok),
+            All("/Investments/dialog-mod-vold/BusinessCases/{dmvCase}/Budget?handler=Draft", O.Login, O.Ok),
+            new("/Investments/ungifokus/BusinessCases/{ungiCase}/Budget", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            All("/Investments/dialog-mod-vold/BusinessCases/{ungiCase}/Budget", O.Login, O.NotFound),
+            All("/Investments/dialog-mod-vold/BusinessCases/999999/Budget", O.Login, O.NotFound),
+        ],
         ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
         ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
         ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],
@@ -136,6 +144,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Ledger/Post"] = [SecretariatOnly("/Funds/aarhus/Ledger/Post")],
         ["Funds/{key}/Ledger/Close"] = [SecretariatOnly("/Funds/aarhus/Ledger/Close")],
         ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
+        ["Funds/{key}/BusinessCaseCheck"] = [FundWide("/Funds/aarhus/BusinessCaseCheck"),
+            new("/Funds/nowhere/BusinessCaseCheck", O.Login, O.NotFound, O.NotFound, O.NotFound, O.NotFound, O.NotFound)],
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
         ["Funds/{key}/Board"] = [All("/Funds/aarhus/Board", O.Login, O.Ok), All("/Funds/nowhere/Board", O.Login, O.NotFound)],
         ["Funds/{key}/Calls"] = [FundWide("/Funds/aarhus/Calls")],
@@ -216,6 +226,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{organisation}"] = db.Organisations.Single(o => o.Key == "sfb").Id.ToString(),
             ["{party}"] = db.Parties.First(p => p.Investment!.Key == "dialog-mod-vold").Id.ToString(),
             ["{case}"] = db.BusinessCases.First(c => c.InvestmentId == db.Investments.Single(i => i.Key == "dialog-mod-vold").Id).Id
+                .ToString(),
+            ["{dmvCase}"] = db.BusinessCases.First(b => db.Investments.Any(i => i.Id == b.InvestmentId && i.Key == "dialog-mod-vold")).Id
+                .ToString(),
+            ["{ungiCase}"] = db.BusinessCases.First(b => db.Investments.Any(i => i.Id == b.InvestmentId && i.Key == "ungifokus")).Id
                 .ToString(),
         });
         var failures = new List<string>();

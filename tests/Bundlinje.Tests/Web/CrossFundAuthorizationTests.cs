@@ -19,6 +19,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     protected BundlinjeFactory Factory { get; private set; } = null!;
     private SecondFund b = null!;
     private BusinessCases.SecondFundCases bc = null!;
+    private int bCase;
     private readonly Dictionary<string, HttpClient> clients = [];
     private const string A = "aarhus", AInvestment = "dialog-mod-vold";
     private static readonly string[] Attackers = ["sekretariat@demo.bundlinje.dk", "raad@demo.bundlinje.dk"];
@@ -33,6 +34,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         _ = Factory.Services;
         b = await SecondFund.CreateAsync(Factory);
         bc = await BusinessCases.SecondFundCases.CreateAsync(Factory, b);
+        bCase = Factory.With(db => AddBusinessCase(db, b.InvestmentId));
         foreach (var email in Attackers.Append(SecondFund.Secretariat)) clients[email] = await Login.AsAsync(Factory, email);
     }
 
@@ -40,6 +42,25 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     {
         foreach (var client in clients.Values) client.Dispose();
         if (Factory is not null) await Factory.DisposeAsync();
+    }
+
+    /// <summary>A business case of fund B's investment (with expected payments in the coming years), stored as a row.</summary>
+    private static int AddBusinessCase(Data.BundlinjeDb db, int investmentId)
+    {
+        var holder = new Bundlinje.BusinessCases.BudgetHolder("kyst", "Kystforvaltningen", true,
+            Bundlinje.BusinessCases.PublicLevel.Municipality,
+            Bundlinje.BusinessCases.CeilingType.Service, true);
+        var c = new Bundlinje.BusinessCases.BusinessCase(SecondFund.Investment, 1, null, "Kystprojektet", 2026, 10, 2026, null,
+            [new(2026, 10), new(2027, 10)], [new(2026, 100_000m, "Fond B")], [holder],
+            [new("job", "Job", 0.5m, 1, 3, 0.5m, [new("Ydelse", "uge", -10, "kyst", 1_000m)])], ["test"]);
+        var stored = new Bundlinje.BusinessCases.StoredBusinessCase
+        {
+            InvestmentId = investmentId, AgreementVersion = 1, Revision = 1, Json = Bundlinje.BusinessCases.BusinessCaseFile.Write(c),
+            Hash = Bundlinje.BusinessCases.BusinessCaseFile.Hash(c), SavedBy = "test", SavedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.BusinessCases.Add(stored);
+        db.SaveChanges();
+        return stored.Id;
     }
 
     /// <summary>One forged request: a URL and the form it posts (optionally with a file).</summary>
@@ -141,6 +162,12 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 new Attack($"/Funds/{bf}/UnitPrices?handler=Edit", unitPrice)),
             [("Funds/{key}/UnitPrices", "Index")] = new(null,
                 new Attack($"/Funds/{bf}/UnitPrices?handler=Index", F(("Index.Year", 2024), ("Index.Value", "100")))),
+            [("Investments/{key}/BusinessCases/{id:int}/Budget", "Book")] = new(null,
+                new Attack($"/Investments/{AInvestment}/BusinessCases/{bCase}/Budget?handler=Book", new()),
+                new Attack($"/Investments/{bi}/BusinessCases/{bCase}/Budget?handler=Book", new())),
+            [("Investments/{key}/BusinessCases/{id:int}/Budget", "Unbook")] = new(null,
+                new Attack($"/Investments/{AInvestment}/BusinessCases/{bCase}/Budget?handler=Unbook", new()),
+                new Attack($"/Investments/{bi}/BusinessCases/{bCase}/Budget?handler=Unbook", new())),
             [("Organisations/Edit/{key?}", null)] = new(null,
                 new Attack($"/Organisations/Edit/{SecondFund.Organisation}",
                     F(("Name", "Overtaget"), ("Kind", "Department"), ("Version", versions.Organisation)))),
@@ -188,6 +215,10 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Investments/{SecondFund.Investment}/FollowUp/Jobs/{b.JobId}", true),
         ($"/Investments/{AInvestment}/FollowUp/Jobs/{b.JobId}", false),
         ($"/Investments/{SecondFund.Investment}/Versions/2", false),
+        ($"/Investments/{SecondFund.Investment}/BusinessCases/{bCase}/Budget", true),
+        ($"/Investments/{AInvestment}/BusinessCases/{bCase}/Budget", false),
+        ($"/Investments/{AInvestment}/BusinessCases/{bCase}/Budget?handler=Draft", false),
+        ($"/Funds/{SecondFund.Key}/BusinessCaseCheck", true),
         ($"/Investments/{SecondFund.Investment}/Edit", true), ($"/Investments/{SecondFund.Investment}/Revise", true),
         ($"/Investments/{SecondFund.Investment}/Parties/Add", true),
         ($"/Investments/{SecondFund.Investment}/Parties/{b.PartyId}/Edit", true),
@@ -218,6 +249,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     /// new one fails <see cref="Every_named_get_handler_is_listed"/> until its cross-fund reads are written here.</summary>
     private Dictionary<(string Route, string Handler), string[]> NamedGets() => new()
     {
+        [("Investments/{key}/BusinessCases/{id:int}/Budget", "Draft")] =
+            [$"/Investments/{SecondFund.Investment}/BusinessCases/{bCase}/Budget?handler=Draft"],
         [("Funds/{key}/Economics", "Chart")] = [$"/Funds/{SecondFund.Key}/Economics?handler=Chart&name=balance"],
         [("Investments/{key}/BusinessCases/{id:int}", "Json")] =
             [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Json"],
