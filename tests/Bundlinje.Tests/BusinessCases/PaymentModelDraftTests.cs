@@ -11,7 +11,8 @@ public sealed class PaymentModelDraftTests
 
     private static ComputedCase Computed(BusinessCase c)
     {
-        var prices = PriceBook.Resolve(c, [], new Dictionary<int, decimal>());
+        var catalogue = UnitPriceFile.ReadDemo();
+        var prices = PriceBook.Resolve(c, catalogue.Prices(fundId: 1), catalogue.Index);
         var result = BusinessCaseMath.Compute(c, (o, q) => prices[o, q], DiscountRates.Ministry2021);
         var stored = new StoredBusinessCase { Json = BusinessCaseFile.Write(c), Hash = BusinessCaseFile.Hash(c), SavedBy = "test" };
         return new(stored, c, result, [], prices, 0.2m);
@@ -66,17 +67,18 @@ public sealed class PaymentModelDraftTests
     {
         var draft = PaymentModelDraft.From(Computed(Demo("laer-for-livet")), SeedCodes);
         var metric = draft.Model.Metrics.Single();
-        // 39.766 kr. a year saved per success × 64,71 % repaid = 25.732,58 kr. a year, for 10 years from the cohort's 4th year.
-        Assert.Equal(25_732.58m, metric.Price);
-        Assert.Equal(39_766m, metric.IsolatedSaving);
+        // 0,0948 years of placement a year × 419.690,91 kr. (410.000 kr. at 2023 prices × 112,6 / 110,0) = 39.786,70 kr. a year
+        // saved per success × 64,71 % repaid = 25.745,97 kr. a year, for 10 years from the cohort's 4th year.
+        Assert.Equal(25_745.97m, metric.Price);
+        Assert.Equal(39_786.70m, metric.IsolatedSaving);
         Assert.Equal((MetricKind.Milestone, PriceBasis.PerParticipant, 10, 12, 36, 48), (metric.Kind, metric.Basis, metric.Repeats,
             metric.RepeatEveryMonths!.Value, metric.FromMonth, metric.ToMonth));
-        Assert.Equal(257_325.8m, draft.Metrics.Single().PriceOverDuration);
+        Assert.Equal(257_459.7m, draft.Metrics.Single().PriceOverDuration);
         Assert.Equal("youth-education", metric.Measure); // the outcome's key is a measure of the catalogue
         Assert.False(draft.Metrics.Single().MeasureToChoose);
         Assert.Equal([new PayerShare("MSB", 1m)], metric.Payers);
-        // 2025: the 2022 cohort (17 × 50 % = 8,5 successes) × 25.732,58 kr.
-        Assert.Equal(218_726.93m, draft.Payments.Single(p => p.Year == 2025).Amount);
+        // 2025: the 2022 cohort (17 × 50 % = 8,5 successes) × 25.745,97 kr. = 218.840,745 → 218.840,75
+        Assert.Equal(218_840.75m, draft.Payments.Single(p => p.Year == 2025).Amount);
         Assert.Equal(0.5m, metric.AssumedRate);
     }
 

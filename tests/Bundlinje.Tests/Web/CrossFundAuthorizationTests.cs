@@ -44,7 +44,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         if (Factory is not null) await Factory.DisposeAsync();
     }
 
-    /// <summary>A business case of fund B's investment (with expected payments in the coming years), stored as a row.</summary>
+    /// <summary>A business case of fund B's investment (with expected payments in the coming years), stored as a row: revision 2,
+    /// after the one SecondFundCases stores for the case pages.</summary>
     private static int AddBusinessCase(Data.BundlinjeDb db, int investmentId)
     {
         var holder = new Bundlinje.BusinessCases.BudgetHolder("kyst", "Kystforvaltningen", true,
@@ -55,7 +56,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [new("job", "Job", 0.5m, 1, 3, 0.5m, [new("Ydelse", "uge", -10, "kyst", 1_000m)])], ["test"]);
         var stored = new Bundlinje.BusinessCases.StoredBusinessCase
         {
-            InvestmentId = investmentId, AgreementVersion = 1, Revision = 1, Json = Bundlinje.BusinessCases.BusinessCaseFile.Write(c),
+            InvestmentId = investmentId, AgreementVersion = 1, Revision = 2, Json = Bundlinje.BusinessCases.BusinessCaseFile.Write(c),
             Hash = Bundlinje.BusinessCases.BusinessCaseFile.Hash(c), SavedBy = "test", SavedAt = DateTimeOffset.UnixEpoch,
         };
         db.BusinessCases.Add(stored);
