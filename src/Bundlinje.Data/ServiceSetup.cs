@@ -45,6 +45,6 @@ public static class ServiceSetup
         typeof(Ledger), typeof(LedgerImporter), typeof(FundEconomics), typeof(PortfolioImporter), typeof(PortfolioExporter),
         typeof(InvestmentDevelopment), typeof(ApprovalChain), typeof(Calls), typeof(Intake), typeof(Triage), typeof(Assessments),
         typeof(DemoFollowUpLoader), typeof(DatabaseBackup), typeof(Accounts), typeof(DemoData),
-        typeof(BusinessCases.BusinessCases), typeof(BusinessCases.DemoBusinessCases),
+        typeof(BusinessCases.BusinessCases), typeof(BusinessCases.DemoBusinessCases), typeof(Payments.ModelPreviews),
     ];
 }
