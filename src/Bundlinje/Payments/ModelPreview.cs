@@ -63,8 +63,8 @@ public static class ModelPreview
         var metrics = model.Metrics.Where(m => Previewable(m, cohorts, notes)).ToList();
         if (people.Count == 0 || metrics.Count == 0) return new(links, [], 0m, [], notes);
         var sources = metrics.ToDictionary(m => m.Key, m => (IObservationSource)new ExpectedObservations(m, Achievers(m, cohorts)));
-        var last = cohorts.Max(c => c.Year) + metrics.Max(m => (m.ToMonth + (m.Repeats - 1) * (m.RepeatEveryMonths ?? m.ToMonth - m.FromMonth))
-            / 12 + 1);
+        var last = cohorts.Max(c => c.Year)
+            + metrics.Max(m => (m.ToMonth + (m.Repeats - 1) * (m.RepeatEveryMonths ?? m.ToMonth - m.FromMonth)) / 12 + 1);
         var years = new List<PreviewYear>();
         var settledLines = new List<(string Metric, string Cohort, decimal Amount)>();
         var settledRows = new List<(string Metric, string Cohort, string Person, int Window, decimal Amount)>();
@@ -132,7 +132,8 @@ public static class ModelPreview
             new PaidBefore(new Dictionary<(string, string), decimal>()));
         var notes = s.Notes.ToList();
         if (model.CapPerParticipant is not null) notes.Add("Loftet pr. deltager kræver deltagernes data og er ikke anvendt.");
-        return new(run.AsOf, MetricEvaluator.Ore(s.Payable), s.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
+        return new(run.AsOf, MetricEvaluator.Ore(s.Payable),
+            s.ByPayer.Select(p => p with { Amount = MetricEvaluator.Ore(p.Amount) }).ToList(),
             run.Metrics.Sum(l => l.EntitledToDate != 0 ? l.EntitledToDate : l.Amount), missing, notes);
     }
 }

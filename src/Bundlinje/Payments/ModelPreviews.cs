@@ -22,7 +22,8 @@ public sealed class ModelPreviews(IBundlinjeStore store, BusinessCases.BusinessC
         var version = current.Any(c => c.AgreementVersion == model.AgreementVersion) ? model.AgreementVersion
             : current.FirstOrDefault()?.AgreementVersion;
         var computed = new List<ComputedCase>();
-        foreach (var stored in current.Where(c => c.AgreementVersion == version)) computed.Add(await cases.ComputeAsync(investment, stored, ct));
+        foreach (var stored in current.Where(c => c.AgreementVersion == version))
+            computed.Add(await cases.ComputeAsync(investment, stored, ct));
         var expected = computed.Count == 0 ? null : ModelPreview.Expected(model, computed.Select(c => c.Case).ToList());
         var latest = await store.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == investment.Id).OrderByDescending(r => r.Id)
             .Select(r => r.ResultJson).FirstOrDefaultAsync(ct);

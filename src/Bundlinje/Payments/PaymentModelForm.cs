@@ -128,13 +128,20 @@ public sealed class MetricForm
         bool U(string field) => used.Contains(field);
         return all with
         {
-            Price = U("price") ? all.Price : 0, Basis = U("basis") ? all.Basis : PriceBasis.PerParticipant,
-            Tiers = U("tiers") ? all.Tiers : null, MinimumEffect = U("minimumEffect") ? all.MinimumEffect : null,
-            IsolatedSaving = U("isolatedSaving") ? all.IsolatedSaving : null, Aggregate = U("aggregate") ? all.Aggregate : Aggregate.Sum,
-            Comparison = U("comparison") ? all.Comparison : Comparison.AtLeast, Threshold = U("threshold") ? all.Threshold : 0,
-            CountEvents = U("countEvents") && all.CountEvents, AssumedRate = U("assumedRate") ? all.AssumedRate : 0,
-            Measurable = !U("measurable") || all.Measurable, BaselineRate = U("baselineRate") ? all.BaselineRate : null,
-            Share = U("share") ? all.Share : 1, Repeats = U("repeats") ? all.Repeats : 1,
+            Price = U("price") ? all.Price : 0,
+            Basis = U("basis") ? all.Basis : PriceBasis.PerParticipant,
+            Tiers = U("tiers") ? all.Tiers : null,
+            MinimumEffect = U("minimumEffect") ? all.MinimumEffect : null,
+            IsolatedSaving = U("isolatedSaving") ? all.IsolatedSaving : null,
+            Aggregate = U("aggregate") ? all.Aggregate : Aggregate.Sum,
+            Comparison = U("comparison") ? all.Comparison : Comparison.AtLeast,
+            Threshold = U("threshold") ? all.Threshold : 0,
+            CountEvents = U("countEvents") && all.CountEvents,
+            AssumedRate = U("assumedRate") ? all.AssumedRate : 0,
+            Measurable = !U("measurable") || all.Measurable,
+            BaselineRate = U("baselineRate") ? all.BaselineRate : null,
+            Share = U("share") ? all.Share : 1,
+            Repeats = U("repeats") ? all.Repeats : 1,
             RepeatEveryMonths = U("repeatEveryMonths") ? all.RepeatEveryMonths : null,
             CohortMinimumEffect = U("cohortMinimumEffect") ? all.CohortMinimumEffect : null,
         };
@@ -142,7 +149,8 @@ public sealed class MetricForm
 
     /// <summary>The fields the form shows for this row: those its kind uses with its basis and scope.</summary>
     public IReadOnlySet<string> Shown() => MetricFields.Bases[Kind].Contains(Basis)
-        || (MetricFields.IsAggregate(Kind) && Basis == PriceBasis.PerParticipant) ? MetricFields.UsedWith(Raw()) : MetricFields.UsedBy[Kind];
+        || (MetricFields.IsAggregate(Kind) && Basis == PriceBasis.PerParticipant)
+            ? MetricFields.UsedWith(Raw()) : MetricFields.UsedBy[Kind];
 
     private Metric Raw() => new(
         (Key ?? "").Trim(), (Name ?? "").Trim(), Kind, (Measure ?? "").Trim(), PaymentModelForm.Normal(Price ?? 0), Basis,
@@ -150,10 +158,12 @@ public sealed class MetricForm
             PaymentModelForm.Normal(p.Weight))).ToList(),
         FromMonth, ToMonth, Aggregate, Comparison, PaymentModelForm.Normal(Threshold ?? 0), PaymentModelForm.Normal(AssumedRate ?? 0),
         !NotMeasurable, PaymentModelForm.Normal(MinimumEffect),
-        Tiers.Where(t => !t.IsEmpty).Select(t => new Tier(PaymentModelForm.Normal(t.FromEffect ?? 0), PaymentModelForm.Normal(t.Price ?? 0)))
+        Tiers.Where(t => !t.IsEmpty)
+            .Select(t => new Tier(PaymentModelForm.Normal(t.FromEffect ?? 0), PaymentModelForm.Normal(t.Price ?? 0)))
             .ToList() is { Count: > 0 } tiers ? tiers : null,
         PaymentModelForm.Normal(BaselineRate), PaymentModelForm.Normal(Share ?? 1), PaymentModelForm.Normal(IsolatedSaving),
-        PaymentModelForm.Normal(CapPerMetric), Scope, CountEvents, Repeats ?? 1, RepeatEveryMonths, PaymentModelForm.Normal(CohortMinimumEffect));
+        PaymentModelForm.Normal(CapPerMetric), Scope, CountEvents, Repeats ?? 1, RepeatEveryMonths,
+        PaymentModelForm.Normal(CohortMinimumEffect));
 
     /// <summary>The form row of the model's i-th tier (empty rows are not in the model).</summary>
     internal int TierRow(int i) => Row(Tiers.Select(t => t.IsEmpty).ToList(), i);

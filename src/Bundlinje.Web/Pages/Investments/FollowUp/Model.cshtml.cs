@@ -141,31 +141,45 @@ public sealed class PaymentModelPage(BundlinjeDb db, FollowUps.FollowUpSlices sl
     /// <summary>Each field's label and help text (Danish; English in SharedResource.en.resx).</summary>
     public static readonly IReadOnlyDictionary<string, (string Label, string Help)> Fields = new Dictionary<string, (string, string)>
     {
-        ["key"] = ("Nøgle", "Unik i modellen, fx 'bolig'. Er nøglen den samme som et udfalds nøgle i business casen, forhåndsvises effektmålet på det udfalds succesrate."),
+        ["key"] = ("Nøgle",
+            "Unik i modellen, fx 'bolig'. Er nøglen den samme som et udfalds nøgle i business casen, " +
+            "forhåndsvises effektmålet på det udfalds succesrate."),
         ["name"] = ("Navn", "Navnet, som kørsler og opgørelser viser."),
         ["kind"] = ("Type", "Hvordan det afgøres, om målet er nået. Skift type, og tryk Forhåndsvis for at se typens felter."),
         ["measure"] = ("Mål", "Målet i fondens målkatalog, som effektmålet læser register- eller leverandørdata for."),
         ["fromMonth"] = ("Fra måned", "Vinduet starter så mange måneder efter indskrivning (0 = ved indskrivning)."),
-        ["toMonth"] = ("Til måned", "Vinduet slutter så mange måneder efter indskrivning (skal være efter fra-måneden). En deltager tæller med, når vinduet er slut."),
+        ["toMonth"] = ("Til måned",
+            "Vinduet slutter så mange måneder efter indskrivning (skal være efter fra-måneden). En deltager " +
+            "tæller med, når vinduet er slut."),
         ["scope"] = ("Opgøres", "Samlet for alle kohorter, pr. kohorte eller (sammenlignende typer) begge dele, modregnet."),
         ["capPerMetric"] = ("Loft for effektmålet (kr.)", "Højst så meget betales i alt for dette effektmål. Tomt: intet loft."),
-        ["price"] = ("Pris (kr.)", "Enhedsprisen: pr. deltager, hændelse, undgået hændelse eller behandlet, eller i alt – efter grundlaget."),
+        ["price"] = ("Pris (kr.)",
+            "Enhedsprisen: pr. deltager, hændelse, undgået hændelse eller behandlet, eller i alt – efter " +
+            "grundlaget."),
         ["basis"] = ("Betales pr.", "Hvad prisen betales pr.; typen bestemmer, hvilke grundlag der kan vælges."),
-        ["tiers"] = ("Takstkort", "Trin: fra en effekt (brøk, 0,10 = 10 %) gælder prisen; det højeste nåede trin gælder. Tomme rækker ignoreres."),
+        ["tiers"] = ("Takstkort",
+            "Trin: fra en effekt (brøk, 0,10 = 10 %) gælder prisen; det højeste nåede trin gælder. Tomme rækker " +
+            "ignoreres."),
         ["minimumEffect"] = ("Minimumseffekt", "Under denne effekt (brøk, 0,05 = 5 %) betales intet. Tomt: ingen."),
-        ["isolatedSaving"] = ("Isoleret besparelse (kr.)", "Enhedsprisen må højst være den isolerede kommunale besparelse pr. enhed. Tomt: intet loft."),
+        ["isolatedSaving"] = ("Isoleret besparelse (kr.)",
+            "Enhedsprisen må højst være den isolerede kommunale besparelse pr. enhed. Tomt: intet loft."),
         ["aggregate"] = ("Sammentælling", "Hvordan værdierne i vinduet lægges sammen pr. deltager."),
         ["comparison"] = ("Sammenligning", "Om værdien skal være mindst eller højst tærsklen."),
         ["threshold"] = ("Tærskel", "Værdien, der skal nås; for reduktioner en brøk (0,085 = 8,5 %)."),
         ["countEvents"] = ("Tæl hændelser", "Betal pr. hændelse (værdien) i stedet for ja/nej pr. deltager."),
-        ["assumedRate"] = ("Antaget succesrate", "Business casens succesrate (brøk): bruges ved førtidig ophør og ved mål, der ikke kan måles."),
+        ["assumedRate"] = ("Antaget succesrate",
+            "Business casens succesrate (brøk): bruges ved førtidig ophør og ved mål, der ikke kan måles."),
         ["measurable"] = ("Kan ikke måles", "Betales, som om den antagne succesrate blev nået."),
         ["baselineRate"] = ("Grundniveau", "Raten, der skal slås (brøk), fx frafaldet 2019–2021."),
-        ["share"] = ("Andel af besparelsen", "Den aftalte andel af den målte besparelse, der betales tilbage (over 0 og højst 1)."),
+        ["share"] = ("Andel af den målte besparelse",
+            "Den aftalte andel af den målte besparelse, der betales tilbage (over 0 og højst 1)."),
         ["repeats"] = ("Gentagelser", "Antal vinduer over betalingsperioden (tomt eller 1: ét vindue)."),
         ["repeatEveryMonths"] = ("Gentages hver (måneder)", "Afstand mellem vinduerne. Tomt: vinduets længde."),
-        ["cohortMinimumEffect"] = ("Kohortens minimumseffekt", "Effekten, en kohorte selv skal nå for at blive betalt tidligt (mindst minimumseffekten)."),
-        ["payers"] = ("Betalere", "Hver betalers andel (over 0 og højst 1, i alt 1) – eller vægte i stedet (fx 15 og 12). Tomme rækker ignoreres."),
+        ["cohortMinimumEffect"] = ("Kohortens minimumseffekt",
+            "Effekten, en kohorte selv skal nå for at blive betalt tidligt (mindst minimumseffekten)."),
+        ["payers"] = ("Betalere",
+            "Hver betalers andel (over 0 og højst 1, i alt 1) – eller vægte i stedet (fx 15 og 12). Tomme rækker " +
+            "ignoreres."),
     };
 
     public static string KindLabel(MetricKind kind) => kind switch
@@ -197,7 +211,11 @@ public sealed class PaymentModelPage(BundlinjeDb db, FollowUps.FollowUpSlices sl
 
     public static string AggregateLabel(Aggregate a) => a switch
     {
-        Aggregate.Sum => "sum", Aggregate.Max => "største", Aggregate.Min => "mindste", Aggregate.Mean => "gennemsnit", _ => "seneste",
+        Aggregate.Sum => "sum",
+        Aggregate.Max => "største",
+        Aggregate.Min => "mindste",
+        Aggregate.Mean => "gennemsnit",
+        _ => "seneste",
     };
 
     public static string ComparisonLabel(Comparison c) => c == Comparison.AtLeast ? "mindst" : "højst";
