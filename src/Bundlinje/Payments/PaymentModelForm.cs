@@ -98,7 +98,7 @@ public sealed class MetricForm
     public decimal? Share { get; set; }
     public decimal? IsolatedSaving { get; set; }
     public decimal? CapPerMetric { get; set; }
-    public Scope Scope { get; set; }
+    public Scope Scope { get; set; } = Scope.Pooled;
     public bool CountEvents { get; set; }
     public int? Repeats { get; set; }
     public int? RepeatEveryMonths { get; set; }
