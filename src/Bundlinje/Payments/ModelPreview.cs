@@ -10,7 +10,8 @@ public sealed record PlannedCohort(string Name, int Year, int Planned, IReadOnly
 /// <summary>What the model pays in one year of the preview: in total (after the caps) and per payer.</summary>
 public sealed record PreviewYear(int Year, decimal Payable, IReadOnlyList<PayerPayment> ByPayer);
 
-/// <summary>Which outcome a metric is previewed at, and how it was matched ("key" or "position"); null outcome: none.</summary>
+/// <summary>Which outcome a metric is previewed at, and how it was matched ("key" or "position"); null outcome: none, or
+/// ("assumed") a metric that cannot be measured is paid at its own assumed rate.</summary>
 public sealed record MetricLink(Metric Metric, Outcome? Outcome, string? MatchedBy);
 
 /// <summary>The preview at the business case's rates: per year and payer, the total, and the notes of the settlements.</summary>
@@ -39,7 +40,8 @@ public static class ModelPreview
     {
         var byKey = model.Metrics.Select(m => c.Outcomes.FirstOrDefault(o => o.Key == m.Key)).ToList();
         var taken = byKey.OfType<Outcome>().ToHashSet();
-        return model.Metrics.Select((m, i) => byKey[i] is { } o ? new MetricLink(m, o, "key")
+        return model.Metrics.Select((m, i) => !m.Measurable ? new MetricLink(m, null, "assumed")
+            : byKey[i] is { } o ? new MetricLink(m, o, "key")
             : i < c.Outcomes.Count && !taken.Contains(c.Outcomes[i]) ? new MetricLink(m, c.Outcomes[i], "position")
             : new MetricLink(m, null, null)).ToList();
     }

@@ -114,8 +114,19 @@ public sealed class PaymentModelPage(BundlinjeDb db, FollowUps.FollowUpSlices sl
         var form = new PaymentModelForm();
         await TryUpdateModelAsync(form, nameof(Form));
         form.Investment = Investment.Key; // the route's investment; the form cannot name another
+        // The spare rows posted back empty are dropped (one spare row is shown again), unless a row holds what could not be read.
+        for (var i = 0; i < form.Metrics.Count; i++)
+        {
+            var m = form.Metrics[i];
+            while (m.Tiers.Count > 0 && m.Tiers[^1].IsEmpty && Clean($"Form.Metrics[{i}].Tiers[{m.Tiers.Count - 1}]"))
+                m.Tiers.RemoveAt(m.Tiers.Count - 1);
+            while (m.Payers.Count > 0 && m.Payers[^1].IsEmpty && Clean($"Form.Metrics[{i}].Payers[{m.Payers.Count - 1}]"))
+                m.Payers.RemoveAt(m.Payers.Count - 1);
+        }
         (Form, posted) = (form, true);
     }
+
+    private bool Clean(string row) => !ModelState.Any(e => e.Key.StartsWith(row, StringComparison.Ordinal) && e.Value!.Errors.Count > 0);
 
     // ----- rendering helpers -----
 
