@@ -55,11 +55,20 @@ public static class ModelPreview
                 new PlannedCohort(c.Part is { Length: > 0 } part ? $"{part} {p.Year}" : $"{p.Year}", p.Year, p.Count, outcomes));
         }).ToList();
 
+    /// <summary>The most synthetic participants a preview runs (each year re-runs every metric over all of them).</summary>
+    public const int MaxParticipants = 20_000;
+
     public static ExpectedPreview Expected(PaymentModel model, IReadOnlyList<BusinessCase> cases)
     {
         var cohorts = Cohorts(model, cases);
         var links = cases.Count == 0 ? model.Metrics.Select(m => new MetricLink(m, null, null)).ToList() : Link(model, cases[0]);
         var notes = new List<string>();
+        if (cohorts.Sum(c => (long)c.Planned) is var planned and > MaxParticipants)
+        {
+            notes.Add(Common.Kroner.Text($"Business casen planlægger {planned:N0} deltagere; ")
+                + Common.Kroner.Text($"forhåndsvisningen regner på højst {MaxParticipants:N0}."));
+            return new(links, [], 0m, [], notes);
+        }
         var people = cohorts.SelectMany(c => Enumerable.Range(1, c.Planned).Select(i =>
             new Person($"{c.Name}-{i:00000}", c.Name, ParticipantGroup.Treatment, new DateOnly(c.Year, 7, 1)))).ToList();
         var metrics = model.Metrics.Where(m => Previewable(m, cohorts, notes)).ToList();

@@ -125,6 +125,22 @@ public sealed class PaymentModelFormTests
     }
 
     [Fact]
+    public void A_metric_paid_at_its_assumed_rate_takes_no_outcome_and_a_huge_plan_is_not_previewed()
+    {
+        var assumed = Job("familie", 500m) with { Measurable = false, AssumedRate = 0.5m, Threshold = 0 };
+        var preview = ModelPreview.Expected(new PaymentModel("x", 1, [assumed, Job("andet")]), [Case(Outcome("bolig", 0.35m))]);
+        // the position is the metric's place in the model: the 2nd metric has no 2nd outcome, and is left out
+        Assert.Equal(["assumed", null], preview.Links.Select(l => l.MatchedBy));
+        Assert.Contains(preview.Notes, n => n.StartsWith("Job: intet udfald", StringComparison.Ordinal));
+        // 10 × 0,5 × 500 in 2026; 20 × 0,5 × 500 in 2027
+        Assert.Equal([(2026, 2500m), (2027, 5000m)], preview.Years.Select(y => (y.Year, y.Payable)));
+        var huge = Case(Outcome("job", 0.5m)) with { Participants = [new YearCount(2025, ModelPreview.MaxParticipants + 1)] };
+        var none = ModelPreview.Expected(new PaymentModel("x", 1, [Job()]), [huge]);
+        Assert.Empty(none.Years);
+        Assert.Contains(none.Notes, n => n.Contains("højst 20.000"));
+    }
+
+    [Fact]
     public void A_run_line_is_repriced_with_the_models_prices()
     {
         var line = new Bundlinje.FollowUps.RunMetric("job", "Job", "Alle", 10, 4, 4, 0.4m, 500m, 2000m, 2000m, "", 2000m);
