@@ -73,6 +73,13 @@ public sealed partial class PaymentModelEditorWebTests : IAsyncLifetime
         var share = Assert.Single(FieldError().Matches(html));
         Assert.Equal("Form.Metrics[0].Payers[1].Share", share.Groups[1].Value);
         Assert.Contains("value=\"fyrre\"", html); // what was typed stays in the field
+        Assert.Contains("id=\"preview-blocked\"", html);
+        Assert.Equal(before, factory.With(db => db.PaymentModels.Count()));
+
+        // Refused JSON: the advanced section opens with what was pasted.
+        html = await PostAsync(client, "", new() { ["ModelJson"] = Json.Replace("10000", "-5") });
+        Assert.Contains("<details id=\"advanced-json\" open=\"open\">", html);
+        Assert.Contains("$.model.metrics[0].price:", html);
         Assert.Equal(before, factory.With(db => db.PaymentModels.Count()));
     }
 

@@ -21,6 +21,8 @@ public sealed class PaymentModelPage(BundlinjeDb db, FollowUps.FollowUpSlices sl
     /// <summary>Why there is no preview (the form has errors), or null.</summary>
     public bool PreviewBlocked { get; private set; }
     private bool posted;
+    /// <summary>JSON was posted (and refused): the advanced section opens with it.</summary>
+    public bool JsonPosted { get; private set; }
 
     protected override async Task ShowAsync(CancellationToken ct)
     {
@@ -45,6 +47,7 @@ public sealed class PaymentModelPage(BundlinjeDb db, FollowUps.FollowUpSlices sl
     [Requires(nameof(Operations.Administer))]
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => ActAsync(async () =>
     {
+        JsonPosted = true;
         var model = await PaymentModelFile.StoreAsync(Db, ModelJson ?? "", Investment, ct);
         return $"Betalingsmodellen er gemt ({model.Metrics.Count} effektmål).";
     }, ct);
