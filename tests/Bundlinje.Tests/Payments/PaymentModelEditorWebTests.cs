@@ -110,6 +110,23 @@ public sealed partial class PaymentModelEditorWebTests : IAsyncLifetime
     public async Task Adding_a_metric_and_previewing_save_nothing_and_the_preview_is_the_engines_on_the_business_case()
     {
         var client = await Login.AsAsync(factory, Login.Email(Roles.Secretariat));
+        // A stored model and a run of it: 3 of 10 achieved "job" (effect 0,3).
+        await factory.WithAsync(async db =>
+        {
+            var investment = await db.Investments.SingleAsync(i => i.Key == "ungifokus", Ct);
+            await PaymentModelFile.StoreAsync(db, Json, investment, Ct);
+            var stored = await db.PaymentModels.OrderByDescending(m => m.Id).FirstAsync(Ct);
+            var result = new Bundlinje.FollowUps.RunResult("ungifokus", new DateOnly(2025, 12, 31), 1,
+                [new Bundlinje.FollowUps.RunMetric("job", "Job", "Alle", 10, 3, 3, 0.3m, 12_500m, 37_500m, 37_500m, "", 37_500m)],
+                37_500m, 37_500m, 0m, 37_500m, [], [], []);
+            db.FollowUpRuns.Add(new Bundlinje.FollowUps.FollowUpRun
+            {
+                InvestmentId = investment.Id, AsOf = result.AsOf, PaymentModelId = stored.Id, ModelHash = stored.Hash,
+                ParticipantsHash = new string('b', 64), RegisterFingerprint = new string('c', 64), ResultJson = result.ToJson(),
+                ResultHash = new string('d', 64), Payable = result.Payable, RunBy = "test", RunAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
         var before = factory.With(db => db.PaymentModels.Count());
         var html = await PostAsync(client, "?handler=AddMetric", Form("10000"));
         Assert.Contains("id=\"metric-1\"", html);
@@ -128,5 +145,14 @@ public sealed partial class PaymentModelEditorWebTests : IAsyncLifetime
             .ToList());
         Assert.True(expected.Total > 0);
         Assert.Contains($"<strong id=\"preview-total\">{Bundlinje.Common.Kroner.Exact(expected.Total)}</strong>", html);
+
+        // On the run's data: its counts at the form's prices — effect 0,3 reaches the 12.500 tier: 3 × 12.500.
+        var run = factory.With(db => Bundlinje.FollowUps.RunResult.FromJson(db.FollowUpRuns.OrderByDescending(r => r.Id).First().ResultJson));
+        var onRun = ModelPreview.OnRun(model, run);
+        Assert.Equal(37_500m, onRun.Entitled);
+        Assert.Contains($"<strong id=\"preview-run-total\">{Bundlinje.Common.Kroner.Exact(onRun.Entitled)}</strong>", html);
+        html = await PostAsync(client, "?handler=Preview", Form("20000").Where(f => !f.Key.Contains("Tiers", StringComparison.Ordinal))
+            .ToDictionary());
+        Assert.Contains("<strong id=\"preview-run-total\">60.000 kr.</strong>", html); // without the tier: 3 × 20.000
     }
 }
