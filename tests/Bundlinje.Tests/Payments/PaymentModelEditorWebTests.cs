@@ -147,7 +147,8 @@ public sealed partial class PaymentModelEditorWebTests : IAsyncLifetime
         Assert.Contains($"<strong id=\"preview-total\">{Bundlinje.Common.Kroner.Exact(expected.Total)}</strong>", html);
 
         // On the run's data: its counts at the form's prices — effect 0,3 reaches the 12.500 tier: 3 × 12.500.
-        var run = factory.With(db => Bundlinje.FollowUps.RunResult.FromJson(db.FollowUpRuns.OrderByDescending(r => r.Id).First().ResultJson));
+        var run = factory.With(db =>
+            Bundlinje.FollowUps.RunResult.FromJson(db.FollowUpRuns.OrderByDescending(r => r.Id).First().ResultJson));
         var onRun = ModelPreview.OnRun(model, run);
         Assert.Equal(37_500m, onRun.Entitled);
         Assert.Contains($"<strong id=\"preview-run-total\">{Bundlinje.Common.Kroner.Exact(onRun.Entitled)}</strong>", html);
