@@ -228,6 +228,37 @@ public static class MetricEvaluator
         };
     }
 
+    /// <summary>A stored line's counts (a run's eligible, achieved, events and effect) priced with a metric's prices, by the
+    /// same rules as <see cref="Evaluate"/>: the unit price at the effect (tiers, minimum effect, isolated saving), times the
+    /// achievers, the events or the treated persons, or once (flat); a share of a saving of the saving the line measured
+    /// (<paramref name="unit"/>, the line's saving per treated person, × eligible). A repeated metric's line is priced at its
+    /// effect over all its windows. The per-participant amounts are not known, so the line is settled as a whole.</summary>
+    public static MetricResult Reprice(Metric m, string cohort, int eligible, int achieved, decimal events, decimal effect, decimal unit)
+    {
+        if (MetricFields.IsAggregate(m.Kind))
+        {
+            var (price, amount, pricing) = Priced(m, effect, events, eligible, unit * eligible);
+            return new(m, cohort, eligible, achieved, events, effect, price, Ore(amount), new Dictionary<string, decimal>(), pricing);
+        }
+        var basePrice = Math.Min(m.Price, m.IsolatedSaving ?? decimal.MaxValue);
+        if (!m.Measurable)
+        {
+            var at = PriceAt(m, m.AssumedRate, basePrice);
+            var assumed = m.MinimumEffect is { } min && m.AssumedRate < min ? 0m : eligible * m.AssumedRate * at;
+            return new(m, cohort, eligible, 0, eligible * m.AssumedRate, m.AssumedRate, at, Ore(assumed), new Dictionary<string, decimal>(),
+                Common.Kroner.Text($"{eligible} × {m.AssumedRate:0.###} × {at:N0} kr."));
+        }
+        var each = PriceAt(m, effect, basePrice);
+        var total = m.Basis switch
+        {
+            PriceBasis.Flat => each > 0 && achieved > 0 ? each : 0m,
+            PriceBasis.PerEvent => each * events,
+            _ => each * achieved,
+        };
+        return new(m, cohort, eligible, achieved, events, effect, each, Ore(total), new Dictionary<string, decimal>(),
+            Common.Kroner.Text($"{achieved:N0} af {eligible:N0}; pris {each:N0} kr. {Basis(m.Basis)}."));
+    }
+
     /// <summary>What a line counts as events: the quantity avoided, except for a share of a saving (kroner, not events).</summary>
     private static decimal Events(Metric m, decimal avoided) => MetricFields.Effective(m) == PriceBasis.ShareOfSaving ? 0m : avoided;
 

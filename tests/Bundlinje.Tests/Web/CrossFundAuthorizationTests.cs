@@ -87,6 +87,9 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         var register = ("Upload", "udtraek.csv",
             "cpr,measure,from,to,value,unit\n0101951234,transfer-income,2023-01-01,2023-01-28,1,kr.\n");
         var approve = F(("RunId", b.RunId), ("Decision", "Overtaget"));
+        var editor = F(("Form.AgreementVersion", 1), ("Form.Metrics[0].Key", "overtaget"), ("Form.Metrics[0].Name", "Overtaget"),
+            ("Form.Metrics[0].Kind", "Milestone"), ("Form.Metrics[0].Measure", "employed"), ("Form.Metrics[0].ToMonth", 12),
+            ("Form.Metrics[0].Price", 1000), ("Form.Metrics[0].Payers[0].Payer", "Overtaget"), ("Form.Metrics[0].Payers[0].Share", 1));
         var pay = F(("ObligationId", b.ObligationId), ("PaidOn", "2026-01-15"));
         var reverse = F(("PostingId", b.PostingId), ("Reason", "Overtaget"));
         var triage = F(("Step", "DirectRejection"), ("Note", "Overtaget"));
@@ -143,6 +146,14 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 new Attack($"/Investments/{bi}/FollowUp/Register", new(), register)),
             [("Investments/{key}/FollowUp/Model", null)] = new(null,
                 new Attack($"/Investments/{bi}/FollowUp/Model", F(("ModelJson", SecondFund.ModelJson)))),
+            [("Investments/{key}/FollowUp/Model", "SaveForm")] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Model?handler=SaveForm", editor)),
+            [("Investments/{key}/FollowUp/Model", "AddMetric")] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Model?handler=AddMetric", editor)),
+            [("Investments/{key}/FollowUp/Model", "RemoveMetric")] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Model?handler=RemoveMetric", F(("Remove", 0)))),
+            [("Investments/{key}/FollowUp/Model", "Preview")] = new(null,
+                new Attack($"/Investments/{bi}/FollowUp/Model?handler=Preview", editor)),
             [("Investments/{key}/FollowUp/Runs", "Start")] = new(null,
                 new Attack($"/Investments/{bi}/FollowUp/Runs?handler=Start", F(("AsOf", "2024-01-31")))),
             [("Investments/{key}/FollowUp/Runs", "Approve")] = new(null,
@@ -255,6 +266,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         [("Funds/{key}/Economics", "Chart")] = [$"/Funds/{SecondFund.Key}/Economics?handler=Chart&name=balance"],
         [("Investments/{key}/BusinessCases/{id:int}", "Json")] =
             [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Json"],
+        [("Investments/{key}/FollowUp/Model", "Download")] = [$"/Investments/{SecondFund.Investment}/FollowUp/Model?handler=Download"],
     };
 
     /// <summary>Pages every reader may open for any fund (or lists): they show fund A's users none of fund B's rows.</summary>

@@ -11,7 +11,7 @@ public abstract class SlicePage(BundlinjeDb db) : InvestmentFormPage(db)
 {
     public Viewer Viewer => User.ToViewer();
     public string FundKey => Investment.Fund!.Key;
-    public string? Done { get; private set; }
+    public string? Done { get; protected set; }
 
     /// <summary>Reads what the slice shows (after an action too).</summary>
     protected abstract Task ShowAsync(CancellationToken ct);
