@@ -54,7 +54,8 @@ public sealed class BudgetBooking(IBundlinjeStore store, BusinessCases cases, Le
             ledger.AddReversal(posting, $"erstattet af business case {stored.Id}", LedgerSource.BusinessCase,
                 $"{Prefix}{stored.Id}/reverses/{posting.Id}");
         var expected = Expected(computed.Result, years);
-        var title = computed.Case.Part is { } part ? $"{computed.Case.Title} – {part}" : computed.Case.Title;
+        var title = computed.Case.Part is { } part && !computed.Case.Title.Contains(part, StringComparison.Ordinal)
+            ? $"{computed.Case.Title} – {part}" : computed.Case.Title;
         foreach (var ((year, payer), amount) in expected.Where(e => e.Value != 0))
             await ledger.AddAsync(investment, new LedgerLine
             {
