@@ -51,11 +51,23 @@ public sealed class BusinessCaseExchange(IBundlinjeStore store, BusinessCases ca
         CancellationToken ct = default)
     {
         var computed = await ComputeAsync(investment, version, part, ct);
+        return Export(computed, (investment.Fund ?? await FundAsync(investment, ct)).DiscountRates, format);
+    }
+
+    /// <summary>A stored case of the loaded investment by id (a page's download; another investment's is
+    /// <see cref="NotFound"/>).</summary>
+    public async Task<CaseExport> ExportAsync(Investment investment, int id, string format, CancellationToken ct = default)
+    {
+        var computed = await cases.ComputeAsync(investment, await cases.FindAsync(investment, id, ct), ct);
+        return Export(computed, (investment.Fund ?? await FundAsync(investment, ct)).DiscountRates, format);
+    }
+
+    private CaseExport Export(ComputedCase computed, DiscountRates rates, string format)
+    {
         var name = FileName(computed);
         return format switch
         {
-            "xlsx" => new(workbook.Write(computed, (investment.Fund ?? await FundAsync(investment, ct)).DiscountRates), XlsxType,
-                name + ".xlsx"),
+            "xlsx" => new(workbook.Write(computed, rates), XlsxType, name + ".xlsx"),
             "json" => new(Encoding.UTF8.GetBytes(computed.Stored.Json), "application/json", name + ".json"),
             _ => throw new Refused("businessCase.exportFormat", format),
         };

@@ -96,6 +96,34 @@ public sealed class BusinessCasePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_analyst_downloads_the_case_as_excel_edits_a_cell_and_saves_it_back_as_the_next_revision()
+    {
+        var first = Havnen();
+        var client = await Login.AsAsync(factory, Login.Email(Roles.DepartmentAnalyst));
+        var download = await client.GetAsync($"{Cases}/{first.Id}?handler=Xlsx", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(BusinessCaseExchange.XlsxType, download.Content.Headers.ContentType?.MediaType);
+        var xlsx = await download.Content.ReadAsByteArrayAsync(Ct);
+        // Effekter!C2 is the outcome's success rate: 60 % → 50 %.
+        var edited = Workbooks.Edit(xlsx, "Effekter", "C2", 0.5m);
+        async Task<HttpResponseMessage> Upload(byte[] content) => await client.PostAsync(Cases, new MultipartFormDataContent
+        {
+            { new StringContent(await Login.TokenAsync(client, Cases)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Upload", "havnen.xlsx" },
+        }, Ct);
+
+        var bad = await Upload(Workbooks.Edit(xlsx, "Effekter", "C2", "tres procent"));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("Ark 'Effekter', række 2, kolonne C", await Html(bad));
+        Assert.Equal(first.Id, Havnen().Id);
+
+        var response = await Upload(edited);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var second = Havnen();
+        Assert.Equal((2, 0.5m), (second.Revision, second.Case.Outcomes[0].SuccessRate));
+    }
+
+    [Fact]
     public async Task Saving_an_uploaded_file_makes_revision_2_and_opens_it()
     {
         var first = Havnen();

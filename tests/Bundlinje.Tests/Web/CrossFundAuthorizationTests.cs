@@ -266,6 +266,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         [("Funds/{key}/Economics", "Chart")] = [$"/Funds/{SecondFund.Key}/Economics?handler=Chart&name=balance"],
         [("Investments/{key}/BusinessCases/{id:int}", "Json")] =
             [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Json"],
+        [("Investments/{key}/BusinessCases/{id:int}", "Xlsx")] =
+            [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Xlsx"],
         [("Investments/{key}/FollowUp/Model", "Download")] = [$"/Investments/{SecondFund.Investment}/FollowUp/Model?handler=Download"],
     };
 

@@ -9,7 +9,7 @@ namespace Bundlinje.Web.Pages.Investments.BusinessCases;
 /// the sensitivity table with a tornado chart, and the revisions. Another investment's case id is 404; a case whose
 /// prices no longer resolve (a catalogue code or index year since changed) shows why instead of its figures.</summary>
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class CaseModel(Bundlinje.BusinessCases.BusinessCases cases) : InvestmentPageModel
+public sealed class CaseModel(Bundlinje.BusinessCases.BusinessCases cases, BusinessCaseExchange exchange) : InvestmentPageModel
 {
     [FromRoute] public int Id { get; set; }
     /// <summary>Set by the save form's redirect: says the case was saved.</summary>
@@ -41,6 +41,14 @@ public sealed class CaseModel(Bundlinje.BusinessCases.BusinessCases cases) : Inv
         var part = string.IsNullOrEmpty(stored.Part) ? "" : "-" + Slug(stored.Part);
         return File(Encoding.UTF8.GetBytes(stored.Json), "application/json",
             $"{Investment.Key}{part}-aftale{stored.AgreementVersion}-revision{stored.Revision}.json");
+    }
+
+    /// <summary>The case as the documented workbook (docs/business-cases.md, "Excel and CLI"), for an analyst to edit and
+    /// save back on the list page.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var export = await exchange.ExportAsync(Investment, Id, "xlsx", ct);
+        return File(export.Content, export.ContentType, export.FileName);
     }
 
     private static string Slug(string text) => System.Text.RegularExpressions.Regex.Replace(

@@ -7,11 +7,11 @@ namespace Bundlinje.Web.Pages.Investments.BusinessCases;
 /// a case file (bundlinje-business-case/1) as the next revision. A refused file is shown per JSON path and nothing is
 /// saved; a saved one opens its page.</summary>
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class IndexModel(BundlinjeDb db, Bundlinje.BusinessCases.BusinessCases cases, UnitPriceCatalogue catalogue)
-    : InvestmentFormPage(db)
+public sealed class IndexModel(BundlinjeDb db, Bundlinje.BusinessCases.BusinessCases cases, BusinessCaseExchange exchange,
+    UnitPriceCatalogue catalogue) : InvestmentFormPage(db)
 {
-    /// <summary>A case file is a few KB; anything much larger is not one.</summary>
-    public const int MaxFileBytes = 1024 * 1024;
+    /// <summary>A case file is a few KB and its workbook some tens; anything much larger is not one.</summary>
+    public const int MaxFileBytes = 5 * 1024 * 1024;
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? CaseJson { get; set; }
@@ -31,7 +31,7 @@ public sealed class IndexModel(BundlinjeDb db, Bundlinje.BusinessCases.BusinessC
     {
         try
         {
-            var stored = await cases.SaveAsync(Investment, await PostedJsonAsync(ct), ct);
+            var stored = await SaveAsync(ct);
             return Redirect($"/Investments/{Investment.Key}/BusinessCases/{stored.Id}?saved=true");
         }
         catch (Refused e)
@@ -43,16 +43,17 @@ public sealed class IndexModel(BundlinjeDb db, Bundlinje.BusinessCases.BusinessC
         return Page();
     }
 
-    /// <summary>The uploaded file (UTF-8, with or without a byte-order mark) if one was chosen, else the text field.</summary>
-    private async Task<string> PostedJsonAsync(CancellationToken ct)
+    /// <summary>The uploaded file if one was chosen — a case file (.json) or its workbook (.xlsx, problems at sheet, row and
+    /// column), through the same exchange as the CLI — else the pasted JSON.</summary>
+    private async Task<StoredBusinessCase> SaveAsync(CancellationToken ct)
     {
         if (Upload is { Length: > 0 } file)
         {
             if (file.Length > MaxFileBytes) throw Refused.At("Upload", "businessCase.uploadTooLarge", MaxFileBytes / 1024);
-            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return await reader.ReadToEndAsync(ct);
+            await using var content = file.OpenReadStream();
+            return (await exchange.ImportAsync(Investment, file.FileName, content, ct)).Stored;
         }
-        if (!string.IsNullOrWhiteSpace(CaseJson)) return CaseJson;
+        if (!string.IsNullOrWhiteSpace(CaseJson)) return await cases.SaveAsync(Investment, CaseJson, ct);
         throw Refused.At("Upload", "businessCase.chooseFile");
     }
 
