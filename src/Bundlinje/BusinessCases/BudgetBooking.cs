@@ -43,7 +43,7 @@ public sealed class BudgetBooking(IBundlinjeStore store, BusinessCases cases, Le
     public async Task<BookingOutcome> BookAsync(Investment investment, StoredBusinessCase stored, CancellationToken ct = default)
     {
         if (stored.InvestmentId != investment.Id) throw new NotFound("businessCase", stored.Id);
-        var computed = await cases.ComputeAsync(investment, stored, ct);
+        var computed = await cases.ComputeAsync(investment, stored, ct, withSensitivity: false);
         var (years, postings) = await FutureAsync(investment, ct);
         var parts = await store.BusinessCases.AsNoTracking().Where(b => b.InvestmentId == investment.Id)
             .ToDictionaryAsync(b => b.Id, b => b.Part, ct);
@@ -54,8 +54,7 @@ public sealed class BudgetBooking(IBundlinjeStore store, BusinessCases cases, Le
             ledger.AddReversal(posting, $"erstattet af business case {stored.Id}", LedgerSource.BusinessCase,
                 $"{Prefix}{stored.Id}/reverses/{posting.Id}");
         var expected = Expected(computed.Result, years);
-        var title = computed.Case.Part is { } part && !computed.Case.Title.Contains(part, StringComparison.Ordinal)
-            ? $"{computed.Case.Title} – {part}" : computed.Case.Title;
+        var title = computed.Case.FullTitle;
         foreach (var ((year, payer), amount) in expected.Where(e => e.Value != 0))
             await ledger.AddAsync(investment, new LedgerLine
             {
@@ -94,7 +93,8 @@ public sealed class BudgetBooking(IBundlinjeStore store, BusinessCases cases, Le
                 Text = $"Genindsat efter tilbageførsel af business case {stored.Id}: {original.Text}".Trim(),
             }, LedgerSource.BusinessCase, $"{Prefix}{stored.Id}/restores/{original.Id}", ct);
         await SaveAsync(investment, ct);
-        return new(own.Count, toRestore.Count, await CompareAsync(investment, await cases.ComputeAsync(investment, stored, ct), ct));
+        return new(own.Count, toRestore.Count,
+            await CompareAsync(investment, await cases.ComputeAsync(investment, stored, ct, withSensitivity: false), ct));
     }
 
     /// <summary>Whether the case's booking stands (some of its postings are not reversed).</summary>
@@ -127,7 +127,8 @@ public sealed class BudgetBooking(IBundlinjeStore store, BusinessCases cases, Le
             var (years, postings) = await FutureAsync(investment, ct);
             var expected = new Dictionary<int, decimal>();
             foreach (var stored in newest)
-                foreach (var ((year, _), amount) in Expected((await cases.ComputeAsync(investment, stored, ct)).Result, years))
+                foreach (var ((year, _), amount) in Expected(
+                    (await cases.ComputeAsync(investment, stored, ct, withSensitivity: false)).Result, years))
                     expected[year] = expected.GetValueOrDefault(year) + amount;
             var rows = Years(years, postings, expected).Where(y => y.Difference != 0).ToList();
             if (rows.Count > 0) differences.Add(new(investment.Key, investment.Name, newest.Select(c => c.Id).ToList(), rows));

@@ -41,4 +41,7 @@ public sealed record BusinessCase(
     IReadOnlyList<Outcome> Outcomes, IReadOnlyList<string> Assumptions, string? Source = null)
 {
     public int EndYear => StartYear + HorizonYears - 1;
+
+    /// <summary>The title with the part, unless the title names it already ("Havnen (Housing First)").</summary>
+    public string FullTitle => Part is { } part && !Title.Contains(part, StringComparison.Ordinal) ? $"{Title} – {part}" : Title;
 }

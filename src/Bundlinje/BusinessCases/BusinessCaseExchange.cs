@@ -23,9 +23,7 @@ public sealed class BusinessCaseExchange(IBundlinjeStore store, BusinessCases ca
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The investment by key, with its fund (the CLI's way in).</summary>
-    public async Task<Investment> InvestmentAsync(string key, CancellationToken ct = default) =>
-        await store.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == key, ct)
-            ?? throw new Refused("investment.unknown", key);
+    public Task<Investment> InvestmentAsync(string key, CancellationToken ct = default) => store.InvestmentWithFundAsync(key, ct);
 
     /// <summary>The current case of an agreement version (default: the newest with a case) and part (needed when the
     /// version has cases for several parts), computed at the fund's rates.</summary>

@@ -76,14 +76,18 @@ public sealed class BusinessCases(IBundlinjeStore store, ICurrentUser user, Time
             .Where(b => b.InvestmentId == of.InvestmentId && b.AgreementVersion == of.AgreementVersion && b.Part == of.Part)
             .OrderByDescending(b => b.Revision).ToListAsync(ct);
 
-    public async Task<ComputedCase> ComputeAsync(Investment investment, StoredBusinessCase stored, CancellationToken ct = default)
+    /// <summary>The case at the fund's rates; the sensitivity table (six more computations) only where it is shown
+    /// (<paramref name="withSensitivity"/>: the case page, the workbook, the API — not a booking, a check or a preview).</summary>
+    public async Task<ComputedCase> ComputeAsync(Investment investment, StoredBusinessCase stored, CancellationToken ct = default,
+        bool withSensitivity = true)
     {
         var fund = investment.Fund ?? await store.Funds.AsNoTracking().SingleAsync(f => f.Id == investment.FundId, ct);
         var c = stored.Case;
         var prices = await PricesAsync(fund.Id, c, ct);
         var rates = fund.DiscountRates;
         return new(stored, c, BusinessCaseMath.Compute(c, (o, q) => prices[o, q], rates),
-            Sensitivity.Table(c, (o, q) => prices[o, q], rates, fund.SensitivityStep), prices, fund.SensitivityStep);
+            withSensitivity ? Sensitivity.Table(c, (o, q) => prices[o, q], rates, fund.SensitivityStep) : [], prices,
+            fund.SensitivityStep);
     }
 
     public async Task<PriceBook> PricesAsync(int fundId, BusinessCase c, CancellationToken ct)

@@ -24,9 +24,8 @@ public sealed class FinalSettlements(IBundlinjeStore store, Ledger ledger)
     private static string Prefix(string investmentKey) => $"settlement:{investmentKey}/";
 
     /// <summary>The investment by its key, with its fund (the CLI's way in; a page has the route's investment).</summary>
-    public async Task<Investment> InvestmentAsync(string investmentKey, CancellationToken ct = default) =>
-        await store.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
-            ?? throw new Refused("investment.unknown", investmentKey);
+    public Task<Investment> InvestmentAsync(string investmentKey, CancellationToken ct = default) =>
+        store.InvestmentWithFundAsync(investmentKey, ct);
 
     public async Task<FinalStatement> StatementAsync(Investment investment, DateOnly asOf, CancellationToken ct = default)
     {

@@ -62,8 +62,7 @@ public sealed class FollowUpRunner(IBundlinjeStore store, IRegisterStore registe
 
     public async Task<FollowUpRun> RunAsync(string investmentKey, DateOnly asOf, IProgress<string>? progress = null,
         CancellationToken ct = default) =>
-        await RunAsync(await store.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == investmentKey, ct)
-            ?? throw new Refused("investment.unknown", investmentKey), asOf, progress, ct);
+        await RunAsync(await store.InvestmentWithFundAsync(investmentKey, ct), asOf, progress, ct);
 
     /// <summary>Runs a loaded investment (with its fund): a page's route investment or a queued job's.</summary>
     public async Task<FollowUpRun> RunAsync(Investment investment, DateOnly asOf, IProgress<string>? progress = null,

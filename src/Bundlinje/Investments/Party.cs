@@ -38,3 +38,12 @@ public static class PartyQueries
         store.Parties.AsNoTracking().Include(p => p.Organisation).Where(p => p.InvestmentId == investmentId).OrderBy(p => p.Id)
             .ToListAsync(ct);
 }
+
+public static class InvestmentQueries
+{
+    /// <summary>An investment by its key with its fund, read-only (the CLI's way in; a page has the route's investment);
+    /// an unknown key is refused.</summary>
+    public static async Task<Investment> InvestmentWithFundAsync(this IBundlinjeStore store, string key, CancellationToken ct) =>
+        await store.Investments.AsNoTracking().Include(i => i.Fund).FirstOrDefaultAsync(i => i.Key == key, ct)
+            ?? throw new Refused("investment.unknown", key);
+}

@@ -23,7 +23,7 @@ public sealed class ModelPreviews(IBundlinjeStore store, BusinessCases.BusinessC
             : current.FirstOrDefault()?.AgreementVersion;
         var computed = new List<ComputedCase>();
         foreach (var stored in current.Where(c => c.AgreementVersion == version))
-            computed.Add(await cases.ComputeAsync(investment, stored, ct));
+            computed.Add(await cases.ComputeAsync(investment, stored, ct, withSensitivity: false));
         var expected = computed.Count == 0 ? null : ModelPreview.Expected(model, computed.Select(c => c.Case).ToList());
         var latest = await store.FollowUpRuns.AsNoTracking().Where(r => r.InvestmentId == investment.Id).OrderByDescending(r => r.Id)
             .Select(r => r.ResultJson).FirstOrDefaultAsync(ct);

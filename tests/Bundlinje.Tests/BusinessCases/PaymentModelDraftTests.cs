@@ -9,17 +9,9 @@ public sealed class PaymentModelDraftTests
 {
     private static readonly string[] SeedCodes = [.. Bundlinje.FollowUps.Measures.Seed.Select(s => s.Code)];
 
-    private static ComputedCase Computed(BusinessCase c)
-    {
-        var catalogue = UnitPriceFile.ReadDemo();
-        var prices = PriceBook.Resolve(c, catalogue.Prices(fundId: 1), catalogue.Index);
-        var result = BusinessCaseMath.Compute(c, (o, q) => prices[o, q], DiscountRates.Ministry2021);
-        var stored = new StoredBusinessCase { Json = BusinessCaseFile.Write(c), Hash = BusinessCaseFile.Hash(c), SavedBy = "test" };
-        return new(stored, c, result, [], prices, 0.2m);
-    }
+    private static ComputedCase Computed(BusinessCase c) => Workbooks.Computed(c);
 
-    private static BusinessCase Demo(string file) =>
-        BusinessCaseFile.Read(DemoBusinessCases.Read($"Bundlinje.BusinessCases.Demo.{file}.json"));
+    private static BusinessCase Demo(string file) => Workbooks.Demo(file);
 
     /// <summary>The case's payments per outcome, paying department and year.</summary>
     private static Dictionary<(string, string, int), decimal> CasePayments(BusinessCaseResult result)

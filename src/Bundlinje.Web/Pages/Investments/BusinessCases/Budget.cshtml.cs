@@ -30,7 +30,7 @@ public sealed class BudgetModel(BundlinjeDb db, Bundlinje.BusinessCases.Business
     public async Task<IActionResult> OnGetDraftAsync(CancellationToken ct)
     {
         var stored = await cases.FindAsync(Investment, Id, ct);
-        var draft = await DraftAsync(await cases.ComputeAsync(Investment, stored, ct), ct);
+        var draft = await DraftAsync(await cases.ComputeAsync(Investment, stored, ct, withSensitivity: false), ct);
         return File(System.Text.Encoding.UTF8.GetBytes(draft.Json(About(stored))), "application/json",
             $"{Key}-betalingsmodel-udkast-{stored.Id}.json");
     }
@@ -48,7 +48,7 @@ public sealed class BudgetModel(BundlinjeDb db, Bundlinje.BusinessCases.Business
     private async Task LoadAsync(CancellationToken ct)
     {
         var stored = await cases.FindAsync(Investment, Id, ct);
-        Computed = await cases.ComputeAsync(Investment, stored, ct);
+        Computed = await cases.ComputeAsync(Investment, stored, ct, withSensitivity: false);
         Draft = await DraftAsync(Computed, ct);
         Budget = await booking.CompareAsync(Investment, Computed, ct);
         Booked = await booking.IsBookedAsync(Investment, stored, ct);
