@@ -46,6 +46,8 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<BusinessCases.StoredBusinessCase> BusinessCases => Set<BusinessCases.StoredBusinessCase>();
     public DbSet<BusinessCases.UnitPrice> UnitPrices => Set<BusinessCases.UnitPrice>();
     public DbSet<BusinessCases.PriceIndex> PriceIndices => Set<BusinessCases.PriceIndex>();
+    public DbSet<Reports.ReportRecord> Reports => Set<Reports.ReportRecord>();
+    public DbSet<Reports.ReportNarrative> ReportNarratives => Set<Reports.ReportNarrative>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,40 @@
+using Bundlinje.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Bundlinje.Data;
+
+internal sealed class ReportRecordConfiguration : IEntityTypeConfiguration<ReportRecord>
+{
+    public void Configure(EntityTypeBuilder<ReportRecord> b)
+    {
+        b.ToTable("Reports");
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(r => r.FundId).OnDelete(DeleteBehavior.Restrict);
+        // One number n per report and format: two generations at once cannot both become number n.
+        b.HasIndex(r => new { r.FundId, r.Kind, r.Subject, r.Period, r.Format, r.Number }).IsUnique();
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.Format).HasConversion<string>().HasMaxLength(10);
+        b.Property(r => r.Subject).HasMaxLength(200);
+        b.Property(r => r.Period).HasMaxLength(20);
+        b.Property(r => r.Language).HasMaxLength(5);
+        b.Property(r => r.FileName).HasMaxLength(300);
+        b.Property(r => r.InputsSha256).HasMaxLength(64);
+        b.Property(r => r.OutputSha256).HasMaxLength(64);
+        b.Property(r => r.GeneratedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ReportNarrativeConfiguration : IEntityTypeConfiguration<ReportNarrative>
+{
+    public void Configure(EntityTypeBuilder<ReportNarrative> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(n => n.FundId).OnDelete(DeleteBehavior.Restrict);
+        // One revision n per text: two saves at once cannot both become revision n.
+        b.HasIndex(n => new { n.FundId, n.Scope, n.Key, n.Revision }).IsUnique();
+        b.Property(n => n.Scope).HasMaxLength(200);
+        b.Property(n => n.Key).HasMaxLength(200);
+        b.Property(n => n.Text).HasMaxLength(ReportNarrativeLimits.MaxLength);
+        b.Property(n => n.WrittenBy).HasMaxLength(256);
+        b.Property(n => n.CopiedFrom).HasMaxLength(200);
+    }
+}
