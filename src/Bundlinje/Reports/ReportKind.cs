@@ -28,3 +28,13 @@ public static class NarrativeScope
         return $"factsheet/{parts[1]}/{(half == 2 ? $"{year}-1" : $"{year - 1}-2")}";
     }
 }
+
+/// <summary>The default dates reports are as of.</summary>
+public static class ReportPeriods
+{
+    /// <summary>The end of the last complete half-year before <paramref name="today"/> (MSB's status is half-yearly).</summary>
+    public static DateOnly LastHalfYearEnd(DateOnly today) => today.Month >= 7 ? new(today.Year, 6, 30) : new(today.Year - 1, 12, 31);
+
+    /// <summary>The last complete year before <paramref name="today"/> (the annual report is written after the accounts).</summary>
+    public static int LastYear(DateOnly today) => today.Year - 1;
+}
