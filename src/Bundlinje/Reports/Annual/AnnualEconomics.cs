@@ -8,6 +8,9 @@ namespace Bundlinje.Reports.Annual;
 /// investments and the two charts of the Economics page.</summary>
 internal static class AnnualEconomics
 {
+    /// <summary>The unit of the council's tables, in both languages (numbers are da-DK in both).</summary>
+    private const string Unit = "1.000 kr.";
+
     public static IEnumerable<ReportBlock> Blocks(AnnualFacts f)
     {
         var report = f.Economics;
@@ -51,13 +54,15 @@ internal static class AnnualEconomics
             f.T("R = regnskab, B = budget.", "R = accounts, B = budget."),
             f.T($"Resultatbetalinger i budgetårene er de forventede ved {report.EffectPercent} % effekt.",
                 $"Result payments in the budget years are those expected at {report.EffectPercent}% effect."),
-            f.T($"Efterfølgende år i alt: {later.FirstYear}–{later.LastYear}.", $"Later years, total: {later.FirstYear}–{later.LastYear}."),
+            f.T($"Efterfølgende år i alt: {later.FirstYear}–{later.LastYear}.",
+                $"Later years, total: {later.FirstYear}–{later.LastYear}."),
         };
         if (report.Options.LastActualYear != f.Year)
-            notes.Add(f.T($"Regnskabskolonnerne går til og med {report.Options.LastActualYear} (det seneste lukkede/bogførte regnskabsår).",
+            notes.Add(f.T(
+                $"Regnskabskolonnerne går til og med {report.Options.LastActualYear} (det seneste lukkede/bogførte regnskabsår).",
                 $"The accounts columns run to {report.Options.LastActualYear} (the latest closed/posted fiscal year)."));
         return new ReportTable(f.T($"Tabel 2: Økonomien i {f.FundName}", $"Table 2: The economics of {f.FundName}"),
-            [f.T("1.000 kr.", "DKK 1,000"), .. columns.Select(c => f.EconomicsLabel(c.Label))], rows, f.T("1.000 kr.", "DKK 1,000"), notes);
+            [Unit, .. columns.Select(c => f.EconomicsLabel(c.Label))], rows, Unit, notes);
     }
 
     /// <summary>The published figures that differ from the computed ones (more than 1.000 kr.), when a published table was given.</summary>
@@ -69,7 +74,7 @@ internal static class AnnualEconomics
         {
             yield return new GeneratedText(
                 f.T("Alle tal i den offentliggjorte tabel stemmer med den beregnede tabel (inden for 1.000 kr.).",
-                "Every figure of the published table agrees with the computed table (within DKK 1,000)."), reconcile);
+                "Every figure of the published table agrees with the computed table (within 1.000 kr.)."), reconcile);
             yield break;
         }
         yield return new GeneratedText(f.T(
@@ -86,7 +91,7 @@ internal static class AnnualEconomics
                 return new ReportRow([f.EconomicsLabel(d.Row), f.EconomicsLabel(d.Column), new ReportCell(Number(d.Published), true),
                     new ReportCell(d.Computed is { } c ? Number(c) : d.Missing ?? "", d.Computed is not null, source),
                     new ReportCell(d.Difference is { } diff ? Number(diff) : "", true)]);
-            })], f.T("1.000 kr.", "DKK 1,000"));
+            })], Unit);
     }
 
     private static string Number(decimal thousands) => thousands.ToString("#,##0.##", Kroner.Danish);
