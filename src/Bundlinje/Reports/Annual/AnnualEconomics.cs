@@ -54,15 +54,14 @@ internal static class AnnualEconomics
             f.T("R = regnskab, B = budget.", "R = accounts, B = budget."),
             f.T($"Resultatbetalinger i budgetårene er de forventede ved {report.EffectPercent} % effekt.",
                 $"Result payments in the budget years are those expected at {report.EffectPercent}% effect."),
-            f.T($"Efterfølgende år i alt: {later.FirstYear}–{later.LastYear}.",
-                $"Later years, total: {later.FirstYear}–{later.LastYear}."),
+            f.T($"Efterfølgende år i alt: {Years(later)}.", $"Later years, total: {Years(later)}."),
         };
         if (report.Options.LastActualYear != f.Year)
             notes.Add(f.T(
                 $"Regnskabskolonnerne går til og med {report.Options.LastActualYear} (det seneste lukkede/bogførte regnskabsår).",
                 $"The accounts columns run to {report.Options.LastActualYear} (the latest closed/posted fiscal year)."));
         return new ReportTable(f.T($"Tabel 2: Økonomien i {f.FundName}", $"Table 2: The economics of {f.FundName}"),
-            [Unit, .. columns.Select(c => f.EconomicsLabel(c.Label))], rows, Unit, notes);
+            ["", .. columns.Select(c => f.EconomicsLabel(c.Label))], rows, Unit, notes);
     }
 
     /// <summary>The published figures that differ from the computed ones (more than 1.000 kr.), when a published table was given.</summary>
@@ -93,6 +92,8 @@ internal static class AnnualEconomics
                     new ReportCell(d.Difference is { } diff ? Number(diff) : "", true)]);
             })], Unit);
     }
+
+    private static string Years(EconomicsColumn c) => c.FirstYear == c.LastYear ? $"{c.FirstYear}" : $"{c.FirstYear}–{c.LastYear}";
 
     private static string Number(decimal thousands) => thousands.ToString("#,##0.##", Kroner.Danish);
 

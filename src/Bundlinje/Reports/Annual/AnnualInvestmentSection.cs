@@ -19,8 +19,7 @@ internal static class AnnualInvestmentSection
         var link = AnnualReportBuilder.InvestmentLink(i.Key);
         var facts = new List<Fact>
         {
-            new(f.T("Periode", "Period"), i.PeriodStart is null && i.PeriodEnd is null ? f.T("Ikke oplyst", "Not stated")
-                : $"{AnnualTexts.Date(i.PeriodStart)}–{AnnualTexts.Date(i.PeriodEnd)}", link),
+            new(f.T("Periode", "Period"), Period(f, i), link),
             new(f.T("Status", "Status"), f.Status(i.Status), link),
         };
         facts.AddRange(i.Capital.Select(c =>
@@ -34,6 +33,14 @@ internal static class AnnualInvestmentSection
         if (Enrolment(f, i) is { } enrolment) facts.Add(enrolment);
         return facts;
     }
+
+    private static string Period(AnnualFacts f, InvestmentFacts i) => (i.PeriodStart, i.PeriodEnd) switch
+    {
+        (null, null) => f.T("Ikke oplyst", "Not stated"),
+        ({ } start, null) => f.T($"Fra {AnnualTexts.Date(start)}", $"From {AnnualTexts.Date(start)}"),
+        (null, { } end) => f.T($"Til {AnnualTexts.Date(end)}", $"Until {AnnualTexts.Date(end)}"),
+        ({ } start, { } end) => $"{AnnualTexts.Date(start)}–{AnnualTexts.Date(end)}",
+    };
 
     private static Fact? Enrolment(AnnualFacts f, InvestmentFacts i)
     {

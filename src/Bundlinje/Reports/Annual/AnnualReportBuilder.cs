@@ -56,9 +56,11 @@ public static class AnnualReportBuilder
             yield return new GeneratedText(f.T($"Ingen aftaler udløber i {next}.", $"No agreement ends in {next}."), "/Portfolio");
             yield break;
         }
-        yield return new GeneratedText(f.T(
-            $"Aftalerne for {ending.Count} investeringer udløber i {next}; en eventuel videreførelse skal budgetteres.",
-            $"The agreements of {ending.Count} investments end in {next}; a continuation is to be budgeted."), "/Portfolio");
+        yield return new GeneratedText(ending.Count == 1
+            ? f.T($"Aftalen for 1 investering udløber i {next}; en eventuel videreførelse skal budgetteres.",
+                $"The agreement of 1 investment ends in {next}; a continuation is to be budgeted.")
+            : f.T($"Aftalerne for {ending.Count} investeringer udløber i {next}; en eventuel videreførelse skal budgetteres.",
+                $"The agreements of {ending.Count} investments end in {next}; a continuation is to be budgeted."), "/Portfolio");
         yield return new ReportTable(f.T($"Investeringer hvis aftale udløber i {next}", $"Investments whose agreement ends in {next}"),
             [f.T("Investering", "Investment"), f.T("Aftalen udløber", "Agreement ends"), f.T("Kapital", "Capital"),
                 f.T("Myndighed", "Authority")],
