@@ -47,6 +47,8 @@ public static class ServiceSetup
         typeof(InvestmentDevelopment), typeof(ApprovalChain), typeof(Calls), typeof(Intake), typeof(Triage), typeof(Assessments),
         typeof(DemoFollowUpLoader), typeof(DatabaseBackup), typeof(Accounts), typeof(DemoData),
         typeof(BusinessCases.BusinessCases), typeof(BusinessCases.DemoBusinessCases), typeof(BusinessCases.BusinessCaseExchange),
-        typeof(BusinessCases.BudgetBooking), typeof(Payments.ModelPreviews), typeof(Reports.ReportNarratives), typeof(Reports.ReportArchive), typeof(Reports.ReportGenerator),
+        typeof(BusinessCases.BudgetBooking), typeof(Payments.ModelPreviews),
+        typeof(Reports.ReportNarratives), typeof(Reports.ReportArchive), typeof(Reports.ReportGenerator),
+        typeof(Reports.Annual.AnnualReports),
     ];
 }

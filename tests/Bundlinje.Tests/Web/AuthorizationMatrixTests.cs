@@ -123,6 +123,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/Investments/dialog-mod-vold/BusinessCases/{ungiCase}/Budget", O.Login, O.NotFound),
             All("/Investments/dialog-mod-vold/BusinessCases/999999/Budget", O.Login, O.NotFound),
         ],
+        ["Investments/{key}/FactSheet"] =
+        [
+            All("/Investments/dialog-mod-vold/FactSheet?asOf=2024-12-31", O.Login, O.Ok),
+            new("/Investments/ungifokus/FactSheet?asOf=2024-12-31", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+        ],
         ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
         ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
         ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],
@@ -147,6 +152,22 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/BusinessCaseCheck"] = [FundWide("/Funds/aarhus/BusinessCaseCheck"),
             new("/Funds/nowhere/BusinessCaseCheck", O.Login, O.NotFound, O.NotFound, O.NotFound, O.NotFound, O.NotFound)],
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],
+        ["Funds/{key}/Reports"] = [All("/Funds/aarhus/Reports", O.Login, O.Ok), All("/Funds/nowhere/Reports", O.Login, O.NotFound)],
+        ["Funds/{key}/Reports/Annual/{year:int}"] = [FundWide("/Funds/aarhus/Reports/Annual/2024"),
+            new("/Funds/aarhus/Reports/Annual/2024?handler=Print", O.Login, O.Ok, O.Ok, O.Denied, O.Denied, O.Denied)],
+        ["Funds/{key}/Reports/Departments/{department}"] =
+        [
+            new("/Funds/aarhus/Reports/Departments/sfb?asOf=2024-12-31", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            new("/Funds/aarhus/Reports/Departments/no-such?asOf=2024-12-31", O.Login, O.NotFound, O.NotFound, O.Denied, O.Denied,
+                O.Denied),
+        ],
+        ["Funds/{key}/Reports/Narrative"] =
+        [
+            SecretariatOnly("/Funds/aarhus/Reports/Narrative?scope=annual/2024&field=forord"),
+            new("/Funds/aarhus/Reports/Narrative?scope=factsheet/no-such/2024-2&field=status", O.Login, O.NotFound, O.Denied, O.Denied,
+                O.Denied, O.Denied),
+        ],
+        ["Funds/{key}/Reports/{id:int}"] = [All("/Funds/aarhus/Reports/999999", O.Login, O.NotFound)],
         ["Funds/{key}/Board"] = [All("/Funds/aarhus/Board", O.Login, O.Ok), All("/Funds/nowhere/Board", O.Login, O.NotFound)],
         ["Funds/{key}/Calls"] = [FundWide("/Funds/aarhus/Calls")],
         ["Funds/{key}/Measures"] =

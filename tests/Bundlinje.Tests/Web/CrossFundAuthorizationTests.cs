@@ -20,6 +20,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
     private SecondFund b = null!;
     private BusinessCases.SecondFundCases bc = null!;
     private int bCase;
+    private int bReport;
     private readonly Dictionary<string, HttpClient> clients = [];
     private const string A = "aarhus", AInvestment = "dialog-mod-vold";
     private static readonly string[] Attackers = ["sekretariat@demo.bundlinje.dk", "raad@demo.bundlinje.dk"];
@@ -35,6 +36,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         b = await SecondFund.CreateAsync(Factory);
         bc = await BusinessCases.SecondFundCases.CreateAsync(Factory, b);
         bCase = Factory.With(db => AddBusinessCase(db, b.InvestmentId));
+        bReport = Factory.With(db => AddReport(db, b.FundId));
         foreach (var email in Attackers.Append(SecondFund.Secretariat)) clients[email] = await Login.AsAsync(Factory, email);
     }
 
@@ -62,6 +64,26 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         db.BusinessCases.Add(stored);
         db.SaveChanges();
         return stored.Id;
+    }
+
+    /// <summary>An issued fact sheet of fund B's investment and one of its texts, stored as rows.</summary>
+    private static int AddReport(Data.BundlinjeDb db, int fundId)
+    {
+        var report = new Bundlinje.Reports.ReportRecord
+        {
+            FundId = fundId, Kind = Bundlinje.Reports.ReportKind.FactSheet, Subject = SecondFund.Investment, Period = "2024-2",
+            AsOf = new(2024, 12, 31), Format = Bundlinje.Reports.ReportFormat.Docx, Number = 1, Language = "da",
+            FileName = "faktaark-kystprojektet-2024-2-1.docx", Content = [1, 2, 3], InputsSha256 = new string('0', 64),
+            OutputSha256 = new string('1', 64), GeneratedBy = "test", GeneratedAt = DateTimeOffset.UnixEpoch,
+        };
+        db.Reports.Add(report);
+        db.ReportNarratives.Add(new()
+        {
+            FundId = fundId, Scope = $"factsheet/{SecondFund.Investment}/2024-2", Key = "status", Revision = 1, Text = "Kystteksten",
+            WrittenBy = "test", WrittenAt = DateTimeOffset.UnixEpoch,
+        });
+        db.SaveChanges();
+        return report.Id;
     }
 
     /// <summary>One forged request: a URL and the form it posts (optionally with a file).</summary>
@@ -207,6 +229,20 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 new Attack($"/Funds/{A}/Measures?handler=Edit", measure), new Attack($"/Funds/{bf}/Measures?handler=Edit", measure)),
             [("Funds/{key}/Measures", "Delete")] = new(null,
                 new Attack($"/Funds/{A}/Measures?handler=Delete", measure), new Attack($"/Funds/{bf}/Measures?handler=Delete", measure)),
+            [("Funds/{key}/Reports/Annual/{year:int}", "Issue")] = new(null,
+                new Attack($"/Funds/{bf}/Reports/Annual/2024?handler=Issue", F(("Format", "docx")))),
+            [("Funds/{key}/Reports/Annual/{year:int}", "CopyPrevious")] = new(null,
+                new Attack($"/Funds/{bf}/Reports/Annual/2024?handler=CopyPrevious", new())),
+            [("Investments/{key}/FactSheet", "Issue")] = new(null,
+                new Attack($"/Investments/{bi}/FactSheet?asOf=2024-12-31&handler=Issue", F(("Format", "docx")))),
+            [("Investments/{key}/FactSheet", "CopyPrevious")] = new(null,
+                new Attack($"/Investments/{bi}/FactSheet?asOf=2025-06-30&handler=CopyPrevious", new())),
+            [("Funds/{key}/Reports/Departments/{department}", "Issue")] = new(null,
+                new Attack($"/Funds/{bf}/Reports/Departments/{SecondFund.Organisation}?asOf=2024-12-31&handler=Issue", F(("Format", "docx"))),
+                new Attack($"/Funds/{A}/Reports/Departments/{SecondFund.Organisation}?asOf=2024-12-31&handler=Issue", F(("Format", "docx")))),
+            [("Funds/{key}/Reports/Narrative", null)] = new(null,
+                new Attack($"/Funds/{A}/Reports/Narrative?scope=factsheet/{bi}/2024-2&field=status", F(("Text", "Overtaget"), ("BasedOn", 1))),
+                new Attack($"/Funds/{bf}/Reports/Narrative?scope=factsheet/{bi}/2024-2&field=status", F(("Text", "Overtaget"), ("BasedOn", 1)))),
             [("Funds/{key}/Proposals/{reference}", null)] = new(null,
                 new Attack($"/Funds/{A}/Proposals/{SecondFund.Reference}", triage),
                     new Attack($"/Funds/{bf}/Proposals/{SecondFund.Reference}", triage)),
@@ -231,6 +267,10 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Investments/{AInvestment}/BusinessCases/{bCase}/Budget", false),
         ($"/Investments/{AInvestment}/BusinessCases/{bCase}/Budget?handler=Draft", false),
         ($"/Funds/{SecondFund.Key}/BusinessCaseCheck", true),
+        ($"/Funds/{SecondFund.Key}/Reports/{bReport}", true), ($"/Funds/{A}/Reports/{bReport}", false),
+        ($"/Funds/{SecondFund.Key}/Reports/Annual/2024", true), ($"/Investments/{SecondFund.Investment}/FactSheet?asOf=2024-12-31", true),
+        ($"/Funds/{A}/Reports/Narrative?scope=factsheet/{SecondFund.Investment}/2024-2&field=status", false),
+        ($"/Funds/{SecondFund.Key}/Reports/Narrative?scope=factsheet/{SecondFund.Investment}/2024-2&field=status", true),
         ($"/Investments/{SecondFund.Investment}/Edit", true), ($"/Investments/{SecondFund.Investment}/Revise", true),
         ($"/Investments/{SecondFund.Investment}/Parties/Add", true),
         ($"/Investments/{SecondFund.Investment}/Parties/{b.PartyId}/Edit", true),
@@ -269,6 +309,10 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         [("Investments/{key}/BusinessCases/{id:int}", "Xlsx")] =
             [$"/Investments/{SecondFund.Investment}/BusinessCases/{bc.CaseId}?handler=Xlsx"],
         [("Investments/{key}/FollowUp/Model", "Download")] = [$"/Investments/{SecondFund.Investment}/FollowUp/Model?handler=Download"],
+        [("Funds/{key}/Reports/Annual/{year:int}", "Print")] = [$"/Funds/{SecondFund.Key}/Reports/Annual/2024?handler=Print"],
+        [("Investments/{key}/FactSheet", "Print")] = [$"/Investments/{SecondFund.Investment}/FactSheet?asOf=2024-12-31&handler=Print"],
+        [("Funds/{key}/Reports/Departments/{department}", "Print")] =
+            [$"/Funds/{SecondFund.Key}/Reports/Departments/{SecondFund.Organisation}?asOf=2024-12-31&handler=Print"],
     };
 
     /// <summary>Pages every reader may open for any fund (or lists): they show fund A's users none of fund B's rows.</summary>
@@ -464,6 +508,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             $"business cases {await db.BusinessCases.CountAsync()}, unit prices {string.Join(",", await db.UnitPrices.OrderBy(p => p.Id)
                 .Select(p => p.Code + ":" + p.Version).ToListAsync())}, price index {await db.PriceIndices.CountAsync()}",
             $"ledger sum {(await db.LedgerPostings.Select(p => p.Amount).ToListAsync()).Sum()}",
+            $"reports {await db.Reports.CountAsync()}, texts {await db.ReportNarratives.CountAsync()}",
             $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version)
                 .ToListAsync()).Sum()}"
                 + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version)

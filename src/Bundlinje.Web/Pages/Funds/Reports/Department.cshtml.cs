@@ -1,4 +1,5 @@
 using Bundlinje.Reports;
+using Bundlinje.Reports.FactSheets;
 
 namespace Bundlinje.Web.Pages.Funds.Reports;
 
@@ -6,7 +7,8 @@ namespace Bundlinje.Web.Pages.Funds.Reports;
 /// secretariat and council and the department's analysts read it; the secretariat issues it as DOCX or PDF. Its texts are
 /// the investments' fact-sheet texts (edited on each fact sheet, or here through the links).</summary>
 [RouteFund(nameof(Operations.Read))]
-public sealed class DepartmentModel(BundlinjeDb db, ReportGenerator reports, TimeProvider clock) : FundFormPage(db)
+public sealed class DepartmentModel(BundlinjeDb db, ReportGenerator reports, DepartmentBundles bundles, TimeProvider clock)
+    : FundFormPage(db)
 {
     [FromRoute] public string Department { get; set; } = "";
     [FromQuery] public DateOnly? AsOf { get; set; }
@@ -25,12 +27,17 @@ public sealed class DepartmentModel(BundlinjeDb db, ReportGenerator reports, Tim
         (await reports.DepartmentAsync(Fund, Department, Date, ReportAccess.Language, ct)).Document), "text/html; charset=utf-8");
 
     [Requires(nameof(Operations.Administer))]
-    public Task<IActionResult> OnPostIssueAsync(string? format, string? language, CancellationToken ct) =>
-        SaveFormAsync("Issue", () => reports.IssueDepartmentAsync(Fund, Department, Date, ReportAccess.Format(format),
-            ReportAccess.DocumentLanguage(language), ct), $"/Funds/{Key}/Reports", () => LoadAsync(ct));
+    public async Task<IActionResult> OnPostIssueAsync(string? format, string? language, CancellationToken ct) =>
+        await RefuseAsync(ct) ?? await SaveFormAsync("Issue", () => reports.IssueDepartmentAsync(Fund, Department, Date,
+            ReportAccess.Format(format), ReportAccess.DocumentLanguage(language), ct), $"/Funds/{Key}/Reports", () => LoadAsync(ct));
 
-    private async Task<IActionResult?> RefuseAsync(CancellationToken ct) =>
-        (await ReportAccess.OfAsync(HttpContext, Db, Fund, ct)).MayRead(ReportKind.DepartmentBundle, Department) ? null : Forbid();
+    /// <summary>403 for a reader who may not read the bundle; 404 for a department that pays for none of the fund's
+    /// investments (another fund's department included).</summary>
+    private async Task<IActionResult?> RefuseAsync(CancellationToken ct)
+    {
+        if (!(await ReportAccess.OfAsync(HttpContext, Db, Fund, ct)).MayRead(ReportKind.DepartmentBundle, Department)) return Forbid();
+        return (await bundles.DepartmentsAsync(Fund, ct)).Any(d => d.Key == Department) ? null : NotFound();
+    }
 
     private async Task LoadAsync(CancellationToken ct)
     {
