@@ -20,7 +20,7 @@ public sealed class ChromiumPrinter(IConfiguration config)
 
     public string Program => config["Bundlinje:Chromium"] is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    public Task<byte[]> PdfAsync(string html, CancellationToken ct) => RunAsync(html, "report.pdf",
+    public Task<byte[]> PdfAsync(string html, CancellationToken ct) => RunAsync(html, "printed.pdf",
         output => ["--no-pdf-header-footer", $"--print-to-pdf={output}"], ct);
 
     /// <summary>The SVG as a PNG of <paramref name="width"/> × <paramref name="height"/> CSS pixels at twice that
@@ -57,10 +57,17 @@ public sealed class ChromiumPrinter(IConfiguration config)
                 throw new InvalidOperationException($"Chromium wrote no {outputName}.");
             return await File.ReadAllBytesAsync(output, ct);
         }
-        finally
+        finally { await DeleteAsync(folder); }
+    }
+
+    /// <summary>A killed Chromium's last child can still write to its profile for a moment: try again briefly.</summary>
+    private static async Task DeleteAsync(DirectoryInfo folder)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            try { folder.Delete(recursive: true); }
-            catch (IOException) { } // Chromium's last child can still hold its profile for a moment; the folder is temporary.
+            try { folder.Delete(recursive: true); return; }
+            catch (DirectoryNotFoundException) { return; }
+            catch (IOException) when (attempt < 5) { await Task.Delay(100 * attempt, CancellationToken.None); }
         }
     }
 

@@ -33,9 +33,9 @@ public static class ReportDocx
         {
             var language = doc.Language == "en" ? "en-GB" : "da-DK";
             var main = package.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = ReportDocxStyles.Styles(language);
-            main.AddNewPart<NumberingDefinitionsPart>().Numbering = ReportDocxStyles.Numbering();
-            main.AddNewPart<DocumentSettingsPart>().Settings = ReportDocxStyles.Settings(language);
+            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = ReportDocxStyles.Styles(language);
+            main.AddNewPart<NumberingDefinitionsPart>("rIdNumbering").Numbering = ReportDocxStyles.Numbering();
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = ReportDocxStyles.Settings(language);
             var body = new ReportDocxBody(doc, main, chartPictures).Write();
             main.Document = new Document(body);
             main.Document.Save();

@@ -24,7 +24,7 @@ internal sealed class ReportDocxBody(ReportDocument doc, MainDocumentPart main, 
     {
         body.Append(Text("Title", doc.Title));
         if (!string.IsNullOrEmpty(doc.Subtitle)) body.Append(Text("Subtitle", doc.Subtitle));
-        if (doc.Sections.Count > 0) body.Append(Contents());
+        if (ReportHtml.HasContents(doc)) body.Append(Contents());
         foreach (var section in doc.Sections) Section(section);
         body.Append(SectionProperties(columns));
         return body;

@@ -46,6 +46,10 @@ public static class ReportHtml
         return numbers;
     }
 
+    /// <summary>A table of contents is printed when the document has more than one chapter (the annual report, a department
+    /// bundle), not for a single fact sheet.</summary>
+    public static bool HasContents(ReportDocument doc) => doc.Sections.Count(s => s.Level == 1) > 1;
+
     /// <summary>A source is an app-relative link ("/Funds/aarhus/Ledger?..."); anything else is not linked.</summary>
     internal static string? SafeSource(string? source) =>
         source is { Length: > 1 } s && s[0] == '/' && s[1] != '/' && s[1] != '\\' ? s : null;

@@ -28,7 +28,7 @@ internal sealed class ReportHtmlWriter(ReportDocument doc, bool preview, Func<st
 
     private void Contents(IReadOnlyList<string?> numbers)
     {
-        if (doc.Sections.Count == 0) return;
+        if (!HasContents(doc)) return;
         html.Append("<nav class=\"report-toc\" aria-labelledby=\"report-toc\">\n")
             .Append($"<h2 id=\"report-toc\" class=\"h3\">{Say("Indhold", "Contents")}</h2>\n<ul class=\"nobullet-list\">\n");
         for (var i = 0; i < doc.Sections.Count; i++)

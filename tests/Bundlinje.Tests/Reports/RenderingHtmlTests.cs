@@ -91,7 +91,9 @@ public class RenderingHtmlTests
         Assert.Contains(".report-newpage { break-before: page; }", page);
         Assert.Contains(".report-columns { column-count: 2;", page);
         Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", page);
-        Assert.Contains("@page { size: A4 landscape;", ReportHtml.Standalone(RenderingDocument.FactSheet()));
+        var factSheet = ReportHtml.Standalone(RenderingDocument.FactSheet());
+        Assert.Contains("@page { size: A4 landscape;", factSheet);
+        Assert.DoesNotContain("report-toc\"", factSheet);
         Assert.Equal(ReportHtml.Standalone(Doc), ReportHtml.Standalone(RenderingDocument.Annual()));
     }
 }
