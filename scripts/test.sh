@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: domain, web integration on SQLite and PostgreSQL, authorization matrix, CSRF, browser.
-# Installs Debian's chromium and postgresql when missing (as root); without them those tests skip locally and fail under CI=true.
+# Installs Debian's chromium, poppler-utils (pdftotext/pdftoppm/pdfinfo read the report PDFs back) and postgresql when missing
+# (as root); without them those tests skip locally and fail under CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/pdftoppm ] && [ -x /usr/bin/pdftotext ] && [ -x /usr/bin/pdfinfo ] || missing+=(poppler-utils)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then

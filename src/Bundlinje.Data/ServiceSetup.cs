@@ -29,6 +29,8 @@ public static class ServiceSetup
         // The economics table is computed once per change of a fund's books, not per request (docs/performance.md).
         services.AddSingleton<EconomicsCache>();
         services.AddScoped<IAssessorDirectory, AssessorDirectory>();
+        services.AddSingleton<Documents.ChromiumPrinter>();
+        services.AddSingleton<Reports.IReportFiles, Documents.ReportFiles>();
         // Editing a measure asks the register store whether a code has observations; without a pseudonym key (no store
         // can be opened) nothing can have been imported.
         services.AddScoped(sp => new MeasureCatalogue(sp.GetRequiredService<IBundlinjeStore>(), code =>
