@@ -16,15 +16,17 @@ public static class EnrolmentChart
     {
         var all = enrolled.Concat(plan).ToList();
         var (first, last) = (all.Min(p => p.Date).DayNumber, all.Max(p => p.Date).DayNumber);
-        var top = NiceTop(all.Max(p => p.Count));
-        var span = Math.Max(1, last - first);
+        if (last - first < 60) (first, last) = (first - 182, last + 182); // one count: half a year either side
+        var step = Step(all.Max(p => p.Count));
+        var top = Math.Max(step, (all.Max(p => p.Count) + step - 1) / step * step);
+        var span = last - first;
         decimal X(DateOnly d) => Math.Round(Left + (Width - Left - Right) * (decimal)(d.DayNumber - first) / span, 1);
         decimal Y(int v) => Math.Round(Top + (Height - Top - Bottom) * (top - v) / (decimal)top, 1);
         var svg = new StringBuilder();
         Add(svg, $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {Width} {Height}" role="img" aria-label="{Escape(
             title)}" font-family="IBM Plex Sans, Arial, sans-serif" font-size="11">""");
         Add(svg, $"""<title>{Escape(title)}</title><text x="{Left}" y="18" font-size="13" font-weight="600">{Escape(title)}</text>""");
-        for (var tick = 0; tick <= top; tick += top / 4)
+        for (var tick = 0; tick <= top; tick += step)
             Add(svg, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(tick)}" y2="{Y(tick)}" stroke="{(tick == 0 ? "#1a1a1a"
                 : "#ddd")}"/><text x="{Left - 6}" y="{Y(tick) + 4}" text-anchor="end">{Kroner.Number(tick)}</text>""");
         var years = Enumerable.Range(DateOnly.FromDayNumber(first).Year, DateOnly.FromDayNumber(last).Year
@@ -57,13 +59,12 @@ public static class EnrolmentChart
         }
     }
 
-    /// <summary>The axis top: a multiple of 4 nice steps at or above the largest count (at least 4).</summary>
-    private static int NiceTop(int max)
+    /// <summary>The tick step: 1, 2, 5, 10, 20, 50, … so that at most 5 steps reach the largest count.</summary>
+    private static int Step(int max)
     {
         var step = 1;
-        // 1, 2, 5, 10, 20, 50, …
-        while (step * 4 < max) step = step.ToString(System.Globalization.CultureInfo.InvariantCulture)[0] == '2' ? step / 2 * 5 : step * 2;
-        return step * 4;
+        while (step * 5 < max) step = step.ToString(System.Globalization.CultureInfo.InvariantCulture)[0] == '2' ? step / 2 * 5 : step * 2;
+        return step;
     }
 
     // Coordinates must use a decimal point whatever the thread's culture (da-DK writes 103,5).

@@ -96,7 +96,10 @@ public static class FactSheetDocument
               + (en ? " participants" : " deltagere")
               + (i.PlannedPerYear is { } y ? $" ({Kroner.Number(y)} {(en ? "per year" : "pr. år")})" : "");
         var group = i.TargetGroup ?? "";
-        return group.Length == 0 ? planned.Length == 0 ? "–" : planned : planned.Length == 0 ? group : $"{group}; {planned}";
+        if (group.Length == 0) return planned.Length == 0 ? "–" : planned;
+        if (planned.Length == 0) return group;
+        // a stored target group that ends its sentence is followed by a new one
+        return group.EndsWith('.') ? $"{group} {char.ToUpperInvariant(planned[0])}{planned[1..]}." : $"{group}; {planned}";
     }
 
     private static string Status(InvestmentStatus status, bool en) => status switch

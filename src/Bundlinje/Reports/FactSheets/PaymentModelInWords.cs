@@ -50,7 +50,7 @@ public static class PaymentModelInWords
                 : $"godkendte beløb betales i {model.RepaymentYears} årlige rater");
         if (parts.Count == 0) return null;
         var text = string.Join("; ", parts);
-        return char.ToUpperInvariant(text[0]) + text[1..] + ".";
+        return char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : "."); // "… 50.000 kr." has its full stop
     }
 
     /// <summary>What is paid, per what: "Der udbetales 12.000 kr. pr. deltager" / "12.000 kr. is paid per participant".</summary>
