@@ -51,6 +51,6 @@ public static class ServiceSetup
         typeof(BusinessCases.BusinessCases), typeof(BusinessCases.DemoBusinessCases), typeof(BusinessCases.BusinessCaseExchange),
         typeof(BusinessCases.BudgetBooking), typeof(Payments.ModelPreviews),
         typeof(Reports.ReportNarratives), typeof(Reports.ReportArchive), typeof(Reports.ReportGenerator),
-        typeof(Reports.Annual.AnnualReports),
+        typeof(Reports.Annual.AnnualReports), typeof(Reports.FactSheets.FactSheets), typeof(Reports.FactSheets.DepartmentBundles),
     ];
 }

@@ -22,6 +22,25 @@ public static class EnrolmentPlan
         return Status(latest.AsOf, latest.Enrolled, expected, warningShare, source);
     }
 
+    /// <summary>Enrolment against the plan as reported on or before <paramref name="date"/> (the latest count up to it,
+    /// summed over sub-projects), whatever the status (a fact sheet shows it for ended investments too); null without a
+    /// count up to the date or without a plan.</summary>
+    public static EnrolmentStatus? At(Investment investment, DateOnly date, decimal warningShare = DefaultWarningShare)
+    {
+        var counts = investment.Enrolment.Where(e => e.AsOf <= date).ToList();
+        if (counts.Count == 0) return null;
+        var asOf = counts.Max(e => e.AsOf);
+        var latest = counts.Where(e => e.AsOf == asOf).ToList();
+        var reported = latest.Where(e => e.Expected is not null).ToList();
+        var (expected, source) = reported.Count > 0
+            ? (reported.Sum(e => e.Expected!.Value), "indberettet forventning")
+            : (Linear(investment, asOf), "planlagt forløb");
+        return Status(asOf, latest.Sum(e => e.Enrolled), expected, warningShare, source);
+    }
+
+    /// <summary>The plan's cumulative straight line at a date (see the class); null without a yearly plan or a start.</summary>
+    public static int? Planned(Investment investment, DateOnly date) => Linear(investment, date);
+
     private static EnrolmentStatus? Status(DateOnly asOf, int enrolled, int? expected, decimal warningShare, string source)
     {
         if (expected is not > 0) return null;
