@@ -145,7 +145,7 @@ public abstract class ReportPagesWebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(council, NarrativeUrl("annual/2024", "forord"), ("Text", "x"),
             ("BasedOn", "0"))).StatusCode);
 
-        using var provider = await Login.AsAsync(Factory, Login.Email(Security.Roles.Provider));
+        using var provider = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.Provider));
         Assert.Equal(HttpStatusCode.OK, (await provider.GetAsync("/Investments/dialog-mod-vold/FactSheet?asOf=2024-12-31", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync("/Investments/ungifokus/FactSheet?asOf=2024-12-31", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync(Annual, Ct)).StatusCode);
@@ -156,7 +156,7 @@ public abstract class ReportPagesWebTests : IAsyncLifetime
         Assert.Contains("/Investments/dialog-mod-vold/FactSheet", list);
         Assert.DoesNotContain("/Investments/ungifokus/FactSheet", list);
 
-        using var analyst = await Login.AsAsync(Factory, Login.Email(Security.Roles.DepartmentAnalyst));
+        using var analyst = await Login.AsAsync(Factory, Login.Email(Bundlinje.Security.Roles.DepartmentAnalyst));
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/Funds/aarhus/Reports/Departments/sfb?asOf=2024-12-31", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/Funds/aarhus/Reports/Departments/mbu?asOf=2024-12-31", Ct))
             .StatusCode);

@@ -12,6 +12,11 @@ public sealed class DepartmentBundles(IBundlinjeStore store, FactSheets factShee
     public async Task<IReadOnlyList<string>> DepartmentsAsync(Fund.Fund fund, CancellationToken ct = default) =>
         (await AuthoritiesAsync(fund, ct)).Select(a => a.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The paying departments of the fund's investments by organisation key (what a route and an analyst's scope
+    /// name) with their names, in name order.</summary>
+    public async Task<IReadOnlyList<(string Key, string Name)>> PayingDepartmentsAsync(Fund.Fund fund, CancellationToken ct = default) =>
+        (await AuthoritiesAsync(fund, ct)).Select(a => (a.Key, a.Name)).Distinct().OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+
     /// <summary>The bundle of <paramref name="department"/> (its name or organisation key): a heading page listing its
     /// investments, then each investment's fact sheet on a new page, in name order. An unknown department is refused
     /// (report.unknownDepartment).</summary>

@@ -36,7 +36,7 @@ public sealed class DepartmentModel(BundlinjeDb db, ReportGenerator reports, Dep
     private async Task<IActionResult?> RefuseAsync(CancellationToken ct)
     {
         if (!(await ReportAccess.OfAsync(HttpContext, Db, Fund, ct)).MayRead(ReportKind.DepartmentBundle, Department)) return Forbid();
-        return (await bundles.DepartmentsAsync(Fund, ct)).Any(d => d.Key == Department) ? null : NotFound();
+        return (await bundles.PayingDepartmentsAsync(Fund, ct)).Any(d => d.Key == Department) ? null : NotFound();
     }
 
     private async Task LoadAsync(CancellationToken ct)

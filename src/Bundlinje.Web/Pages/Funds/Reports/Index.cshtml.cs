@@ -23,7 +23,7 @@ public sealed class IndexModel(BundlinjeDb db, ReportArchive archive, Department
         Investments = (await db.Investments.AsNoTracking().Where(i => i.FundId == Fund.Id).OrderBy(i => i.Name)
                 .Select(i => new { i.Key, i.Name }).ToListAsync(ct))
             .Where(i => Access.MayRead(ReportKind.FactSheet, i.Key)).Select(i => (i.Key, i.Name)).ToList();
-        var departments = await bundles.DepartmentsAsync(Fund, ct);
+        var departments = await bundles.PayingDepartmentsAsync(Fund, ct);
         Departments = departments.Where(d => Access.MayRead(ReportKind.DepartmentBundle, d.Key)).ToList();
         var today = clock.Today();
         FactSheetAsOf = ReportPeriods.LastHalfYearEnd(today);
