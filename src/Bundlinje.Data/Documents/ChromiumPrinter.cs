@@ -81,7 +81,8 @@ public sealed class ChromiumPrinter(IConfiguration config)
         try { await process.WaitForExitAsync(timeout.Token); }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try { process.Kill(entireProcessTree: true); }
+            catch (InvalidOperationException) { } // it exited just now
             await process.WaitForExitAsync(CancellationToken.None);
             ct.ThrowIfCancellationRequested();
             throw new TimeoutException($"Chromium did not finish within {Timeout.TotalSeconds:0} seconds.");

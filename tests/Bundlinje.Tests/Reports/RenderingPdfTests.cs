@@ -3,7 +3,9 @@ using Bundlinje.Common;
 using Bundlinje.Data.Documents;
 using Bundlinje.Reports;
 using Bundlinje.Tests.Infrastructure;
+using Bundlinje.Data;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Tests.Reports;
 
@@ -73,6 +75,21 @@ public class RenderingPdfTests
         var noCharts = RenderingDocument.Annual() with { Sections = [.. RenderingDocument.Annual().Sections.Skip(2)] };
         var docx = await files.DocxAsync(noCharts, TestContext.Current.CancellationToken);
         Assert.Equal(noCharts.PlainText().Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)), RenderingDocxTests.Lines(docx));
+    }
+
+    [Fact]
+    public void The_app_gets_the_report_files_from_its_services_with_the_configured_chromium()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bundlinje:Database:Provider"] = "Sqlite", ["Bundlinje:DataFolder"] = Path.GetTempPath(),
+            ["Bundlinje:Chromium"] = "/opt/chromium/chrome",
+        }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(config)
+            .AddBundlinje(config).BuildServiceProvider();
+        using var scope = services.CreateScope();
+        Assert.IsType<ReportFiles>(scope.ServiceProvider.GetRequiredService<IReportFiles>());
+        Assert.Equal("/opt/chromium/chrome", scope.ServiceProvider.GetRequiredService<ChromiumPrinter>().Program);
     }
 
     [Fact]
