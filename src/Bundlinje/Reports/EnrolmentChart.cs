@@ -5,20 +5,23 @@ using Bundlinje.Common;
 namespace Bundlinje.Reports;
 
 /// <summary>An investment's enrolment so far (the reported counts, dots joined by a line) against the plan's cumulative line
-/// (dashed), on a time axis; da-DK ticks, no JavaScript (the style of <see cref="EconomicsCharts"/>).</summary>
+/// (dashed) or, without one, the planned total (dotted), on a time axis; da-DK ticks, no JavaScript (the style of
+/// <see cref="EconomicsCharts"/>).</summary>
 public static class EnrolmentChart
 {
     public const int Width = 480, Height = 260;
     private const int Left = 50, Right = 15, Top = 36, Bottom = 52;
 
     public static string Svg(string title, IReadOnlyList<(DateOnly Date, int Count)> enrolled,
-        IReadOnlyList<(DateOnly Date, int Count)> plan, string language)
+        IReadOnlyList<(DateOnly Date, int Count)> plan, string language, int? total = null)
     {
         var all = enrolled.Concat(plan).ToList();
+        if (plan.Count > 0) total = null;
         var (first, last) = (all.Min(p => p.Date).DayNumber, all.Max(p => p.Date).DayNumber);
         if (last - first < 60) (first, last) = (first - 182, last + 182); // one count: half a year either side
-        var step = Step(all.Max(p => p.Count));
-        var top = Math.Max(step, (all.Max(p => p.Count) + step - 1) / step * step);
+        var highest = Math.Max(all.Max(p => p.Count), total ?? 0);
+        var step = Step(highest);
+        var top = Math.Max(step, (highest + step - 1) / step * step);
         var span = last - first;
         decimal X(DateOnly d) => Math.Round(Left + (Width - Left - Right) * (decimal)(d.DayNumber - first) / span, 1);
         decimal Y(int v) => Math.Round(Top + (Height - Top - Bottom) * (top - v) / (decimal)top, 1);
@@ -41,20 +44,27 @@ public static class EnrolmentChart
             Add(svg, $"""<circle cx="{X(date)}" cy="{Y(count)}" r="4" fill="#004993"><title>{date.ToString("dd-MM-yyyy",
                 Kroner.Danish)}: {Kroner.Number(count)}</title></circle>""");
         var en = language == "en";
-        Legend(svg, ("#004993", en ? "Enrolled" : "Optaget", false), ("#6b6b6b", en ? "Plan" : "Plan", true));
+        if (total is { } t)
+            Add(svg, $"""<line class="total" x1="{Left}" x2="{Width - Right}" y1="{Y(t)}" y2="{Y(
+                t)}" stroke="#6b6b6b" stroke-width="2" stroke-dasharray="2 3"><title>{Kroner.Number(t)}</title></line>""");
+        var legend = new List<(string, string, string?)> { ("#004993", en ? "Enrolled" : "Optaget", null) };
+        if (plan.Count > 0) legend.Add(("#6b6b6b", "Plan", "6 4"));
+        if (total is not null) legend.Add(("#6b6b6b", en ? "Planned in total" : "Planlagt i alt", "2 3"));
+        Legend(svg, [.. legend]);
         return svg.Append("</svg>").ToString();
     }
 
     private static string Points(IEnumerable<(DateOnly Date, int Count)> points, Func<DateOnly, decimal> x, Func<int, decimal> y) =>
         string.Join(' ', points.OrderBy(p => p.Date).Select(p => FormattableString.Invariant($"{x(p.Date)},{y(p.Count)}")));
 
-    private static void Legend(StringBuilder svg, params (string Colour, string Text, bool Dashed)[] items)
+    private static void Legend(StringBuilder svg, params (string Colour, string Text, string? Dash)[] items)
     {
         var x = Left;
-        foreach (var (colour, text, dashed) in items)
+        foreach (var (colour, text, dash) in items)
         {
-            Add(svg, $"""<line x1="{x}" x2="{x + 24}" y1="{Height - 12}" y2="{Height - 12}" stroke="{colour}" stroke-width="{(dashed
-                ? 2 : 3)}"{(dashed ? " stroke-dasharray=\"6 4\"" : "")}/><text x="{x + 30}" y="{Height - 8}">{Escape(text)}</text>""");
+            Add(svg, $"""<line x1="{x}" x2="{x + 24}" y1="{Height - 12}" y2="{Height - 12}" stroke="{colour}" stroke-width="{(dash is null
+                ? 3 : 2)}"{(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")}/><text x="{x
+                    + 30}" y="{Height - 8}">{Escape(text)}</text>""");
             x += 40 + text.Length * 7;
         }
     }

@@ -34,8 +34,10 @@ public sealed record FactSheetFacts(
         inputs.Add($"investment/{i.Key}", new
         {
             i.Name, Status = i.Status.ToString(), i.StatusNote, i.AgreedOn, i.PeriodStart, i.PeriodEnd, i.TargetGroup,
-            i.PlannedParticipants, i.PlannedPerYear, AsOf,
+            i.PlannedParticipants, i.PlannedPerYear, i.PaymentModel, AsOf,
+            SubProjects = i.SubProjects.OrderBy(s => s.Id).Select(s => new { s.Id, s.PlannedMin, s.PlannedMax }).ToList(),
         });
+        inputs.Add($"fund/{i.FundId}", new { i.Fund?.Name });
         foreach (var p in Parties)
             inputs.Add($"investment/{i.Key}/party/{p.Id}", new
             {

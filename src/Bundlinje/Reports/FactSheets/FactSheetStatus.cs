@@ -70,7 +70,8 @@ public static class FactSheetStatus
         var enrolled = Enrolled(facts);
         if (enrolled.Count == 0) return null;
         var caption = en ? "Enrolment against plan" : "Tilgang mod plan";
-        return new(caption, EnrolmentChart.Svg(caption, enrolled, Plan(facts), en ? "en" : "da"), EnrolmentChart.Width,
+        return new(caption, EnrolmentChart.Svg(caption, enrolled, Plan(facts), en ? "en" : "da", facts.Investment.Planned()?.Max),
+            EnrolmentChart.Width,
             EnrolmentChart.Height);
     }
 
