@@ -93,7 +93,8 @@ public static class ReportCommands
             : throw new ArgumentException("--language must be da or en.");
         var record = await issue(format, language);
         await File.WriteAllBytesAsync(file.FullName, record.Content, ct);
-        return $"Wrote {record.FileName} (issue {record.Number}, inputs {record.InputsSha256[..12]}…, file {record.OutputSha256[..12]}…) to "
+        return $"Wrote {record.FileName} (issue {record.Number}, inputs {record.InputsSha256[..12]}…, file {record.OutputSha256[..12]}…) " +
+            $"to "
             + $"{file.FullName}.";
     }
 }

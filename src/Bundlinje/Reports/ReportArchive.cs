@@ -22,7 +22,8 @@ public sealed class ReportArchive(IBundlinjeStore store, IReportFiles files, ICu
         var record = new ReportRecord
         {
             FundId = fund.Id, Kind = kind, Subject = subject, Period = period, AsOf = asOf, Format = format, Number = number,
-            Language = built.Document.Language, FileName = FileName(fund.Key, kind, subject, period, number, format, built.Document.Language),
+            Language = built.Document.Language,
+            FileName = FileName(fund.Key, kind, subject, period, number, format, built.Document.Language),
             Content = content, InputsSha256 = built.InputsSha256, OutputSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             GeneratedBy = user.Name, GeneratedAt = clock.GetUtcNow(),
         };
@@ -37,15 +38,16 @@ public sealed class ReportArchive(IBundlinjeStore store, IReportFiles files, ICu
         return record;
     }
 
-    /// <summary>The fund's reports, newest first; <paramref name="subjects"/> limits them to those subjects (a department's
-    /// analyst sees only its bundle; a provider only its investments' fact sheets).</summary>
+    /// <summary>The fund's reports, newest first (by id: SQLite cannot order by a DateTimeOffset); <paramref name="subjects"/>
+    /// limits them to those subjects (a department's analyst sees only its bundle; a provider only its investments' fact
+    /// sheets).</summary>
     public Task<List<ReportListing>> ListAsync(Fund.Fund fund, ReportKind? kind = null, IReadOnlyCollection<string>? subjects = null,
         CancellationToken ct = default)
     {
         var query = store.Reports.AsNoTracking().Where(r => r.FundId == fund.Id);
         if (kind is { } k) query = query.Where(r => r.Kind == k);
         if (subjects is not null) query = query.Where(r => subjects.Contains(r.Subject));
-        return query.OrderByDescending(r => r.GeneratedAt).ThenByDescending(r => r.Id)
+        return query.OrderByDescending(r => r.Id)
             .Select(r => new ReportListing(r.Id, r.Kind, r.Subject, r.Period, r.AsOf, r.Format, r.Number, r.Language, r.FileName,
                 r.Content.Length, r.InputsSha256, r.OutputSha256, r.GeneratedBy, r.GeneratedAt))
             .ToListAsync(ct);

@@ -21,7 +21,8 @@ public sealed class AnnualModel(BundlinjeDb db, ReportGenerator reports, ReportN
 
     /// <summary>The standalone page Chromium prints as the PDF; the browser's own print works on it too.</summary>
     public async Task<IActionResult> OnGetPrintAsync(CancellationToken ct) =>
-        Content(ReportHtml.Standalone((await reports.AnnualAsync(Fund, Year, ReportAccess.Language, ct)).Document), "text/html; charset=utf-8");
+        Content(ReportHtml.Standalone((await reports.AnnualAsync(Fund, Year, ReportAccess.Language, ct)).Document),
+            "text/html; charset=utf-8");
 
     [Requires(nameof(Operations.Administer))]
     public Task<IActionResult> OnPostIssueAsync(string? format, string? language, CancellationToken ct) =>
