@@ -48,6 +48,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<BusinessCases.PriceIndex> PriceIndices => Set<BusinessCases.PriceIndex>();
     public DbSet<Reports.ReportRecord> Reports => Set<Reports.ReportRecord>();
     public DbSet<Reports.ReportNarrative> ReportNarratives => Set<Reports.ReportNarrative>();
+    public DbSet<Fund.PublishedEconomicsTable> PublishedEconomicsTables => Set<Fund.PublishedEconomicsTable>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,6 +43,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
             && !await db.Proposals.AnyAsync(p => p.FundId == aarhus.Id, ct))
             await Proposals.ProposalFile.ImportAsync(db, Proposals.ProposalFile.ReadDemo(), user.Name, ct);
         if (!await db.PhaseChanges.AnyAsync(ct)) await DerivePhasesAsync(ct);
+        if (await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } fund)
+            await services.GetRequiredService<PublishedTables>().LoadDemoAsync(fund, ct);
         await services.GetRequiredService<BusinessCases.DemoBusinessCases>().LoadAsync(ct);
         // Resolved only when wanted: it needs the pseudonym key and opens the register store.
         if (config.GetValue("Bundlinje:DemoFollowUps", true)) await services.GetRequiredService<DemoFollowUpLoader>().LoadAsync(ct);

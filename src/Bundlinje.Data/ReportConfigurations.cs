@@ -38,3 +38,16 @@ internal sealed class ReportNarrativeConfiguration : IEntityTypeConfiguration<Re
         b.Property(n => n.CopiedFrom).HasMaxLength(200);
     }
 }
+
+internal sealed class PublishedEconomicsTableConfiguration : IEntityTypeConfiguration<Fund.PublishedEconomicsTable>
+{
+    public void Configure(EntityTypeBuilder<Fund.PublishedEconomicsTable> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(t => t.FundId).OnDelete(DeleteBehavior.Restrict);
+        // One revision n per fund and year: two stores at once cannot both become revision n.
+        b.HasIndex(t => new { t.FundId, t.Year, t.Revision }).IsUnique();
+        b.Property(t => t.FileName).HasMaxLength(300);
+        b.Property(t => t.Sha256).HasMaxLength(64);
+        b.Property(t => t.StoredBy).HasMaxLength(256);
+    }
+}

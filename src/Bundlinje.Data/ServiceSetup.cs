@@ -52,5 +52,6 @@ public static class ServiceSetup
         typeof(BusinessCases.BudgetBooking), typeof(Payments.ModelPreviews),
         typeof(Reports.ReportNarratives), typeof(Reports.ReportArchive), typeof(Reports.ReportGenerator),
         typeof(Reports.Annual.AnnualReports), typeof(Reports.FactSheets.FactSheets), typeof(Reports.FactSheets.DepartmentBundles),
+        typeof(PublishedTables),
     ];
 }

@@ -37,6 +37,7 @@ public interface IBundlinjeStore
     DbSet<BusinessCases.PriceIndex> PriceIndices { get; }
     DbSet<Reports.ReportRecord> Reports { get; }
     DbSet<Reports.ReportNarrative> ReportNarratives { get; }
+    DbSet<Fund.PublishedEconomicsTable> PublishedEconomicsTables { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     /// <summary>What a unit of work has added or changed; a service forgets a failed save's additions through it.</summary>

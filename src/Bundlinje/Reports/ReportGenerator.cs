@@ -8,11 +8,14 @@ namespace Bundlinje.Reports;
 /// <summary>One way to build and issue each kind of report: the builder with the current narratives of its scope, then
 /// (to issue) the archive. Pages and the CLI use this, never a builder directly.</summary>
 public sealed class ReportGenerator(
-    AnnualReports annual, FactSheets.FactSheets sheets, DepartmentBundles bundles, ReportNarratives narratives, ReportArchive archive)
+    AnnualReports annual, FactSheets.FactSheets sheets, DepartmentBundles bundles, ReportNarratives narratives, ReportArchive archive,
+    Fund.PublishedTables published)
 {
+    /// <summary>The annual report of a year, reconciled against the table the fund published for that year when one is
+    /// stored (<see cref="Fund.PublishedTables"/>).</summary>
     public async Task<BuiltReport> AnnualAsync(Fund.Fund fund, int year, string language, CancellationToken ct = default) =>
         await annual.BuildAsync(fund, YearInRange(year), await narratives.CurrentAsync(fund.Id, NarrativeScope.Annual(year), ct),
-            language, ct);
+            language, (await published.CurrentAsync(fund, year, ct))?.Read(), ct);
 
     public async Task<BuiltReport> FactSheetAsync(Investment investment, DateOnly asOf, string language, CancellationToken ct = default) =>
         await sheets.BuildAsync(investment, asOf,

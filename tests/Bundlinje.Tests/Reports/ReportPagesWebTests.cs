@@ -97,6 +97,48 @@ public abstract class ReportPagesWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_annual_report_lists_the_figures_of_the_stored_published_table_that_differ_and_a_new_upload_replaces_it()
+    {
+        if (Factory is null) return;
+        using var secretariat = await Login.AsAsync(Factory, "sekretariat@demo.bundlinje.dk");
+        // The demo keeps the council's published 2024 table: the report lists the cells the books do not give.
+        var expected = await Factory.WithAsync(async db =>
+        {
+            var fund = await db.Funds.SingleAsync(f => f.Key == "aarhus", Ct);
+            var stored = await db.PublishedEconomicsTables.Where(t => t.FundId == fund.Id && t.Year == 2024).SingleAsync(Ct);
+            return stored.Read();
+        });
+        Assert.NotEmpty(expected);
+        var preview = await TextAsync(secretariat, Annual);
+        Assert.Contains("tal i den offentliggjorte tabel afviger", preview);
+
+        // A published table saying the total of R 2024 was 1 (thousand kr.): the report names that cell with 1 beside it.
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await Login.TokenAsync(secretariat, "/Funds/aarhus/Reconcile")), "__RequestVerificationToken" },
+            { new StringContent("2024"), "Year" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("row,column,value\n\"I alt\",\"R 2024\",1\n")), "Published",
+                "t.csv" },
+        };
+        var store = await secretariat.PostAsync("/Funds/aarhus/Reconcile?handler=Store", form, Ct);
+        var stored = WebUtility.HtmlDecode(await store.Content.ReadAsStringAsync(Ct));
+        Assert.True(stored.Contains("t.csv: 2024 (2)", StringComparison.Ordinal),
+            stored[stored.IndexOf("<main", StringComparison.Ordinal)..]);
+        preview = await TextAsync(secretariat, Annual);
+        Assert.Contains("1 tal i den offentliggjorte tabel afviger", preview);
+
+        using var council = await Login.AsAsync(Factory, "raad@demo.bundlinje.dk");
+        var refused = new MultipartFormDataContent
+        {
+            { new StringContent(await Login.TokenAsync(council, "/Funds/aarhus/Reconcile")), "__RequestVerificationToken" },
+            { new StringContent("2024"), "Year" },
+            { new ByteArrayContent("row,column,value\n\"I alt\",\"R 2024\",2\n"u8.ToArray()), "Published", "t.csv" },
+        };
+        AssertDenied(await council.PostAsync("/Funds/aarhus/Reconcile?handler=Store", refused, Ct));
+        Assert.Equal(2, Factory.With(db => db.PublishedEconomicsTables.Count()));
+    }
+
+    [Fact]
     public async Task A_text_saved_on_an_older_revision_is_refused_and_the_newer_text_stays()
     {
         if (Factory is null) return;

@@ -220,6 +220,9 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [("Funds/{key}/Ledger/Close", null)] = new(null, new Attack($"/Funds/{bf}/Ledger/Close", F(("Year", 2026)))),
             [("Funds/{key}/Reconcile", null)] = new(null,
                 new Attack($"/Funds/{bf}/Reconcile", F(("Tolerance", "1")), ("Published", "t.csv", "row,column,value\n"))),
+            [("Funds/{key}/Reconcile", "Store")] = new(null,
+                new Attack($"/Funds/{bf}/Reconcile?handler=Store", F(("Year", 2024)),
+                    ("Published", "t.csv", "row,column,value\n\"I alt\",\"R 2024\",1\n"))),
             [("Funds/{key}/Calls", null)] = new(null,
                 new Attack($"/Funds/{bf}/Calls",
                     F(("Input.Title", "Overtaget"), ("Input.Text", "Overtaget"), ("Input.OpensOn", "2026-02-01"),
@@ -512,7 +515,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             $"business cases {await db.BusinessCases.CountAsync()}, unit prices {string.Join(",", await db.UnitPrices.OrderBy(p => p.Id)
                 .Select(p => p.Code + ":" + p.Version).ToListAsync())}, price index {await db.PriceIndices.CountAsync()}",
             $"ledger sum {(await db.LedgerPostings.Select(p => p.Amount).ToListAsync()).Sum()}",
-            $"reports {await db.Reports.CountAsync()}, texts {await db.ReportNarratives.CountAsync()}",
+            $"reports {await db.Reports.CountAsync()}, texts {await db.ReportNarratives.CountAsync()}, published tables {
+                await db.PublishedEconomicsTables.CountAsync()}",
             $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version)
                 .ToListAsync()).Sum()}"
                 + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version)

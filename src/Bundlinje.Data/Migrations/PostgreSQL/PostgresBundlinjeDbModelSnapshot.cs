@@ -867,6 +867,56 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                         });
                 });
 
+            modelBuilder.Entity("Bundlinje.Fund.PublishedEconomicsTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Year", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PublishedEconomicsTables");
+                });
+
             modelBuilder.Entity("Bundlinje.Investments.EnrolmentCount", b =>
                 {
                     b.Property<int>("Id")
@@ -2149,6 +2199,15 @@ namespace Bundlinje.Data.Migrations.PostgreSQL
                     b.Navigation("Fund");
 
                     b.Navigation("Investment");
+                });
+
+            modelBuilder.Entity("Bundlinje.Fund.PublishedEconomicsTable", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bundlinje.Investments.EnrolmentCount", b =>

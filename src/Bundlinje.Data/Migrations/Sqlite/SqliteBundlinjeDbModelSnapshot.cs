@@ -832,6 +832,54 @@ namespace Bundlinje.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Bundlinje.Fund.PublishedEconomicsTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cells")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FundId", "Year", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("PublishedEconomicsTables");
+                });
+
             modelBuilder.Entity("Bundlinje.Investments.EnrolmentCount", b =>
                 {
                     b.Property<int>("Id")
@@ -2072,6 +2120,15 @@ namespace Bundlinje.Data.Migrations.Sqlite
                     b.Navigation("Fund");
 
                     b.Navigation("Investment");
+                });
+
+            modelBuilder.Entity("Bundlinje.Fund.PublishedEconomicsTable", b =>
+                {
+                    b.HasOne("Bundlinje.Fund.Fund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bundlinje.Investments.EnrolmentCount", b =>

@@ -1,0 +1,60 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bundlinje.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class PublishedTables : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PublishedEconomicsTables",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FundId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Cells = table.Column<string>(type: "text", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoredBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedEconomicsTables", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedEconomicsTables_Funds_FundId",
+                        column: x => x.FundId,
+                        principalTable: "Funds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedEconomicsTables_FundId_Year_Revision",
+                table: "PublishedEconomicsTables",
+                columns: new[] { "FundId", "Year", "Revision" },
+                unique: true);
+
+            AppendOnly.Postgres(migrationBuilder, "PublishedEconomicsTables", "A published table is kept as stored; store a new revision instead.");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            AppendOnly.DropPostgres(migrationBuilder, "PublishedEconomicsTables");
+
+            migrationBuilder.DropTable(
+                name: "PublishedEconomicsTables");
+        }
+    }
+}
