@@ -48,6 +48,6 @@ public static class ServiceSetup
         typeof(DemoFollowUpLoader), typeof(DatabaseBackup), typeof(Accounts), typeof(DemoData),
         typeof(BusinessCases.BusinessCases), typeof(BusinessCases.DemoBusinessCases), typeof(BusinessCases.BusinessCaseExchange),
         typeof(BusinessCases.BudgetBooking), typeof(Payments.ModelPreviews), typeof(Reports.ReportNarratives),
-        typeof(Peers.IndigoImporter),
+        typeof(Peers.IndigoImporter), typeof(Bundlinje.Peers.PeerLibrary),
     ];
 }
