@@ -19,8 +19,10 @@ public static class IndigoCommands
         {
             var dir = parse.GetValue(folder);
             if (dir is not { Exists: true }) throw new DirectoryNotFoundException($"Folder not found: {dir?.FullName}");
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var started = clock.GetTimestamp();
             var result = await sp.GetRequiredService<IndigoImporter>().ImportAsync(dir.FullName, ct);
-            return Describe(result);
+            return Describe(result) + $" ({clock.GetElapsedTime(started).TotalSeconds:0.0} s)";
         }));
         return new Command("indigo", "The INDIGO impact bond data (Government Outcomes Lab).") { import };
     }
