@@ -29,7 +29,8 @@ public static class IndigoCommands
 
     public static string Describe(PeerImportResult result)
     {
-        var text = new StringBuilder(result.ChangedAnything ? "Imported the INDIGO export:" : "Nothing changed: the library already holds this export.");
+        var text = new StringBuilder(result.ChangedAnything ? "Imported the INDIGO export:"
+            : "Nothing changed: the library already holds this export.");
         text.AppendLine();
         text.AppendLine($"{"table",-26} {"rows",6} {"added",6} {"changed",8} {"withdrawn",10} {"unchanged",10}");
         foreach (var t in result.Tables)

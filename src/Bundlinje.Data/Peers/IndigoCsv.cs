@@ -91,7 +91,8 @@ public static class IndigoCsv
         foreach (var (n, values) in records.Skip(1))
         {
             if (values.Count == 1 && values[0].Length == 0) continue; // a blank line
-            if (values.Count != header.Count) problems.Add(PeerRows.At(file, n, Refusal.Of("indigo.cellCount", values.Count, header.Count)));
+            if (values.Count != header.Count) problems.Add(
+                PeerRows.At(file, n, Refusal.Of("indigo.cellCount", values.Count, header.Count)));
             else rows.Add(new(n, values));
         }
         return new(table, file, header, rows);

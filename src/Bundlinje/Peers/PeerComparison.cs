@@ -52,7 +52,8 @@ public sealed record PeerColumn(PeerProject Project, int? DurationMonths, IReadO
 
     private static List<PeerAmount> Sum(IEnumerable<(string? Currency, string? Amount)> amounts) =>
         amounts.Where(a => Decimal(a.Amount) is not null).GroupBy(a => a.Currency ?? "")
-            .Select(g => new PeerAmount(g.Key, g.Sum(a => Decimal(a.Amount)!.Value))).OrderBy(a => a.Currency, StringComparer.Ordinal).ToList();
+            .Select(g => new PeerAmount(g.Key, g.Sum(a => Decimal(a.Amount)!.Value))).OrderBy(a => a.Currency, StringComparer.Ordinal)
+                .ToList();
 
     private static decimal? Decimal(string? text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)

@@ -58,7 +58,8 @@ public sealed class PeerLibrary(IBundlinjeStore store)
         if (f.ToYear is { } to) q = q.Where(p => p.StartYear <= to);
         var found = await q.OrderBy(p => p.Name).ThenBy(p => p.IndigoId).ToListAsync(ct);
         if (Clean(f.Currency) is null) return found;
-        return found.Where(p => (f.MinCapital is not { } min || p.CapitalAmount >= min) && (f.MaxCapital is not { } max || p.CapitalAmount <= max))
+        return found.Where(p => (f.MinCapital is not { } min || p.CapitalAmount >= min)
+            && (f.MaxCapital is not { } max || p.CapitalAmount <= max))
             .ToList();
     }
 

@@ -43,7 +43,11 @@ public static class PeerRows
                 string key;
                 if (sub)
                 {
-                    if (!projects.Contains(id)) { problems.Add(At(sheet.File, row.Row, Refusal.Of("indigo.unknownProject", id))); continue; }
+                    if (!projects.Contains(id))
+                    {
+                        problems.Add(At(sheet.File, row.Row, Refusal.Of("indigo.unknownProject", id)));
+                        continue;
+                    }
                     seen[id] = seen.GetValueOrDefault(id) + 1;
                     key = $"{id}#{seen[id]}";
                 }

@@ -79,7 +79,8 @@ public abstract class PeerImportTests : AppTests
             var project = await Factory.WithAsync(db => db.PeerProjects.SingleAsync(p => p.IndigoId == "INDIGO-POJ-0266"));
             Assert.Equal((2, before + " (edited)"), (project.Revision, project.TargetPopulation));
 
-            var withdrawn = await Factory.WithAsync(db => db.PeerRecords.Where(r => r.Table == PeerTable.Result && r.Key == lastResult.Key).OrderBy(r => r.Revision)
+            var withdrawn = await Factory.WithAsync(db => db.PeerRecords.Where(r => r.Table == PeerTable.Result && r.Key == lastResult.Key)
+                .OrderBy(r => r.Revision)
                 .ToListAsync());
             Assert.Equal([(1, false), (2, true)], withdrawn.Select(r => (r.Revision, r.Withdrawn)));
             Assert.Equal(withdrawn[0].Fields, withdrawn[1].Fields);

@@ -23,7 +23,8 @@ public sealed class CompareModel(PeerLibrary library, BundlinjeDb db) : PageMode
     /// <summary>Our result payments: what approved follow-up runs made payers owe, and what of it is paid.</summary>
     public (decimal Owed, decimal Paid) Payments { get; private set; }
 
-    public IEnumerable<string> Ids => PeerIds.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    public IEnumerable<string> Ids => PeerIds.SelectMany(p =>
+        p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .Distinct(StringComparer.Ordinal).Take(MaxPeers);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
