@@ -73,6 +73,57 @@ public sealed partial class PeersWebTests(PeersApp app) : IClassFixture<PeersApp
         Assert.Equal(IndexPageSize, all.Count);
     }
 
+    /// <summary>Projects' fields by an independent parse of original_projects.csv.</summary>
+    private static Dictionary<string, Dictionary<string, string>> ProjectsInTheExport(string folder)
+    {
+        using var parser = new TextFieldParser(Path.Combine(folder, PeerTables.File(PeerTable.Project))) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var projects = new Dictionary<string, Dictionary<string, string>>();
+        while (parser.ReadFields() is { } row) projects[row[0]] = header.Zip(row).ToDictionary(x => x.First, x => x.Second);
+        return projects;
+    }
+
+    [Fact]
+    public async Task The_capital_participant_and_year_filters_find_what_the_export_says()
+    {
+        var client = await AsAsync(Roles.DepartmentAnalyst);
+        var danish = DanishInTheExport(app.Folder!);
+        var projects = ProjectsInTheExport(app.Folder!);
+        string Field(string id, string name) => projects[id][name + " - (Value)"];
+        static int Year(string date) => int.Parse(date[..4], System.Globalization.CultureInfo.InvariantCulture);
+
+        var big = danish.Where(id => Field(id, PeerProjectFacts.CapitalCurrency) == "DKK"
+            && decimal.Parse(Field(id, PeerProjectFacts.CapitalExact), System.Globalization.CultureInfo.InvariantCulture) >= 10_000_000m);
+        Assert.Equal(big.Order(), Rows(await client.GetStringAsync("/Peers?country=DK&currency=DKK&minCapital=10000000", Ct)).Order());
+
+        var many = danish.Where(id => int.TryParse(Field(id, PeerProjectFacts.Participants), out var n) && n >= 100 && n <= 200);
+        Assert.Equal(many.Order(),
+            Rows(await client.GetStringAsync("/Peers?country=DK&minParticipants=100&maxParticipants=200", Ct)).Order());
+
+        // Running in 2026 or later: the actual end, else the anticipated end (else the start) is 2026 or later.
+        var late = danish.Where(id => Year(new[] { PeerProjectFacts.ActualEnd, PeerProjectFacts.AnticipatedEnd, PeerProjectFacts.Start }
+            .Select(f => Field(id, f)).First(v => v.Length > 0)) >= 2026);
+        Assert.NotEmpty(late);
+        Assert.Equal(late.Order(), Rows(await client.GetStringAsync("/Peers?country=DK&fromYear=2026", Ct)).Order());
+
+        var education = Rows(await client.GetStringAsync("/Peers?metric=Education", Ct));
+        var withEducationMetric = MetricProjects(app.Folder!, "Education");
+        Assert.InRange(withEducationMetric.Count, 1, IndexPageSize); // one page
+        Assert.Equal(withEducationMetric.Order(), education.Order());
+    }
+
+    private static HashSet<string> MetricProjects(string folder, string sector)
+    {
+        using var parser = new TextFieldParser(Path.Combine(folder, PeerTables.File(PeerTable.OutcomeMetric))) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var column = Array.IndexOf(header, "Policy sector - (Value)");
+        var ids = new HashSet<string>();
+        while (parser.ReadFields() is { } row) if (row[column] == sector) ids.Add(row[0]);
+        return ids;
+    }
+
     private const int IndexPageSize = Bundlinje.Web.Pages.Peers.IndexModel.PageSize;
 
     [Fact]
