@@ -20,7 +20,9 @@ public sealed record PeerColumn(PeerProject Project, int? DurationMonths, IReadO
     public static PeerColumn Of(PeerProjectView view)
     {
         var fields = view.Record.Parsed();
-        var duration = Int(fields.Value(ActualDuration)) ?? Int(fields.Value(AnticipatedDuration));
+        var duration = Int(fields.Value(ActualDuration)) ?? Int(fields.Value(AnticipatedDuration))
+            ?? Months(fields.Value(PeerProjectFacts.Start),
+                fields.Value(PeerProjectFacts.ActualEnd) ?? fields.Value(PeerProjectFacts.AnticipatedEnd));
         var pricings = view.Of(PeerTable.OutcomePricing).Select(r => r.Parsed()).ToList();
         var metrics = view.Of(PeerTable.OutcomeMetric).Select(r => r.Parsed()).Select(m =>
         {
@@ -58,6 +60,14 @@ public sealed record PeerColumn(PeerProject Project, int? DurationMonths, IReadO
     private static decimal? Decimal(string? text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)
             ? d : null;
+
+    /// <summary>Months from a start to an end month ("2022-05" to "2030-05" is 96), when both give their month.</summary>
+    public static int? Months(string? start, string? end) =>
+        Month(start) is { } s && Month(end) is { } e && e > s ? e - s : null;
+
+    private static int? Month(string? date) =>
+        date is { Length: >= 7 } && DateOnly.TryParseExact(date[..7], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var d) ? d.Year * 12 + d.Month : null;
 
     private static int? Int(string? text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? (int)Math.Round(d) : null;

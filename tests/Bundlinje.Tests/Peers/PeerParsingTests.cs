@@ -52,6 +52,14 @@ public sealed class PeerParsingTests
     public void A_year_is_read_from_the_three_date_forms_of_the_standard(string text, int? year) =>
         Assert.Equal(year, PeerProjectFacts.ParseYear(text));
 
+    [Theory]
+    [InlineData("2022-05", "2030-05", 96)]
+    [InlineData("2021-12-01", "2024-12", 36)]
+    [InlineData("2022", "2030-05", null)]
+    [InlineData("2024-03", null, null)]
+    public void A_duration_without_its_field_is_the_months_from_start_to_end(string? start, string? end, int? months) =>
+        Assert.Equal(months, PeerColumn.Months(start, end));
+
     private static PeerRow Row(string key, string json) => new(PeerTable.Fund, key, null, [], json, 2);
 
     [Fact]

@@ -76,7 +76,9 @@ public sealed partial class PeersWebTests(PeersApp app) : IClassFixture<PeersApp
     /// <summary>Projects' fields by an independent parse of original_projects.csv.</summary>
     private static Dictionary<string, Dictionary<string, string>> ProjectsInTheExport(string folder)
     {
-        using var parser = new TextFieldParser(Path.Combine(folder, PeerTables.File(PeerTable.Project))) { HasFieldsEnclosedInQuotes = true };
+        using var parser = new TextFieldParser(
+            Path.Combine(folder, PeerTables.File(PeerTable.Project)))
+        { HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
         var header = parser.ReadFields()!;
         var projects = new Dictionary<string, Dictionary<string, string>>();
@@ -115,7 +117,9 @@ public sealed partial class PeersWebTests(PeersApp app) : IClassFixture<PeersApp
 
     private static HashSet<string> MetricProjects(string folder, string sector)
     {
-        using var parser = new TextFieldParser(Path.Combine(folder, PeerTables.File(PeerTable.OutcomeMetric))) { HasFieldsEnclosedInQuotes = true };
+        using var parser = new TextFieldParser(
+            Path.Combine(folder, PeerTables.File(PeerTable.OutcomeMetric)))
+        { HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
         var header = parser.ReadFields()!;
         var column = Array.IndexOf(header, "Policy sector - (Value)");
