@@ -23,7 +23,7 @@ public static class BundlinjeCommand
             {
                 Commands.Db(), Commands.Demo(), Commands.Import(), Commands.Export(), Commands.Users(), FundCommands.Fund(),
                 FollowUpCommands.Participants(), FollowUpCommands.Register(), FollowUpCommands.Payments(), FollowUpCommands.FollowUp(),
-                ProposalCommands.Proposals(), BusinessCaseCommands.BusinessCase(), ReportCommands.Report(),
+                ProposalCommands.Proposals(), BusinessCaseCommands.BusinessCase(), ReportCommands.Report(), IndigoCommands.Indigo(),
             },
         };
     }

@@ -49,6 +49,9 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<Reports.ReportRecord> Reports => Set<Reports.ReportRecord>();
     public DbSet<Reports.ReportNarrative> ReportNarratives => Set<Reports.ReportNarrative>();
     public DbSet<Fund.PublishedEconomicsTable> PublishedEconomicsTables => Set<Fund.PublishedEconomicsTable>();
+    public DbSet<Bundlinje.Peers.PeerRecord> PeerRecords => Set<Bundlinje.Peers.PeerRecord>();
+    public DbSet<Bundlinje.Peers.PeerProject> PeerProjects => Set<Bundlinje.Peers.PeerProject>();
+    public DbSet<Bundlinje.Peers.PeerImport> PeerImports => Set<Bundlinje.Peers.PeerImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

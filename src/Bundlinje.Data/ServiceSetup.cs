@@ -53,5 +53,6 @@ public static class ServiceSetup
         typeof(Reports.ReportNarratives), typeof(Reports.ReportArchive), typeof(Reports.ReportGenerator),
         typeof(Reports.Annual.AnnualReports), typeof(Reports.FactSheets.FactSheets), typeof(Reports.FactSheets.DepartmentBundles),
         typeof(PublishedTables),
+        typeof(Peers.IndigoImporter), typeof(Bundlinje.Peers.PeerLibrary),
     ];
 }

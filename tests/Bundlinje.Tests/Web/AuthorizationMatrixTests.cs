@@ -52,6 +52,16 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Account/Logout"] = [All("/Account/Logout", O.NotFound, O.NotFound)],
         ["Account/AccessDenied"] = [All("/Account/AccessDenied", O.Denied, O.Denied)],
         ["Portfolio"] = [All("/Portfolio", O.Login, O.Ok)],
+        // The peer library is public data for every signed-in user; the compare view reads our investment as its page does.
+        ["Peers"] = [All("/Peers?country=DK", O.Login, O.Ok)],
+        ["Peers/{indigoId}"] = [All("/Peers/INDIGO-POJ-0000", O.Login, O.NotFound)],
+        ["Peers/Compare"] =
+        [
+            All("/Peers/Compare", O.Login, O.Ok),
+            All("/Peers/Compare?investment=dialog-mod-vold&peers=INDIGO-POJ-0268", O.Login, O.Ok),
+            new("/Peers/Compare?investment=ungifokus", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+            All("/Peers/Compare?investment=no-such-investment", O.Login, O.NotFound),
+        ],
         ["Proposals/New/{fund?}"] = [All("/Proposals/New", O.Ok, O.Ok), All("/Proposals/New/aarhus", O.Ok, O.Ok),
             All("/Proposals/New/nowhere", O.NotFound, O.NotFound)],
         ["Proposals/Received"] = [All("/Proposals/Received?reference=H-2026-001", O.Ok, O.Ok)],
