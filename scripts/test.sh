@@ -21,6 +21,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# The public INDIGO export (not in the repository: its licence is not stated) is read by the peer-library tests from
+# BUNDLINJE_INDIGO_FOLDER, or from shared/data/indigo next to the repository; the team machines keep it in /work/shared.
+if [ -z "${BUNDLINJE_INDIGO_FOLDER:-}" ] && [ -d /work/shared/data/indigo/all-data-by-type ]; then
+  export BUNDLINJE_INDIGO_FOLDER=/work/shared/data/indigo/all-data-by-type
+fi
+
 dotnet restore Bundlinje.slnx
 # The house style (.editorconfig): whitespace, style and analyzer rules at warning severity; `bash scripts/format.sh` applies
 # it. The build itself treats every warning as an error (Directory.Build.props); lines <= 140 are LineLengthTests.
