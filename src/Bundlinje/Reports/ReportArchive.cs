@@ -63,7 +63,7 @@ public sealed class ReportArchive(IBundlinjeStore store, IReportFiles files, ICu
     {
         var stem = kind switch
         {
-            ReportKind.AnnualReport => language == "en" ? $"annual-report-{fundKey}" : $"aarsberetning-{fundKey}",
+            ReportKind.AnnualReport => language == "en" ? $"annual-report-{fundKey}" : $"aarsrapport-{fundKey}",
             ReportKind.FactSheet => (language == "en" ? "fact-sheet-" : "faktaark-") + subject,
             _ => (language == "en" ? "department-" : "forvaltning-") + subject,
         };

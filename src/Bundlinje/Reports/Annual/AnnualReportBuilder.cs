@@ -12,17 +12,17 @@ public static class AnnualReportBuilder
         var sections = new List<ReportSection>
         {
             new(f.T("Forord", "Foreword"), 1, [Narrative(f, "forord", f.T("Forord", "Foreword"))], Numbered: false),
-            new(f.T("1 Indledning", "1 Introduction"), 1, [Narrative(f, "indledning", f.T("Indledning", "Introduction")), Introduction(f)]),
-            new(f.T($"2 Rådets arbejde i {f.Year}", $"2 The council's work in {f.Year}"), 1,
+            new(f.T("Indledning", "Introduction"), 1, [Narrative(f, "indledning", f.T("Indledning", "Introduction")), Introduction(f)]),
+            new(f.T($"Rådets arbejde i {f.Year}", $"The council's work in {f.Year}"), 1,
                 [Narrative(f, "raadets-arbejde", f.T("Rådets arbejde", "The council's work")), AnnualProposals.Table(f)]),
-            new(f.T("3 Sociale investeringer i Danmark", "3 Social investments in Denmark"), 1,
+            new(f.T("Sociale investeringer i Danmark", "Social investments in Denmark"), 1,
                 [Narrative(f, "danmark", f.T("Sociale investeringer i Danmark", "Social investments in Denmark"))]),
-            new(f.T("4 Status på igangsatte projekter", "4 Status of the investments launched"), 1, [], NewPage: true),
+            new(f.T("Status på igangsatte projekter", "Status of the investments launched"), 1, [], NewPage: true),
         };
         sections.AddRange(f.Investments.Select(i => AnnualInvestmentSection.Build(f, i)));
-        sections.Add(new(f.T($"5 Et blik ind i {f.Year + 1}", $"5 A look at {f.Year + 1}"), 1,
+        sections.Add(new(f.T($"Et blik ind i {f.Year + 1}", $"A look at {f.Year + 1}"), 1,
             [Narrative(f, "naeste-aar", f.T($"Et blik ind i {f.Year + 1}", $"A look at {f.Year + 1}")), .. Ending(f)], NewPage: true));
-        sections.Add(new(f.T("6 Økonomi", "6 Economics"), 1,
+        sections.Add(new(f.T("Økonomi", "Economics"), 1,
             [Narrative(f, "oekonomi", f.T("Sekretariatets bemærkninger", "The secretariat's notes")), .. AnnualEconomics.Blocks(f)],
             NewPage: true));
         return new ReportDocument(f.T($"Årsrapport {f.Year}", $"Annual report {f.Year}"), f.FundName, ReportLayout.Portrait, sections,

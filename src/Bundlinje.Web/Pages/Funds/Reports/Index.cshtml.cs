@@ -35,7 +35,7 @@ public sealed class IndexModel(BundlinjeDb db, ReportArchive archive, Department
 
     public string KindLabel(ReportKind kind) => kind switch
     {
-        ReportKind.AnnualReport => "Årsberetning",
+        ReportKind.AnnualReport => "Årsrapport",
         ReportKind.FactSheet => "Faktaark",
         _ => "Forvaltningsbundt",
     };
