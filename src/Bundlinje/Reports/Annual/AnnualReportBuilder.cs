@@ -7,24 +7,28 @@ namespace Bundlinje.Reports.Annual;
 /// every generated number with a link to the page it comes from.</summary>
 public static class AnnualReportBuilder
 {
+    /// <remarks>The chapters carry the council's own numbers in their headings (1–6, as in its 2023 and 2024 reports), so
+    /// none is numbered by the renderer (which would print "6 6 Økonomi").</remarks>
     public static ReportDocument Build(AnnualFacts f)
     {
         var sections = new List<ReportSection>
         {
             new(f.T("Forord", "Foreword"), 1, [Narrative(f, "forord", f.T("Forord", "Foreword"))], Numbered: false),
-            new(f.T("1 Indledning", "1 Introduction"), 1, [Narrative(f, "indledning", f.T("Indledning", "Introduction")), Introduction(f)]),
+            new(f.T("1 Indledning", "1 Introduction"), 1, [Narrative(f, "indledning", f.T("Indledning", "Introduction")), Introduction(f)],
+                Numbered: false),
             new(f.T($"2 Rådets arbejde i {f.Year}", $"2 The council's work in {f.Year}"), 1,
-                [Narrative(f, "raadets-arbejde", f.T("Rådets arbejde", "The council's work")), AnnualProposals.Table(f)]),
+                [Narrative(f, "raadets-arbejde", f.T("Rådets arbejde", "The council's work")), AnnualProposals.Table(f)], Numbered: false),
             new(f.T("3 Sociale investeringer i Danmark", "3 Social investments in Denmark"), 1,
-                [Narrative(f, "danmark", f.T("Sociale investeringer i Danmark", "Social investments in Denmark"))]),
-            new(f.T("4 Status på igangsatte projekter", "4 Status of the investments launched"), 1, [], NewPage: true),
+                [Narrative(f, "danmark", f.T("Sociale investeringer i Danmark", "Social investments in Denmark"))], Numbered: false),
+            new(f.T("4 Status på igangsatte projekter", "4 Status of the investments launched"), 1, [], Numbered: false, NewPage: true),
         };
         sections.AddRange(f.Investments.Select(i => AnnualInvestmentSection.Build(f, i)));
         sections.Add(new(f.T($"5 Et blik ind i {f.Year + 1}", $"5 A look at {f.Year + 1}"), 1,
-            [Narrative(f, "naeste-aar", f.T($"Et blik ind i {f.Year + 1}", $"A look at {f.Year + 1}")), .. Ending(f)], NewPage: true));
+            [Narrative(f, "naeste-aar", f.T($"Et blik ind i {f.Year + 1}", $"A look at {f.Year + 1}")), .. Ending(f)], Numbered: false,
+                NewPage: true));
         sections.Add(new(f.T("6 Økonomi", "6 Economics"), 1,
             [Narrative(f, "oekonomi", f.T("Sekretariatets bemærkninger", "The secretariat's notes")), .. AnnualEconomics.Blocks(f)],
-            NewPage: true));
+            Numbered: false, NewPage: true));
         return new ReportDocument(f.T($"Årsrapport {f.Year}", $"Annual report {f.Year}"), f.FundName, ReportLayout.Portrait, sections,
             f.Language);
     }
