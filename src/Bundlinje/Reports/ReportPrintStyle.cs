@@ -20,7 +20,6 @@ internal static class ReportPrintStyle
         th, td { padding: 0.45mm 1.2mm; }
         .report-facts th { width: 34%; }
         .report-columns { column-gap: 7mm; }
-        .report-columns table { break-inside: auto; }
         figure { margin: 1mm 0 2mm; }
         figure svg { max-height: 52mm; }
 
