@@ -10,7 +10,7 @@ internal static class ReportPrintStyle
         : "@page { size: A4 portrait; margin: 18mm 20mm; }\n" + Rules;
 
     /// <summary>A landscape document is a fact sheet (or a bundle of them), which must fit on one page: smaller type, tighter
-    /// rows, and its fact tables may continue in the next column (a row never splits).</summary>
+    /// rows, narrower margins and a lower chart (DemoReportFilesTests: every demo sheet prints on one page).</summary>
     private const string Compact = """
         body { font-size: 8.5pt; line-height: 1.25; }
         h1 { font-size: 17pt; margin-bottom: 1mm; }
