@@ -5,8 +5,25 @@ namespace Bundlinje.Reports;
 /// </summary>
 internal static class ReportPrintStyle
 {
-    public static string Css(ReportLayout layout) =>
-        $"@page {{ size: A4 {(layout == ReportLayout.Landscape ? "landscape" : "portrait")}; margin: 18mm 20mm; }}\n" + Rules;
+    public static string Css(ReportLayout layout) => layout == ReportLayout.Landscape
+        ? "@page { size: A4 landscape; margin: 12mm 15mm; }\n" + Rules + Compact
+        : "@page { size: A4 portrait; margin: 18mm 20mm; }\n" + Rules;
+
+    /// <summary>A landscape document is a fact sheet (or a bundle of them), which must fit on one page: smaller type, tighter
+    /// rows, narrower margins and a lower chart (DemoReportFilesTests: every demo sheet prints on one page).</summary>
+    private const string Compact = """
+        body { font-size: 8.5pt; line-height: 1.25; }
+        h1 { font-size: 17pt; margin-bottom: 1mm; }
+        h2 { font-size: 13pt; margin: 3mm 0 1.5mm; }
+        .report-subtitle { font-size: 11pt; margin-bottom: 3mm; }
+        table { font-size: 8pt; margin-bottom: 1mm; }
+        th, td { padding: 0.45mm 1.2mm; }
+        .report-facts th { width: 34%; }
+        .report-columns { column-gap: 7mm; }
+        figure { margin: 1mm 0 2mm; }
+        figure svg { max-height: 52mm; }
+
+        """;
 
     private const string Rules = """
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -52,8 +52,12 @@ public abstract class AnnualReportTests(DemoApp app)
         return await scope.ServiceProvider.GetRequiredService<FundEconomics>().BuildAsync(fund, new EconomicsQuery(), null, Ct);
     }
 
-    private static ReportSection Chapter(ReportDocument document, string prefix) =>
-        document.Sections.Single(s => s.Level == 1 && s.Heading.StartsWith(prefix, StringComparison.Ordinal));
+    /// <summary>A chapter by the number the renderers give it ("6 " is the sixth numbered chapter).</summary>
+    private static ReportSection Chapter(ReportDocument document, string prefix)
+    {
+        var numbers = ReportHtml.SectionNumbers(document);
+        return document.Sections.Where((s, i) => s.Level == 1 && numbers[i] == prefix.Trim()).Single();
+    }
 
     [Fact]
     public async Task The_2024_economics_table_is_FundEconomics_table_cell_for_cell()
@@ -178,8 +182,8 @@ public abstract class AnnualReportTests(DemoApp app)
     {
         var document = (await BuildAsync("en")).Document;
         Assert.Equal("en", document.Language);
-        Assert.Equal(["Foreword", "1 Introduction", "2 The council's work in 2024", "3 Social investments in Denmark",
-            "4 Status of the investments launched", "5 A look at 2025", "6 Economics"], document.Sections.Where(s => s.Level == 1)
+        Assert.Equal(["Foreword", "Introduction", "The council's work in 2024", "Social investments in Denmark",
+            "Status of the investments launched", "A look at 2025", "Economics"], document.Sections.Where(s => s.Level == 1)
                 .Select(s => s.Heading));
         var economics = await EconomicsAsync();
         var total = Chapter(document, "6 ").Blocks.OfType<ReportTable>().First().Rows.Single(r => r.Cells[0].Text == "Total");
