@@ -75,7 +75,7 @@ public sealed class ReportCliTests(SqliteDemoApp app) : IClassFixture<SqliteDemo
         ValidDocx(docx);
         Assert.Equal((ReportKind.AnnualReport, "", "2024", new DateOnly(2024, 12, 31), "da"),
             (annual.Kind, annual.Subject, annual.Period, annual.AsOf, annual.Language));
-        Assert.Equal("aarsberetning-aarhus-2024-1.docx", annual.FileName);
+        Assert.Equal("aarsrapport-aarhus-2024-1.docx", annual.FileName);
 
         var (annualPdf, pdf) = await IssueAsync("annual.pdf", "report", "annual", "--fund", "aarhus", "--year", "2024", "--language", "en");
         Assert.Contains("6 Economics", await PdfTextAsync(pdf, "annual.pdf"));

@@ -83,6 +83,10 @@ public static class FactSheetStatus
             return new(label + FactSheetDocument.Date(s.AsOf), Kroner.Text($"{s.Enrolled:N0} {(en ? "enrolled of" : "optaget af")} ")
                 + Kroner.Text($"{s.Expected:N0} {(en ? "planned" : "planlagt")} ({(decimal)s.Enrolled / s.Expected:P0})"), page);
         var enrolled = Enrolled(facts);
+        if (enrolled.Count > 0 && facts.Investment.Planned()?.Max is { } total)
+            return new(label + FactSheetDocument.Date(enrolled[^1].Date), Kroner.Text($"{enrolled[^1].Count:N0} ")
+                + Kroner.Text($"{(en ? "enrolled of" : "optaget af")} {total:N0} {(en ? "planned in all" : "planlagt i alt")}"),
+                page);
         if (enrolled.Count > 0)
             return new(label + FactSheetDocument.Date(enrolled[^1].Date),
                 Kroner.Text($"{enrolled[^1].Count:N0} {(en ? "enrolled (no plan recorded)" : "optaget (ingen plan registreret)")}"),
