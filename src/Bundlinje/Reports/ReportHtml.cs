@@ -50,6 +50,9 @@ public static class ReportHtml
     /// bundle), not for a single fact sheet.</summary>
     public static bool HasContents(ReportDocument doc) => doc.Sections.Count(s => s.Level == 1) > 1;
 
+    /// <summary>The preview's anchor of a narrative field ("narrative-investment-ungifokus"): the editor returns to it.</summary>
+    public static string NarrativeAnchor(string key) => "narrative-" + Encode(key.Replace('/', '-'));
+
     /// <summary>A source is an app-relative link ("/Funds/aarhus/Ledger?..."); anything else is not linked.</summary>
     internal static string? SafeSource(string? source) =>
         source is { Length: > 1 } s && s[0] == '/' && s[1] != '/' && s[1] != '\\' ? s : null;

@@ -31,7 +31,7 @@ public sealed partial class NarrativeModel(BundlinjeDb db, ReportNarratives narr
     {
         if (!await IsThisFundsAsync(ct)) return NotFound();
         return await SaveFormAsync("Input", () => narratives.SaveAsync(Fund.Id, Scope, Field, Text, BasedOn, ct),
-            BackLink + "#narrative-" + Field.Replace('/', '-'), () => LoadAsync(ct));
+            BackLink + "#" + ReportHtml.NarrativeAnchor(Field), () => LoadAsync(ct));
     }
 
     /// <summary>Whether the scope and field are well-formed and the scope is this fund's.</summary>
