@@ -87,7 +87,8 @@ internal sealed class ReportHtmlWriter(ReportDocument doc, bool preview, Func<st
     {
         if (!preview) { NarrativeBody(narrative); return; }
         var written = !string.IsNullOrWhiteSpace(narrative.Text);
-        html.Append($"<div class=\"report-narrative{(written ? "" : " report-narrative--empty")}\" id=\"{ReportHtml.NarrativeAnchor(narrative.Key)}\" ")
+        html.Append($"<div class=\"report-narrative{(written ? "" : " report-narrative--empty")}\" ")
+            .Append($"id=\"{ReportHtml.NarrativeAnchor(narrative.Key)}\" ")
             .Append($"data-key=\"{Encode(narrative.Key)}\">\n")
             .Append($"<p class=\"form-hint report-narrative-label\">{Encode(narrative.Label)}");
         if (editLink?.Invoke(narrative.Key) is { } edit)

@@ -65,7 +65,8 @@ public class RenderingHtmlTests
     {
         var html = Fragment();
         var empty = Regex.Match(html,
-            "<div class=\"report-narrative report-narrative--empty\" data-key=\"investment/ungifokus/status\">(.*?)</div>",
+            "<div class=\"report-narrative report-narrative--empty\" id=\"narrative-investment-ungifokus-status\" " +
+            "data-key=\"investment/ungifokus/status\">(.*?)</div>",
             RegexOptions.Singleline);
         Assert.True(empty.Success, html);
         Assert.Contains("Status <a class=\"report-edit\" href=\"/Funds/aarhus/Reports/Narratives?key=investment%2Fungifokus%2Fstatus\">" +
