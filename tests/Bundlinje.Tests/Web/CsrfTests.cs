@@ -30,7 +30,7 @@ public sealed class CsrfTests : IAsyncLifetime
         foreach (var (route, handler) in handlers)
         {
             var url = "/" + route.Replace("{key}", "dialog-mod-vold").Replace("{id:int}", party.ToString())
-                .Replace("{id:guid}", Guid.Empty.ToString())
+                .Replace("{id:guid}", Guid.Empty.ToString()).Replace("{year:int}", "2024")
                 .Replace("{key?}", "").TrimEnd('/') + (handler is null ? "" : $"?handler={handler}");
             var response = await client.PostAsync(url,
                 new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x", ["Version"] = "0" }),
