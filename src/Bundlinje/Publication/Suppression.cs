@@ -5,8 +5,10 @@ namespace Bundlinje.Publication;
 /// <summary>Which cells of a published table of counts are hidden and whether a line's total must be hidden too.</summary>
 public sealed record SuppressedTable(int[,] Counts, bool[,] Hidden, bool[] RowTotalHidden, bool[] ColumnTotalHidden)
 {
-    /// <summary>The cell as published: the count, or "&lt;5" when hidden.</summary>
-    public string Cell(int row, int column) => Hidden[row, column] ? Suppression.Masked : Suppression.Number(Counts[row, column]);
+    /// <summary>The cell as published: the count; "&lt;5" for a small count; <see cref="Suppression.Complementary"/> for a
+    /// cell hidden only so that a small one cannot be worked out (it is not small, so it must not say "&lt;5").</summary>
+    public string Cell(int row, int column) => !Hidden[row, column] ? Suppression.Number(Counts[row, column])
+        : Counts[row, column] < Suppression.Threshold ? Suppression.Masked : Suppression.Complementary;
 }
 
 /// <summary>Small-number suppression of result aggregates: a count below <see cref="Threshold"/> is shown as "&lt;5", and
@@ -16,6 +18,8 @@ public static class Suppression
 {
     public const int Threshold = 5;
     public const string Masked = "<5";
+    /// <summary>A cell hidden by complementary suppression.</summary>
+    public const string Complementary = "x";
 
     /// <summary>One count on its own (no total beside it): the count, or "&lt;5" below the threshold.</summary>
     public static string Show(int count) => count < Threshold ? Masked : Number(count);
