@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Bundlinje.Common;
 using Bundlinje.Data;
@@ -191,5 +192,59 @@ public abstract class PublicationTests(DemoApp app)
         // There is no field group for participant data, and the published record carries nothing but the groups.
         Assert.DoesNotContain(Enum.GetNames<PublicationField>(), n => n.Contains("Participant", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(["InvestmentId", "Key", "Name", "Fields"], typeof(PublishedInvestment).GetProperties().Select(p => p.Name));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string, string)[] fields)
+    {
+        var form = fields.ToDictionary(f => f.Item1, f => f.Item2);
+        form["__RequestVerificationToken"] = await Login.TokenAsync(client, "/Portfolio");
+        return await client.PostAsync(url, new FormUrlEncodedContent(form), Ct);
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_page_drafts_and_another_secretariat_member_approves_with_plain_forms_and_the_cli_shows_the_status()
+    {
+        var investment = await NewInvestmentAsync();
+        var url = $"/Investments/{investment.Key}/Publication";
+        using var drafter = await Login.AsAsync(Factory, Drafter);
+        using var approver = await Login.AsAsync(Factory, Approver);
+        using var council = await Login.AsAsync(Factory, "raad@demo.bundlinje.dk");
+        Assert.Contains("Ikke offentlig (aldrig godkendt)", await PageAsync(drafter, url));
+
+        var draft = await PostAsync(drafter, url + "?handler=Draft", ("field", "Documents"), ("isPublic", "true"), ("basedOn", "0"));
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var page = await PageAsync(drafter, url);
+        Assert.Contains("En anden i sekretariatet skal godkende dit udkast.", page);
+        Assert.DoesNotContain("handler=Approve", page);
+        var (exit, output, _) = await Factory.CliAsync("publish", "status", "--fund", "aarhus");
+        Assert.Equal(0, exit);
+        Assert.Contains($"{investment.Key}: public nothing", output);
+        Assert.Contains("awaiting review: Documents -> public (revision 1, drafted by " + Drafter, output);
+
+        var own = await PostAsync(drafter, url + "?handler=Approve", ("field", "Documents"), ("revision", "1"));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("dit eget udkast", WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync(Ct)));
+        var forged = await PostAsync(drafter, url + "?handler=Draft", ("field", "0"), ("isPublic", "true"), ("basedOn", "0"));
+        Assert.Contains("ukendt feltgruppe", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync(Ct)));
+        Assert.Contains("handler=Approve", await PageAsync(approver, url));
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await PostAsync(approver, url + "?handler=Approve", ("field", "Documents"), ("revision", "1"))).StatusCode);
+
+        var read = await PageAsync(council, url);
+        Assert.Contains("Godkendt af " + Approver, read);
+        Assert.DoesNotContain("handler=Draft", read);
+        var denied = await PostAsync(council, url + "?handler=Draft", ("field", "Documents"), ("isPublic", "false"), ("basedOn", "1"));
+        Assert.True(denied.StatusCode == HttpStatusCode.Forbidden || denied.Headers.Location?.OriginalString
+            .Contains("/Account/AccessDenied", StringComparison.Ordinal) == true, $"{denied.StatusCode} {denied.Headers.Location}");
+        Assert.Single((await StateAsync(investment)).Fields.Single(f => f.Field == PublicationField.Documents).History);
+        (exit, output, _) = await Factory.CliAsync("publish", "status", "--fund", "aarhus");
+        Assert.Contains($"{investment.Key}: public Documents", output);
     }
 }
