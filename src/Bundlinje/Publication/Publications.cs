@@ -78,12 +78,13 @@ public sealed class Publications(IBundlinjeStore store, ICurrentUser user, TimeP
     }
 
     /// <summary>The demo: the field groups Aarhus' annual reports already publish, approved public for every investment
-    /// of the fund that has no publication record yet, drafted by <paramref name="drafter"/> and approved by
+    /// of the fund when the fund has no publication record yet (once), drafted by <paramref name="drafter"/> and approved by
     /// <paramref name="approver"/>, each noted as demo. Returns how many investments it published.</summary>
     public async Task<int> LoadDemoAsync(int fundId, string drafter, string approver, CancellationToken ct = default)
     {
-        var done = await store.PublicationRevisions.Where(r => r.FundId == fundId).Select(r => r.InvestmentId).Distinct().ToListAsync(ct);
-        var investments = await store.Investments.AsNoTracking().Where(i => i.FundId == fundId && !done.Contains(i.Id))
+        // Once per fund: an investment added later starts with nothing public, like any new investment.
+        if (await store.PublicationRevisions.AnyAsync(r => r.FundId == fundId, ct)) return 0;
+        var investments = await store.Investments.AsNoTracking().Where(i => i.FundId == fundId)
             .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
         if (investments.Count == 0) return 0;
         var now = clock.GetUtcNow();

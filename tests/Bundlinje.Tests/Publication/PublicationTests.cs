@@ -179,6 +179,19 @@ public abstract class PublicationTests(DemoApp app)
     }
 
     [Fact]
+    public async Task Loading_the_demo_again_adds_no_publication_records()
+    {
+        string Counts() => Factory.With(db => $"{db.PublicationRevisions.Count()}/{db.PublicationApprovals.Count()}");
+        var before = Counts();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(Ct);
+        Assert.Equal(before, Counts());
+        var (exit, _, error) = await Factory.CliAsync("demo", "load");
+        Assert.True(exit == 0, error);
+        Assert.Equal(before, Counts());
+    }
+
+    [Fact]
     public async Task No_participant_data_comes_out_of_the_published_set()
     {
         var fundId = await AarhusAsync();
