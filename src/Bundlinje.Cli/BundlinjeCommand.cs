@@ -24,6 +24,7 @@ public static class BundlinjeCommand
                 Commands.Db(), Commands.Demo(), Commands.Import(), Commands.Export(), Commands.Users(), FundCommands.Fund(),
                 FollowUpCommands.Participants(), FollowUpCommands.Register(), FollowUpCommands.Payments(), FollowUpCommands.FollowUp(),
                 ProposalCommands.Proposals(), BusinessCaseCommands.BusinessCase(), ReportCommands.Report(), IndigoCommands.Indigo(),
+                PublishCommands.Publish(),
             },
         };
     }

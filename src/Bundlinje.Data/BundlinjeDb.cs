@@ -52,6 +52,8 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<Bundlinje.Peers.PeerRecord> PeerRecords => Set<Bundlinje.Peers.PeerRecord>();
     public DbSet<Bundlinje.Peers.PeerProject> PeerProjects => Set<Bundlinje.Peers.PeerProject>();
     public DbSet<Bundlinje.Peers.PeerImport> PeerImports => Set<Bundlinje.Peers.PeerImport>();
+    public DbSet<Publication.PublicationRevision> PublicationRevisions => Set<Publication.PublicationRevision>();
+    public DbSet<Publication.PublicationApproval> PublicationApprovals => Set<Publication.PublicationApproval>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
     public static readonly IReadOnlyList<(string Email, string Role, string Scope, string Name)> Users =
     [
         ("sekretariat@demo.bundlinje.dk", Roles.Secretariat, "aarhus", "Sekretariatet (demo)"),
+        // A second secretariat member: publication needs someone other than the drafter to approve.
+        ("sekretariat2@demo.bundlinje.dk", Roles.Secretariat, "aarhus", "Sekretariatet, anden medarbejder (demo)"),
         ("raad@demo.bundlinje.dk", Roles.CouncilMember, "aarhus", "Rådsmedlem (demo)"),
         ("analytiker@demo.bundlinje.dk", Roles.DepartmentAnalyst, "sfb", "Analytiker, SFB (demo)"),
         ("leverandoer@demo.bundlinje.dk", Roles.Provider, "dialog-mod-vold", "Dialog mod Vold (demo)"),
@@ -46,6 +48,8 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
         if (await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } fund)
             await services.GetRequiredService<PublishedTables>().LoadDemoAsync(fund, ct);
         await services.GetRequiredService<BusinessCases.DemoBusinessCases>().LoadAsync(ct);
+        if (await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } published)
+            await services.GetRequiredService<Publication.Publications>().LoadDemoAsync(published.Id, Users[0].Email, Users[1].Email, ct);
         // Resolved only when wanted: it needs the pseudonym key and opens the register store.
         if (config.GetValue("Bundlinje:DemoFollowUps", true)) await services.GetRequiredService<DemoFollowUpLoader>().LoadAsync(ct);
         await accounts.EnsureRolesAsync();

@@ -51,3 +51,30 @@ internal sealed class PublishedEconomicsTableConfiguration : IEntityTypeConfigur
         b.Property(t => t.StoredBy).HasMaxLength(256);
     }
 }
+
+internal sealed class PublicationRevisionConfiguration : IEntityTypeConfiguration<Publication.PublicationRevision>
+{
+    public void Configure(EntityTypeBuilder<Publication.PublicationRevision> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(r => r.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Investments.Investment>().WithMany().HasForeignKey(r => r.InvestmentId).OnDelete(DeleteBehavior.Restrict);
+        // One revision n per investment and field group: two drafts at once cannot both become revision n.
+        b.HasIndex(r => new { r.InvestmentId, r.Field, r.Revision }).IsUnique();
+        b.HasIndex(r => r.FundId);
+        b.Property(r => r.Field).HasConversion<string>().HasMaxLength(30);
+        b.Property(r => r.DraftedBy).HasMaxLength(256);
+        b.Property(r => r.Note).HasMaxLength(500);
+    }
+}
+
+internal sealed class PublicationApprovalConfiguration : IEntityTypeConfiguration<Publication.PublicationApproval>
+{
+    public void Configure(EntityTypeBuilder<Publication.PublicationApproval> b)
+    {
+        b.HasOne<Fund.Fund>().WithMany().HasForeignKey(a => a.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Publication.PublicationRevision>().WithMany().HasForeignKey(a => a.RevisionId).OnDelete(DeleteBehavior.Restrict);
+        // A revision is approved once: two approvals at once cannot both be saved.
+        b.HasIndex(a => a.RevisionId).IsUnique();
+        b.Property(a => a.ApprovedBy).HasMaxLength(256);
+    }
+}

@@ -41,6 +41,8 @@ public interface IBundlinjeStore
     DbSet<Peers.PeerRecord> PeerRecords { get; }
     DbSet<Peers.PeerProject> PeerProjects { get; }
     DbSet<Peers.PeerImport> PeerImports { get; }
+    DbSet<Publication.PublicationRevision> PublicationRevisions { get; }
+    DbSet<Publication.PublicationApproval> PublicationApprovals { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     /// <summary>What a unit of work has added or changed; a service forgets a failed save's additions through it.</summary>

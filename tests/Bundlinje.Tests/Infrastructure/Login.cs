@@ -33,5 +33,5 @@ public static partial class Login
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    public static string Email(string role) => Data.DemoData.Users.Single(u => u.Role == role).Email;
+    public static string Email(string role) => Data.DemoData.Users.First(u => u.Role == role).Email;
 }

@@ -138,6 +138,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             All("/Investments/dialog-mod-vold/FactSheet?asOf=2024-12-31", O.Login, O.Ok),
             new("/Investments/ungifokus/FactSheet?asOf=2024-12-31", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
         ],
+        // The publication record reads as the investment does; its forms are the secretariat's (Draft/Approve handlers).
+        ["Investments/{key}/Publication"] =
+        [
+            All("/Investments/dialog-mod-vold/Publication", O.Login, O.Ok),
+            new("/Investments/ungifokus/Publication", O.Login, O.Ok, O.Ok, O.Ok, O.Denied, O.Denied),
+        ],
         ["Investments/Create"] = [SecretariatOnly("/Investments/Create")],
         ["Investments/{key}/Edit"] = [SecretariatOnly("/Investments/dialog-mod-vold/Edit")],
         ["Investments/{key}/Revise"] = [SecretariatOnly("/Investments/dialog-mod-vold/Revise")],

@@ -82,6 +82,13 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             FundId = fundId, Scope = $"factsheet/{SecondFund.Investment}/2024-2", Key = "status", Revision = 1, Text = "Kystteksten",
             WrittenBy = "test", WrittenAt = DateTimeOffset.UnixEpoch,
         });
+        // A draft of fund B's publication awaiting approval, for the approve handler to be attacked with.
+        db.PublicationRevisions.Add(new()
+        {
+            FundId = fundId, InvestmentId = db.Investments.Single(i => i.Key == SecondFund.Investment).Id,
+            Field = Bundlinje.Publication.PublicationField.Results, Revision = 1, IsPublic = true, DraftedBy = "test",
+            DraftedAt = DateTimeOffset.UnixEpoch,
+        });
         db.SaveChanges();
         return report.Id;
     }
@@ -238,6 +245,11 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
                 new Attack($"/Funds/{bf}/Reports/Annual/2024?handler=CopyPrevious", new())),
             [("Investments/{key}/FactSheet", "Issue")] = new(null,
                 new Attack($"/Investments/{bi}/FactSheet?asOf=2024-12-31&handler=Issue", F(("Format", "docx")))),
+            [("Investments/{key}/Publication", "Draft")] = new(null,
+                new Attack($"/Investments/{bi}/Publication?handler=Draft",
+                    F(("field", "Documents"), ("isPublic", "true"), ("basedOn", 0)))),
+            [("Investments/{key}/Publication", "Approve")] = new(null,
+                new Attack($"/Investments/{bi}/Publication?handler=Approve", F(("field", "Results"), ("revision", 1)))),
             [("Investments/{key}/FactSheet", "CopyPrevious")] = new(null,
                 new Attack($"/Investments/{bi}/FactSheet?asOf=2025-06-30&handler=CopyPrevious", new())),
             [("Funds/{key}/Reports/Departments/{department}", "Issue")] = new(null,
@@ -276,6 +288,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/{SecondFund.Key}/BusinessCaseCheck", true),
         ($"/Funds/{SecondFund.Key}/Reports/{bReport}", true), ($"/Funds/{A}/Reports/{bReport}", false),
         ($"/Funds/{SecondFund.Key}/Reports/Annual/2024", true), ($"/Investments/{SecondFund.Investment}/FactSheet?asOf=2024-12-31", true),
+        ($"/Investments/{SecondFund.Investment}/Publication", true),
         ($"/Funds/{A}/Reports/Narrative?scope=factsheet/{SecondFund.Investment}/2024-2&field=status", false),
         ($"/Funds/{SecondFund.Key}/Reports/Narrative?scope=factsheet/{SecondFund.Investment}/2024-2&field=status", true),
         ($"/Investments/{SecondFund.Investment}/Edit", true), ($"/Investments/{SecondFund.Investment}/Revise", true),
@@ -517,6 +530,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             $"ledger sum {(await db.LedgerPostings.Select(p => p.Amount).ToListAsync()).Sum()}",
             $"reports {await db.Reports.CountAsync()}, texts {await db.ReportNarratives.CountAsync()}, published tables {
                 await db.PublishedEconomicsTables.CountAsync()}",
+            $"publication {await db.PublicationRevisions.CountAsync()}/{await db.PublicationApprovals.CountAsync()}",
             $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version)
                 .ToListAsync()).Sum()}"
                 + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version)
