@@ -48,12 +48,7 @@ public sealed class BusinessCases(IBundlinjeStore store, ICurrentUser user, Time
         };
         store.BusinessCases.Add(stored);
         // The unique index on (InvestmentId, AgreementVersion, Part, Revision) decides two saves at once: the second is told.
-        try { await store.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
-        {
-            StoreConflict.ForgetAdded(store);
-            throw new Refused("businessCase.savedConcurrently");
-        }
+        await store.SaveOnceAsync(Refusal.Of("businessCase.savedConcurrently"), ct);
         return stored;
     }
 

@@ -22,6 +22,18 @@ public static class StoreConflict
     private static int? SqliteExtendedCode(DbException db) =>
         db.GetType().GetProperty("SqliteExtendedErrorCode")?.GetValue(db) as int?;
 
+    /// <summary>Saves what a unique index guards (a revision, a number, an approval): when two saves race, the index lets
+    /// one through; the other's additions are forgotten and it is refused with <paramref name="refusal"/>.</summary>
+    public static async Task SaveOnceAsync(this IBundlinjeStore store, Refusal refusal, CancellationToken ct)
+    {
+        try { await store.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            ForgetAdded(store);
+            throw new Refused(refusal);
+        }
+    }
+
     /// <summary>Forgets what a failed save added, so the same unit of work can go on (or try again) without it.</summary>
     public static void ForgetAdded(IBundlinjeStore store)
     {

@@ -45,12 +45,7 @@ public sealed class PublishedTables(IBundlinjeStore store, ICurrentUser user, Ti
             StoredBy = user.Name, StoredAt = clock.GetUtcNow(),
         };
         store.PublishedEconomicsTables.Add(table);
-        try { await store.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
-        {
-            StoreConflict.ForgetAdded(store);
-            throw new Refused("published.storedConcurrently");
-        }
+        await store.SaveOnceAsync(Refusal.Of("published.storedConcurrently"), ct);
         return table;
     }
 

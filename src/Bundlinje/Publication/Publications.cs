@@ -127,13 +127,5 @@ public sealed class Publications(IBundlinjeStore store, ICurrentUser user, TimeP
         return new(field, approved, pending, history);
     }
 
-    private async Task SaveAsync(string conflict, CancellationToken ct)
-    {
-        try { await store.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
-        {
-            StoreConflict.ForgetAdded(store);
-            throw new Refused(conflict);
-        }
-    }
+    private Task SaveAsync(string conflict, CancellationToken ct) => store.SaveOnceAsync(Refusal.Of(conflict), ct);
 }

@@ -29,29 +29,17 @@ public sealed class ReportArchive(IBundlinjeStore store, IReportFiles files, ICu
         };
         store.Reports.Add(record);
         // The unique index on (fund, kind, subject, period, format, number) decides two generations at once.
-        try { await store.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
-        {
-            StoreConflict.ForgetAdded(store);
-            throw new Refused("report.issuedConcurrently");
-        }
+        await store.SaveOnceAsync(Refusal.Of("report.issuedConcurrently"), ct);
         return record;
     }
 
-    /// <summary>The fund's reports, newest first (by id: SQLite cannot order by a DateTimeOffset); <paramref name="subjects"/>
-    /// limits them to those subjects (a department's analyst sees only its bundle; a provider only its investments' fact
-    /// sheets).</summary>
-    public Task<List<ReportListing>> ListAsync(Fund.Fund fund, ReportKind? kind = null, IReadOnlyCollection<string>? subjects = null,
-        CancellationToken ct = default)
-    {
-        var query = store.Reports.AsNoTracking().Where(r => r.FundId == fund.Id);
-        if (kind is { } k) query = query.Where(r => r.Kind == k);
-        if (subjects is not null) query = query.Where(r => subjects.Contains(r.Subject));
-        return query.OrderByDescending(r => r.Id)
+    /// <summary>The fund's reports without their files, newest first (by id: SQLite cannot order by a DateTimeOffset); the
+    /// page shows each reader those it may read.</summary>
+    public Task<List<ReportListing>> ListAsync(Fund.Fund fund, CancellationToken ct = default) =>
+        store.Reports.AsNoTracking().Where(r => r.FundId == fund.Id).OrderByDescending(r => r.Id)
             .Select(r => new ReportListing(r.Id, r.Kind, r.Subject, r.Period, r.AsOf, r.Format, r.Number, r.Language, r.FileName,
                 r.Content.Length, r.InputsSha256, r.OutputSha256, r.GeneratedBy, r.GeneratedAt))
             .ToListAsync(ct);
-    }
 
     /// <summary>A report of this fund by id, with its file; another fund's is <see cref="NotFound"/>.</summary>
     public async Task<ReportRecord> FindAsync(Fund.Fund fund, int id, CancellationToken ct = default) =>

@@ -65,24 +65,16 @@ public sealed class ReportNarratives(IBundlinjeStore store, ICurrentUser user, T
         }).ToList();
         if (copies.Count == 0) return 0;
         store.ReportNarratives.AddRange(copies);
-        await SaveAsync(ct);
+        await store.SaveOnceAsync(SavedConcurrently, ct);
         return copies.Count;
     }
+
+    private static readonly Refusal SavedConcurrently = Refusal.Of("report.narrativeSavedConcurrently");
 
     private async Task<ReportNarrative> AddAsync(ReportNarrative narrative, CancellationToken ct)
     {
         store.ReportNarratives.Add(narrative);
-        await SaveAsync(ct);
+        await store.SaveOnceAsync(SavedConcurrently, ct);
         return narrative;
-    }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        try { await store.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (StoreConflict.IsUniqueViolation(e))
-        {
-            StoreConflict.ForgetAdded(store);
-            throw new Refused("report.narrativeSavedConcurrently");
-        }
     }
 }

@@ -8,16 +8,13 @@ namespace Bundlinje.Reports.FactSheets;
 /// department is an organisation with the authority role in an investment (the parties whose councillor approves it).</summary>
 public sealed class DepartmentBundles(IBundlinjeStore store, FactSheets factSheets)
 {
-    /// <summary>The paying departments of the fund's investments, as stored (the organisations' names), in name order.</summary>
-    public async Task<IReadOnlyList<string>> DepartmentsAsync(Fund.Fund fund, CancellationToken ct = default) =>
-        (await AuthoritiesAsync(fund, ct)).Select(a => a.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-
     /// <summary>The paying departments of the fund's investments by organisation key (what a route and an analyst's scope
     /// name) with their names, in name order.</summary>
     public async Task<IReadOnlyList<(string Key, string Name)>> PayingDepartmentsAsync(Fund.Fund fund, CancellationToken ct = default) =>
         (await AuthoritiesAsync(fund, ct)).Select(a => (a.Key, a.Name)).Distinct().OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>The bundle of <paramref name="department"/> (its name or organisation key): a heading page listing its
+    /// <summary>The bundle of <paramref name="department"/> (its organisation key, as in a route or an analyst's scope): a heading page
+    /// listing its
     /// investments, then each investment's fact sheet on a new page, in name order. An unknown department is refused
     /// (report.unknownDepartment).</summary>
     public async Task<BuiltReport> BuildAsync(Fund.Fund fund, string department, DateOnly asOf, string language,
@@ -25,7 +22,7 @@ public sealed class DepartmentBundles(IBundlinjeStore store, FactSheets factShee
     {
         var en = language == "en";
         var authorities = await AuthoritiesAsync(fund, ct);
-        var mine = authorities.Where(a => a.Name == department || a.Key == department).ToList();
+        var mine = authorities.Where(a => a.Key == department).ToList();
         if (mine.Count == 0)
             throw Refused.At("department", "report.unknownDepartment", department,
                 string.Join(", ", authorities.Select(a => a.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)));

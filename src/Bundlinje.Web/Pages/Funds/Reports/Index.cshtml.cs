@@ -19,7 +19,7 @@ public sealed class IndexModel(BundlinjeDb db, ReportArchive archive, Department
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Access = await ReportAccess.OfAsync(HttpContext, db, Fund, ct);
-        Issued = (await archive.ListAsync(Fund, ct: ct)).Where(r => Access.MayRead(r.Kind, r.Subject)).ToList();
+        Issued = (await archive.ListAsync(Fund, ct)).Where(r => Access.MayRead(r.Kind, r.Subject)).ToList();
         Investments = (await db.Investments.AsNoTracking().Where(i => i.FundId == Fund.Id).OrderBy(i => i.Name)
                 .Select(i => new { i.Key, i.Name }).ToListAsync(ct))
             .Where(i => Access.MayRead(ReportKind.FactSheet, i.Key)).Select(i => (i.Key, i.Name)).ToList();
