@@ -22,6 +22,13 @@ if (args.FirstOrDefault() == "pages")
         await PagesBench.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 20);
     return;
 }
+if (args.FirstOrDefault() == "public")
+{
+    // public [investments=1000] [connections=64] [seconds=10]: the anonymous public pages over HTTP, see docs/performance.md
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+    Environment.ExitCode = await PublicBench.RunAsync(Arg(1, 1000), Arg(2, 64), Arg(3, 10));
+    return;
+}
 if (args.FirstOrDefault() == "followup")
 {
     FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);
