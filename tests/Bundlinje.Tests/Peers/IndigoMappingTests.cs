@@ -3,6 +3,7 @@ using Bundlinje.FollowUps;
 using Bundlinje.Investments;
 using Bundlinje.Organisations;
 using Bundlinje.Payments;
+using Bundlinje.Peers;
 using Bundlinje.Peers.Export;
 using Bundlinje.Publication;
 
@@ -213,6 +214,41 @@ public sealed class IndigoMappingTests
         data["dates"]!["start_date_of_service_provision"]!["value"] = "2022-05-01";
         data["overall_project_finance"]!["total_investment_commitment"]!["amount"]!["exact"]!["value"] = "250,000";
         Assert.NotEmpty(IndigoSchema.Errors(folder, "project.json", data));
+    }
+
+    [Fact]
+    public void The_import_reads_our_project_back_with_the_same_values()
+    {
+        // Our project's fields as a row of INDIGO's CSV export (columns: the standard's titles along each path), read by the
+        // peer library's own mapping (PeerRows, PeerProjectFacts), give back the investment's values.
+        var folder = IndigoSchema.Required();
+        var investment = Investment();
+        var data = Data(IndigoMapping.Build(Facts(Publications.AnnualReportFields, investment: investment)));
+        string[] paths =
+        [
+            "name", "stage_development", "service_and_beneficiaries/target_population",
+            "service_and_beneficiaries/targeted_number_service_users_or_beneficiaries_total",
+            "overall_project_finance/total_investment_commitment/currency",
+            "overall_project_finance/total_investment_commitment/amount/exact",
+            "dates/start_date_of_service_provision", "dates/anticipated_end_date_of_service_provision",
+        ];
+        List<string> header = [PeerRows.IdColumn], cells = ["BUNDLINJE-POJ-proeve"];
+        foreach (var path in paths)
+        {
+            var field = path.Split('/').Aggregate((JsonNode)data, (node, key) => node[key]!);
+            var title = IndigoSchema.Title(folder, path);
+            header.AddRange([title + " - (Value)", title + " - (Status)"]);
+            cells.AddRange([field["value"]!.ToString(), (string)field["status"]!]);
+        }
+        var problems = new List<Bundlinje.Common.Refusal>();
+        var rows = PeerRows.Build([new PeerSheet(PeerTable.Project, "original_projects.csv", header, [new PeerSheetRow(2, cells)])],
+            problems);
+        var project = Assert.Single(PeerProjectFacts.Build(rows, [], problems));
+        Assert.Empty(problems);
+        Assert.Equal((investment.Name, "Implementation", investment.TargetGroup), (project.Name, project.Stage, project.TargetPopulation));
+        Assert.Equal((investment.CommittedCapital, "DKK"), (project.CapitalAmount!.Value, project.CapitalCurrency));
+        Assert.Equal((45, 2022, 2027), (project.MaxParticipants!.Value, project.StartYear!.Value, project.EndYear!.Value));
+        Assert.All(Assert.Single(rows).Fields.Skip(1), f => Assert.Equal("PUBLIC", f.ShownStatus));
     }
 
     /// <summary>Every project and organisation against the standard's schema, where the schema files are given.</summary>

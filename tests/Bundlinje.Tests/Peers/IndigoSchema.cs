@@ -40,6 +40,21 @@ public static class IndigoSchema
         return errors.Count > 0 ? errors : ["invalid"];
     }
 
+    /// <summary>The column INDIGO's CSV export gives a field of project.json: its titles along the path, joined by " - "
+    /// ("Overall project finance - Total investment commitment - Amount - Exact").</summary>
+    public static string Title(string folder, string path)
+    {
+        using var text = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "project.json")));
+        var node = LastWins(text.RootElement)!;
+        var titles = new List<string>();
+        foreach (var key in path.Split('/'))
+        {
+            node = node["properties"]![key]!;
+            titles.Add((string?)node["title"] ?? key);
+        }
+        return string.Join(" - ", titles);
+    }
+
     private static JsonNode? LastWins(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Object => e.EnumerateObject().Aggregate(new JsonObject(), (o, p) =>
