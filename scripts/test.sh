@@ -27,6 +27,18 @@ if [ -z "${BUNDLINJE_INDIGO_FOLDER:-}" ] && [ -d /work/shared/data/indigo/all-da
   export BUNDLINJE_INDIGO_FOLDER=/work/shared/data/indigo/all-data-by-type
 fi
 
+# The INDIGO data standard's JSON schemas (project.json, organisation.json; 4.1.0) are not in the repository either (its
+# repository states no licence): the export tests validate against them from BUNDLINJE_INDIGO_SCHEMA, extracted here from the
+# machine's mirror of INDIGO-Initiative/indigo-data-standard when there is one (docs/indigo.md, "Export").
+indigo_mirror=/work/.mirror/INDIGO-Initiative+indigo-data-standard/repo
+if [ -z "${BUNDLINJE_INDIGO_SCHEMA:-}" ] && [ -d "$indigo_mirror" ]; then
+  BUNDLINJE_INDIGO_SCHEMA=$(mktemp -d)
+  trap 'rm -rf "$BUNDLINJE_INDIGO_SCHEMA"' EXIT
+  git -C "$indigo_mirror" show 4.1.0:schema/project.json >"$BUNDLINJE_INDIGO_SCHEMA/project.json"
+  git -C "$indigo_mirror" show 4.1.0:schema/organisation.json >"$BUNDLINJE_INDIGO_SCHEMA/organisation.json"
+  export BUNDLINJE_INDIGO_SCHEMA
+fi
+
 dotnet restore Bundlinje.slnx
 # The house style (.editorconfig): whitespace, style and analyzer rules at warning severity; `bash scripts/format.sh` applies
 # it. The build itself treats every warning as an error (Directory.Build.props); lines <= 140 are LineLengthTests.
