@@ -53,7 +53,7 @@ public sealed class EconomicsPublications(IBundlinjeStore store, FundEconomics e
     /// when the fund has no decision yet (once).</summary>
     public async Task LoadDemoAsync(Fund.Fund fund, string councilMember, CancellationToken ct = default)
     {
-        if (await store.EconomicsPublications.AnyAsync(p => p.FundId == fund.Id, ct)) return;
+        if (DemoDecidedOn > clock.Today() || await store.EconomicsPublications.AnyAsync(p => p.FundId == fund.Id, ct)) return;
         if (await store.LedgerPostings.AnyAsync(p => p.FundId == fund.Id, ct))
             await RecordAsync(fund, new EconomicsQuery(LaterFrom: 2029), DemoDecidedOn, DemoReference, null, councilMember, ct);
     }
