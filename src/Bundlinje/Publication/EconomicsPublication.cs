@@ -54,7 +54,11 @@ public sealed record EconomicsSummary(string FundName, string? Council, string C
     IReadOnlyList<SummaryColumn> Columns,
     IReadOnlyList<SummaryRow> Rows)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    /// <summary>Row kinds as names, so a stored snapshot reads the same whatever the enum's order becomes.</summary>
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     public static EconomicsSummary Of(EconomicsReport report, string? council)
     {

@@ -178,7 +178,10 @@ public abstract partial class EconomicsPublicationTests(EconomicsPublicationApp 
         using var council = await Login.AsAsync(Factory, f.CouncilMember);
         var before = await PageAsync(council, Url(f));
         Assert.Contains("id=\"approve\"", before);
-        Assert.Contains("Rådet har endnu ikke godkendt et økonomiresumé til offentliggørelse.", before);
+        // The public partial without a decision: the sentence, no table.
+        Assert.Contains("<p id=\"approved-economics-none\">Rådet har endnu ikke godkendt et økonomiresumé til offentliggørelse.</p>",
+            before);
+        Assert.DoesNotContain("id=\"approved-economics\"", before);
         var draft = await PreviewAsync(f);
 
         var saved = await PostAsync(council, Url(f), ("DecidedOn", "2025-03-12"), ("Reference", "  Rådsmøde 12-03-2025, pkt. 4 "),
