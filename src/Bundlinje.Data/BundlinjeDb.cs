@@ -54,6 +54,7 @@ public abstract class BundlinjeDb(DbContextOptions options, ICurrentUser user, T
     public DbSet<Bundlinje.Peers.PeerImport> PeerImports => Set<Bundlinje.Peers.PeerImport>();
     public DbSet<Publication.PublicationRevision> PublicationRevisions => Set<Publication.PublicationRevision>();
     public DbSet<Publication.PublicationApproval> PublicationApprovals => Set<Publication.PublicationApproval>();
+    public DbSet<Publication.EconomicsPublication> EconomicsPublications => Set<Publication.EconomicsPublication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -50,6 +50,9 @@ public sealed class DemoData(BundlinjeDb db, Accounts accounts, ICurrentUser use
         await services.GetRequiredService<BusinessCases.DemoBusinessCases>().LoadAsync(ct);
         if (await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } published)
             await services.GetRequiredService<Publication.Publications>().LoadDemoAsync(published.Id, Users[0].Email, Users[1].Email, ct);
+        if (await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == "aarhus", ct) is { } approved)
+            await services.GetRequiredService<Publication.EconomicsPublications>().LoadDemoAsync(approved,
+                Users.First(u => u.Role == Roles.CouncilMember).Email, ct);
         // Resolved only when wanted: it needs the pseudonym key and opens the register store.
         if (config.GetValue("Bundlinje:DemoFollowUps", true)) await services.GetRequiredService<DemoFollowUpLoader>().LoadAsync(ct);
         await accounts.EnsureRolesAsync();

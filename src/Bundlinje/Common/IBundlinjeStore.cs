@@ -43,6 +43,7 @@ public interface IBundlinjeStore
     DbSet<Peers.PeerImport> PeerImports { get; }
     DbSet<Publication.PublicationRevision> PublicationRevisions { get; }
     DbSet<Publication.PublicationApproval> PublicationApprovals { get; }
+    DbSet<Publication.EconomicsPublication> EconomicsPublications { get; }
     /// <summary>For the few changes that need two saves (a new record's id) inside one transaction.</summary>
     Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade Database { get; }
     /// <summary>What a unit of work has added or changed; a service forgets a failed save's additions through it.</summary>

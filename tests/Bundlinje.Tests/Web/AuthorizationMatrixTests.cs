@@ -165,6 +165,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["Funds/{key}/Ledger/Post"] = [SecretariatOnly("/Funds/aarhus/Ledger/Post")],
         ["Funds/{key}/Ledger/Close"] = [SecretariatOnly("/Funds/aarhus/Ledger/Close")],
         ["Funds/{key}/Reconcile"] = [FundWide("/Funds/aarhus/Reconcile")],
+        // The council records its decision to publish the economics summary; the secretariat sees the status.
+        ["Funds/{key}/Economics/Publication"] = [FundWide("/Funds/aarhus/Economics/Publication"),
+            FundWide("/Funds/aarhus/Economics/Publication?effect=100&laterFrom=2030"),
+            new("/Funds/nowhere/Economics/Publication", O.Login, O.NotFound, O.NotFound, O.NotFound, O.NotFound, O.NotFound)],
         ["Funds/{key}/BusinessCaseCheck"] = [FundWide("/Funds/aarhus/BusinessCaseCheck"),
             new("/Funds/nowhere/BusinessCaseCheck", O.Login, O.NotFound, O.NotFound, O.NotFound, O.NotFound, O.NotFound)],
         ["Funds/{key}/OutcomeFund"] = [FundWide("/Funds/aarhus/OutcomeFund")],

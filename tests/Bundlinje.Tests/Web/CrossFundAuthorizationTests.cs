@@ -227,6 +227,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             [("Funds/{key}/Ledger/Close", null)] = new(null, new Attack($"/Funds/{bf}/Ledger/Close", F(("Year", 2026)))),
             [("Funds/{key}/Reconcile", null)] = new(null,
                 new Attack($"/Funds/{bf}/Reconcile", F(("Tolerance", "1")), ("Published", "t.csv", "row,column,value\n"))),
+            [("Funds/{key}/Economics/Publication", null)] = new(null,
+                new Attack($"/Funds/{bf}/Economics/Publication", F(("DecidedOn", "2026-01-20"), ("Reference", "Overtaget")))),
             [("Funds/{key}/Reconcile", "Store")] = new(null,
                 new Attack($"/Funds/{bf}/Reconcile?handler=Store", F(("Year", 2024)),
                     ("Published", "t.csv", "row,column,value\n\"I alt\",\"R 2024\",1\n"))),
@@ -310,6 +312,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/{A}/Measures?id={b.MeasureId}", false),
         ($"/Funds/{SecondFund.Key}/Calls", true), ($"/Funds/{SecondFund.Key}/Outbox", true), ($"/Funds/{SecondFund.Key}/OutcomeFund", true),
         ($"/Funds/{SecondFund.Key}/Reconcile", true), ($"/Funds/{SecondFund.Key}/Ledger/Post", true),
+        ($"/Funds/{SecondFund.Key}/Economics/Publication", true),
         ($"/Funds/{SecondFund.Key}/Ledger/Close", true),
         ($"/Funds/Edit/{SecondFund.Key}", true), ($"/Organisations/Edit/{SecondFund.Organisation}", true),
         ($"/Assessments/{b.RequestId}", true), ($"/api/investments/{SecondFund.Investment}", true),
@@ -531,6 +534,7 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
             $"reports {await db.Reports.CountAsync()}, texts {await db.ReportNarratives.CountAsync()}, published tables {
                 await db.PublishedEconomicsTables.CountAsync()}",
             $"publication {await db.PublicationRevisions.CountAsync()}/{await db.PublicationApprovals.CountAsync()}",
+            $"economics publications {await db.EconomicsPublications.CountAsync()}",
             $"record versions {(await db.Funds.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Organisations.Select(f => f.Version)
                 .ToListAsync()).Sum()}"
                 + $"/{(await db.Investments.Select(f => f.Version).ToListAsync()).Sum()}/{(await db.Parties.Select(f => f.Version)
