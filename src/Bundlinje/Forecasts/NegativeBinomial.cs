@@ -41,10 +41,10 @@ public sealed record NegativeBinomial
     {
         if (k < 0) return 0;
         var sum = 0.0;
-        for (long i = 0; i <= k; i++)
+        foreach (var (i, p) in Terms())
         {
-            sum += Pmf(i);
-            if (sum >= 1) return 1;
+            sum += p;
+            if (i >= k || sum >= 1) break;
         }
         return Math.Min(sum, 1);
     }
@@ -57,11 +57,29 @@ public sealed record NegativeBinomial
     {
         if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p));
         var sum = 0.0;
+        foreach (var (k, term) in Terms())
+        {
+            sum += term;
+            // Past the mean the terms shrink geometrically; a sum stuck below p by rounding stops where nothing is left to add.
+            if (sum >= p || (k > Mean && term < 1e-300)) return k;
+        }
+        return 0;
+    }
+
+    /// <summary>(k, P(K = k)) for k = 0, 1, …: log P(0) = a·ln q, then log P(k) = log P(k − 1) + ln((k − 1 + a)/k) + ln(1 − q),
+    /// summed in logs so that a large shape does not underflow P(0).</summary>
+    private IEnumerable<(long K, double P)> Terms()
+    {
+        if (oneMinusQ <= 0)
+        {
+            yield return (0, 1);
+            yield break;
+        }
+        var (log, logRest) = (Shape * Math.Log(Q), Math.Log(oneMinusQ));
         for (long k = 0; ; k++)
         {
-            sum += Pmf(k);
-            // Past the mean the terms shrink geometrically; a sum stuck below p by rounding stops where nothing is left to add.
-            if (sum >= p || (k > Mean && Pmf(k) < 1e-300)) return k;
+            if (k > 0) log += Math.Log((k - 1 + Shape) / k) + logRest;
+            yield return (k, Math.Exp(log));
         }
     }
 }
