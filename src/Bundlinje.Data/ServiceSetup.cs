@@ -54,6 +54,6 @@ public static class ServiceSetup
         typeof(Reports.Annual.AnnualReports), typeof(Reports.FactSheets.FactSheets), typeof(Reports.FactSheets.DepartmentBundles),
         typeof(PublishedTables),
         typeof(Peers.IndigoImporter), typeof(Bundlinje.Peers.PeerLibrary),
-        typeof(Publication.Publications),
+        typeof(Publication.Publications), typeof(Publication.PublicFunds),
     ];
 }
