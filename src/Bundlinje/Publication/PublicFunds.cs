@@ -21,7 +21,7 @@ public sealed class PublicFunds(IBundlinjeStore store, Publications publications
         var published = await publications.PublishedAsync(fund.Id, ct);
         var facts = await LoadAsync(fund.Id, published, detail: false, ct);
         var investments = published.Select(p => Summary(p, facts[p.InvestmentId])).ToList();
-        return new PublicFund(fund.Key, fund.Name, fund.Council, fund.Currency, investments.Sum(i => i.Capital ?? 0m), investments,
+        return new PublicFund(fund.Id, fund.Key, fund.Name, fund.Council, fund.Currency, investments.Sum(i => i.Capital ?? 0m), investments,
             clock.GetUtcNow());
     }
 
@@ -33,8 +33,24 @@ public sealed class PublicFunds(IBundlinjeStore store, Publications publications
         if (await FundOfAsync(fundKey, ct) is not { } fund) return null;
         var published = (await publications.PublishedAsync(fund.Id, ct)).Where(p => p.Key == investmentKey).ToList();
         if (published.Count == 0) return null;
-        var p = published[0];
-        var f = (await LoadAsync(fund.Id, published, detail: true, ct))[p.InvestmentId];
+        var facts = await LoadAsync(fund.Id, published, detail: true, ct);
+        return Detail(fund, published[0], facts[published[0].InvestmentId], language);
+    }
+
+    /// <summary>The open data: the fund's page and every published investment's page, read at once; null for an unknown fund.</summary>
+    public async Task<PublicData?> DataAsync(string fundKey, string language = "da", CancellationToken ct = default)
+    {
+        if (await FundOfAsync(fundKey, ct) is not { } fund) return null;
+        var published = await publications.PublishedAsync(fund.Id, ct);
+        var facts = await LoadAsync(fund.Id, published, detail: true, ct);
+        var investments = published.Select(p => Summary(p, facts[p.InvestmentId])).ToList();
+        return new PublicData(new PublicFund(fund.Id, fund.Key, fund.Name, fund.Council, fund.Currency,
+            investments.Sum(i => i.Capital ?? 0m), investments, clock.GetUtcNow()),
+            [.. published.Select(p => Detail(fund, p, facts[p.InvestmentId], language))]);
+    }
+
+    private PublicInvestment Detail(Fund.Fund fund, PublishedInvestment p, Facts f, string language)
+    {
         var i = f.Investment;
         var sheet = new FactSheetFacts(i, f.Parties, null, f.Model, f.Measures, null, f.Obligations, NarrativeSet.Empty("public"),
             clock.Today());

@@ -5,7 +5,7 @@ namespace Bundlinje.Publication;
 
 /// <summary>A fund as the public sees it (<see cref="PublicFunds.FundAsync"/>): its name and council, the capital committed
 /// to the listed investments whose capital is public, and the investments whose name and purpose are approved public.</summary>
-public sealed record PublicFund(string Key, string Name, string? Council, string Currency, decimal Capital,
+public sealed record PublicFund(int Id, string Key, string Name, string? Council, string Currency, decimal Capital,
     IReadOnlyList<PublicInvestmentSummary> Investments, DateTimeOffset GeneratedAt);
 
 /// <summary>One listed investment on the fund's page. A part whose field group is not approved public is null.</summary>
@@ -47,3 +47,6 @@ public sealed record PublicResult(string Metric, string Cohort, string Achieved,
 
 /// <summary>An approved result payment: what a payer owes after the run of <see cref="AsOf"/>, and when it was paid.</summary>
 public sealed record PublicPayment(DateOnly AsOf, string Payer, decimal Amount, DateOnly? PaidOn);
+
+/// <summary>The open data of a fund (<see cref="PublicFunds.DataAsync"/>): its public page and each listed investment's.</summary>
+public sealed record PublicData(PublicFund Fund, IReadOnlyList<PublicInvestment> Investments);
