@@ -156,4 +156,60 @@ public abstract class PublicPagesTests(DemoApp app)
             r.GetProperty("asOf"), r.GetProperty("metric"), r.GetProperty("cohort"), r.GetProperty("achieved"),
                 r.GetProperty("eligible"))));
     }
+
+    [Fact]
+    public async Task A_cached_page_is_served_without_the_database_and_changes_at_once_when_a_publication_is_approved()
+    {
+        var fundId = await FundIdAsync(Factory, "aarhus");
+        var (pending, direct) = (await NewInvestmentAsync(Factory, fundId), await NewInvestmentAsync(Factory, fundId));
+        await PublishAsync(Factory, pending, PublicationField.NameAndPurpose, approve: false);
+        using var visitor = Login.Anonymous(Factory);
+        var first = await visitor.GetAsync("/Offentlig/aarhus", Ct);
+        Assert.False(first.Headers.Contains("Set-Cookie")); // a response that sets a cookie would not be cached
+        Assert.DoesNotContain(pending.Name, await first.Content.ReadAsStringAsync(Ct));
+
+        // Approved behind the page's back (the service, no eviction): the cached copy is served, with no database command.
+        await PublishAsync(Factory, direct, PublicationField.NameAndPurpose);
+        using (var counter = new Bundlinje.Tests.Web.ScaleWebTests.CommandCounter())
+        {
+            var (status, commands) = await counter.CountAsync(visitor, "/Offentlig/aarhus");
+            Assert.Equal((HttpStatusCode.OK, 0), (status, commands));
+        }
+        Assert.DoesNotContain(direct.Name, await GetAsync(visitor, "/Offentlig/aarhus"));
+
+        // Approved on the Publication page: the fund's public pages change at once, not minutes later.
+        using var approver = await Login.AsAsync(Factory, Approver);
+        var form = new Dictionary<string, string>
+        {
+            ["field"] = "NameAndPurpose", ["revision"] = "1",
+            ["__RequestVerificationToken"] = await Login.TokenAsync(approver, $"/Investments/{pending.Key}/Publication"),
+        };
+        var approved = await approver.PostAsync($"/Investments/{pending.Key}/Publication?handler=Approve", new FormUrlEncodedContent(form),
+            Ct);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var now = await GetAsync(visitor, "/Offentlig/aarhus");
+        Assert.Contains(pending.Name, now);
+        Assert.Contains(direct.Name, now);
+        Assert.Contains(pending.Key, await visitor.GetStringAsync("/Offentlig/aarhus/data/investments.csv", Ct));
+    }
+
+    [Fact]
+    public async Task A_signed_in_users_page_never_reaches_a_visitor_and_is_never_served_from_the_cache()
+    {
+        var email = Login.Email(Bundlinje.Security.Roles.Secretariat);
+        using var user = await Login.AsAsync(Factory, email);
+        using var visitor = Login.Anonymous(Factory);
+        var keys = (await FundAsync(Factory, "aarhus"))!.Investments.Select(i => i.Key).Take(2).ToList();
+        // signed in first: the user's page (with the way back to the app) is not stored for the visitor
+        var mine = await GetAsync(user, $"/Offentlig/aarhus/{keys[0]}");
+        Assert.Contains("data-testid=\"user\"", mine);
+        Assert.Contains("href=\"/Portfolio\"", mine);
+        var theirs = await GetAsync(visitor, $"/Offentlig/aarhus/{keys[0]}");
+        Assert.DoesNotContain(email, theirs);
+        Assert.DoesNotContain("href=\"/Portfolio\"", theirs);
+        // the visitor first: the cached copy is not served to the signed-in user
+        Assert.DoesNotContain(email, await GetAsync(visitor, $"/Offentlig/aarhus/{keys[1]}"));
+        Assert.Contains(email, await GetAsync(user, $"/Offentlig/aarhus/{keys[1]}"));
+        Assert.DoesNotContain(email, await GetAsync(visitor, $"/Offentlig/aarhus/{keys[1]}"));
+    }
 }
