@@ -138,9 +138,18 @@ public sealed class PublicFunds(IBundlinjeStore store, Publications publications
         if (published.Count == 0) return [];
         var ids = published.Select(p => p.InvestmentId).ToHashSet();
         var single = ids.Count == 1 ? ids.First() : (int?)null;
+        // One query per collection (not one joined query: parties × enrolment × sub-projects would multiply the rows).
         var investments = (await store.Investments.AsNoTracking().Where(i => i.FundId == fundId && (single == null || i.Id == single))
-            .Include(i => i.Parties).ThenInclude(p => p.Organisation).Include(i => i.Enrolment).Include(i => i.SubProjects)
             .ToListAsync(ct)).Where(i => ids.Contains(i.Id)).ToList();
+        var parties = (await store.Parties.AsNoTracking().Include(p => p.Organisation)
+            .Where(p => p.Investment!.FundId == fundId && (single == null || p.InvestmentId == single)).ToListAsync(ct))
+            .ToLookup(p => p.InvestmentId);
+        var enrolment = (await store.Investments.AsNoTracking().Where(i => i.FundId == fundId && (single == null || i.Id == single))
+            .SelectMany(i => i.Enrolment).ToListAsync(ct)).ToLookup(e => e.InvestmentId);
+        var subProjects = (await store.Investments.AsNoTracking().Where(i => i.FundId == fundId && (single == null || i.Id == single))
+            .SelectMany(i => i.SubProjects).ToListAsync(ct)).ToLookup(e => e.InvestmentId);
+        foreach (var i in investments)
+            (i.Parties, i.Enrolment, i.SubProjects) = ([.. parties[i.Id]], [.. enrolment[i.Id]], [.. subProjects[i.Id]]);
         var runs = (await (from r in store.FollowUpRuns.AsNoTracking()
                            join a in store.FollowUpApprovals.AsNoTracking() on r.Id equals a.RunId
                            join i in store.Investments on r.InvestmentId equals i.Id
