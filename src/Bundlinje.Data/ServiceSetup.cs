@@ -60,6 +60,6 @@ public static class ServiceSetup
         typeof(Peers.IndigoImporter), typeof(Bundlinje.Peers.PeerLibrary),
         typeof(Publication.Publications), typeof(Bundlinje.Peers.Export.IndigoExporter),
         typeof(Publication.EconomicsPublications),
-        typeof(Forecasts.Forecasts),
+        typeof(Forecasts.Forecasts), typeof(Publication.PublicFunds),
     ];
 }

@@ -117,6 +117,8 @@ public static class Setup
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<DatabaseWritableCheck>("database-writable");
+        // The public pages and open data (/Offentlig): cached for anonymous visitors, evicted when a publication is approved.
+        services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, new PublicCache()));
         services.AddProblemDetails();
     }
 
@@ -192,6 +194,7 @@ public static class Setup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache(); // after authentication: a signed-in user's response is never stored nor served from the cache
         app.UseAntiforgery();
         app.UseRateLimiter();
         app.MapRazorPages();
@@ -200,6 +203,7 @@ public static class Setup
         app.MapBundlinjeApi();
         app.MapFundsApi();
         app.MapBusinessCasesApi();
+        app.MapPublicData();
     }
 }
 

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Localization;
 
 namespace Bundlinje.Web.Pages;
 
-/// <summary>The language switch: stores the UI language in a cookie; numbers stay da-DK.</summary>
+/// <summary>The language switch: stores the UI language in a cookie; numbers stay da-DK. The public pages switch with a link
+/// (GET with <c>culture</c>): they carry no form, so their cached copies carry no antiforgery token.</summary>
 [AllowAnonymous]
 public sealed class LanguageModel(TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() => NotFound();
+    public IActionResult OnGet(string? culture, string? returnUrl) => culture is "da" or "en" ? OnPost(culture, returnUrl) : NotFound();
 
     public IActionResult OnPost(string culture, string? returnUrl)
     {

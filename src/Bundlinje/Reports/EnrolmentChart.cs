@@ -6,14 +6,14 @@ namespace Bundlinje.Reports;
 
 /// <summary>An investment's enrolment so far (the reported counts, dots joined by a line) against the plan's cumulative line
 /// (dashed) or, without one, the planned total (dotted), on a time axis; da-DK ticks, no JavaScript (the style of
-/// <see cref="EconomicsCharts"/>).</summary>
+/// <see cref="EconomicsCharts"/>). The public pages draw a result's achieved counts with it (<c>label</c>: the legend's text).</summary>
 public static class EnrolmentChart
 {
     public const int Width = 480, Height = 260;
     private const int Left = 50, Right = 15, Top = 36, Bottom = 52;
 
     public static string Svg(string title, IReadOnlyList<(DateOnly Date, int Count)> enrolled,
-        IReadOnlyList<(DateOnly Date, int Count)> plan, string language, int? total = null)
+        IReadOnlyList<(DateOnly Date, int Count)> plan, string language, int? total = null, string? label = null)
     {
         var all = enrolled.Concat(plan).ToList();
         if (plan.Count > 0) total = null;
@@ -47,7 +47,7 @@ public static class EnrolmentChart
         if (total is { } t)
             Add(svg, $"""<line class="total" x1="{Left}" x2="{Width - Right}" y1="{Y(t)}" y2="{Y(
                 t)}" stroke="#6b6b6b" stroke-width="2" stroke-dasharray="2 3"><title>{Kroner.Number(t)}</title></line>""");
-        var legend = new List<(string, string, string?)> { ("#004993", en ? "Enrolled" : "Optaget", null) };
+        var legend = new List<(string, string, string?)> { ("#004993", label ?? (en ? "Enrolled" : "Optaget"), null) };
         if (plan.Count > 0) legend.Add(("#6b6b6b", "Plan", "6 4"));
         if (total is not null) legend.Add(("#6b6b6b", en ? "Planned in total" : "Planlagt i alt", "2 3"));
         Legend(svg, [.. legend]);

@@ -20,10 +20,12 @@ public sealed class ChromiumApp : IAsyncDisposable
     private ChromiumApp(IPlaywright playwright, BundlinjeFactory factory, IBrowser browser, string baseUrl) =>
         (this.playwright, Factory, Browser, BaseUrl) = (playwright, factory, browser, baseUrl);
 
-    public static async Task<ChromiumApp?> StartAsync()
+    /// <param name="settings">More settings for the app (e.g. the demo's synthetic follow-ups).</param>
+    public static async Task<ChromiumApp?> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(Chromium)) return null;
         var factory = BundlinjeFactory.Sqlite();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) factory.Settings[key] = value;
         factory.UseKestrel(0);
         factory.StartServer();
         var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

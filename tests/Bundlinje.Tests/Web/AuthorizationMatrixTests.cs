@@ -64,6 +64,13 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ],
         ["Proposals/New/{fund?}"] = [All("/Proposals/New", O.Ok, O.Ok), All("/Proposals/New/aarhus", O.Ok, O.Ok),
             All("/Proposals/New/nowhere", O.NotFound, O.NotFound)],
+        // The public pages and open data: anyone; what a fund has not published is 404 (tests/…/Publication/PublicPagesTests).
+        ["Offentlig/{fund}"] = [All("/Offentlig/aarhus", O.Ok, O.Ok), All("/Offentlig/nowhere", O.NotFound, O.NotFound)],
+        ["Offentlig/{fund}/{investment}"] = [All("/Offentlig/aarhus/dialog-mod-vold", O.Ok, O.Ok),
+            All("/Offentlig/aarhus/no-such-investment", O.NotFound, O.NotFound)],
+        ["/Offentlig/{fund}/data/{file}"] = [All("/Offentlig/aarhus/data/investments.csv", O.Ok, O.Ok),
+            All("/Offentlig/aarhus/data/results.json", O.Ok, O.Ok), All("/Offentlig/aarhus/data/payments.csv", O.Ok, O.Ok),
+            All("/Offentlig/aarhus/data/participants.csv", O.NotFound, O.NotFound)],
         ["Proposals/Received"] = [All("/Proposals/Received?reference=H-2026-001", O.Ok, O.Ok)],
         ["Proposals/Calls"] = [All("/Proposals/Calls", O.Ok, O.Ok)],
         ["Assessments"] = [new("/Assessments", O.Login, O.Ok, O.Denied, O.Ok, O.Denied, O.Denied)],

@@ -317,6 +317,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         ($"/Funds/Edit/{SecondFund.Key}", true), ($"/Organisations/Edit/{SecondFund.Organisation}", true),
         ($"/Assessments/{b.RequestId}", true), ($"/api/investments/{SecondFund.Investment}", true),
         ($"/api/investments/{SecondFund.Investment}/business-cases", true),
+        // public pages: fund B's investment is not found under fund A's route, nor under its own (nothing published)
+        ($"/Offentlig/{A}/{SecondFund.Investment}", false), ($"/Offentlig/{SecondFund.Key}/{SecondFund.Investment}", false),
         .. NamedGets().Values.SelectMany(urls => urls.Select(u => (u, true))),
     ];
 
@@ -344,6 +346,8 @@ public abstract class CrossFundAuthorizationTests : IAsyncLifetime
         $"/Funds/{SecondFund.Key}/Economics", $"/Funds/{SecondFund.Key}/Ledger", $"/Funds/{SecondFund.Key}/Board",
         $"/api/funds/{SecondFund.Key}/economics", $"/Organisations/{SecondFund.Organisation}", "/Portfolio", "/api/investments",
         $"/Funds/{A}/Ledger", $"/Funds/{A}/Proposals", "/Assessments",
+        $"/Offentlig/{A}", $"/Offentlig/{A}/data/investments.json", $"/Offentlig/{A}/data/results.csv",
+        $"/Offentlig/{A}/data/payments.json",
     ];
 
     [Fact]

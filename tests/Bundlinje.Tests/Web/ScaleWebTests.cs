@@ -202,7 +202,7 @@ public abstract class ScaleWebTests : AppTests
 
     /// <summary>Counts the EF Core commands run while serving requests that carry its probe header (other tests' requests
     /// and background work in the same process are not counted).</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    internal sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private const string Header = "X-Command-Probe";
         private readonly string probe = Guid.NewGuid().ToString("N");

@@ -43,7 +43,7 @@ public sealed class EconomicsPublicationModel(BundlinjeDb db, EconomicsPublicati
         await publications.ApproveAsync(Fund, Query, DecidedOn, Reference, Seen, ct);
         // The public fund page shows the decision in force: its cached copy goes (when the app caches output).
         if (HttpContext.RequestServices.GetService<IOutputCacheStore>() is { } cache)
-            await cache.EvictByTagAsync($"offentlig:{Fund.Key}", ct);
+            await cache.EvictByTagAsync(PublicCache.Tag(Fund.Key), ct);
     }, Self + "?saved=true", () => LoadAsync(ct));
 
     private EconomicsQuery Query => new(Effect, LaterFrom, CountedIn);

@@ -1,4 +1,5 @@
 using Bundlinje.Publication;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Bundlinje.Web.Pages.Investments;
 
@@ -6,7 +7,7 @@ namespace Bundlinje.Web.Pages.Investments;
 /// the history. The fund's secretariat drafts and another secretariat member approves; whoever reads the investment sees
 /// the state.</summary>
 [RouteInvestment(nameof(Operations.Read))]
-public sealed class PublicationModel(BundlinjeDb db, Publications publications) : InvestmentFormPage(db)
+public sealed class PublicationModel(BundlinjeDb db, Publications publications, IOutputCacheStore cache) : InvestmentFormPage(db)
 {
     public InvestmentPublication State { get; private set; } = null!;
     public bool MayPublish { get; private set; }
@@ -24,9 +25,14 @@ public sealed class PublicationModel(BundlinjeDb db, Publications publications) 
         SaveFormAsync("Draft", () => publications.DraftAsync(Investment, Parse(field), isPublic, basedOn, note, ct), Self,
             () => LoadAsync(ct));
 
+    /// <summary>Approves the draft; the fund's cached public pages and downloads are evicted at once (<see cref="PublicCache"/>).</summary>
     [Requires(nameof(Operations.Administer))]
     public Task<IActionResult> OnPostApproveAsync(string? field, int revision, CancellationToken ct) =>
-        SaveFormAsync("Approve", () => publications.ApproveAsync(Investment, Parse(field), revision, ct), Self, () => LoadAsync(ct));
+        SaveFormAsync("Approve", async () =>
+        {
+            await publications.ApproveAsync(Investment, Parse(field), revision, ct);
+            await cache.EvictByTagAsync(PublicCache.Tag(Investment.Fund!.Key), ct);
+        }, Self, () => LoadAsync(ct));
 
     /// <summary>The Danish name of a field group (translated through the shared resource like all UI text).</summary>
     public static string Label(PublicationField field) => field switch
