@@ -55,5 +55,6 @@ public static class ServiceSetup
         typeof(PublishedTables),
         typeof(Peers.IndigoImporter), typeof(Bundlinje.Peers.PeerLibrary),
         typeof(Publication.Publications),
+        typeof(Forecasts.Simulation.FundSimulations),
     ];
 }

@@ -1,0 +1,133 @@
+using Bundlinje.Common;
+using Bundlinje.Fund;
+using Bundlinje.Investments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bundlinje.Forecasts.Simulation;
+
+/// <summary>How strongly the plan and the business cases are believed: recruitment as much as
+/// <see cref="RecruitmentDays"/> days of observed enrolment, a success rate as much as <see cref="SuccessPersons"/> observed
+/// persons. <see cref="None"/>: no uncertainty at all (the simulation is then the deterministic table).</summary>
+public sealed record BeliefStrengths(double RecruitmentDays = 90, double SuccessPersons = 20)
+{
+    public static BeliefStrengths None { get; } = new(double.PositiveInfinity, double.PositiveInfinity);
+    public bool IsNone => double.IsPositiveInfinity(RecruitmentDays) && double.IsPositiveInfinity(SuccessPersons);
+}
+
+/// <param name="Reserved">The amount reserved for new investments; null: today's deterministic room.</param>
+public sealed record SimulationRequest(int Scenarios = 10_000, long Seed = 1, double Confidence = 0.9, decimal? Reserved = null,
+    BeliefStrengths? Beliefs = null, int? EffectPercent = null);
+
+public sealed record FundSimulationReport(EconomicsReport Economics, SimulationInputs Inputs, SimulationResult Result);
+
+/// <summary>
+/// Builds the simulation's inputs from a fund's books and runs <see cref="FundSimulation"/>: the deterministic table from
+/// <see cref="FundEconomics"/> (the anchors are each investment's expected result payments in it, budget columns only), the
+/// investment's newest payment model priced at its current business cases (<see cref="ResponseCurves"/>), and per
+/// investment the beliefs: a success rate Beta around the case's rate, and the enrolment rate Gamma around the plan's rate
+/// updated with the latest enrolment count.
+/// </summary>
+public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economics, TimeProvider clock)
+{
+    public async Task<FundSimulationReport> RunAsync(string fundKey, SimulationRequest request, CancellationToken ct = default)
+    {
+        var fund = await store.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Key == fundKey, ct)
+            ?? throw new Refused("fund.unknown", fundKey);
+        return await RunAsync(fund, request, ct);
+    }
+
+    public async Task<FundSimulationReport> RunAsync(Fund.Fund fund, SimulationRequest request, CancellationToken ct = default)
+    {
+        Check(request);
+        var report = await economics.BuildAsync(fund, new EconomicsQuery(request.EffectPercent), ct: ct);
+        if (report.Table is null) throw new Refused("economics.noPostings");
+        var inputs = await InputsAsync(fund.Id, report, request.Beliefs ?? new(), request.Reserved, ct);
+        var result = FundSimulation.Run(inputs, request.Scenarios, request.Seed, new SimulationOptions(request.Confidence));
+        return new(report, inputs, result);
+    }
+
+    /// <summary>Refuses a request before anything is read: scenarios 1–200.000, confidence 50–99 %, strengths &gt; 0.</summary>
+    public static void Check(SimulationRequest request)
+    {
+        if (request.Scenarios is < 1 or > SimulationOptions.MaxScenarios)
+            throw Refused.At("scenarios", "simulation.scenarios", SimulationOptions.MaxScenarios);
+        if (!(request.Confidence is >= 0.5 and <= 0.99)) throw Refused.At("confidence", "simulation.confidence");
+        if (request.Beliefs is { } b && (!(b.RecruitmentDays > 0) || !(b.SuccessPersons > 0)))
+            throw Refused.At("strength", "simulation.strength");
+    }
+
+    public async Task<SimulationInputs> InputsAsync(int fundId, EconomicsReport report, BeliefStrengths beliefs, decimal? reserved,
+        CancellationToken ct = default)
+    {
+        var table = report.Table!;
+        var investments = await store.Investments.AsNoTracking().Include(i => i.Enrolment).Where(i => i.FundId == fundId)
+            .OrderBy(i => i.Key).ToListAsync(ct);
+        var ids = investments.Select(i => i.Id).ToList();
+        var models = (await store.PaymentModels.AsNoTracking().Where(m => ids.Contains(m.InvestmentId)).ToListAsync(ct))
+            .GroupBy(m => m.InvestmentId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.Id)!);
+        var cases = (await store.BusinessCases.AsNoTracking().Where(b => ids.Contains(b.InvestmentId)).ToListAsync(ct))
+            .GroupBy(b => b.InvestmentId).ToDictionary(g => g.Key, g => g.GroupBy(b => (b.AgreementVersion, b.Part))
+                .Select(v => v.MaxBy(b => b.Revision)!).ToList());
+        var list = new List<ScenarioInvestment>();
+        foreach (var investment in investments)
+        {
+            var anchor = Anchor(table, investment.Key);
+            if (anchor.All(a => a == 0)) continue;
+            var scenario = new ScenarioInvestment(investment.Key, investment.Name, anchor, ResponseCurve.Proportional);
+            if (!beliefs.IsNone && models.GetValueOrDefault(investment.Id) is { } stored
+                && cases.GetValueOrDefault(investment.Id) is { Count: > 0 } current)
+            {
+                var model = stored.Model;
+                var version = current.Any(c => c.AgreementVersion == model.AgreementVersion) ? model.AgreementVersion
+                    : current.Max(c => c.AgreementVersion);
+                var used = current.Where(c => c.AgreementVersion == version).Select(c => c.Case).ToList();
+                if (ResponseCurves.Of(model, used) is { } response)
+                    scenario = scenario with
+                    {
+                        Response = response.Curve,
+                        Recruitment = Recruitment(investment, used, beliefs.RecruitmentDays),
+                        Success = response.AnchorRates.Select(r => new SuccessUncertainty(r.Key,
+                            BetaBelief.Around(r.Value, beliefs.SuccessPersons), r.Value, response.Weights.GetValueOrDefault(r.Key)))
+                                .ToList(),
+                    };
+            }
+            list.Add(scenario);
+        }
+        return SimulationInputs.From(table, report.HorizonEndYear, list, reserved);
+    }
+
+    /// <summary>Per column the investment's expected result payments as the table counts them (budget columns; kr., positive).</summary>
+    public static decimal[] Anchor(EconomicsTable table, string key)
+    {
+        var anchor = new decimal[table.Columns.Count];
+        foreach (var row in table.Investments.Where(r => r.Kind == EconomicsRowKind.ResultPayment && r.Reference == key))
+            for (var c = 0; c < anchor.Length; c++)
+                if (!table.Columns[c].IsActual) anchor[c] -= row.Cells[c];
+        return anchor;
+    }
+
+    /// <summary>The plan: the cases' cohorts from 1 January of the first to 31 December of the last year, at a constant rate;
+    /// the belief in that rate updated with the latest enrolment count (if any) over the days since the start; what is left
+    /// to enrol is drawn over the days from today (or the count's date) to the plan's end. Null when the plan is over.</summary>
+    private RecruitmentUncertainty? Recruitment(Investment investment, List<BusinessCases.BusinessCase> cases, double strength)
+    {
+        var cohorts = cases.SelectMany(c => c.Participants).Where(p => p.Count > 0).ToList();
+        if (cohorts.Count == 0) return null;
+        var planned = cohorts.Sum(p => (double)p.Count);
+        var start = new DateOnly(cohorts.Min(p => p.Year), 1, 1);
+        var end = new DateOnly(cohorts.Max(p => p.Year), 12, 31);
+        var days = end.DayNumber - start.DayNumber + 1;
+        var belief = GammaBelief.Around(planned / days, strength);
+        var enrolled = 0.0;
+        var from = clock.Today();
+        if (investment.LatestEnrolment() is { } latest && latest.AsOf >= start)
+        {
+            enrolled = latest.Enrolled;
+            belief = belief.Observe(latest.Enrolled, Math.Min(days, latest.AsOf.DayNumber - start.DayNumber + 1));
+            from = latest.AsOf;
+        }
+        else if (from > start) enrolled = planned * Math.Min(1.0, (from.DayNumber - start.DayNumber) / (double)days);
+        var remaining = Math.Max(0, end.DayNumber - Math.Max(from.DayNumber, start.DayNumber));
+        return remaining == 0 ? null : new RecruitmentUncertainty(belief, enrolled, remaining, planned);
+    }
+}
