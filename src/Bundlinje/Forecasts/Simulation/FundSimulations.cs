@@ -27,7 +27,8 @@ public sealed record FundSimulationReport(EconomicsReport Economics, SimulationI
 /// investment the beliefs: a success rate Beta around the case's rate, and the enrolment rate Gamma around the plan's rate
 /// updated with the latest enrolment count.
 /// </summary>
-public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economics, TimeProvider clock)
+public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economics, BusinessCases.BusinessCases cases,
+    TimeProvider clock)
 {
     public async Task<FundSimulationReport> RunAsync(string fundKey, SimulationRequest request, CancellationToken ct = default)
     {
@@ -41,7 +42,7 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
         Check(request);
         var report = await economics.BuildAsync(fund, new EconomicsQuery(request.EffectPercent), ct: ct);
         if (report.Table is null) throw new Refused("economics.noPostings");
-        var inputs = await InputsAsync(fund.Id, report, request.Beliefs ?? new(), request.Reserved, ct);
+        var inputs = await InputsAsync(fund, report, request.Beliefs ?? new(), request.Reserved, ct);
         var result = FundSimulation.Run(inputs, request.Scenarios, request.Seed, new SimulationOptions(request.Confidence));
         return new(report, inputs, result);
     }
@@ -56,16 +57,16 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
             throw Refused.At("strength", "simulation.strength");
     }
 
-    public async Task<SimulationInputs> InputsAsync(int fundId, EconomicsReport report, BeliefStrengths beliefs, decimal? reserved,
+    public async Task<SimulationInputs> InputsAsync(Fund.Fund fund, EconomicsReport report, BeliefStrengths beliefs, decimal? reserved,
         CancellationToken ct = default)
     {
         var table = report.Table!;
-        var investments = await store.Investments.AsNoTracking().Include(i => i.Enrolment).Where(i => i.FundId == fundId)
+        var investments = await store.Investments.AsNoTracking().Include(i => i.Enrolment).Where(i => i.FundId == fund.Id)
             .OrderBy(i => i.Key).ToListAsync(ct);
         var ids = investments.Select(i => i.Id).ToList();
         var models = (await store.PaymentModels.AsNoTracking().Where(m => ids.Contains(m.InvestmentId)).ToListAsync(ct))
             .GroupBy(m => m.InvestmentId).ToDictionary(g => g.Key, g => g.MaxBy(m => m.Id)!);
-        var cases = (await store.BusinessCases.AsNoTracking().Where(b => ids.Contains(b.InvestmentId)).ToListAsync(ct))
+        var stored = (await store.BusinessCases.AsNoTracking().Where(b => ids.Contains(b.InvestmentId)).ToListAsync(ct))
             .GroupBy(b => b.InvestmentId).ToDictionary(g => g.Key, g => g.GroupBy(b => (b.AgreementVersion, b.Part))
                 .Select(v => v.MaxBy(b => b.Revision)!).ToList());
         var list = new List<ScenarioInvestment>();
@@ -74,26 +75,33 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
             var anchor = Anchor(table, investment.Key);
             if (anchor.All(a => a == 0)) continue;
             var scenario = new ScenarioInvestment(investment.Key, investment.Name, anchor, ResponseCurve.Proportional);
-            if (!beliefs.IsNone && models.GetValueOrDefault(investment.Id) is { } stored
-                && cases.GetValueOrDefault(investment.Id) is { Count: > 0 } current)
-            {
-                var model = stored.Model;
-                var version = current.Any(c => c.AgreementVersion == model.AgreementVersion) ? model.AgreementVersion
-                    : current.Max(c => c.AgreementVersion);
-                var used = current.Where(c => c.AgreementVersion == version).Select(c => c.Case).ToList();
-                if (ResponseCurves.Of(model, used) is { } response)
-                    scenario = scenario with
-                    {
-                        Response = response.Curve,
-                        Recruitment = Recruitment(investment, used, beliefs.RecruitmentDays),
-                        Success = response.AnchorRates.Select(r => new SuccessUncertainty(r.Key,
-                            BetaBelief.Around(r.Value, beliefs.SuccessPersons), r.Value, response.Weights.GetValueOrDefault(r.Key)))
-                                .ToList(),
-                    };
-            }
+            if (!beliefs.IsNone && stored.GetValueOrDefault(investment.Id) is { Count: > 0 } current
+                && await ResponseAsync(fund, models.GetValueOrDefault(investment.Id)?.Model, current, ct) is var (response, used))
+                scenario = scenario with
+                {
+                    Response = response.Curve,
+                    Recruitment = Recruitment(investment, used, beliefs.RecruitmentDays),
+                    Success = response.AnchorRates.Select(r => new SuccessUncertainty(r.Key,
+                        BetaBelief.Around(r.Value, beliefs.SuccessPersons), r.Value, response.Weights.GetValueOrDefault(r.Key))).ToList(),
+                    Source = response.Source,
+                };
             list.Add(scenario);
         }
         return SimulationInputs.From(table, report.HorizonEndYear, list, reserved);
+    }
+
+    /// <summary>The payment model priced at the cases of its agreement version (else the newest version's); without a model
+    /// (or when it pays nothing at the cases' rates), the cases' own repayments. Null when neither pays anything.</summary>
+    private async Task<(ModelResponse, List<BusinessCases.BusinessCase>)?> ResponseAsync(Fund.Fund fund, Payments.PaymentModel? model,
+        List<BusinessCases.StoredBusinessCase> current, CancellationToken ct)
+    {
+        var version = model is not null && current.Any(c => c.AgreementVersion == model.AgreementVersion) ? model.AgreementVersion
+            : current.Max(c => c.AgreementVersion);
+        var used = current.Where(c => c.AgreementVersion == version).Select(c => c.Case).ToList();
+        if (model is not null && ResponseCurves.Of(model, used) is { } priced) return (priced, used);
+        var withPrices = new List<(BusinessCases.BusinessCase, BusinessCases.PriceBook)>();
+        foreach (var c in used) withPrices.Add((c, await cases.PricesAsync(fund.Id, c, ct)));
+        return ResponseCurves.OfCases(withPrices, fund.DiscountRates) is { } repaid ? (repaid, used) : null;
     }
 
     /// <summary>Per column the investment's expected result payments as the table counts them (budget columns; kr., positive).</summary>

@@ -43,6 +43,9 @@ public sealed record SuccessUncertainty(string Metric, BetaBelief Belief, double
 public sealed record ScenarioInvestment(string Key, string Name, IReadOnlyList<decimal> Anchor, ResponseCurve Response,
     RecruitmentUncertainty? Recruitment = null, IReadOnlyList<SuccessUncertainty>? Success = null)
 {
+    /// <summary>What priced the response: "model", "case", or null (certain).</summary>
+    public string? Source { get; init; }
+
     public bool Uncertain => Recruitment is not null || Success is { Count: > 0 };
 }
 
