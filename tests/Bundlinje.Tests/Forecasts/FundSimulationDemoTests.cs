@@ -82,4 +82,29 @@ public abstract class FundSimulationDemoTests(DemoApp app)
         TestContext.Current.SendDiagnosticMessage($"10.000 scenarios on the demo: {elapsed.TotalMilliseconds:0} ms; uncertain "
             + $"{string.Join(", ", result.Uncertain)}; certain {string.Join(", ", result.Certain)}");
     }
+
+    [Fact]
+    public async Task The_CLI_prints_the_percentiles_and_writes_the_same_numbers_as_JSON_and_refuses_in_one_line()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bundlinje-simulate-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exit, output, error) = await Factory.CliAsync("fund", "simulate", "--fund", "aarhus", "--scenarios", "3000", "--seed", "5",
+                "--out", file);
+            Assert.True(exit == 0, error);
+            var (expected, _) = await RunAsync(new SimulationRequest(3000, 5));
+            Assert.Equal(SimulationExport.Text(expected), output.Split("\nWrote ")[0].TrimEnd());
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file, Ct));
+            var years = json.RootElement.GetProperty("years").EnumerateArray().ToList();
+            Assert.Equal(expected.Result.Years.Select(y => y.P50), years.Select(y => y.GetProperty("p50").GetDecimal()));
+            Assert.Equal(expected.Result.PBelowZero, json.RootElement.GetProperty("probabilityBelowZero").GetDouble());
+            Assert.Equal(expected.Result.Room, json.RootElement.GetProperty("room").GetDecimal());
+        }
+        finally { File.Delete(file); }
+        var (refusedExit, refusedOut, refusal) = await Factory.CliAsync("fund", "simulate", "--fund", "aarhus", "--scenarios", "0");
+        Assert.Equal(1, refusedExit);
+        Assert.Equal("", refusedOut);
+        Assert.StartsWith("bundlinje: scenarios: ", refusal);
+        Assert.Single(refusal.TrimEnd('\n').Split('\n'));
+    }
 }
