@@ -16,7 +16,7 @@ public sealed record BeliefStrengths(double RecruitmentDays = 90, double Success
 
 /// <param name="Reserved">The amount reserved for new investments; null: today's deterministic room.</param>
 public sealed record SimulationRequest(int Scenarios = 10_000, long Seed = 1, double Confidence = 0.9, decimal? Reserved = null,
-    BeliefStrengths? Beliefs = null, int? EffectPercent = null);
+    BeliefStrengths? Beliefs = null, int? EffectPercent = null, int? LaterFrom = null, DateOnly? CountedInUntil = null);
 
 public sealed record FundSimulationReport(EconomicsReport Economics, SimulationInputs Inputs, SimulationResult Result);
 
@@ -40,7 +40,8 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
     public async Task<FundSimulationReport> RunAsync(Fund.Fund fund, SimulationRequest request, CancellationToken ct = default)
     {
         Check(request);
-        var report = await economics.BuildAsync(fund, new EconomicsQuery(request.EffectPercent), ct: ct);
+        var query = new EconomicsQuery(request.EffectPercent, request.LaterFrom, request.CountedInUntil);
+        var report = await economics.BuildAsync(fund, query, ct: ct);
         if (report.Table is null) throw new Refused("economics.noPostings");
         var inputs = await InputsAsync(fund, report, request.Beliefs ?? new(), request.Reserved, ct);
         var result = FundSimulation.Run(inputs, request.Scenarios, request.Seed, new SimulationOptions(request.Confidence));
