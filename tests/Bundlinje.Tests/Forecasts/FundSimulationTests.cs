@@ -86,7 +86,8 @@ public sealed class FundSimulationTests
                 var expected = (double)Balance[c] + a * (p - 0.5);
                 // The sample quantile's standard error: √(q(1 − q)/n) / density at the quantile, in p; 4 of them, + rounding.
                 var bound = 4 * Math.Sqrt(q * (1 - q) / n) / BetaDensity(10, 10, p) * a + 1;
-                Assert.True(Math.Abs((double)got - expected) <= bound, $"{Columns[c].Label} P{q * 100}: {got} vs {expected:0} ± {bound:0}");
+                Assert.True(Math.Abs((double)got - expected) <= bound,
+                    $"{Columns[c].Label} P{q * 100}: {got} vs {expected:0} ± {bound:0}");
             }
             var sd = a * sdP;
             Assert.True(Math.Abs((double)year.StdDev - sd) <= 4 * sd / Math.Sqrt(2.0 * n) + 1,
