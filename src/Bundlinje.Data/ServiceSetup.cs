@@ -28,6 +28,10 @@ public static class ServiceSetup
         foreach (var service in ApplicationServices) services.AddScoped(service);
         // The economics table is computed once per change of a fund's books, not per request (docs/performance.md).
         services.AddSingleton<EconomicsCache>();
+        services.AddSingleton(new Forecasts.ForecastSettings(config.GetValue("Bundlinje:Forecasts:WarningProbability",
+            Forecasts.ForecastSettings.DefaultWarningProbability), config.GetValue("Bundlinje:Forecasts:RecruitmentPriorDays",
+            Forecasts.RecruitmentForecast.DefaultPriorDays), config.GetValue("Bundlinje:Forecasts:OutcomePriorStrength",
+            Forecasts.ForecastSettings.DefaultOutcomePriorStrength)));
         services.AddScoped<IAssessorDirectory, AssessorDirectory>();
         services.AddSingleton<Documents.ChromiumPrinter>();
         services.AddSingleton<Reports.IReportFiles, Documents.ReportFiles>();
@@ -55,6 +59,7 @@ public static class ServiceSetup
         typeof(PublishedTables),
         typeof(Peers.IndigoImporter), typeof(Bundlinje.Peers.PeerLibrary),
         typeof(Publication.Publications),
+        typeof(Forecasts.Forecasts),
         typeof(Forecasts.Simulation.FundSimulations),
     ];
 }

@@ -1,3 +1,4 @@
+using Bundlinje.Forecasts;
 using Bundlinje.Investments;
 using Bundlinje.Security;
 
@@ -5,7 +6,8 @@ namespace Bundlinje.Web.Pages.Portfolio;
 
 /// <summary>The investments the user may read, filtered, sorted and paged on the server (query string parameters).</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : PageModel
+public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration, ForecastSettings forecastSettings, TimeProvider clock)
+    : PageModel
 {
     public const int PageSize = 50;
 
@@ -13,6 +15,13 @@ public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : P
 
     /// <summary>Share behind the planned enrolment that raises a warning (Bundlinje:EnrolmentWarningShare, default 0,10).</summary>
     public decimal WarningShare { get; } = configuration.GetValue("Bundlinje:EnrolmentWarningShare", EnrolmentPlan.DefaultWarningShare);
+
+    /// <summary>Warn when the probability of reaching the enrolment plan is below this (Bundlinje:Forecasts:WarningProbability).</summary>
+    public double WarningProbability => forecastSettings.WarningProbability;
+
+    /// <summary>The recruitment forecasts of the page's active investments whose probability of reaching the plan is below
+    /// <see cref="WarningProbability"/>, by investment id (computed from the counts loaded with the page: no query).</summary>
+    public Dictionary<int, RecruitmentForecast> RecruitmentWarnings { get; private set; } = [];
 
     [FromQuery] public InvestmentStatus? Status { get; set; }
     /// <summary>Words in the investment's name or key, or a party's organisation name.</summary>
@@ -63,5 +72,9 @@ public sealed class IndexModel(BundlinjeDb db, IConfiguration configuration) : P
             .Include(i => i.Parties).ThenInclude(p => p.Organisation)
             .Include(i => i.SubProjects).Include(i => i.Enrolment)
             .ToListAsync(ct);
+        var today = clock.Today();
+        RecruitmentWarnings = Investments.Where(i => i.Status == InvestmentStatus.Active)
+            .Select(i => (i.Id, Forecast: RecruitmentForecast.Of(i, today, forecastSettings.RecruitmentPriorDays)))
+            .Where(f => f.Forecast.Warns(WarningProbability)).ToDictionary(f => f.Id, f => f.Forecast);
     }
 }
