@@ -7,7 +7,8 @@ namespace Bundlinje.Forecasts.Simulation;
 
 /// <summary>How strongly the plan and the business cases are believed: recruitment as much as
 /// <see cref="RecruitmentDays"/> days of observed enrolment, a success rate as much as <see cref="SuccessPersons"/> observed
-/// persons. <see cref="None"/>: no uncertainty at all (the simulation is then the deterministic table).</summary>
+/// persons (a request without them takes the forecast settings, <see cref="ForecastSettings"/>). <see cref="None"/>: no
+/// uncertainty at all (the simulation is then the deterministic table).</summary>
 public sealed record BeliefStrengths(double RecruitmentDays = 90, double SuccessPersons = 20)
 {
     public static BeliefStrengths None { get; } = new(double.PositiveInfinity, double.PositiveInfinity);
@@ -28,7 +29,7 @@ public sealed record FundSimulationReport(EconomicsReport Economics, SimulationI
 /// updated with the latest enrolment count.
 /// </summary>
 public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economics, BusinessCases.BusinessCases cases,
-    TimeProvider clock)
+    Forecasts forecasts, TimeProvider clock)
 {
     public async Task<FundSimulationReport> RunAsync(string fundKey, SimulationRequest request, CancellationToken ct = default)
     {
@@ -43,7 +44,8 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
         var query = new EconomicsQuery(request.EffectPercent, request.LaterFrom, request.CountedInUntil);
         var report = await economics.BuildAsync(fund, query, ct: ct);
         if (report.Table is null) throw new Refused("economics.noPostings");
-        var inputs = await InputsAsync(fund, report, request.Beliefs ?? new(), request.Reserved, ct);
+        var beliefs = request.Beliefs ?? new(forecasts.Settings.RecruitmentPriorDays, forecasts.Settings.OutcomePriorStrength);
+        var inputs = await InputsAsync(fund, report, beliefs, request.Reserved, ct);
         var result = FundSimulation.Run(inputs, request.Scenarios, request.Seed, new SimulationOptions(request.Confidence));
         return new(report, inputs, result);
     }
@@ -77,15 +79,27 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
             if (anchor.All(a => a == 0)) continue;
             var scenario = new ScenarioInvestment(investment.Key, investment.Name, anchor, ResponseCurve.Proportional);
             if (!beliefs.IsNone && stored.GetValueOrDefault(investment.Id) is { Count: > 0 } current
-                && await ResponseAsync(fund, models.GetValueOrDefault(investment.Id)?.Model, current, ct) is var (response, used))
+                && await ResponseAsync(fund, models.GetValueOrDefault(investment.Id)?.Model, current, ct) is var (response, _))
+            {
+                var success = new List<SuccessUncertainty>();
+                // A payment model's metrics: the Forecasts service's beliefs (the case's rate updated with the latest
+                // approved run); a case's outcomes: a Beta around the case's rate.
+                var believed = response.Source == "model" && beliefs == Default
+                    ? (await forecasts.OutcomesAsync(investment, ct)).Where(b => b.Success is not null)
+                        .ToDictionary(b => b.MetricKey, b => b.Success!)
+                    : [];
+                foreach (var (key, rate) in response.AnchorRates)
+                    success.Add(new SuccessUncertainty(key,
+                        believed.GetValueOrDefault(key) ?? BetaBelief.Around(rate, beliefs.SuccessPersons), rate,
+                        response.Weights.GetValueOrDefault(key)));
                 scenario = scenario with
                 {
                     Response = response.Curve,
-                    Recruitment = Recruitment(investment, used, beliefs.RecruitmentDays),
-                    Success = response.AnchorRates.Select(r => new SuccessUncertainty(r.Key,
-                        BetaBelief.Around(r.Value, beliefs.SuccessPersons), r.Value, response.Weights.GetValueOrDefault(r.Key))).ToList(),
+                    Recruitment = await RecruitmentAsync(investment, beliefs, ct),
+                    Success = success,
                     Source = response.Source,
                 };
+            }
             list.Add(scenario);
         }
         return SimulationInputs.From(table, report.HorizonEndYear, list, reserved);
@@ -115,28 +129,17 @@ public sealed class FundSimulations(IBundlinjeStore store, FundEconomics economi
         return anchor;
     }
 
-    /// <summary>The plan: the cases' cohorts from 1 January of the first to 31 December of the last year, at a constant rate;
-    /// the belief in that rate updated with the latest enrolment count (if any) over the days since the start; what is left
-    /// to enrol is drawn over the days from today (or the count's date) to the plan's end. Null when the plan is over.</summary>
-    private RecruitmentUncertainty? Recruitment(Investment investment, List<BusinessCases.BusinessCase> cases, double strength)
+    /// <summary>The recruitment forecast (<see cref="Forecasts.RecruitmentAsync"/>: a Gamma on the daily rate around the
+    /// investment's plan, updated with its latest count) as the simulation draws it; null without a plan or when nothing is
+    /// left to enrol. Strengths other than the settings' re-centre the prior at the plan's rate with the asked strength.</summary>
+    private async Task<RecruitmentUncertainty?> RecruitmentAsync(Investment investment, BeliefStrengths beliefs, CancellationToken ct)
     {
-        var cohorts = cases.SelectMany(c => c.Participants).Where(p => p.Count > 0).ToList();
-        if (cohorts.Count == 0) return null;
-        var planned = cohorts.Sum(p => (double)p.Count);
-        var start = new DateOnly(cohorts.Min(p => p.Year), 1, 1);
-        var end = new DateOnly(cohorts.Max(p => p.Year), 12, 31);
-        var days = end.DayNumber - start.DayNumber + 1;
-        var belief = GammaBelief.Around(planned / days, strength);
-        var enrolled = 0.0;
-        var from = clock.Today();
-        if (investment.LatestEnrolment() is { } latest && latest.AsOf >= start)
-        {
-            enrolled = latest.Enrolled;
-            belief = belief.Observe(latest.Enrolled, Math.Min(days, latest.AsOf.DayNumber - start.DayNumber + 1));
-            from = latest.AsOf;
-        }
-        else if (from > start) enrolled = planned * Math.Min(1.0, (from.DayNumber - start.DayNumber) / (double)days);
-        var remaining = Math.Max(0, end.DayNumber - Math.Max(from.DayNumber, start.DayNumber));
-        return remaining == 0 ? null : new RecruitmentUncertainty(belief, enrolled, remaining, planned);
+        var forecast = await forecasts.RecruitmentAsync(investment, clock.Today(), ct);
+        if (forecast is not { Plan: { Total: > 0 } plan, Rate: { } rate } || forecast.RemainingDays <= 0) return null;
+        if (beliefs != Default)
+            rate = GammaBelief.Around(plan.RatePerDay, beliefs.RecruitmentDays).Observe(forecast.Enrolled, forecast.ObservedDays);
+        return new RecruitmentUncertainty(rate, forecast.Enrolled, forecast.RemainingDays, plan.Total);
     }
+
+    private BeliefStrengths Default => new(forecasts.Settings.RecruitmentPriorDays, forecasts.Settings.OutcomePriorStrength);
 }
