@@ -37,7 +37,8 @@ public static class FanChart
         Add(svg, $"""<polygon class="band" fill="#004993" fill-opacity="0.18" stroke="none" points="{string.Join(' ',
             upper.Concat(lower))}"/>""");
         var deterministic = string.Join(' ', years.Select((y, i) => P(i, y.Deterministic)));
-        Add(svg, $"""<polyline class="deterministic" fill="none" stroke="#1a1a1a" stroke-width="2" stroke-dasharray="6 4" points="{deterministic}"/>""");
+        const string dashed = "stroke=\"#1a1a1a\" stroke-width=\"2\" stroke-dasharray=\"6 4\"";
+        Add(svg, $"""<polyline class="deterministic" fill="none" {dashed} points="{deterministic}"/>""");
         Add(svg, $"""<polyline class="median" fill="none" stroke="#004993" stroke-width="3" points="{string.Join(' ',
             years.Select((y, i) => P(i, y.P50)))}"/>""");
         for (var i = 0; i < years.Count; i++)
