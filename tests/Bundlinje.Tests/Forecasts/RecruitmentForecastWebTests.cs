@@ -58,8 +58,7 @@ public abstract class RecruitmentForecastWebTests : IAsyncLifetime
         // Dialog mod Vold (15 families planned to 2023-12-31; 16 counted then, 15 a year later): known, and a correction.
         var dialog = await client.GetStringAsync("/Investments/dialog-mod-vold", ct);
         Assert.Contains("Optællingerne når aftalens slutning: resultatet er kendt.", dialog, StringComparison.Ordinal);
-        Assert.Contains("En senere optælling er lavere end en tidligere (en rettelse); den seneste bruges.", dialog,
-            StringComparison.Ordinal);
+        Assert.Contains("En senere optælling er lavere end en tidligere (en rettelse); den seneste bruges.", dialog, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"recruitment-chart\"", dialog, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"recruitment-warning\"", dialog, StringComparison.Ordinal);
         // IPS+ has no end date and no yearly plan: no forecast, and why.
