@@ -29,6 +29,12 @@ if (args.FirstOrDefault() == "public")
     Environment.ExitCode = await PublicBench.RunAsync(Arg(1, 1000), Arg(2, 64), Arg(3, 10));
     return;
 }
+if (args.FirstOrDefault() == "simulate")
+{
+    // simulate [scenarios=10000] [investments=100]: the Monte Carlo of issue #16, see docs/performance.md
+    SimulationBench.Run(args.Length > 1 ? int.Parse(args[1]) : 10_000, args.Length > 2 ? int.Parse(args[2]) : 100);
+    return;
+}
 if (args.FirstOrDefault() == "followup")
 {
     FollowUpBench.Run(args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000]);

@@ -12,7 +12,8 @@ public static class FundCommands
     public static Command Fund()
     {
         var fund = new Option<string>("--fund") { Required = true, Description = "Fund key, e.g. aarhus." };
-        return new Command("fund", "Fund books.") { Economics(fund), Reconcile(fund), Ledger(), Close(fund) };
+        return new Command("fund", "Fund books.") { Economics(fund), Reconcile(fund), Ledger(), Close(fund),
+            Simulate(fund) };
     }
 
     private static Command Economics(Option<string> fund)
@@ -43,6 +44,37 @@ public static class FundCommands
             return $"Wrote the economics table of {report.FundKey} ({report.EffectPercent} % effect) to {file.FullName}.";
         }));
         return economics;
+    }
+
+    private static Command Simulate(Option<string> fund)
+    {
+        var scenarios = new Option<int>("--scenarios")
+        {
+            Description = "Number of scenarios (1-200.000).", DefaultValueFactory = _ =>
+            10_000
+        };
+        var seed = new Option<long>("--seed") { Description = "Seed: the same seed gives the same numbers.", DefaultValueFactory = _ => 1 };
+        var confidence = new Option<int>("--confidence")
+        {
+            Description = "Confidence % for the room under uncertainty (50-99).", DefaultValueFactory = _ => 90
+        };
+        var reserved = new Option<decimal?>(
+            "--reserved")
+        { Description = "Amount reserved for new investments (kr.); default today's room." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the result as JSON to this file." };
+        var simulate = new Command("simulate", "Monte Carlo of the fund's balance (docs/forecasts.md).") { fund, scenarios, seed,
+            confidence, reserved, output };
+        simulate.SetAction((parse, ct) => CliHost.RunAsync(async sp =>
+        {
+            var request = new Forecasts.Simulation.SimulationRequest(parse.GetValue(scenarios), parse.GetValue(seed),
+                parse.GetValue(confidence) / 100.0, parse.GetValue(reserved));
+            var report = await sp.GetRequiredService<Forecasts.Simulation.FundSimulations>().RunAsync(parse.GetValue(fund)!, request, ct);
+            var text = Forecasts.Simulation.SimulationExport.Text(report);
+            if (parse.GetValue(output) is not { } file) return text;
+            await File.WriteAllTextAsync(file.FullName, Forecasts.Simulation.SimulationExport.Json(report), ct);
+            return text + $"\nWrote the simulation to {file.FullName}.";
+        }));
+        return simulate;
     }
 
     private static Command Reconcile(Option<string> fund)

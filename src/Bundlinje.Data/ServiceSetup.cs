@@ -61,5 +61,6 @@ public static class ServiceSetup
         typeof(Publication.Publications), typeof(Bundlinje.Peers.Export.IndigoExporter),
         typeof(Publication.EconomicsPublications),
         typeof(Forecasts.Forecasts), typeof(Publication.PublicFunds),
+        typeof(Forecasts.Simulation.FundSimulations),
     ];
 }

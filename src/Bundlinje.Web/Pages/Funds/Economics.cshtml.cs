@@ -8,7 +8,8 @@ namespace Bundlinje.Web.Pages.Funds;
 /// investments are grouped by department (their first authority party), each group a row of sums; a large fund's groups
 /// open one at a time by a link (<see cref="Open"/>), so the page stays small at 1.000 investments.</summary>
 [RouteFund(nameof(Operations.Read))]
-public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : FundPageModel
+public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics, Forecasts.Simulation.FundSimulations simulations)
+    : FundPageModel
 {
     /// <summary>Up to this many investment rows, every group is shown open.</summary>
     public const int AllOpenUpTo = 60;
@@ -18,6 +19,13 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Fu
     [FromQuery] public int? LaterFrom { get; set; }
     /// <summary>The department groups shown open (their keys).</summary>
     [FromQuery] public string[] Open { get; set; } = [];
+    /// <summary>Run the Monte Carlo ("Usikkerhed") with these parameters (on request only: it takes a moment).</summary>
+    [FromQuery] public bool Simulate { get; set; }
+    [FromQuery] public int Scenarios { get; set; } = 10_000;
+    [FromQuery] public long Seed { get; set; } = 1;
+    [FromQuery] public int Confidence { get; set; } = 90;
+    public Forecasts.Simulation.FundSimulationReport? Simulation { get; private set; }
+    public string? SimulationError { get; private set; }
     public EconomicsReport Report { get; private set; } = null!;
     public string? Error { get; private set; }
     public bool Administers { get; private set; }
@@ -44,6 +52,15 @@ public sealed class EconomicsModel(BundlinjeDb db, FundEconomics economics) : Fu
         Effect = Report.EffectPercent;
         LaterFrom = Report.Options.LaterFrom;
         if (Report.Table is { } table) Groups = await GroupAsync(Fund.Id, table, ct);
+        if (Simulate && Report.Table is not null && FundWide)
+        {
+            try
+            {
+                Simulation = await simulations.RunAsync(Fund, new(Scenarios, Seed, Confidence / 100.0,
+                    EffectPercent: Report.EffectPercent, LaterFrom: Report.Options.LaterFrom, CountedInUntil: CountedIn), ct);
+            }
+            catch (Refused e) { SimulationError = Data.Texts.RefusalText.Message(e); }
+        }
         return Page();
     }
 
