@@ -162,6 +162,31 @@ public abstract class PublicPagesTests(DemoApp app)
     }
 
     [Fact]
+    public async Task A_long_list_is_paged_each_page_cached_apart_and_a_page_that_does_not_exist_is_404()
+    {
+        var fund = await NewFundAsync(Factory);
+        var size = Bundlinje.Web.Pages.Offentlig.IndexModel.PageSize;
+        var keys = new List<string>();
+        for (var n = 0; n <= size; n++)
+        {
+            var investment = await NewInvestmentAsync(Factory, fund.Id);
+            await PublishAsync(Factory, investment, PublicationField.NameAndPurpose);
+            keys.Add(investment.Key);
+        }
+        using var visitor = Login.Anonymous(Factory);
+        int Links(string page) => keys.Count(k => page.Contains($"href=\"/Offentlig/{fund.Key}/{k}\"", StringComparison.Ordinal));
+        var first = await GetAsync(visitor, $"/Offentlig/{fund.Key}");
+        Assert.Equal(size, Links(first));
+        Assert.Contains($"<dd>{size + 1}</dd>", first); // the count and capital are of the whole list
+        Assert.Contains($"href=\"/Offentlig/{fund.Key}?side=2#investments\"", first);
+        var second = await GetAsync(visitor, $"/Offentlig/{fund.Key}?side=2");
+        Assert.Equal(1, Links(second)); // not page 1 from the cache
+        Assert.Equal(size, Links(await GetAsync(visitor, $"/Offentlig/{fund.Key}?side=1&x=1")));
+        foreach (var bad in new[] { "3", "0", "-1", "abc", "99999999999" })
+            await GetAsync(visitor, $"/Offentlig/{fund.Key}?side={bad}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_cached_page_is_served_without_the_database_and_changes_at_once_when_a_publication_is_approved()
     {
         var fundId = await FundIdAsync(Factory, "aarhus");
