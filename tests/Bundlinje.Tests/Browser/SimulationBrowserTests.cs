@@ -25,6 +25,8 @@ public sealed class SimulationBrowserTests : IAsyncLifetime
     {
         if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
         var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        // 10.000 scenarios in a Debug build while the rest of the suite runs on the same 2 cores: not a timing check.
+        page.SetDefaultTimeout(120_000);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Email", Login.Email(Roles.CouncilMember));
         await page.FillAsync("#Password", Data.DemoData.Password);

@@ -92,7 +92,9 @@ public static class FundSimulation
         if (inv.Recruitment is { } r)
         {
             var rate = random.Gamma(r.Rate.Shape, r.Rate.Rate);
-            recruitment = (r.Enrolled + random.Poisson(rate * r.RemainingExposure)) / r.Planned;
+            // Enrolment stops at the plan's total (the agreement pays for at most the planned participants, and the budget
+            // assumes the plan): an investment ahead of plan with years left is full, not paid for more.
+            recruitment = Math.Min(1.0, (r.Enrolled + random.Poisson(rate * r.RemainingExposure)) / r.Planned);
         }
         var factor = inv.RestWeight * inv.Response.At(recruitment);
         var success = inv.Success;

@@ -25,8 +25,8 @@ public sealed record ResponseCurve(double[] Multipliers, double[] Ratios)
 }
 
 /// <summary>Recruitment as the simulation draws it: the enrolment rate λ from <see cref="Rate"/>, then the remaining enrolment
-/// as Poisson(λ × <see cref="RemainingExposure"/>); the recruitment factor is (enrolled + remaining) / planned, 1 when the
-/// plan (which the ledger's budget follows) is met.</summary>
+/// as Poisson(λ × <see cref="RemainingExposure"/>); the recruitment factor is (enrolled + remaining) / planned, at most 1:
+/// 1 when the plan (which the ledger's budget follows) is met, and never more (enrolment stops when the plan is full).</summary>
 public sealed record RecruitmentUncertainty(GammaBelief Rate, double Enrolled, double RemainingExposure, double Planned);
 
 /// <summary>A metric's success rate as the simulation draws it (from <see cref="Belief"/>), against the rate the ledger's
