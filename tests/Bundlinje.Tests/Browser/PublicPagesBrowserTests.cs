@@ -1,5 +1,7 @@
 using Bundlinje.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Bundlinje.Tests.Publication.PublicSetup;
 
 namespace Bundlinje.Tests.Browser;
 
@@ -45,5 +47,60 @@ public sealed class PublicPagesBrowserTests : IAsyncLifetime
             }
         }
         Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>The review as two secretariat members do it in the browser: a draft is not public (the visitor gets 404), the
+    /// drafter has no approve button, a second person approves, and then the visitor sees the investment with its small
+    /// count shown as "&lt;5" and its complement hidden.</summary>
+    [Fact]
+    public async Task In_the_browser_nothing_is_public_until_a_second_person_approves_and_a_small_count_shows_as_under_5()
+    {
+        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
+        var fundId = await FundIdAsync(app.Factory, "aarhus");
+        var investment = await NewInvestmentAsync(app.Factory, fundId);
+        await ApprovedRunAsync(app.Factory, investment, new DateOnly(2025, 6, 30), 15_000m, ("Hold 1", 20, 3), ("Hold 2", 40, 12));
+        var publication = $"/Investments/{investment.Key}/Publication";
+        var visitor = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl });
+        var publicUrl = $"/Offentlig/aarhus/{investment.Key}";
+
+        var drafter = await SignedInAsync(Drafter);
+        await drafter.GotoAsync(publication);
+        foreach (var field in new[] { "NameAndPurpose", "Results" })
+        {
+            await drafter.ClickAsync($"tr[data-field={field}] form[action*=Draft] button");
+            await drafter.WaitForSelectorAsync($"tr[data-field={field}] td.pending span");
+            Assert.Equal(0, await drafter.Locator($"tr[data-field={field}] form[action*=Approve]").CountAsync()); // not one's own
+        }
+        Assert.Equal(404, (await visitor.GotoAsync(publicUrl))!.Status); // drafted, not approved: not public
+        Assert.DoesNotContain(investment.Name, await (await visitor.GotoAsync("/Offentlig/aarhus"))!.TextAsync());
+
+        var approver = await SignedInAsync(Approver);
+        await approver.GotoAsync(publication);
+        foreach (var field in new[] { "NameAndPurpose", "Results" })
+        {
+            await approver.ClickAsync($"tr[data-field={field}] form[action*=Approve] button");
+            await approver.WaitForSelectorAsync($"tr[data-field={field}] td.approved strong");
+        }
+        var response = await visitor.GotoAsync(publicUrl);
+        Assert.Equal(200, response!.Status);
+        var results = await visitor.Locator("#results-table").InnerTextAsync();
+        Assert.Contains("<5", results, StringComparison.Ordinal);
+        Assert.Contains("12", results, StringComparison.Ordinal); // the large cohort is shown
+        Assert.DoesNotContain("\t3\t", results, StringComparison.Ordinal); // the small count itself is not
+        Assert.Equal(0, await visitor.Locator("h2#capital").CountAsync()); // capital was never made public
+        var axe = await visitor.RunAxe();
+        Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
+    }
+
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var context = await app!.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        return page;
     }
 }
