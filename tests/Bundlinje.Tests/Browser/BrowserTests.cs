@@ -7,45 +7,20 @@ namespace Bundlinje.Tests.Browser;
 
 /// <summary>Debian's Chromium, driven by Playwright, against the app on a real Kestrel port. Screenshots go to
 /// TestResults/screenshots.</summary>
-public sealed class BrowserTests : IAsyncLifetime
+public sealed class BrowserTests : ChromiumTest
 {
-    private const string Chromium = ChromiumApp.Chromium;
-    private ChromiumApp? app;
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-    private BundlinjeFactory? factory;
-    private IBrowser? browser;
-    private string baseUrl = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        app = await ChromiumApp.StartAsync();
-        if (app is null) return;
-        (factory, browser, baseUrl) = (app.Factory, app.Browser, app.BaseUrl);
+        await base.InitializeAsync();
         Directory.CreateDirectory(Screenshots);
-    }
-
-    /// <summary>A new page, signed in through the login form as the demo account of a role.</summary>
-    private async Task<IPage> SignedInPageAsync(string role, int width, int height)
-    {
-        var page = await browser!.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = width, Height = height } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(role));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
-        return page;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
     }
 
     [Fact]
     public async Task Council_member_opens_the_economics_table_changes_the_effect_and_drills_into_a_cell()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await SignedInPageAsync(Roles.CouncilMember, 1600, 1100);
+        var page = await App.SignedInAsync(Login.Email(Roles.CouncilMember), 1600, 1100);
 
         await page.GotoAsync("/Funds");
         await page.ClickAsync("text=Økonomi");
@@ -82,8 +57,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task Secretariat_posts_and_reverses_an_entry_and_reconciles_the_published_table()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await SignedInPageAsync(Roles.Secretariat, 1400, 1000);
+        var page = await App.SignedInAsync(Login.Email(Roles.Secretariat), 1400, 1000);
 
         await page.GotoAsync("/Funds/aarhus/Ledger/Post");
         await page.SelectOptionAsync("#Line_Kind", "RunningCost");
@@ -121,8 +95,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task Secretariat_imports_participants_runs_a_follow_up_drills_into_a_metric_and_approves_it()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await SignedInPageAsync(Roles.Secretariat, 1400, 1000);
+        var page = await App.SignedInAsync(Login.Email(Roles.Secretariat), 1400, 1000);
         var folder = Directory.CreateTempSubdirectory("bundlinje-browser-").FullName;
         try
         {
@@ -162,7 +135,7 @@ public sealed class BrowserTests : IAsyncLifetime
             catch (TimeoutException)
             {
                 throw new Xunit.Sdk.XunitException(await page.InnerTextAsync("main")
-                + string.Join("\n", factory!.Logs.Where(l => l.Contains("fail") || l.Contains("Exception")).Take(5)));
+                + string.Join("\n", App.Factory.Logs.Where(l => l.Contains("fail") || l.Contains("Exception")).Take(5)));
             }
             Assert.Contains("20.000 kr. skal betales", await page.InnerTextAsync("#job-status"));
             Assert.Contains("beregnet", await page.InnerTextAsync("#job-progress"));
@@ -175,7 +148,7 @@ public sealed class BrowserTests : IAsyncLifetime
             Assert.Equal(2, await page.Locator("#participants tbody tr").CountAsync());
             Assert.DoesNotContain("1111111111", await page.ContentAsync());
             await Shot(page, "13-run-drill-down");
-            Assert.Equal(1, factory!.With(db =>
+            Assert.Equal(1, App.Factory.With(db =>
                 db.ParticipantAccesses.Count(a => a.User == Login.Email(Roles.Secretariat) && a.Rows == 2)));
 
             await page.GotoAsync("/Investments/ungifokus/FollowUp");
@@ -183,9 +156,9 @@ public sealed class BrowserTests : IAsyncLifetime
             await page.ClickAsync("#runs button:has-text('Godkend')");
             Assert.Contains("Beskæftigelse", await page.InnerTextAsync("#obligations"));
             await Shot(page, "14-approved");
-            Assert.NotEmpty(factory!.Logs);
+            Assert.NotEmpty(App.Factory.Logs);
             foreach (var cpr in new[] { "1111111111", "2222222222", "222222-2222", "3333333333" })
-                Assert.DoesNotContain(factory!.Logs, line => line.Contains(cpr));
+                Assert.DoesNotContain(App.Factory.Logs, line => line.Contains(cpr));
         }
         finally { Directory.Delete(folder, recursive: true); }
     }
@@ -193,8 +166,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task Secretariat_logs_in_opens_dialog_mod_vold_edits_it_and_finds_the_edit_in_the_audit_log()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await App.Browser.NewPageAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
 
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
@@ -238,8 +210,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_public_proposal_is_triaged_assessed_taken_into_development_and_approved_until_the_investment_is_active()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var visitor = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var visitor = await App.Browser.NewPageAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1280, Height = 1000 } });
         await visitor.GotoAsync("/");
         await visitor.ClickAsync("text=Send en henvendelse");
         await visitor.SelectOptionAsync("#ProposerType", "SocialEnterprise");
@@ -256,7 +227,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains(reference, await visitor.InnerTextAsync("main"));
         await Shot(visitor, "7-proposal-receipt");
 
-        var secretariat = await SignedInPageAsync(Roles.Secretariat, 1280, 1000);
+        var secretariat = await App.SignedInAsync(Login.Email(Roles.Secretariat), 1280, 1000);
         await secretariat.GotoAsync("/Funds/aarhus/Proposals");
         await secretariat.ClickAsync($"text={reference}");
         await secretariat.SelectOptionAsync("#Step", "SentForAssessment");
@@ -268,7 +239,7 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Contains("Analytikere i Sociale Forhold og Beskæftigelse", await secretariat.InnerTextAsync("#messages"));
         await Shot(secretariat, "8-proposal-sent-for-assessment");
 
-        var analyst = await SignedInPageAsync(Roles.DepartmentAnalyst, 1280, 1000);
+        var analyst = await App.SignedInAsync(Login.Email(Roles.DepartmentAnalyst), 1280, 1000);
         await analyst.GotoAsync("/Assessments");
         await analyst.ClickAsync("text=Bylandbrug for unge");
         await analyst.FillAsync("#Relevance", "Supplerer jobcentrets virksomhedsrettede tilbud.");
@@ -291,7 +262,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await secretariat.ClickAsync("main form button[type=submit]");
         await secretariat.WaitForURLAsync("**/Investments/bylandbrug-for-unge");
 
-        var council = await SignedInPageAsync(Roles.CouncilMember, 1280, 1000);
+        var council = await App.SignedInAsync(Login.Email(Roles.CouncilMember), 1280, 1000);
         await council.GotoAsync("/Investments/bylandbrug-for-unge/Development");
         await council.FillAsync("#Approval_ApprovedBy", "Rådet for Sociale Investeringer");
         await council.FillAsync("#Approval_ApprovedOn", DateTime.Today.ToString("yyyy-MM-dd"));
@@ -326,8 +297,7 @@ public sealed class BrowserTests : IAsyncLifetime
     [Fact]
     public async Task Pages_work_without_javascript()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, JavaScriptEnabled = false });
+        var context = await App.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Email", Login.Email(Roles.Provider));

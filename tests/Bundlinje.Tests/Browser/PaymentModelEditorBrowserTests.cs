@@ -9,35 +9,23 @@ namespace Bundlinje.Tests.Browser;
 /// <summary>The payment-model editor in Debian's Chromium: the secretariat adds a metric to Dialog mod Vold's model, prices
 /// it, previews, and sees the preview change to what the engine gives on the investment's business case; nothing is
 /// saved until "Gem modellen".</summary>
-public sealed class PaymentModelEditorBrowserTests : IAsyncLifetime
+public sealed class PaymentModelEditorBrowserTests : ChromiumTest
 {
-    private ChromiumApp? app;
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        app = await ChromiumApp.StartAsync();
+        await base.InitializeAsync();
         Directory.CreateDirectory(Screenshots);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
     }
 
     [Fact]
     public async Task Secretariat_adds_a_metric_sets_its_price_previews_and_sees_the_engines_amount()
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await App.SignedInAsync(Login.Email(Roles.Secretariat), 1400, 1000);
 
         // A model whose one metric is paid at its assumed rate (so it takes no outcome of the business case).
-        await app.Factory.WithAsync(db => PaymentModelFile.StoreAsync(db, """
+        await App.Factory.WithAsync(db => PaymentModelFile.StoreAsync(db, """
             { "format": "bundlinje-payment-model/1", "model": { "investment": "dialog-mod-vold", "agreementVersion": 1, "metrics": [
               { "key": "familiebehandling", "name": "Ingen anden familiebehandling", "kind": "conditionInWindow", "measure": "womens-shelter",
                 "comparison": "atMost", "toMonth": 12, "measurable": false, "assumedRate": 0.4, "price": 12500,
@@ -46,9 +34,9 @@ public sealed class PaymentModelEditorBrowserTests : IAsyncLifetime
         await page.GotoAsync("/Investments/dialog-mod-vold/FollowUp");
         await page.ClickAsync("#model-editor");
         await page.WaitForURLAsync("**/FollowUp/Model");
-        var stored = app.Factory.With(db => db.PaymentModels.AsNoTracking()
+        var stored = App.Factory.With(db => db.PaymentModels.AsNoTracking()
             .Where(m => m.InvestmentId == db.Investments.Single(i => i.Key == "dialog-mod-vold").Id).OrderByDescending(m => m.Id).First());
-        var models = app.Factory.With(db => db.PaymentModels.Count());
+        var models = App.Factory.With(db => db.PaymentModels.Count());
         var before = await page.InnerTextAsync("#preview-total");
         var n = stored.Model.Metrics.Count;
 
@@ -70,7 +58,7 @@ public sealed class PaymentModelEditorBrowserTests : IAsyncLifetime
         var added = new Metric("violence-ceased", "Volden er ophørt (ny)", MetricKind.ConditionInWindow, "violence-ceased", 7500m,
             PriceBasis.PerParticipant, [new PayerShare("SFB", 1m)], Threshold: 1m);
         var model = stored.Model with { Metrics = [.. stored.Model.Metrics, added] };
-        var cases = app.Factory.With(db => db.BusinessCases.AsNoTracking()
+        var cases = App.Factory.With(db => db.BusinessCases.AsNoTracking()
             .Where(b => b.InvestmentId == db.Investments.Single(i => i.Key == "dialog-mod-vold").Id).ToList())
             .GroupBy(b => (b.AgreementVersion, b.Part)).Select(g => g.MaxBy(b => b.Revision)!).ToList();
         var version = cases.Any(c => c.AgreementVersion == model.AgreementVersion) ? model.AgreementVersion
@@ -79,11 +67,11 @@ public sealed class PaymentModelEditorBrowserTests : IAsyncLifetime
         Assert.Equal(Common.Kroner.Exact(expected.Total), after);
         Assert.NotEqual(before, after);
         Assert.Equal("samme nøgle", (await page.InnerTextAsync($"#preview-links tbody tr:nth-child({n + 1}) td:nth-child(4)")).Trim());
-        Assert.Equal(models, app.Factory.With(db => db.PaymentModels.Count())); // previewing saves nothing
+        Assert.Equal(models, App.Factory.With(db => db.PaymentModels.Count())); // previewing saves nothing
 
         await page.ClickAsync("#save-form");
         Assert.Contains("Betalingsmodellen er gemt", await page.InnerTextAsync("#done"));
-        var saved = app.Factory.With(db => db.PaymentModels.OrderByDescending(m => m.Id).First());
+        var saved = App.Factory.With(db => db.PaymentModels.OrderByDescending(m => m.Id).First());
         Assert.Equal(PaymentModelFile.Write(model), saved.Json);
         Assert.Equal(PaymentModelFile.Hash(model), saved.Hash);
     }

@@ -8,23 +8,15 @@ namespace Bundlinje.Tests.Browser;
 /// <summary>The public pages in Chromium, as an anonymous visitor, in Danish and in English (switched with the page's own
 /// link): axe finds no violation on the fund's page nor on an investment's page with results and their chart (the demo's
 /// synthetic follow-ups give Flere kloge hænder an approved run).</summary>
-public sealed class PublicPagesBrowserTests : IAsyncLifetime
+public sealed class PublicPagesBrowserTests : ChromiumTest
 {
-    private ChromiumApp? app;
-
-    public async ValueTask InitializeAsync() =>
-        app = await ChromiumApp.StartAsync(new Dictionary<string, string> { ["Bundlinje:DemoFollowUps"] = "true" });
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
-    }
+    protected override IReadOnlyDictionary<string, string>? Settings =>
+        new Dictionary<string, string> { ["Bundlinje:DemoFollowUps"] = "true" };
 
     [Fact]
     public async Task Axe_finds_no_violation_on_the_public_pages_in_danish_and_english()
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await App.PageAsync(1280, 900);
         var violations = new List<string>();
         foreach (var language in new[] { "da", "en" })
         {
@@ -55,15 +47,14 @@ public sealed class PublicPagesBrowserTests : IAsyncLifetime
     [Fact]
     public async Task In_the_browser_nothing_is_public_until_a_second_person_approves_and_a_small_count_shows_as_under_5()
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var fundId = await FundIdAsync(app.Factory, "aarhus");
-        var investment = await NewInvestmentAsync(app.Factory, fundId);
-        await ApprovedRunAsync(app.Factory, investment, new DateOnly(2025, 6, 30), 15_000m, ("Hold 1", 20, 3), ("Hold 2", 40, 12));
+        var fundId = await FundIdAsync(App.Factory, "aarhus");
+        var investment = await NewInvestmentAsync(App.Factory, fundId);
+        await ApprovedRunAsync(App.Factory, investment, new DateOnly(2025, 6, 30), 15_000m, ("Hold 1", 20, 3), ("Hold 2", 40, 12));
         var publication = $"/Investments/{investment.Key}/Publication";
-        var visitor = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl });
+        var visitor = await App.PageAsync();
         var publicUrl = $"/Offentlig/aarhus/{investment.Key}";
 
-        var drafter = await SignedInAsync(Drafter);
+        var drafter = await App.SignedInAsync(Drafter);
         await drafter.GotoAsync(publication);
         foreach (var field in new[] { "NameAndPurpose", "Results" })
         {
@@ -74,7 +65,7 @@ public sealed class PublicPagesBrowserTests : IAsyncLifetime
         Assert.Equal(404, (await visitor.GotoAsync(publicUrl))!.Status); // drafted, not approved: not public
         Assert.DoesNotContain(investment.Name, await (await visitor.GotoAsync("/Offentlig/aarhus"))!.TextAsync());
 
-        var approver = await SignedInAsync(Approver);
+        var approver = await App.SignedInAsync(Approver);
         await approver.GotoAsync(publication);
         foreach (var field in new[] { "NameAndPurpose", "Results" })
         {
@@ -92,15 +83,4 @@ public sealed class PublicPagesBrowserTests : IAsyncLifetime
         Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help}")));
     }
 
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var context = await app!.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
-        return page;
-    }
 }

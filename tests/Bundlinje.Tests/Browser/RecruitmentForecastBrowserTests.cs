@@ -5,32 +5,20 @@ namespace Bundlinje.Tests.Browser;
 
 /// <summary>UngiFokus' page in Debian's Chromium on the demo data: the recruitment warning, the chart with its band, plan and
 /// counts drawn, and the table. Screenshot in TestResults/screenshots.</summary>
-public sealed class RecruitmentForecastBrowserTests : IAsyncLifetime
+public sealed class RecruitmentForecastBrowserTests : ChromiumTest
 {
-    private ChromiumApp? app;
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        app = await ChromiumApp.StartAsync();
+        await base.InitializeAsync();
         Directory.CreateDirectory(Screenshots);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
     }
 
     [Fact]
     public async Task Ungifokus_page_shows_the_recruitment_warning_and_the_forecast_chart()
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.CouncilMember));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await App.SignedInAsync(Login.Email(Roles.CouncilMember), 1400, 1000);
         Assert.True(await page.Locator("[data-testid=forecast-warning-ungifokus]").IsVisibleAsync());
 
         await page.GotoAsync("/Investments/ungifokus");

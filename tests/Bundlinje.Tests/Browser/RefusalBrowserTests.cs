@@ -9,17 +9,8 @@ namespace Bundlinje.Tests.Browser;
 /// posting, a refused import row and a refused approval are in English; with the Danish UI the same refusals are in
 /// Danish, word for word as before. Chromium against the app on a real Kestrel port, as the other browser tests.
 /// </summary>
-public sealed class RefusalBrowserTests : IAsyncLifetime
+public sealed class RefusalBrowserTests : ChromiumTest
 {
-    private ChromiumApp? app;
-
-    public async ValueTask InitializeAsync() => app = await ChromiumApp.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
-    }
-
     public static TheoryData<string, string[]> Languages => new()
     {
         {
@@ -46,13 +37,7 @@ public sealed class RefusalBrowserTests : IAsyncLifetime
     [MemberData(nameof(Languages))]
     public async Task A_refused_posting_import_row_and_approval_read_in_the_language_of_the_UI(string language, string[] expected)
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await App.SignedInAsync(Login.Email(Roles.Secretariat), 1400, 1000);
         if (language == "en")
         {
             await page.ClickAsync("button:has-text('English')");

@@ -7,32 +7,20 @@ namespace Bundlinje.Tests.Browser;
 /// <summary>The annual report's preview in Debian's Chromium: the secretariat follows a text's edit link, writes the foreword,
 /// comes back to it in the preview; a generated figure of the economics table links to where it comes from; the fact
 /// sheet's preview prints as a landscape page. Screenshots in TestResults/screenshots.</summary>
-public sealed class ReportBrowserTests : IAsyncLifetime
+public sealed class ReportBrowserTests : ChromiumTest
 {
-    private ChromiumApp? app;
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        app = await ChromiumApp.StartAsync();
+        await base.InitializeAsync();
         Directory.CreateDirectory(Screenshots);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
     }
 
     [Fact]
     public async Task Secretariat_writes_the_foreword_in_the_preview_and_follows_a_figure_to_its_source()
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.Secretariat));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
+        var page = await App.SignedInAsync(Login.Email(Roles.Secretariat), 1400, 1000);
 
         await page.GotoAsync("/Funds/aarhus/Reports");
         await page.ClickAsync("a[href='/Funds/aarhus/Reports/Annual/2024']");

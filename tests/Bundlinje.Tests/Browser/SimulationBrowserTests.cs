@@ -9,29 +9,14 @@ namespace Bundlinje.Tests.Browser;
 
 /// <summary>The economics page's "Usikkerhed" section in Chromium on the demo: the form runs the simulation, the fan chart,
 /// its table, the probabilities, the room and the ranking render, with the service's own figures.</summary>
-public sealed class SimulationBrowserTests : IAsyncLifetime
+public sealed class SimulationBrowserTests : ChromiumTest
 {
-    private ChromiumApp? app;
-
-    public async ValueTask InitializeAsync() => app = await ChromiumApp.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_council_runs_the_simulation_on_the_economics_page_and_sees_the_fan_chart_the_room_and_the_ranking()
     {
-        if (app is null) { Requirement.Missing($"Chromium not found at {ChromiumApp.Chromium} (apt-get install chromium)."); return; }
-        var page = await app.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1400, Height = 1100 } });
+        var page = await App.SignedInAsync(Login.Email(Roles.CouncilMember), 1400, 1100);
         // 10.000 scenarios in a Debug build while the rest of the suite runs on the same 2 cores: not a timing check.
         page.SetDefaultTimeout(120_000);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Email", Login.Email(Roles.CouncilMember));
-        await page.FillAsync("#Password", Data.DemoData.Password);
-        await page.ClickAsync("button[type=submit].button-primary");
-        await page.WaitForURLAsync("**/Portfolio");
 
         await page.GotoAsync("/Funds/aarhus/Economics");
         Assert.Equal("10000", await page.InputValueAsync("#Scenarios"));
@@ -41,7 +26,7 @@ public sealed class SimulationBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#fan-chart svg");
 
         FundSimulationReport expected;
-        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        await using (var scope = App.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Data.BundlinjeDb>();
             var fund = await db.Funds.AsNoTracking().SingleAsync(f => f.Key == "aarhus", TestContext.Current.CancellationToken);

@@ -38,6 +38,24 @@ public sealed class ChromiumApp : IAsyncDisposable
         return new(playwright, factory, browser, baseUrl);
     }
 
+    /// <summary>A new page in a browser context of its own (its own cookies, so two people can be signed in at once),
+    /// signed in through the login form.</summary>
+    public async Task<IPage> SignedInAsync(string email, int width = 1400, int height = 1000)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit].button-primary");
+        await page.WaitForURLAsync("**/Portfolio");
+        return page;
+    }
+
+    /// <summary>A new anonymous page.</summary>
+    public Task<IPage> PageAsync(int width = 1400, int height = 1000) =>
+        Browser.NewPageAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();

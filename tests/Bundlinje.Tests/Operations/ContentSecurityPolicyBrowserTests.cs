@@ -7,31 +7,12 @@ namespace Bundlinje.Tests.Operations;
 
 /// <summary>Chromium enforces the Content-Security-Policy: the main pages, DKFDS's script and the economics what-if script
 /// run without a single violation reported in the console.</summary>
-public sealed class ContentSecurityPolicyBrowserTests : IAsyncLifetime
+public sealed class ContentSecurityPolicyBrowserTests : ChromiumTest
 {
-    private const string Chromium = ChromiumApp.Chromium;
-    private ChromiumApp? app;
-    private BundlinjeFactory? factory;
-    private IBrowser? browser;
-    private string baseUrl = "";
-
-    public async ValueTask InitializeAsync()
-    {
-        app = await ChromiumApp.StartAsync();
-        if (app is null) return;
-        (factory, browser, baseUrl) = (app.Factory, app.Browser, app.BaseUrl);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_main_pages_run_under_the_policy_without_violations()
     {
-        if (browser is null) { Requirement.Missing($"Chromium not found at {Chromium} (apt-get install chromium)."); return; }
-        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl });
+        var page = await App.Browser.NewPageAsync(new() { BaseURL = App.BaseUrl });
         var violations = new List<string>();
         page.Console += (_,
             message) =>
