@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Security;
 using System.Text;
 using Bundlinje.Common;
+using static Bundlinje.Common.Svg;
 
 namespace Bundlinje.BusinessCases;
 
@@ -59,18 +58,4 @@ public static class ExpectedVsRealisedChart
         string kind) =>
         Add(svg, $"""<rect class="{kind}" x="{x}" y="{Math.Min(y, zero)}" width="{width}" height="{Math.Abs(
             zero - y)}" fill="{colour}"><title>{Escape(tooltip)}</title></rect>""");
-
-    // Coordinates use a decimal point whatever the request's culture.
-    private static void Add(StringBuilder svg, FormattableString text) => svg.Append(text.ToString(CultureInfo.InvariantCulture));
-
-    private static decimal NiceStep(decimal raw)
-    {
-        if (raw <= 0) return 1m;
-        var magnitude = 1m;
-        while (magnitude * 10 <= raw) magnitude *= 10;
-        while (magnitude > raw) magnitude /= 10;
-        return (raw / magnitude) switch { <= 1 => 1m, <= 2 => 2m, <= 5 => 5m, _ => 10m } * magnitude;
-    }
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Security;
 using System.Text;
 using Bundlinje.Common;
+using static Bundlinje.Common.Svg;
 
 namespace Bundlinje.BusinessCases;
 
@@ -63,7 +62,4 @@ public static class TornadoChart
         Add(svg, $"""<rect x="{x}" y="30" width="14" height="14" fill="{colour}"/><text x="{x + 20}" y="41">{Escape(text)}</text>""");
 
     /// <summary>Appends with invariant numbers (a decimal point, never a comma, in SVG attributes).</summary>
-    private static void Add(StringBuilder svg, FormattableString text) => svg.Append(text.ToString(CultureInfo.InvariantCulture));
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

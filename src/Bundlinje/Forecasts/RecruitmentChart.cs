@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
 using Bundlinje.Common;
+using static Bundlinje.Common.Svg;
 
 namespace Bundlinje.Forecasts;
 
@@ -86,15 +86,10 @@ public static class RecruitmentChart
         return svg.Append("</svg>").ToString();
     }
 
-    // Coordinates use a decimal point whatever the request's culture.
-    private static void Add(StringBuilder svg, FormattableString text) => svg.Append(text.ToString(CultureInfo.InvariantCulture));
-
     private static double NiceStep(double raw)
     {
         if (raw <= 0) return 1;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         return (raw / magnitude) switch { <= 1 => 1, <= 2 => 2, <= 5 => 5, _ => 10 } * magnitude;
     }
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

@@ -1,8 +1,7 @@
-using System.Globalization;
-using System.Security;
 using System.Text;
 using Bundlinje.Common;
 using Bundlinje.Fund;
+using static Bundlinje.Common.Svg;
 
 namespace Bundlinje.Reports;
 
@@ -96,16 +95,4 @@ public static class EconomicsCharts
     private static void Add(this StringBuilder svg, FormattableString text) => svg.Append(FormattableString.Invariant(text));
 
     private static string Short(string label) => label == "Efterfølgende år i alt" ? "Senere" : label;
-
-    private static decimal NiceStep(decimal raw)
-    {
-        if (raw <= 0) return 1m;
-        var magnitude = 1m;
-        while (magnitude * 10 <= raw) magnitude *= 10;
-        while (magnitude > raw) magnitude /= 10;
-        var nice = (raw / magnitude) switch { <= 1 => 1m, <= 2 => 2m, <= 5 => 5m, _ => 10m };
-        return nice * magnitude;
-    }
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

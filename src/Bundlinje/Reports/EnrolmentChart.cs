@@ -1,6 +1,6 @@
-using System.Security;
 using System.Text;
 using Bundlinje.Common;
+using static Bundlinje.Common.Svg;
 
 namespace Bundlinje.Reports;
 
@@ -76,9 +76,4 @@ public static class EnrolmentChart
         while (step * 5 < max) step = step.ToString(System.Globalization.CultureInfo.InvariantCulture)[0] == '2' ? step / 2 * 5 : step * 2;
         return step;
     }
-
-    // Coordinates must use a decimal point whatever the thread's culture (da-DK writes 103,5).
-    private static void Add(StringBuilder svg, FormattableString text) => svg.Append(FormattableString.Invariant(text));
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

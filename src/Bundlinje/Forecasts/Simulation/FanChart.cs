@@ -1,6 +1,6 @@
-using System.Security;
 using System.Text;
 using Bundlinje.Common;
+using static Bundlinje.Common.Svg;
 
 namespace Bundlinje.Forecasts.Simulation;
 
@@ -15,7 +15,7 @@ public static class FanChart
         var years = result.Years;
         var values = years.SelectMany(y => new[] { y.P10, y.P90, y.Deterministic }).Select(Kroner.RoundThousands).Append(0m).ToList();
         var (min, max) = (values.Min(), values.Max());
-        var step = Step((max - min) / 5m);
+        var step = NiceStep((max - min) / 5m);
         min = Math.Floor(min / step) * step;
         max = Math.Max(Math.Ceiling(max / step) * step, min + step);
         decimal X(int i) => Math.Round(Left + (Width - Left - Right) * (i + 0.5m) / years.Count, 1);
@@ -62,18 +62,5 @@ public static class FanChart
         return svg.Append("</svg>").ToString();
     }
 
-    private static void Add(StringBuilder svg, FormattableString text) => svg.Append(FormattableString.Invariant(text));
-
     private static string Short(string label) => label == "Efterfølgende år i alt" ? "Senere" : label;
-
-    private static decimal Step(decimal raw)
-    {
-        if (raw <= 0) return 1m;
-        var magnitude = 1m;
-        while (magnitude * 10 <= raw) magnitude *= 10;
-        while (magnitude > raw) magnitude /= 10;
-        return (raw / magnitude) switch { <= 1 => 1m, <= 2 => 2m, <= 5 => 5m, _ => 10m } * magnitude;
-    }
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }
