@@ -96,20 +96,10 @@ public static class PagesBench
         }
     }
 
-    private static async Task<(int Postings, string DemoInvestment)> SeedAsync(string connection, int investments)
-    {
-        Environment.SetEnvironmentVariable("ConnectionStrings__Bundlinje", connection);
-        Environment.SetEnvironmentVariable("Bundlinje__Database__Provider", "Sqlite");
-        Environment.SetEnvironmentVariable("Bundlinje__DemoFollowUps", "false");
-        await using var provider = Cli.CliHost.Build();
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BundlinjeDb>();
-        await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
-        var postings = await ScaleGenerator.SeedAsync(db, investments);
-        await scope.ServiceProvider.GetRequiredService<Accounts>()
-            .AddAsync(LargeUser, Roles.Secretariat, [ScaleGenerator.FundKey], Password);
-        var demoInvestment = await db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id).Select(i => i.Key).FirstAsync();
-        return (postings, demoInvestment);
-    }
+    private static Task<(int Postings, string DemoInvestment)> SeedAsync(string connection, int investments) =>
+        ScaleGenerator.SeedWithDemoAsync(connection, investments, async (services, db) =>
+        {
+            await services.GetRequiredService<Accounts>().AddAsync(LargeUser, Roles.Secretariat, [ScaleGenerator.FundKey], Password);
+            return await db.Investments.Where(i => i.Fund!.Key == "aarhus").OrderBy(i => i.Id).Select(i => i.Key).FirstAsync();
+        });
 }

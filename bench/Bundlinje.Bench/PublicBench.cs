@@ -99,17 +99,11 @@ public static class PublicBench
 
     /// <summary>The demo (which publishes Aarhus' fields) and the generated fund with every field group of every investment
     /// drafted by one person and approved by another, added in bulk (one DraftAsync/ApproveAsync each would take minutes).</summary>
-    private static async Task<int> SeedAsync(string connection, int investments)
+    private static async Task<int> SeedAsync(string connection, int investments) =>
+        (await ScaleGenerator.SeedWithDemoAsync(connection, investments, (_, db) => PublishAllAsync(db))).More;
+
+    private static async Task<int> PublishAllAsync(BundlinjeDb db)
     {
-        Environment.SetEnvironmentVariable("ConnectionStrings__Bundlinje", connection);
-        Environment.SetEnvironmentVariable("Bundlinje__Database__Provider", "Sqlite");
-        Environment.SetEnvironmentVariable("Bundlinje__DemoFollowUps", "false");
-        await using var provider = Cli.CliHost.Build();
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BundlinjeDb>();
-        await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
-        await ScaleGenerator.SeedAsync(db, investments);
         var fund = await db.Funds.SingleAsync(f => f.Key == ScaleGenerator.FundKey);
         var ids = await db.Investments.Where(i => i.FundId == fund.Id).Select(i => i.Id).ToListAsync();
         var at = DateTimeOffset.UtcNow;

@@ -5,6 +5,7 @@ using Bundlinje.Investments;
 using Bundlinje.Organisations;
 using Bundlinje.Portfolio;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bundlinje.Bench;
 
@@ -52,6 +53,25 @@ public static class ScaleGenerator
                 Versions = [new VersionDto { Number = 1, EffectiveOn = new DateOnly(2020, 1, 1), Reason = "Aftale indgået" }],
             }).ToList(),
         };
+    }
+
+    /// <summary>A new SQLite database at <paramref name="connection"/> (the product's own host and migrations) with the demo
+    /// fund (<see cref="DemoData"/>, without synthetic follow-ups) and the generated fund of <paramref name="investments"/>;
+    /// then <paramref name="then"/> in the same scope. Returns the generated fund's postings and what <paramref name="then"/>
+    /// gave.</summary>
+    public static async Task<(int Postings, T More)> SeedWithDemoAsync<T>(string connection, int investments,
+        Func<IServiceProvider, BundlinjeDb, Task<T>> then)
+    {
+        Environment.SetEnvironmentVariable("ConnectionStrings__Bundlinje", connection);
+        Environment.SetEnvironmentVariable("Bundlinje__Database__Provider", "Sqlite");
+        Environment.SetEnvironmentVariable("Bundlinje__DemoFollowUps", "false");
+        await using var provider = Cli.CliHost.Build();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BundlinjeDb>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync();
+        var postings = await SeedAsync(db, investments);
+        return (postings, await then(scope.ServiceProvider, db));
     }
 
     /// <summary>Imports the portfolio and adds the ledger; returns the number of postings.</summary>
